@@ -1,0 +1,145 @@
+/**
+ * THE API contract: one table, method name → input schema → result type. IPC and the HTTP bridge
+ * both go through `dispatch()`, which parses the input with the schema below before any handler runs.
+ * Adding a feature = a method here, a handler in electron/handlers, a screen in renderer/.
+ */
+import { z } from 'zod';
+import type {
+  AuditEntry,
+  Coverage,
+  DocumentRef,
+  Invoice,
+  InvoiceSummary,
+  Organism,
+  Patient,
+  PatientSummary,
+  Practitioner,
+  Prescriber,
+  Prescription,
+  Tariff,
+} from '../domain/types.ts';
+import { id } from './schemas/common.ts';
+import {
+  CoverageInput,
+  CoverageUpdateInput,
+  OrganismInput,
+  PatientInput,
+  PatientSearchInput,
+  PatientUpdateInput,
+} from './schemas/patients.ts';
+import {
+  InvoiceCancelInput,
+  InvoiceCreateInput,
+  InvoiceListInput,
+  InvoiceSetAmeInput,
+  InvoiceUpdateDraftInput,
+  InvoiceValidateInput,
+  PractitionerInput,
+  PractitionerUpdateInput,
+  PrescriberInput,
+  PrescriptionInput,
+  TariffInput,
+  TariffListInput,
+} from './schemas/billing.ts';
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the result type. Never read at run time. */
+  output: O;
+}
+
+const method = <I extends z.ZodType, O>(input: I): MethodSpec<I, O> => ({ input, output: undefined as O });
+
+const none = z.object({}).default({});
+const byId = z.object({ id });
+
+/** Where the AME coverage stands for the acts of an invoice (drives the on-the-spot offers). */
+export interface AmeCoverageCheck {
+  /** none: no AME coverage on file; covered: every act inside the rights; outside: some act outside. */
+  status: 'none' | 'covered' | 'outside';
+  /** The coverage the check used (the one covering most acts, else the latest). */
+  coverage: Coverage | null;
+  /** Dates of acts outside the rights. */
+  datesOutside: string[];
+  /** Rights end within two months of today. */
+  endingSoon: boolean;
+  message_fr: string | null;
+}
+
+export type ValidateOutcome =
+  | { kind: 'validated'; invoice: Invoice; document: DocumentRef }
+  /** Not AME-formatted and the NIR/NIA starts with 7 or 8: ask « susceptible de bénéficier de l'AME ». */
+  | { kind: 'ame-prompt'; message_fr: string }
+  /** AME invoice with acts outside the rights on file: needs `confirmOutsideRights: true`. */
+  | { kind: 'rights-warning'; message_fr: string; check: AmeCoverageCheck };
+
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'browser';
+  dataDir: string;
+  today: string;
+  /** Shown plainly in the app: Feuillet prints paper, it does not télétransmit. */
+  notice_fr: string;
+}
+
+export const contract = {
+  'app/info': method<typeof none, AppInfo>(none),
+
+  'patients/create': method<typeof PatientInput, Patient>(PatientInput),
+  'patients/update': method<typeof PatientUpdateInput, Patient>(PatientUpdateInput),
+  'patients/get': method<typeof byId, Patient>(byId),
+  'patients/search': method<typeof PatientSearchInput, PatientSummary[]>(PatientSearchInput),
+  'patients/archive': method<typeof byId, Patient>(byId),
+  'patients/unarchive': method<typeof byId, Patient>(byId),
+
+  'organisms/list': method<typeof none, Organism[]>(none),
+  'organisms/create': method<typeof OrganismInput, Organism>(OrganismInput),
+
+  'coverages/list': method<z.ZodObject<{ patientId: typeof id }>, Coverage[]>(z.object({ patientId: id })),
+  'coverages/add': method<typeof CoverageInput, Coverage>(CoverageInput),
+  'coverages/update': method<typeof CoverageUpdateInput, Coverage>(CoverageUpdateInput),
+
+  'practitioners/list': method<typeof none, Practitioner[]>(none),
+  'practitioners/create': method<typeof PractitionerInput, Practitioner>(PractitionerInput),
+  'practitioners/update': method<typeof PractitionerUpdateInput, Practitioner>(PractitionerUpdateInput),
+
+  'prescribers/list': method<typeof none, Prescriber[]>(none),
+  'prescribers/create': method<typeof PrescriberInput, Prescriber>(PrescriberInput),
+
+  'prescriptions/create': method<typeof PrescriptionInput, Prescription>(PrescriptionInput),
+  'prescriptions/list': method<z.ZodObject<{ patientId: typeof id }>, Prescription[]>(z.object({ patientId: id })),
+
+  'tariffs/list': method<typeof TariffListInput, Tariff[]>(TariffListInput),
+  'tariffs/add': method<typeof TariffInput, Tariff>(TariffInput),
+
+  'invoices/create-draft': method<typeof InvoiceCreateInput, Invoice>(InvoiceCreateInput),
+  'invoices/update-draft': method<typeof InvoiceUpdateDraftInput, Invoice>(InvoiceUpdateDraftInput),
+  /** The « Aide médicale d'État » button (on) and its undo (off). */
+  'invoices/set-ame': method<typeof InvoiceSetAmeInput, { invoice: Invoice; coverage: AmeCoverageCheck }>(InvoiceSetAmeInput),
+  'invoices/check-rights': method<typeof byId, AmeCoverageCheck>(byId),
+  /** Imprimer: validates (gapless number), then prints; or asks the AME prompt / the rights warning. */
+  'invoices/validate': method<typeof InvoiceValidateInput, ValidateOutcome>(InvoiceValidateInput),
+  /** Prints again (duplicata) a validated or cancelled invoice. */
+  'invoices/print': method<typeof byId, DocumentRef>(byId),
+  'invoices/cancel': method<typeof InvoiceCancelInput, Invoice>(InvoiceCancelInput),
+  /** New draft copied from a cancelled invoice, linked to it. */
+  'invoices/reissue': method<typeof byId, Invoice>(byId),
+  'invoices/delete-draft': method<typeof byId, { deleted: true }>(byId),
+  'invoices/get': method<typeof byId, Invoice>(byId),
+  'invoices/list': method<typeof InvoiceListInput, InvoiceSummary[]>(InvoiceListInput),
+
+  'audit/list': method<z.ZodObject<{ entity: z.ZodString; entityId: typeof id }>, AuditEntry[]>(
+    z.object({ entity: z.string().max(40), entityId: id }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends (before defaults and transforms). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = Contract[M]['output'];
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isValidIsoDate } from '../../domain/dates.ts';
+import { checkNir, nirProblemMessage } from '../../domain/nir.ts';
+
+z.config(z.locales.fr());
+
+export const id = z.number({ error: 'Identifiant manquant.' }).int().positive();
+
+/** ISO date that must exist in the calendar; the message names the field in French. */
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label} : date obligatoire.` })
+    .refine((v) => isValidIsoDate(v), { message: `${label} : date invalide (jj/mm/aaaa attendu, date réelle).` });
+
+/** Optional free text: trimmed, empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `${max} caractères au maximum.`)
+    .transform((v) => (v.trim() === '' ? null : v.trim()))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .max(max, `${label} : ${max} caractères au maximum.`);
+
+/** NIR or NIA: spaces allowed on input; stored normalised (15 characters). */
+export const nir = z
+  .string({ error: 'Le NIR ou NIA est obligatoire.' })
+  .transform((v, ctx) => {
+    const result = checkNir(v);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: nirProblemMessage(result.problem) });
+      return z.NEVER;
+    }
+    return result.nir.normalized;
+  });
+
+export const digits = (label: string, length: number | [number, number]) => {
+  const [min, max] = typeof length === 'number' ? [length, length] : length;
+  const text = min === max ? `${min} chiffres` : `${min} à ${max} chiffres`;
+  return z
+    .string()
+    .trim()
+    .regex(new RegExp(`^[0-9]{${min},${max}}$`), `${label} : ${text} attendus.`);
+};

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { digits, id, isoDate, nir, optionalText, requiredText } from './common.ts';
+
+const patientFields = {
+  lastName: requiredText('Le nom de naissance', 80),
+  usageName: optionalText(80),
+  firstName: requiredText('Le prénom', 80),
+  birthDate: isoDate('Date de naissance'),
+  sex: z.enum(['F', 'M'], { error: 'Le sexe est obligatoire.' }),
+  nir,
+  birthRank: z.number().int().min(1, 'Rang de naissance : entre 1 et 9.').max(9, 'Rang de naissance : entre 1 et 9.').default(1),
+  regime: digits('Régime', 2).nullable().optional().transform((v) => v ?? null),
+  caisse: digits('Caisse', 3).nullable().optional().transform((v) => v ?? null),
+  centre: digits('Centre', 4).nullable().optional().transform((v) => v ?? null),
+  quality: z.enum(['assure', 'ayant_droit']).default('assure'),
+  insuredLastName: optionalText(80),
+  insuredFirstName: optionalText(80),
+  insuredNir: nir.nullable().optional().transform((v) => v ?? null),
+  insuredBirthDate: isoDate('Date de naissance de l\'assuré').nullable().optional().transform((v) => v ?? null),
+  addressLine: optionalText(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(?:[0-9]{5})?$/, 'Code postal : 5 chiffres.')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  city: optionalText(80),
+  phone: optionalText(30),
+  notes: optionalText(2000),
+};
+
+const withInsuredRule = <T extends z.ZodType<{ quality: string; insuredLastName: string | null; insuredFirstName: string | null }>>(s: T) =>
+  s.superRefine((p, ctx) => {
+    if (p.quality === 'ayant_droit' && !p.insuredLastName) {
+      ctx.addIssue({ code: 'custom', path: ['insuredLastName'], message: "Ayant droit : le nom de l'assuré est obligatoire." });
+    }
+    if (p.quality === 'ayant_droit' && !p.insuredFirstName) {
+      ctx.addIssue({ code: 'custom', path: ['insuredFirstName'], message: "Ayant droit : le prénom de l'assuré est obligatoire." });
+    }
+  });
+
+export const PatientInput = withInsuredRule(z.object(patientFields));
+export type PatientInput = z.input<typeof PatientInput>;
+
+export const PatientUpdateInput = z.object({ id, patient: PatientInput });
+export const PatientSearchInput = z.object({
+  query: z.string().max(100).default(''),
+  includeArchived: z.boolean().default(false),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const CoverageInput = z
+  .object({
+    patientId: id,
+    organismId: id,
+    startDate: isoDate('Début des droits'),
+    endDate: isoDate('Fin des droits'),
+    contractCode: optionalText(10),
+  })
+  .superRefine((c, ctx) => {
+    if (c.endDate < c.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });
+    }
+  });
+
+export const CoverageUpdateInput = z.object({
+  id,
+  startDate: isoDate('Début des droits'),
+  endDate: isoDate('Fin des droits'),
+  contractCode: optionalText(10),
+}).superRefine((c, ctx) => {
+  if (c.endDate < c.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });
+  }
+});
+
+export const OrganismInput = z.object({
+  number: digits("Numéro d'organisme", [8, 10]).transform((v) => v.padStart(10, '0')),
+  name: requiredText("Le nom de l'organisme", 80),
+});

@@ -1,0 +1,83 @@
+/**
+ * Calendar dates as ISO strings `YYYY-MM-DD` in data, `jj/mm/aaaa` on screen and on paper.
+ * Pure: no time zone, no clock. The clock is injected where "today" matters.
+ */
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FR_RE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
+export type IsoDate = string;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True for a real calendar date such as 2024-02-29; false for 2023-02-29 or 2024-13-01. */
+export function isValidIsoDate(value: string): boolean {
+  const m = ISO_RE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 1850 || year > 2200) return false;
+  if (month < 1 || month > 12) return false;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Parses `jj/mm/aaaa` (also `j/m/aaaa`, `jj.mm.aaaa`) into ISO, or null when it is not a real date. */
+export function parseFrDate(value: string): IsoDate | null {
+  const m = FR_RE.exec(value);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/** `2026-03-05` → `05/03/2026`. Returns the input unchanged when it is not an ISO date. */
+export function formatFrDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = ISO_RE.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+function toUtcMs(iso: IsoDate): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return fromUtcMs(toUtcMs(iso) + days * 86_400_000);
+}
+
+/** Adds calendar months, clamping the day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** AME is granted for one year: the proposed end of rights is start + 1 year − 1 day. */
+export function proposeAmeEndDate(start: IsoDate): IsoDate {
+  return addDays(addMonths(start, 12), -1);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / 86_400_000);
+}
+
+/** Inclusive range check on ISO dates (string comparison is exact for ISO dates). */
+export function isWithin(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
+  return date >= start && date <= end;
+}

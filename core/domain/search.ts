@@ -1,0 +1,56 @@
+/**
+ * Search normalisation shared by the database (what is indexed) and the query (what is typed):
+ * accents and case ignored (« Séverine » = « severine »), apostrophes and hyphens split words
+ * (N'Diaye → n diaye) and the glued form is indexed too (ndiaye), so every way a desk user types
+ * a compound name finds it.
+ */
+
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase();
+}
+
+/** Words of a name: folded, split on anything that is not a letter or digit. */
+export function searchWords(value: string): string[] {
+  return foldText(value)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Terms indexed for one name: its words plus the glued compound (le gall-martin → legallmartin). */
+export function indexTermsForName(value: string): string[] {
+  const words = searchWords(value);
+  const terms = new Set(words);
+  if (words.length > 1) terms.add(words.join(''));
+  return [...terms];
+}
+
+export type PatientQuery =
+  | { kind: 'empty' }
+  | { kind: 'nir-prefix'; prefix: string }
+  | { kind: 'birth-date'; iso: string }
+  | { kind: 'words'; words: string[] };
+
+/**
+ * Reads what the user typed in the patient search box:
+ * digits (spaces allowed) → start of a NIR/NIA; `jj/mm/aaaa` → birth date; anything else → name words.
+ */
+export function parsePatientQuery(input: string): PatientQuery {
+  const trimmed = input.trim();
+  if (trimmed.length === 0) return { kind: 'empty' };
+  const dateMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  if (dateMatch) {
+    const iso = `${dateMatch[3]}-${dateMatch[2]!.padStart(2, '0')}-${dateMatch[1]!.padStart(2, '0')}`;
+    return { kind: 'birth-date', iso };
+  }
+  const compact = trimmed.replace(/\s+/g, '').toUpperCase();
+  if (/^[0-9]/.test(compact) && /^[0-9]{1,5}(?:[0-9]{0,2}|2A|2B|2)[0-9]{0,8}$/.test(compact)) {
+    return { kind: 'nir-prefix', prefix: compact };
+  }
+  const words = searchWords(trimmed);
+  return words.length === 0 ? { kind: 'empty' } : { kind: 'words', words };
+}

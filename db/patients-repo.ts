@@ -1,0 +1,214 @@
+import type { Patient, PatientSummary } from '../core/domain/types.ts';
+import { foldText, indexTermsForName, parsePatientQuery } from '../core/domain/search.ts';
+import { isAmePossible } from '../core/domain/nir.ts';
+import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts';
+import type { Db } from './connection.ts';
+
+/** The patient fields a caller writes (the parsed PatientInput). */
+export type PatientData = Omit<Patient, 'id' | 'archived' | 'createdAt' | 'updatedAt'>;
+
+interface PatientRow {
+  id: number;
+  last_name: string;
+  usage_name: string | null;
+  first_name: string;
+  birth_date: string;
+  sex: 'F' | 'M';
+  nir: string;
+  birth_rank: number;
+  regime: string | null;
+  caisse: string | null;
+  centre: string | null;
+  quality: 'assure' | 'ayant_droit';
+  insured_last_name: string | null;
+  insured_first_name: string | null;
+  insured_nir: string | null;
+  insured_birth_date: string | null;
+  address_line: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  notes: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toPatient = (r: PatientRow): Patient => ({
+  id: r.id,
+  lastName: r.last_name,
+  usageName: r.usage_name,
+  firstName: r.first_name,
+  birthDate: r.birth_date,
+  sex: r.sex,
+  nir: r.nir,
+  birthRank: r.birth_rank,
+  regime: r.regime,
+  caisse: r.caisse,
+  centre: r.centre,
+  quality: r.quality,
+  insuredLastName: r.insured_last_name,
+  insuredFirstName: r.insured_first_name,
+  insuredNir: r.insured_nir,
+  insuredBirthDate: r.insured_birth_date,
+  addressLine: r.address_line,
+  postalCode: r.postal_code,
+  city: r.city,
+  phone: r.phone,
+  notes: r.notes,
+  archived: r.archived_at !== null,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const sortKey = (p: PatientData): string => foldText(`${p.usageName ?? p.lastName} ${p.lastName} ${p.firstName}`);
+
+const ftsTerms = (p: PatientData): string =>
+  [...new Set([p.lastName, p.usageName ?? '', p.firstName].flatMap(indexTermsForName))].join(' ');
+
+const params = (p: PatientData) => ({
+  last_name: p.lastName,
+  usage_name: p.usageName,
+  first_name: p.firstName,
+  birth_date: p.birthDate,
+  sex: p.sex,
+  nir: p.nir,
+  birth_rank: p.birthRank,
+  regime: p.regime,
+  caisse: p.caisse,
+  centre: p.centre,
+  quality: p.quality,
+  insured_last_name: p.insuredLastName,
+  insured_first_name: p.insuredFirstName,
+  insured_nir: p.insuredNir,
+  insured_birth_date: p.insuredBirthDate,
+  address_line: p.addressLine,
+  postal_code: p.postalCode,
+  city: p.city,
+  phone: p.phone,
+  notes: p.notes,
+  sort_key: sortKey(p),
+});
+
+/** Inserts a patient and its search terms. Caller wraps it in a transaction. */
+export function insertPatient(db: Db, p: PatientData, now: string): Patient {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO patients (last_name, usage_name, first_name, birth_date, sex, nir, birth_rank, regime, caisse, centre,
+        quality, insured_last_name, insured_first_name, insured_nir, insured_birth_date, address_line, postal_code, city,
+        phone, notes, sort_key, created_at, updated_at)
+       VALUES (@last_name, @usage_name, @first_name, @birth_date, @sex, @nir, @birth_rank, @regime, @caisse, @centre,
+        @quality, @insured_last_name, @insured_first_name, @insured_nir, @insured_birth_date, @address_line, @postal_code,
+        @city, @phone, @notes, @sort_key, @now, @now)`,
+    )
+    .run({ ...params(p), now });
+  const id = Number(lastInsertRowid);
+  db.prepare('INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
+  return getPatient(db, id)!;
+}
+
+export function updatePatient(db: Db, id: number, p: PatientData, now: string): Patient {
+  db.prepare(
+    `UPDATE patients SET last_name=@last_name, usage_name=@usage_name, first_name=@first_name, birth_date=@birth_date,
+      sex=@sex, nir=@nir, birth_rank=@birth_rank, regime=@regime, caisse=@caisse, centre=@centre, quality=@quality,
+      insured_last_name=@insured_last_name, insured_first_name=@insured_first_name, insured_nir=@insured_nir,
+      insured_birth_date=@insured_birth_date, address_line=@address_line, postal_code=@postal_code, city=@city,
+      phone=@phone, notes=@notes, sort_key=@sort_key, updated_at=@now WHERE id=@id`,
+  ).run({ ...params(p), now, id });
+  db.prepare('DELETE FROM patients_fts WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
+  return getPatient(db, id)!;
+}
+
+export function setPatientArchived(db: Db, id: number, archivedAt: string | null, now: string): void {
+  db.prepare('UPDATE patients SET archived_at = ?, updated_at = ? WHERE id = ?').run(archivedAt, now, id);
+}
+
+export function getPatient(db: Db, id: number): Patient | null {
+  const row = db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined;
+  return row ? toPatient(row) : null;
+}
+
+interface SummaryRow {
+  id: number;
+  last_name: string;
+  usage_name: string | null;
+  first_name: string;
+  birth_date: string;
+  nir: string;
+  archived_at: string | null;
+}
+
+/** FTS5 query: every typed word must start a term of the patient ("sev" finds Séverine). */
+const ftsQuery = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');
+
+/**
+ * Type-ahead search. Each branch uses an index: FTS5 prefix index for names, `patients_nir` for
+ * the first digits of a NIR/NIA (range scan), `patients_birth_date` for jj/mm/aaaa.
+ */
+export function searchPatients(
+  db: Db,
+  query: string,
+  opts: { includeArchived: boolean; limit: number; today: string },
+): PatientSummary[] {
+  const q = parsePatientQuery(query);
+  const archived = opts.includeArchived ? '' : 'AND p.archived_at IS NULL';
+  const cols = 'p.id, p.last_name, p.usage_name, p.first_name, p.birth_date, p.nir, p.archived_at';
+  let rows: SummaryRow[];
+  switch (q.kind) {
+    case 'empty':
+      rows = db
+        .prepare(`SELECT ${cols} FROM patients p WHERE 1 ${archived} ORDER BY p.sort_key LIMIT ?`)
+        .all(opts.limit) as SummaryRow[];
+      break;
+    case 'nir-prefix':
+      rows = db
+        .prepare(`SELECT ${cols} FROM patients p WHERE p.nir >= ? AND p.nir < ? ${archived} ORDER BY p.sort_key LIMIT ?`)
+        .all(q.prefix, `${q.prefix}\uffff`, opts.limit) as SummaryRow[];
+      break;
+    case 'birth-date':
+      rows = db
+        .prepare(`SELECT ${cols} FROM patients p WHERE p.birth_date = ? ${archived} ORDER BY p.sort_key LIMIT ?`)
+        .all(q.iso, opts.limit) as SummaryRow[];
+      break;
+    case 'words':
+      rows = db
+        .prepare(
+          `SELECT ${cols} FROM patients_fts f JOIN patients p ON p.id = f.rowid
+           WHERE patients_fts MATCH ? ${archived} ORDER BY p.sort_key LIMIT ?`,
+        )
+        .all(ftsQuery(q.words), opts.limit) as SummaryRow[];
+      break;
+  }
+  return withAmeState(db, rows, opts.today);
+}
+
+function withAmeState(db: Db, rows: SummaryRow[], today: string): PatientSummary[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const coverageRows = db
+    .prepare(
+      `SELECT c.patient_id AS patientId, c.start_date AS startDate, c.end_date AS endDate
+       FROM coverages c JOIN organisms o ON o.id = c.organism_id
+       WHERE o.is_ame = 1 AND c.patient_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as { patientId: number; startDate: string; endDate: string }[];
+  return rows.map((r) => {
+    const relevant = mostRelevantCoverage(coverageRows.filter((c) => c.patientId === r.id), today);
+    return {
+      id: r.id,
+      lastName: r.last_name,
+      usageName: r.usage_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date,
+      nir: r.nir,
+      archived: r.archived_at !== null,
+      amePossible: isAmePossible(r.nir),
+      ameState: relevant ? coverageState(relevant.startDate, relevant.endDate, today) : null,
+    };
+  });
+}
+
+export function patientHasInvoices(db: Db, patientId: number): boolean {
+  return db.prepare('SELECT 1 FROM invoices WHERE patient_id = ? LIMIT 1').get(patientId) !== undefined;
+}

@@ -1,0 +1,15 @@
+import type { Handlers } from './types.ts';
+import { appHandlers } from './app.ts';
+import { patientHandlers } from './patients.ts';
+import { coverageHandlers } from './coverages.ts';
+import { billingHandlers } from './billing.ts';
+import { invoiceHandlers } from './invoices.ts';
+
+/** The whole handler map. `satisfies` makes a missing or extra method a type error. */
+export const handlers = {
+  ...appHandlers,
+  ...patientHandlers,
+  ...coverageHandlers,
+  ...billingHandlers,
+  ...invoiceHandlers,
+} satisfies Handlers;

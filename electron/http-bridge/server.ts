@@ -1,0 +1,179 @@
+/**
+ * Browser-mode transport: node:http on 127.0.0.1 only, a per-run token, JSON in and out.
+ * POST /api/<area>/<verb> with header `x-feuillet-token` → the same dispatch() as IPC.
+ * Static files of the built renderer are served without token (they hold no data);
+ * generated PDFs need the token (query `?token=`, because the browser opens them in a tab).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Dispatcher } from '../dispatch.ts';
+import { DOCUMENT_NAME_RE } from '../paths.ts';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+};
+
+export interface BridgeOptions {
+  dispatch: Dispatcher;
+  /** Built renderer folder (out/renderer). */
+  staticDir: string;
+  /** Folder of generated PDFs. */
+  documentsDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningBridge {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const newToken = (): string => randomBytes(24).toString('base64url');
+
+function tokenMatches(given: string | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(payload);
+}
+
+const apiError = (code: string, message_fr: string) => ({ ok: false, error: { code, message_fr } });
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** DNS-rebinding guard: only our own loopback host names are accepted. */
+function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, opts: BridgeOptions, token: string) {
+  if (req.method !== 'POST') return sendJson(res, 405, apiError('invalid-input', 'Méthode HTTP non autorisée.'));
+  const given = req.headers['x-feuillet-token'];
+  if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
+    return sendJson(res, 401, apiError('forbidden', 'Accès refusé : jeton de session absent ou invalide. Rouvrez Feuillet avec l\'adresse affichée au démarrage.'));
+  }
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendJson(res, 415, apiError('invalid-input', 'Contenu JSON attendu.'));
+  }
+  const body = await readBody(req);
+  if (body === null) return sendJson(res, 413, apiError('invalid-input', 'Requête trop volumineuse.'));
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return sendJson(res, 400, apiError('invalid-input', 'Requête illisible (JSON invalide).'));
+  }
+  const result = await opts.dispatch(method, input);
+  // Domain errors are data: HTTP 200 with ok:false, exactly as over IPC.
+  sendJson(res, 200, result);
+}
+
+function serveFile(res: ServerResponse, file: string, contentType: string, extraHeaders: Record<string, string> = {}) {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType, ...extraHeaders });
+  createReadStream(file).pipe(res);
+}
+
+function handleDocument(res: ServerResponse, url: URL, opts: BridgeOptions, token: string) {
+  if (!tokenMatches(url.searchParams.get('token'), token)) return sendJson(res, 401, apiError('forbidden', 'Accès refusé.'));
+  const name = decodeURIComponent(url.pathname.slice('/documents/'.length));
+  if (!DOCUMENT_NAME_RE.test(name)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
+  const file = join(opts.documentsDir, name);
+  if (!existsSync(file)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
+  serveFile(res, file, 'application/pdf', { 'Content-Disposition': `inline; filename="${name}"`, 'Cache-Control': 'no-store' });
+}
+
+function handleStatic(res: ServerResponse, url: URL, opts: BridgeOptions) {
+  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const file = normalize(join(opts.staticDir, relative));
+  const inside = file.startsWith(normalize(opts.staticDir) + sep);
+  if (!inside || !existsSync(file) || !statSync(file).isFile()) {
+    return sendJson(res, 404, apiError('not-found', 'Page introuvable.'));
+  }
+  serveFile(res, file, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+}
+
+export function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
+  const token = opts.token ?? newToken();
+  let port = 0;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(req, port)) return sendJson(res, 421, apiError('forbidden', 'Hôte non autorisé.'));
+    const onError = (err: unknown) => {
+      console.error('[feuillet] bridge error', err);
+      if (!res.headersSent) sendJson(res, 500, apiError('internal', 'Erreur interne.'));
+    };
+    try {
+      if (url.pathname.startsWith('/api/')) {
+        handleApi(req, res, url.pathname.slice('/api/'.length), opts, token).catch(onError);
+      } else if (url.pathname.startsWith('/documents/')) {
+        handleDocument(res, url, opts, token);
+      } else if (req.method === 'GET') {
+        handleStatic(res, url, opts);
+      } else {
+        sendJson(res, 405, apiError('invalid-input', 'Méthode HTTP non autorisée.'));
+      }
+    } catch (err) {
+      onError(err);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// Electron main: lifecycle, window, IPC, opening printed PDFs. Nothing else lives here.
+import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBackend } from '../backend.ts';
+import { registerIpc } from './ipc.ts';
+import { isAppUrl, lockDownNavigation, mainWindowOptions } from './window.ts';
+
+const outDir = join(__dirname, '..');
+const rendererIndex = join(outDir, 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+app.enableSandbox();
+
+app.whenReady().then(() => {
+  const backend = createBackend({
+    dataDir: process.env.FEUILLET_DATA_DIR || app.getPath('userData'),
+    migrationsDir: join(outDir, 'migrations'),
+    fontsDir: join(outDir, 'fonts'),
+    transport: 'electron',
+    appVersion: app.getVersion(),
+    // The system viewer prints the feuille de soins; the renderer only gets the file name.
+    presentDocument: (path, fileName) => {
+      void shell.openPath(path);
+      return { fileName, url: null, openedByShell: true };
+    },
+  });
+  registerIpc(ipcMain, backend.dispatch, (url) => isAppUrl(url, rendererUrl));
+
+  const win = new BrowserWindow(mainWindowOptions(join(outDir, 'preload', 'index.cjs')));
+  lockDownNavigation(win, rendererUrl);
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+
+  app.on('window-all-closed', () => {
+    backend.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,15 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The platform's per-user data folder for the browser mode (Electron uses its own `userData`). */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.FEUILLET_DATA_DIR) return env.FEUILLET_DATA_DIR;
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Feuillet');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Feuillet');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'Feuillet');
+}
+
+export const DATABASE_FILE = 'feuillet.sqlite';
+export const DOCUMENTS_FOLDER = 'documents';
+/** Generated PDF names: letters, digits, dashes, `.pdf`. Anything else is refused when serving. */
+export const DOCUMENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,120}\.pdf$/;

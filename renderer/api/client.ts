@@ -1,0 +1,80 @@
+/**
+ * The renderer's only way to the backend: `api.call(method, input)`, typed from the contract.
+ * Two transports implement the same signature: IPC (Electron preload) and HTTP (browser mode).
+ */
+import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
+import type { Result } from '../../core/api/result.ts';
+
+export interface Transport {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+declare global {
+  interface Window {
+    feuillet?: Transport;
+  }
+}
+
+const TOKEN_KEY = 'feuillet.token';
+
+/** Reads the per-run token from `?token=` once, keeps it for the tab, and removes it from the address bar. */
+export function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function httpTransport(token: string, base = ''): Transport {
+  return {
+    async invoke(method, input) {
+      try {
+        const res = await fetch(`${base}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-feuillet-token': token },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await res.json()) as Result<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message_fr: 'Feuillet ne répond pas : vérifiez que le programme est toujours lancé.' } };
+      }
+    },
+  };
+}
+
+let transport: Transport | null = null;
+let token = '';
+
+export function setTransport(t: Transport): void {
+  transport = t;
+}
+
+function currentTransport(): Transport {
+  if (!transport) {
+    if (window.feuillet) {
+      transport = window.feuillet;
+    } else {
+      token = takeToken();
+      transport = httpTransport(token);
+    }
+  }
+  return transport;
+}
+
+export const api = {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodResult<M>>> {
+    return currentTransport().invoke(method, input) as Promise<Result<MethodResult<M>>>;
+  },
+};
+
+/** Opens a generated PDF in browser mode (Electron's shell has already opened it). */
+export function openDocumentUrl(url: string): void {
+  currentTransport();
+  const sep = url.includes('?') ? '&' : '?';
+  window.open(`${url}${sep}token=${encodeURIComponent(token)}`, '_blank', 'noopener');
+}

@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+
+/** Where the user is. View state only: data always comes from the backend. */
+export type View =
+  | { name: 'patients' }
+  | { name: 'patient'; patientId: number | null; tab: PatientTab }
+  | { name: 'facturer'; patientId?: number; prescriptionId?: number }
+  | { name: 'invoice'; invoiceId: number }
+  | { name: 'invoices' }
+  | { name: 'settings' };
+
+export type PatientTab = 'identite' | 'complementaire' | 'prescriptions' | 'factures';
+
+interface NavState {
+  view: View;
+  go(view: View): void;
+}
+
+export const useNav = create<NavState>((set) => ({
+  view: { name: 'patients' },
+  go: (view) => set({ view }),
+}));

@@ -1,0 +1,32 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+/**
+ * Modal dialog on the native <dialog> element: focus is trapped by the browser, Escape closes,
+ * the title labels it (tests find it by role "dialog" and its name).
+ */
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; role?: 'dialog' | 'alertdialog'; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const el = ref.current;
+    if (el && !el.open) el.showModal();
+    return () => el?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${props.wide ? ' dialog--wide' : ''}`}
+      role={props.role ?? 'dialog'}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog__title">
+        {props.title}
+      </h2>
+      {props.children}
+    </dialog>
+  );
+}

@@ -1,0 +1,149 @@
+import { useId, type ReactNode } from 'react';
+import { formatFrDate, parseFrDate } from '../../core/domain/dates.ts';
+
+/** Errors by field name, as returned by the API (`error.field`) or computed while typing. */
+export type FieldErrors = Record<string, string | undefined>;
+
+interface BaseProps {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  required?: boolean;
+  className?: string;
+}
+
+function FieldShell({ id, label, error, hint, required, className, children }: BaseProps & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      {hint ? <div className="field__hint" id={`${id}-hint`}>{hint}</div> : null}
+      {error ? (
+        <div className="field__error" id={`${id}-error`} role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+const describedBy = (id: string, error?: string, hint?: ReactNode) =>
+  [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+
+export function TextField(
+  props: BaseProps & {
+    value: string;
+    onChange(value: string): void;
+    type?: 'text' | 'tel' | 'search';
+    inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';
+    maxLength?: number;
+    autoFocus?: boolean;
+    placeholder?: string;
+    autoComplete?: string;
+  },
+) {
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <input
+        id={id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
+        autoFocus={props.autoFocus}
+        placeholder={props.placeholder}
+        autoComplete={props.autoComplete ?? 'off'}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: BaseProps & { value: string; onChange(value: string): void; rows?: number }) {
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <textarea
+        id={id}
+        value={props.value}
+        rows={props.rows ?? 3}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+/**
+ * Date typed as jj/mm/aaaa. `value` is what is typed; use `frToIso()` to read it.
+ */
+export function DateField(props: BaseProps & { value: string; onChange(value: string): void; autoFocus?: boolean }) {
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        placeholder="jj/mm/aaaa"
+        maxLength={10}
+        value={props.value}
+        autoFocus={props.autoFocus}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField<T extends string>(
+  props: BaseProps & { value: T; onChange(value: T): void; options: readonly { value: T; label: string }[] },
+) {
+  const id = useId();
+  return (
+    <FieldShell id={id} {...props}>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value as T)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField(props: { label: string; checked: boolean; onChange(checked: boolean): void; hint?: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field field--checkbox">
+      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? <div className="field__hint">{props.hint}</div> : null}
+    </div>
+  );
+}
+
+/** `05/03/2026` → `2026-03-05`; '' → null; an impossible date → 'invalid'. */
+export function frToIso(text: string): string | null | 'invalid' {
+  if (text.trim() === '') return null;
+  return parseFrDate(text) ?? 'invalid';
+}
+
+export const isoToFr = formatFrDate;
