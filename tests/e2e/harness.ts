@@ -1,0 +1,134 @@
+/**
+ * E2E harness: runs the BUILT browser-mode server (out/bridge/cli.mjs, as `npm start` does) on a
+ * temporary data folder and drives Debian's Chromium with playwright-core. `npm test` builds first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'out', 'bridge', 'cli.mjs');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS_DIR = join(ROOT, 'test-results', 'screenshots');
+
+export interface RunningServer {
+  url: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the server; resolves once it printed its URL (token included). */
+export function startServer(dataDir: string): Promise<RunningServer> {
+  if (!existsSync(CLI)) throw new Error('out/bridge/cli.mjs is missing: run `npm run build` first');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI], {
+      env: { ...process.env, FEUILLET_DATA_DIR: dataDir, FEUILLET_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        const url = m[1]!;
+        resolve({
+          url,
+          origin: new URL(url).origin,
+          dataDir,
+          process: child,
+          stop: () =>
+            new Promise<void>((r) => {
+              if (child.exitCode !== null) return r();
+              child.once('exit', () => r());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface App {
+  page: Page;
+  server: RunningServer;
+  browser: Browser;
+  dataDir: string;
+  /** Stops the server and starts it again on the same data folder; reloads the page. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A fresh app on an empty data folder, page open at the token URL. */
+export async function openApp(opts: { dataDir?: string } = {}): Promise<App> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'feuillet-e2e-'));
+  const browser = await launchBrowser();
+  let server = await startServer(dataDir);
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err));
+  await page.goto(server.url);
+  const app: App = {
+    page,
+    get server() {
+      return server;
+    },
+    browser,
+    dataDir,
+    async restart() {
+      await server.stop();
+      server = await startServer(dataDir);
+      await page.goto(server.url);
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return app;
+}
+
+/** Saves a full-page screenshot under test-results/screenshots/<name>.png (looked at by people). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = join(SCREENSHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Today's date at the desk in ISO and jj/mm/aaaa, plus helpers for relative dates. */
+export function isoToday(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+export const frDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
