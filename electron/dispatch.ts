@@ -14,7 +14,11 @@ export function zodToApiError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   const message_fr = issue?.message ?? 'Saisie invalide.';
-  return field === undefined ? { code: 'invalid-input', message_fr } : { code: 'invalid-input', message_fr, field };
+  const issues = error.issues
+    .filter((i) => i.path.length > 0)
+    .map((i) => ({ field: i.path.map(String).join('.'), message_fr: i.message }));
+  const base: ApiError = field === undefined ? { code: 'invalid-input', message_fr } : { code: 'invalid-input', message_fr, field };
+  return issues.length > 1 ? { ...base, issues } : base;
 }
 
 /** SQLite constraint failures that escape a handler are still reported in French. */

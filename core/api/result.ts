@@ -6,6 +6,8 @@ export interface ApiError {
   code: ErrorCode;
   message_fr: string;
   field?: string;
+  /** Every invalid field of a form (the first one is also in `message_fr` / `field`). */
+  issues?: { field: string; message_fr: string }[];
 }
 
 export type ErrorCode =

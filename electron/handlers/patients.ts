@@ -12,11 +12,19 @@ export function requirePatient(ctx: HandlerContext, id: number): Patient {
   return patient;
 }
 
+/** A birth date after today is impossible (the schema already refuses non-existent dates). */
+function assertBornByToday(ctx: HandlerContext, birthDate: string): void {
+  if (birthDate > ctx.clock.today()) {
+    throw new DomainError('invalid-input', 'Date de naissance : elle ne peut pas être dans le futur.', 'birthDate');
+  }
+}
+
 export const patientHandlers: AreaHandlers<
   'patients/create' | 'patients/update' | 'patients/get' | 'patients/search' | 'patients/archive' | 'patients/unarchive'
 > = {
   'patients/create': (input, ctx) =>
     inTransaction(ctx.db, () => {
+      assertBornByToday(ctx, input.birthDate);
       const now = ctx.clock.nowIso();
       const patient = insertPatient(ctx.db, input, now);
       recordAudit(ctx.db, now, 'patient', patient.id, 'create', null, patient);
@@ -26,6 +34,7 @@ export const patientHandlers: AreaHandlers<
   'patients/update': ({ id, patient }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requirePatient(ctx, id);
+      assertBornByToday(ctx, patient.birthDate);
       const now = ctx.clock.nowIso();
       const after = updatePatient(ctx.db, id, patient, now);
       recordAudit(ctx.db, now, 'patient', id, 'update', before, after);

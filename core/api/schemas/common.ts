@@ -49,3 +49,10 @@ export const digits = (label: string, length: number | [number, number]) => {
     .trim()
     .regex(new RegExp(`^[0-9]{${min},${max}}$`), `${label} : ${text} attendus.`);
 };
+
+/** Optional field: a form's empty string (or whitespace) means "not given" → null, then `schema` applies. */
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
+    schema.nullable(),
+  );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { digits, id, isoDate, nir, optionalText, requiredText } from './common.ts';
+import { digits, id, isoDate, nir, optional, optionalText, requiredText } from './common.ts';
 
 const patientFields = {
   lastName: requiredText('Le nom de naissance', 80),
@@ -9,14 +9,14 @@ const patientFields = {
   sex: z.enum(['F', 'M'], { error: 'Le sexe est obligatoire.' }),
   nir,
   birthRank: z.number().int().min(1, 'Rang de naissance : entre 1 et 9.').max(9, 'Rang de naissance : entre 1 et 9.').default(1),
-  regime: digits('Régime', 2).nullable().optional().transform((v) => v ?? null),
-  caisse: digits('Caisse', 3).nullable().optional().transform((v) => v ?? null),
-  centre: digits('Centre', 4).nullable().optional().transform((v) => v ?? null),
+  regime: optional(digits('Régime', 2)),
+  caisse: optional(digits('Caisse', 3)),
+  centre: optional(digits('Centre', 4)),
   quality: z.enum(['assure', 'ayant_droit']).default('assure'),
   insuredLastName: optionalText(80),
   insuredFirstName: optionalText(80),
-  insuredNir: nir.nullable().optional().transform((v) => v ?? null),
-  insuredBirthDate: isoDate('Date de naissance de l\'assuré').nullable().optional().transform((v) => v ?? null),
+  insuredNir: optional(nir),
+  insuredBirthDate: optional(isoDate("Date de naissance de l'assuré")),
   addressLine: optionalText(200),
   postalCode: z
     .string()
