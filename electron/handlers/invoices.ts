@@ -1,25 +1,172 @@
-// Placeholder until the invoices area lands in this same change (see issue 3).
 import { DomainError } from '../../core/api/result.ts';
+import { AME_PROMPT_MESSAGE, amePromptDecision, ameTerms } from '../../core/domain/ame.ts';
+import { toHundredths } from '../../core/domain/invoice-calc.ts';
+import { normalTerms } from '../../core/domain/ame.ts';
+import { inTransaction } from '../../db/connection.ts';
+import { recordAudit } from '../../db/audit-repo.ts';
+import { getPrescription } from '../../db/billing-repo.ts';
+import { deleteDraft, insertDraft, listInvoices, markCancelled, markValidated, setPromptAnswer, takeNextNumber } from '../../db/invoices-repo.ts';
+import { requirePatient } from './patients.ts';
+import { ameCoverageCheck } from './ame-rights.ts';
+import {
+  actsOf,
+  ameOrganismId,
+  baseExoneration,
+  requireDraft,
+  requireInvoice,
+  requirePractitioner,
+  storeDraft,
+  termsOf,
+} from './invoice-drafts.ts';
+import { printInvoice } from './invoice-document.ts';
 import type { AreaHandlers } from './types.ts';
-
-const notYet = (): never => {
-  throw new DomainError('internal', 'Fonction pas encore disponible.');
-};
 
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
   | 'invoices/validate' | 'invoices/print' | 'invoices/cancel' | 'invoices/reissue'
   | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list'
 > = {
-  'invoices/create-draft': notYet,
-  'invoices/update-draft': notYet,
-  'invoices/set-ame': notYet,
-  'invoices/check-rights': notYet,
-  'invoices/validate': notYet,
-  'invoices/print': notYet,
-  'invoices/cancel': notYet,
-  'invoices/reissue': notYet,
-  'invoices/delete-draft': notYet,
-  'invoices/get': notYet,
-  'invoices/list': () => [],
+  /** From a prescription, its AME box and exonération carry over; from Facturer, a plain draft. */
+  'invoices/create-draft': (input, ctx) =>
+    inTransaction(ctx.db, () => {
+      requirePractitioner(ctx, input.practitionerId);
+      const patient = requirePatient(ctx, input.patientId);
+      if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
+      const prescription = input.prescriptionId === null ? null : getPrescription(ctx.db, input.prescriptionId);
+      if (input.prescriptionId !== null && (!prescription || prescription.patientId !== patient.id)) {
+        throw new DomainError('invalid-input', "Cette prescription n'appartient pas à ce patient.", 'prescriptionId');
+      }
+      const terms = prescription?.ame
+        ? ameTerms(ameOrganismId(ctx), 'prescription')
+        : normalTerms(prescription?.exoneration ?? 'aucune');
+      const now = ctx.clock.nowIso();
+      const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
+      const invoice = requireInvoice(ctx, id);
+      recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
+      return invoice;
+    }),
+
+  'invoices/update-draft': (input, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireDraft(ctx, input.invoiceId);
+      let terms = termsOf(before);
+      if (!before.ame && (input.exoneration !== undefined || input.tiersPayantAmo !== undefined)) {
+        terms = normalTerms(input.exoneration ?? before.exoneration, input.tiersPayantAmo ?? before.tiersPayantAmo);
+      }
+      const acts = input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) }));
+      const after = storeDraft(ctx, before, terms, acts);
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', before.id, 'update', before, after);
+      return after;
+    }),
+
+  /** The « Aide médicale d'État » button; off restores the normal degraded-mode invoice. */
+  'invoices/set-ame': ({ invoiceId, ame }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireDraft(ctx, invoiceId);
+      const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : normalTerms(baseExoneration(ctx, before));
+      const invoice = storeDraft(ctx, before, terms, actsOf(before));
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, ame ? 'set-ame' : 'unset-ame', before, invoice);
+      return { invoice, coverage: ameCoverageCheck(ctx, invoice) };
+    }),
+
+  'invoices/check-rights': ({ id }, ctx) => ameCoverageCheck(ctx, requireInvoice(ctx, id)),
+
+  /**
+   * Imprimer. Order of the checks: acts present → forgotten-AME prompt (7/8 numbers) → AME rights
+   * → gapless number and validation in one transaction → PDF.
+   */
+  'invoices/validate': async ({ invoiceId, ameAnswer, confirmOutsideRights }, ctx) => {
+    const prepared = inTransaction(ctx.db, () => {
+      let invoice = requireDraft(ctx, invoiceId);
+      if (invoice.lines.length === 0) {
+        throw new DomainError('invalid-input', "La facture ne contient aucun acte : ajoutez au moins un acte avant d'imprimer.", 'lines');
+      }
+      const patient = requirePatient(ctx, invoice.patientId);
+      if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
+      const decision = amePromptDecision({ nir: patient.nir, ame: invoice.ame, storedAnswer: invoice.amePromptAnswer, givenAnswer: ameAnswer });
+      if (decision === 'ask') return { kind: 'ame-prompt' as const, message_fr: AME_PROMPT_MESSAGE };
+      if ((decision === 'apply-ame' || decision === 'keep') && invoice.amePromptAnswer === null) {
+        const answer = decision === 'apply-ame' ? 'oui' : 'non';
+        setPromptAnswer(ctx.db, invoice.id, answer);
+        recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'prompt-answer', null, { amePromptAnswer: answer });
+        invoice = requireInvoice(ctx, invoice.id);
+      }
+      if (decision === 'apply-ame') {
+        invoice = storeDraft(ctx, invoice, ameTerms(ameOrganismId(ctx), 'prompt'), actsOf(invoice));
+      }
+      return { kind: 'ready' as const, invoice };
+    });
+    if (prepared.kind === 'ame-prompt') return prepared;
+
+    if (prepared.invoice.ame) {
+      const check = ameCoverageCheck(ctx, prepared.invoice);
+      if (check.status !== 'covered' && !confirmOutsideRights) {
+        return { kind: 'rights-warning' as const, message_fr: check.message_fr ?? '', check };
+      }
+    }
+
+    const validated = inTransaction(ctx.db, () => {
+      const draft = requireDraft(ctx, invoiceId);
+      // Re-price at validation: tariffs and dates are checked against today once more.
+      storeDraft(ctx, draft, termsOf(draft), actsOf(draft));
+      const number = takeNextNumber(ctx.db, draft.practitionerId);
+      const now = ctx.clock.nowIso();
+      markValidated(ctx.db, draft.id, number, draft.ame && confirmOutsideRights, now);
+      const after = requireInvoice(ctx, draft.id);
+      recordAudit(ctx.db, now, 'invoice', draft.id, 'validate', { status: 'draft' }, { status: 'validated', number });
+      return after;
+    });
+    const document = await printInvoice(ctx, validated, false);
+    return { kind: 'validated' as const, invoice: requireInvoice(ctx, invoiceId), document };
+  },
+
+  'invoices/print': async ({ id }, ctx) => {
+    const invoice = requireInvoice(ctx, id);
+    if (invoice.status === 'draft') {
+      throw new DomainError('invalid-input', 'Un brouillon ne s\'imprime pas : utilisez « Imprimer » sur la facture pour la valider.');
+    }
+    recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, 'print-duplicata', null, { number: invoice.number });
+    return printInvoice(ctx, invoice, true);
+  },
+
+  /** Corrections by cancellation: the number stays used, the invoice stays readable as annulée. */
+  'invoices/cancel': ({ invoiceId, reason }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireInvoice(ctx, invoiceId);
+      if (before.status === 'draft') throw new DomainError('conflict', 'Un brouillon ne s\'annule pas : supprimez-le.');
+      if (before.status === 'cancelled') throw new DomainError('conflict', 'Cette facture est déjà annulée.');
+      const now = ctx.clock.nowIso();
+      markCancelled(ctx.db, invoiceId, reason, now);
+      const after = requireInvoice(ctx, invoiceId);
+      recordAudit(ctx.db, now, 'invoice', invoiceId, 'cancel', { status: before.status }, { status: 'cancelled', reason });
+      return after;
+    }),
+
+  'invoices/reissue': ({ id }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const cancelled = requireInvoice(ctx, id);
+      if (cancelled.status !== 'cancelled') throw new DomainError('conflict', 'Seule une facture annulée peut être refaite.');
+      const now = ctx.clock.nowIso();
+      const draftId = insertDraft(
+        ctx.db,
+        { practitionerId: cancelled.practitionerId, patientId: cancelled.patientId, prescriptionId: cancelled.prescriptionId, replacesInvoiceId: id },
+        termsOf(cancelled),
+        now,
+      );
+      const draft = storeDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), actsOf(cancelled));
+      recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
+      return draft;
+    }),
+
+  'invoices/delete-draft': ({ id }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireDraft(ctx, id);
+      deleteDraft(ctx.db, id);
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, 'delete-draft', before, null);
+      return { deleted: true as const };
+    }),
+
+  'invoices/get': ({ id }, ctx) => requireInvoice(ctx, id),
+
+  'invoices/list': (input, ctx) => listInvoices(ctx.db, input),
 };

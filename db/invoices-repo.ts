@@ -1,0 +1,225 @@
+import type { AmePromptAnswer, AmeSource, Exoneration, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary } from '../core/domain/types.ts';
+import type { BillingTerms } from '../core/domain/ame.ts';
+import type { Shares } from '../core/domain/invoice-calc.ts';
+import { getOrganism } from './coverages-repo.ts';
+import type { Db } from './connection.ts';
+
+interface InvoiceRow {
+  id: number;
+  number: number | null;
+  status: InvoiceStatus;
+  practitioner_id: number;
+  patient_id: number;
+  prescription_id: number | null;
+  exoneration: Exoneration;
+  tiers_payant_amo: number;
+  tiers_payant_amc: number;
+  amo_rate: number;
+  amc_rate: number;
+  amc_organism_id: number | null;
+  ame: number;
+  ame_source: AmeSource | null;
+  ame_prompt_answer: AmePromptAnswer | null;
+  outside_rights_confirmed: number;
+  total_cents: number;
+  amo_cents: number;
+  amc_cents: number;
+  patient_cents: number;
+  created_at: string;
+  validated_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  replaces_invoice_id: number | null;
+  pdf_file: string | null;
+}
+
+interface LineRow {
+  id: number;
+  act_date: string;
+  code: string;
+  coefficient: number;
+  quantity: number;
+  unit_cents: number;
+  amount_cents: number;
+  qualificatif: 'N' | null;
+  tariff_id: number;
+}
+
+/** A line ready to store: amounts already computed with the tariff in force. */
+export type LineData = Omit<InvoiceLine, 'id'>;
+
+const toLine = (r: LineRow): InvoiceLine => ({
+  id: r.id,
+  actDate: r.act_date,
+  code: r.code,
+  coefficient: r.coefficient,
+  quantity: r.quantity,
+  unitCents: r.unit_cents,
+  amountCents: r.amount_cents,
+  qualificatif: r.qualificatif,
+  tariffId: r.tariff_id,
+});
+
+export function getInvoice(db: Db, id: number): Invoice | null {
+  const r = db.prepare('SELECT * FROM invoices WHERE id = ?').get(id) as InvoiceRow | undefined;
+  if (!r) return null;
+  const lines = (db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(id) as LineRow[]).map(toLine);
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    practitionerId: r.practitioner_id,
+    patientId: r.patient_id,
+    prescriptionId: r.prescription_id,
+    exoneration: r.exoneration,
+    tiersPayantAmo: r.tiers_payant_amo === 1,
+    tiersPayantAmc: r.tiers_payant_amc === 1,
+    amoRate: r.amo_rate,
+    amcRate: r.amc_rate,
+    amcOrganism: r.amc_organism_id === null ? null : getOrganism(db, r.amc_organism_id),
+    ame: r.ame === 1,
+    ameSource: r.ame_source,
+    amePromptAnswer: r.ame_prompt_answer,
+    outsideRightsConfirmed: r.outside_rights_confirmed === 1,
+    lines,
+    totalCents: r.total_cents,
+    amoCents: r.amo_cents,
+    amcCents: r.amc_cents,
+    patientCents: r.patient_cents,
+    createdAt: r.created_at,
+    validatedAt: r.validated_at,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+    replacesInvoiceId: r.replaces_invoice_id,
+    pdfFile: r.pdf_file,
+  };
+}
+
+const termsParams = (t: BillingTerms) => ({
+  exoneration: t.exoneration,
+  tiers_payant_amo: t.tiersPayantAmo ? 1 : 0,
+  tiers_payant_amc: t.tiersPayantAmc ? 1 : 0,
+  amo_rate: t.amoRate,
+  amc_rate: t.amcRate,
+  amc_organism_id: t.amcOrganismId,
+  ame: t.ame ? 1 : 0,
+  ame_source: t.ameSource,
+});
+
+export function insertDraft(
+  db: Db,
+  d: { practitionerId: number; patientId: number; prescriptionId: number | null; replacesInvoiceId: number | null },
+  terms: BillingTerms,
+  now: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO invoices (practitioner_id, patient_id, prescription_id, replaces_invoice_id, exoneration, tiers_payant_amo,
+        tiers_payant_amc, amo_rate, amc_rate, amc_organism_id, ame, ame_source, created_at)
+       VALUES (@practitioner_id, @patient_id, @prescription_id, @replaces, @exoneration, @tiers_payant_amo, @tiers_payant_amc,
+        @amo_rate, @amc_rate, @amc_organism_id, @ame, @ame_source, @now)`,
+    )
+    .run({
+      practitioner_id: d.practitionerId,
+      patient_id: d.patientId,
+      prescription_id: d.prescriptionId,
+      replaces: d.replacesInvoiceId,
+      ...termsParams(terms),
+      now,
+    });
+  return Number(lastInsertRowid);
+}
+
+/** Writes the header terms, the lines and the totals of a draft (caller holds the transaction). */
+export function saveDraftContent(db: Db, id: number, terms: BillingTerms, lines: readonly LineData[], shares: Shares): void {
+  db.prepare(
+    `UPDATE invoices SET exoneration=@exoneration, tiers_payant_amo=@tiers_payant_amo, tiers_payant_amc=@tiers_payant_amc,
+      amo_rate=@amo_rate, amc_rate=@amc_rate, amc_organism_id=@amc_organism_id, ame=@ame, ame_source=@ame_source,
+      total_cents=@total, amo_cents=@amo, amc_cents=@amc, patient_cents=@patient WHERE id=@id AND status='draft'`,
+  ).run({ ...termsParams(terms), total: shares.totalCents, amo: shares.amoCents, amc: shares.amcCents, patient: shares.patientCents, id });
+  db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  const insert = db.prepare(
+    `INSERT INTO invoice_lines (invoice_id, position, act_date, code, coefficient, quantity, unit_cents, amount_cents, qualificatif, tariff_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  lines.forEach((l, i) => insert.run(id, i + 1, l.actDate, l.code, l.coefficient, l.quantity, l.unitCents, l.amountCents, l.qualificatif, l.tariffId));
+}
+
+export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): void {
+  db.prepare("UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
+}
+
+/**
+ * Takes the next number of the practitioner's gapless sequence. MUST run in the same transaction
+ * as the validation that uses it: a rollback gives the number back.
+ */
+export function takeNextNumber(db: Db, practitionerId: number): number {
+  db.prepare('INSERT OR IGNORE INTO invoice_counters (practitioner_id, last_number) VALUES (?, 0)').run(practitionerId);
+  const row = db
+    .prepare('UPDATE invoice_counters SET last_number = last_number + 1 WHERE practitioner_id = ? RETURNING last_number')
+    .get(practitionerId) as { last_number: number };
+  return row.last_number;
+}
+
+export function markValidated(db: Db, id: number, number: number, outsideRightsConfirmed: boolean, now: string): void {
+  db.prepare(
+    "UPDATE invoices SET status = 'validated', number = ?, validated_at = ?, outside_rights_confirmed = ? WHERE id = ? AND status = 'draft'",
+  ).run(number, now, outsideRightsConfirmed ? 1 : 0, id);
+}
+
+export function setPdfFile(db: Db, id: number, fileName: string): void {
+  db.prepare('UPDATE invoices SET pdf_file = ? WHERE id = ?').run(fileName, id);
+}
+
+export function markCancelled(db: Db, id: number, reason: string, now: string): void {
+  db.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? AND status = 'validated'").run(now, reason, id);
+}
+
+export function deleteDraft(db: Db, id: number): void {
+  db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  db.prepare("DELETE FROM invoices WHERE id = ? AND status = 'draft'").run(id);
+}
+
+export function listInvoices(
+  db: Db,
+  f: { patientId?: number | undefined; practitionerId?: number | undefined; status?: InvoiceStatus | undefined; limit: number },
+): InvoiceSummary[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.patientId !== undefined) (where.push('i.patient_id = ?'), params.push(f.patientId));
+  if (f.practitionerId !== undefined) (where.push('i.practitioner_id = ?'), params.push(f.practitionerId));
+  if (f.status !== undefined) (where.push('i.status = ?'), params.push(f.status));
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.number, i.status, i.practitioner_id, i.patient_id, i.ame, i.total_cents, i.created_at,
+         coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patient_name,
+         (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = i.id) AS first_act_date
+       FROM invoices i JOIN patients p ON p.id = i.patient_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY i.id DESC LIMIT ?`,
+    )
+    .all(...params, f.limit) as {
+    id: number;
+    number: number | null;
+    status: InvoiceStatus;
+    practitioner_id: number;
+    patient_id: number;
+    ame: number;
+    total_cents: number;
+    created_at: string;
+    patient_name: string;
+    first_act_date: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    practitionerId: r.practitioner_id,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    firstActDate: r.first_act_date,
+    ame: r.ame === 1,
+    totalCents: r.total_cents,
+    createdAt: r.created_at,
+  }));
+}

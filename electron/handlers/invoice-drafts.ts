@@ -1,0 +1,119 @@
+/**
+ * Draft computation shared by the invoice use cases: turn typed acts into priced lines with the
+ * tariff in force on each act date, apply the billing terms, store everything in one go.
+ */
+import { DomainError, notFound } from '../../core/api/result.ts';
+import { ameTerms, normalTerms, type BillingTerms } from '../../core/domain/ame.ts';
+import { formatFrDate } from '../../core/domain/dates.ts';
+import { computeShares, lineAmount } from '../../core/domain/invoice-calc.ts';
+import { findTariff } from '../../core/domain/tariffs.ts';
+import type { AmeSource, Invoice, Practitioner } from '../../core/domain/types.ts';
+import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
+import { getAmeOrganism } from '../../db/coverages-repo.ts';
+import { getInvoice, saveDraftContent, type LineData } from '../../db/invoices-repo.ts';
+import { tariffRowsFor } from '../../db/tariffs-repo.ts';
+import type { HandlerContext } from '../context.ts';
+
+/** An act with its coefficient in hundredths (AMI 1,5 → 150). */
+export interface ActData {
+  actDate: string;
+  code: string;
+  coefficient: number;
+  quantity: number;
+}
+
+export const LOCKED_MESSAGE = 'Cette facture est validée : elle ne peut plus être modifiée, seulement annulée.';
+
+export function requireInvoice(ctx: HandlerContext, id: number): Invoice {
+  const invoice = getInvoice(ctx.db, id);
+  if (!invoice) throw notFound('Facture');
+  return invoice;
+}
+
+export function requireDraft(ctx: HandlerContext, id: number): Invoice {
+  const invoice = requireInvoice(ctx, id);
+  if (invoice.status !== 'draft') throw new DomainError('invoice-locked', LOCKED_MESSAGE);
+  return invoice;
+}
+
+export function requirePractitioner(ctx: HandlerContext, id: number): Practitioner {
+  const practitioner = getPractitioner(ctx.db, id);
+  if (!practitioner) throw notFound('Praticien');
+  return practitioner;
+}
+
+export function ameOrganismId(ctx: HandlerContext): number {
+  const organism = getAmeOrganism(ctx.db);
+  if (!organism) {
+    throw new DomainError('not-found', "L'organisme AME (0075500017) n'est plus dans le catalogue : ajoutez-le dans le dossier patient, onglet Complémentaire.");
+  }
+  return organism.id;
+}
+
+export const termsFor = (ctx: HandlerContext, ame: { on: true; source: AmeSource } | { on: false; exoneration: Parameters<typeof normalTerms>[0]; tiersPayantAmo?: boolean }): BillingTerms =>
+  ame.on ? ameTerms(ameOrganismId(ctx), ame.source) : normalTerms(ame.exoneration, ame.tiersPayantAmo ?? false);
+
+/** The exonération a non-AME invoice falls back to: the prescription's, else none. */
+export function baseExoneration(ctx: HandlerContext, invoice: Invoice) {
+  if (invoice.prescriptionId === null) return 'aucune' as const;
+  return getPrescription(ctx.db, invoice.prescriptionId)?.exoneration ?? ('aucune' as const);
+}
+
+export const termsOf = (invoice: Invoice): BillingTerms => ({
+  exoneration: invoice.exoneration,
+  tiersPayantAmo: invoice.tiersPayantAmo,
+  tiersPayantAmc: invoice.tiersPayantAmc,
+  amoRate: invoice.amoRate,
+  amcRate: invoice.amcRate,
+  amcOrganismId: invoice.amcOrganism?.id ?? null,
+  ame: invoice.ame,
+  ameSource: invoice.ameSource,
+  qualificatif: invoice.ame ? 'N' : null,
+});
+
+export const actsOf = (invoice: Invoice): ActData[] =>
+  invoice.lines.map((l) => ({ actDate: l.actDate, code: l.code, coefficient: l.coefficient, quantity: l.quantity }));
+
+/**
+ * Prices acts: each must be dated today or before, not before the prescription, with a code known
+ * for the practitioner's profession and a tariff in force on its date. Errors name the line.
+ */
+export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly ActData[], qualificatif: 'N' | null): LineData[] {
+  const practitioner = requirePractitioner(ctx, invoice.practitionerId);
+  const rows = tariffRowsFor(ctx.db, practitioner.profession);
+  const today = ctx.clock.today();
+  const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
+  return acts.map((act, i) => {
+    const n = i + 1;
+    if (act.actDate > today) {
+      throw new DomainError('invalid-input', `Acte ${n} : la date du ${formatFrDate(act.actDate)} est dans le futur.`, `lines.${i}.actDate`);
+    }
+    if (prescription && act.actDate < prescription.prescriptionDate) {
+      throw new DomainError(
+        'invalid-input',
+        `Acte ${n} : la date du ${formatFrDate(act.actDate)} précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`,
+        `lines.${i}.actDate`,
+      );
+    }
+    const found = findTariff(rows, practitioner.profession, act.code, act.actDate);
+    if (!found.ok) throw new DomainError('invalid-input', `Acte ${n} : ${found.message_fr}`, `lines.${i}.code`);
+    return {
+      actDate: act.actDate,
+      code: act.code,
+      coefficient: act.coefficient,
+      quantity: act.quantity,
+      unitCents: found.tariff.unitCents,
+      amountCents: lineAmount(act.coefficient, found.tariff.unitCents, act.quantity),
+      qualificatif,
+      tariffId: found.tariff.id,
+    };
+  });
+}
+
+/** Prices the acts under `terms` and stores header, lines and totals. Caller holds the transaction. */
+export function storeDraft(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, acts: readonly ActData[]): Invoice {
+  const lines = priceActs(ctx, invoice, acts, terms.qualificatif);
+  const shares = computeShares(lines.map((l) => l.amountCents), terms);
+  saveDraftContent(ctx.db, invoice.id, terms, lines, shares);
+  return requireInvoice(ctx, invoice.id);
+}

@@ -1,0 +1,48 @@
+import type { FeuilleDeSoinsModel } from '../model.ts';
+import { box, checkbox, CONTENT_WIDTH, labelled, PAGE, textLine, MUTED, type Doc } from '../../shared/pdf-helpers.ts';
+import { formatEuros } from '../../shared/format-fr.ts';
+
+/** Exonération, tiers payant boxes, rates and the complementary organism (AME 0075500017). */
+export function drawConditions(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
+  const h = 70;
+  const x = PAGE.margin;
+  const y = box(doc, 'Conditions de prise en charge', x, top, CONTENT_WIDTH, h);
+  const col = (CONTENT_WIDTH - 24) / 2;
+  const b = m.billing;
+  labelled(doc, 'Exonération', b.exonerationLabel, x + 6, y, col);
+  labelled(doc, 'Part obligatoire (caisse)', `${b.amoRate} %`, x + 6, y + 13, col);
+  labelled(doc, 'Part complémentaire', `${b.amcRate} %`, x + 6, y + 26, col);
+  labelled(doc, 'Organisme complémentaire', b.amcOrganism ? `${b.amcOrganism.name} — ${b.amcOrganism.number}` : 'Aucun', x + 6, y + 39, col);
+  const x2 = x + 18 + col;
+  textLine(doc, 'Paiement', x2, y, col, { font: 'bold', size: 8.5 });
+  checkbox(doc, "L'assuré n'a pas payé la part obligatoire", b.tiersPayantAmo, x2, y + 14, col);
+  checkbox(doc, "L'assuré n'a pas payé la part complémentaire", b.tiersPayantAmc, x2, y + 29, col);
+  return top + h + 8;
+}
+
+/** Totals and the signatures, kept together. Height: see TOTALS_HEIGHT. */
+export const TOTALS_HEIGHT = 150;
+
+export function drawTotalsAndSignatures(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
+  const x = PAGE.margin;
+  const w = 250;
+  const tx = PAGE.width - PAGE.margin - w;
+  const rows: [string, number, boolean][] = [
+    ['Total des actes', m.totals.totalCents, true],
+    [`Part obligatoire (AMO ${m.billing.amoRate} %)`, m.totals.amoCents, false],
+    [`Part complémentaire (AMC ${m.billing.amcRate} %)`, m.totals.amcCents, false],
+    ['Reste à payer par le patient', m.totals.patientCents, true],
+  ];
+  doc.lineWidth(0.7).strokeColor('#9aa3b0').rect(tx, top, w, rows.length * 16 + 6).stroke();
+  rows.forEach(([label, cents, bold], i) => {
+    const y = top + 5 + i * 16;
+    textLine(doc, label, tx + 8, y, 150, { font: bold ? 'bold' : 'regular', size: 9 });
+    textLine(doc, formatEuros(cents), tx + 150, y, w - 158, { font: bold ? 'bold' : 'regular', size: 9, align: 'right' });
+  });
+  textLine(doc, 'Montants en euros, tarifs conventionnels en vigueur à la date de chaque acte.', x, top + 5, CONTENT_WIDTH - w - 16, { size: 7.5, color: MUTED });
+  const sy = top + rows.length * 16 + 20;
+  const sw = (CONTENT_WIDTH - 10) / 2;
+  box(doc, 'Signature du patient', x, sy, sw, 62);
+  box(doc, 'Signature du praticien', x + sw + 10, sy, sw, 62);
+  return sy + 70;
+}

@@ -1,0 +1,82 @@
+import type { FeuilleDeSoinsModel } from '../model.ts';
+import { box, CONTENT_WIDTH, labelled, PAGE, textLine, MUTED, type Doc } from '../../shared/pdf-helpers.ts';
+import { formatFrDate, formatFrTimestampDate, formatNir } from '../../shared/format-fr.ts';
+
+const professionLabel = { infirmier: 'Infirmier·ère', 'masseur-kinesitherapeute': 'Masseur-kinésithérapeute' } as const;
+
+/** Title, invoice number, and the mention that this is a paper duplicata in mode dégradé. */
+export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
+  const x = PAGE.margin;
+  let y = PAGE.margin;
+  textLine(doc, 'Feuille de soins — Auxiliaires médicaux', x, y, CONTENT_WIDTH - 170, { font: 'bold', size: 15 });
+  textLine(doc, 'Duplicata papier — mode dégradé (sans carte Vitale)', x, y + 20, CONTENT_WIDTH - 170, { size: 9, color: MUTED });
+  const bx = PAGE.width - PAGE.margin - 160;
+  doc.lineWidth(1).strokeColor('#1d2330').rect(bx, y - 2, 160, 38).stroke();
+  textLine(doc, `Facture n° ${m.invoice.number}`, bx + 8, y + 3, 144, { font: 'bold', size: 11 });
+  textLine(doc, `du ${formatFrTimestampDate(m.invoice.validatedAt)}`, bx + 8, y + 19, 144, { size: 9 });
+  if (m.invoice.duplicata) textLine(doc, 'DUPLICATA', x, y + 33, 200, { font: 'bold', size: 9 });
+  y += 48;
+  if (m.billing.ame) {
+    doc.rect(x, y, CONTENT_WIDTH, 18).fillColor('#e6f4ec').fill();
+    textLine(doc, "Aide médicale de l'État (AME de base) — tiers payant intégral, aucune somme à la charge du patient", x + 8, y + 4.5, CONTENT_WIDTH - 16, {
+      font: 'bold',
+      size: 9,
+      color: '#14512f',
+    });
+    y += 24;
+  }
+  return y;
+}
+
+export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
+  const half = (CONTENT_WIDTH - 10) / 2;
+  const h = 92;
+  const x1 = PAGE.margin;
+  const x2 = PAGE.margin + half + 10;
+  const p = m.practitioner;
+  let y = box(doc, `Praticien — ${professionLabel[p.profession]}`, x1, top, half, h);
+  const w = half - 12;
+  textLine(doc, `${p.lastName.toUpperCase()} ${p.firstName}`, x1 + 6, y, w, { font: 'bold', size: 9.5 });
+  labelled(doc, 'N° de facturation AM', p.amNumber, x1 + 6, y + 14, w);
+  labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 26, w);
+  textLine(doc, p.addressLine, x1 + 6, y + 39, w);
+  textLine(doc, `${p.postalCode} ${p.city}${p.phone ? ` — Tél. ${p.phone}` : ''}`, x1 + 6, y + 51, w);
+
+  const b = m.patient;
+  y = box(doc, 'Bénéficiaire des soins (patient)', x2, top, half, h);
+  const name = `${b.lastName.toUpperCase()}${b.usageName ? ` (usage : ${b.usageName.toUpperCase()})` : ''} ${b.firstName}`;
+  textLine(doc, name, x2 + 6, y, w, { font: 'bold', size: 9.5 });
+  labelled(doc, 'Né(e) le', `${formatFrDate(b.birthDate)}   Rang : ${b.birthRank}`, x2 + 6, y + 14, w);
+  labelled(doc, 'NIR / NIA', formatNir(b.nir), x2 + 6, y + 26, w);
+  labelled(doc, 'Régime / caisse / centre', [b.regime, b.caisse, b.centre].map((v) => v ?? '—').join(' / '), x2 + 6, y + 38, w);
+  textLine(doc, [b.addressLine, [b.postalCode, b.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || 'Adresse non renseignée', x2 + 6, y + 51, w, {
+    size: 8.5,
+  });
+  return top + h + 8;
+}
+
+export function drawInsuredAndPrescription(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
+  const half = (CONTENT_WIDTH - 10) / 2;
+  const h = 66;
+  const x1 = PAGE.margin;
+  const x2 = PAGE.margin + half + 10;
+  const w = half - 12;
+  let y = box(doc, 'Assuré(e)', x1, top, half, h);
+  if (m.insured.quality === 'assure') {
+    textLine(doc, "Le patient est l'assuré(e).", x1 + 6, y, w, { size: 9 });
+  } else {
+    textLine(doc, `${m.insured.lastName.toUpperCase()} ${m.insured.firstName} (patient ayant droit)`, x1 + 6, y, w, { font: 'bold', size: 9.5 });
+    labelled(doc, 'NIR', formatNir(m.insured.nir), x1 + 6, y + 14, w);
+    labelled(doc, 'Né(e) le', m.insured.birthDate ? formatFrDate(m.insured.birthDate) : '', x1 + 6, y + 26, w);
+  }
+  y = box(doc, 'Prescription', x2, top, half, h);
+  if (m.prescription) {
+    const pr = m.prescription;
+    textLine(doc, `Dr ${pr.prescriberName}${pr.prescriberSpecialty ? ` — ${pr.prescriberSpecialty}` : ''}`, x2 + 6, y, w, { font: 'bold', size: 9.5 });
+    labelled(doc, 'Identifiant', pr.prescriberIdentifier, x2 + 6, y + 14, w);
+    labelled(doc, 'Date de prescription', formatFrDate(pr.date), x2 + 6, y + 26, w);
+  } else {
+    textLine(doc, 'Sans prescription', x2 + 6, y, w, { size: 9 });
+  }
+  return top + h + 8;
+}

@@ -1,0 +1,66 @@
+import type PDFDocument from 'pdfkit';
+import { join } from 'node:path';
+
+export type Doc = InstanceType<typeof PDFDocument>;
+
+export const PAGE = { width: 595.28, height: 841.89, margin: 36 } as const;
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+export const INK = '#1d2330';
+export const MUTED = '#5b6474';
+export const LINE = '#9aa3b0';
+export const FILL = '#eef2f6';
+
+/** Embeds DejaVu Sans (TTF, subset by pdfkit): every French character renders, fonts travel with the PDF. */
+export function registerFonts(doc: Doc, fontsDir: string): void {
+  doc.registerFont('regular', join(fontsDir, 'DejaVuSans.ttf'));
+  doc.registerFont('bold', join(fontsDir, 'DejaVuSans-Bold.ttf'));
+  doc.font('regular');
+}
+
+/** Shortens `text` with « … » until it fits `width` at the current font and size. */
+export function fit(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** One line of text, never wrapping, truncated to the width. */
+export function textLine(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  opts: { font?: 'regular' | 'bold'; size?: number; align?: 'left' | 'right' | 'center'; color?: string } = {},
+): void {
+  doc.font(opts.font ?? 'regular').fontSize(opts.size ?? 9).fillColor(opts.color ?? INK);
+  doc.text(fit(doc, text, width), x, y, { width, align: opts.align ?? 'left', lineBreak: false });
+}
+
+/** A titled box; returns the y where its content starts. */
+export function box(doc: Doc, title: string, x: number, y: number, width: number, height: number): number {
+  doc.lineWidth(0.7).strokeColor(LINE).rect(x, y, width, height).stroke();
+  doc.rect(x, y, width, 15).fillColor(FILL).fill();
+  doc.lineWidth(0.7).strokeColor(LINE).rect(x, y, width, 15).stroke();
+  textLine(doc, title, x + 6, y + 3.5, width - 12, { font: 'bold', size: 8.5 });
+  return y + 20;
+}
+
+/** Label: value on one line inside a box. */
+export function labelled(doc: Doc, label: string, value: string, x: number, y: number, width: number): void {
+  doc.font('regular').fontSize(8);
+  const labelText = `${label} : `;
+  const labelWidth = Math.min(doc.widthOfString(labelText), width * 0.55);
+  textLine(doc, labelText, x, y, labelWidth + 1, { size: 8, color: MUTED });
+  textLine(doc, value || '—', x + labelWidth, y, width - labelWidth, { size: 9 });
+}
+
+/** A square checkbox, ticked or not, with its label. */
+export function checkbox(doc: Doc, label: string, checked: boolean, x: number, y: number, width: number): void {
+  doc.lineWidth(0.8).strokeColor(INK).rect(x, y, 9, 9).stroke();
+  if (checked) {
+    doc.lineWidth(1.4).strokeColor(INK).moveTo(x + 1.8, y + 4.8).lineTo(x + 3.9, y + 7.2).lineTo(x + 7.4, y + 1.8).stroke();
+  }
+  textLine(doc, label, x + 14, y + 0.5, width - 14, { size: 8.5 });
+}

@@ -1,0 +1,121 @@
+/**
+ * A real backend on a temporary SQLite file, with a fixed clock: what integration tests use.
+ * Calls go through `dispatch`, i.e. the same schema validation as IPC and HTTP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
+import type { ApiError } from '../../core/api/result.ts';
+import { computeNirKey } from '../../core/domain/nir.ts';
+import { createBackend, type Backend } from '../../electron/backend.ts';
+import { fixedClock } from '../../electron/context.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const TODAY = '2026-11-25';
+
+export interface TestBackend extends Backend {
+  dir: string;
+  /** Calls a method and returns its value; throws with the French message on an error result. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  /** Calls a method that must fail; returns the error. */
+  fails<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiError>;
+  count(table: string): number;
+  dispose(): void;
+}
+
+export function makeTestBackend(today = TODAY): TestBackend {
+  const dir = mkdtempSync(join(tmpdir(), 'feuillet-test-'));
+  const backend = createBackend({
+    dataDir: dir,
+    migrationsDir: join(ROOT, 'db', 'migrations'),
+    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
+    transport: 'browser',
+    appVersion: 'test',
+    clock: fixedClock(today),
+  });
+  return {
+    ...backend,
+    dir,
+    async call(method, input) {
+      const r = await backend.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message_fr} (${r.error.field ?? ''})`);
+      return r.value as never;
+    },
+    async fails(method, input) {
+      const r = await backend.dispatch(method, input);
+      if (r.ok) throw new Error(`${method} was expected to fail`);
+      return r.error;
+    },
+    count: (table) => (backend.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    dispose() {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid NIR/NIA from its 13-character body. */
+export const nirOf = (body: string): string => body + computeNirKey(body)!;
+
+export const NIA_8 = nirOf('8850599123456');
+export const NIA_7 = nirOf('7910299123456');
+export const NIR_1 = nirOf('1620662765118');
+export const NIR_2 = '295109912611193';
+
+export function buildPatientInput(overrides: Partial<MethodInput<'patients/create'>> = {}): MethodInput<'patients/create'> {
+  return {
+    lastName: 'Diallo',
+    firstName: 'Aminata',
+    birthDate: '1988-05-14',
+    sex: 'F',
+    nir: NIA_8,
+    regime: '01',
+    caisse: '751',
+    centre: '0000',
+    addressLine: '12 rue des Lilas',
+    postalCode: '75019',
+    city: 'Paris',
+    ...overrides,
+  };
+}
+
+export function buildPractitionerInput(overrides: Partial<MethodInput<'practitioners/create'>> = {}): MethodInput<'practitioners/create'> {
+  return {
+    profession: 'infirmier',
+    lastName: 'Martin',
+    firstName: 'Claire',
+    amNumber: '751234567',
+    rpps: '10101234567',
+    addressLine: '3 place du Marché',
+    postalCode: '75011',
+    city: 'Paris',
+    phone: '01 43 00 00 00',
+    ikZone: 'plaine',
+    ...overrides,
+  };
+}
+
+/** A practitioner, a patient (NIA starting with 8 by default) and a draft invoice with acts. */
+export async function seedDraft(
+  t: TestBackend,
+  opts: { nir?: string; lines?: MethodInput<'invoices/update-draft'>['lines']; profession?: 'infirmier' | 'masseur-kinesitherapeute' } = {},
+) {
+  const practitioner = await t.call('practitioners/create', buildPractitionerInput({ profession: opts.profession ?? 'infirmier' }));
+  const patient = await t.call('patients/create', buildPatientInput({ nir: opts.nir ?? NIA_8 }));
+  const draft = await t.call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
+  const lines = opts.lines ?? [
+    { actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 },
+    { actDate: '2026-11-20', code: 'IFD', coefficient: 1, quantity: 1 },
+    { actDate: '2026-11-21', code: 'AMI', coefficient: 1.5, quantity: 1 },
+  ];
+  const invoice = await t.call('invoices/update-draft', { invoiceId: draft.id, lines });
+  return { practitioner, patient, invoice };
+}
+
+/** Adds the AME coverage (0075500017) to a patient. */
+export async function addAmeCoverage(t: TestBackend, patientId: number, startDate: string, endDate: string) {
+  const organisms = await t.call('organisms/list', {});
+  const ame = organisms.find((o) => o.isAme)!;
+  return t.call('coverages/add', { patientId, organismId: ame.id, startDate, endDate });
+}
