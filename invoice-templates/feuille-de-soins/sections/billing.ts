@@ -29,8 +29,8 @@ export function drawTotalsAndSignatures(doc: Doc, m: FeuilleDeSoinsModel, top: n
   const tx = PAGE.width - PAGE.margin - w;
   const rows: [string, number, boolean][] = [
     ['Total des actes', m.totals.totalCents, true],
-    [`Part obligatoire (AMO ${m.billing.amoRate} %)`, m.totals.amoCents, false],
-    [`Part complémentaire (AMC ${m.billing.amcRate} %)`, m.totals.amcCents, false],
+    [`Part obligatoire (${m.billing.amoRate} %)`, m.totals.amoCents, false],
+    [`Part complémentaire (${m.billing.amcRate} %)`, m.totals.amcCents, false],
     ['Reste à payer par le patient', m.totals.patientCents, true],
   ];
   doc.lineWidth(0.7).strokeColor('#9aa3b0').rect(tx, top, w, rows.length * 16 + 6).stroke();
@@ -39,7 +39,8 @@ export function drawTotalsAndSignatures(doc: Doc, m: FeuilleDeSoinsModel, top: n
     textLine(doc, label, tx + 8, y, 150, { font: bold ? 'bold' : 'regular', size: 9 });
     textLine(doc, formatEuros(cents), tx + 150, y, w - 158, { font: bold ? 'bold' : 'regular', size: 9, align: 'right' });
   });
-  textLine(doc, 'Montants en euros, tarifs conventionnels en vigueur à la date de chaque acte.', x, top + 5, CONTENT_WIDTH - w - 16, { size: 7.5, color: MUTED });
+  doc.font('regular').fontSize(7.5).fillColor(MUTED);
+  doc.text('Montants en euros, au tarif conventionnel en vigueur à la date de chaque acte.', x, top + 5, { width: CONTENT_WIDTH - w - 24 });
   const sy = top + rows.length * 16 + 20;
   const sw = (CONTENT_WIDTH - 10) / 2;
   box(doc, 'Signature du patient', x, sy, sw, 62);

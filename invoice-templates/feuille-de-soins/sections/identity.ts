@@ -14,11 +14,11 @@ export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
   doc.lineWidth(1).strokeColor('#1d2330').rect(bx, y - 2, 160, 38).stroke();
   textLine(doc, `Facture n° ${m.invoice.number}`, bx + 8, y + 3, 144, { font: 'bold', size: 11 });
   textLine(doc, `du ${formatFrTimestampDate(m.invoice.validatedAt)}`, bx + 8, y + 19, 144, { size: 9 });
-  if (m.invoice.duplicata) textLine(doc, 'DUPLICATA', x, y + 33, 200, { font: 'bold', size: 9 });
+  if (m.invoice.duplicata) textLine(doc, 'DUPLICATA', bx + 80, y + 19, 72, { font: 'bold', size: 9, align: 'right' });
   y += 48;
   if (m.billing.ame) {
     doc.rect(x, y, CONTENT_WIDTH, 18).fillColor('#e6f4ec').fill();
-    textLine(doc, "Aide médicale de l'État (AME de base) — tiers payant intégral, aucune somme à la charge du patient", x + 8, y + 4.5, CONTENT_WIDTH - 16, {
+    textLine(doc, "Aide médicale de l'État (AME de base) — tiers payant intégral, rien à la charge du patient", x + 8, y + 4.5, CONTENT_WIDTH - 16, {
       font: 'bold',
       size: 9,
       color: '#14512f',
