@@ -172,7 +172,12 @@ export function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        // Browsers keep connections alive: close them too, or close() waits forever.
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });

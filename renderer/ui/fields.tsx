@@ -15,10 +15,14 @@ interface BaseProps {
 function FieldShell({ id, label, error, hint, required, className, children }: BaseProps & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="field__label-row">
+        <label htmlFor={id}>{label}</label>
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </div>
       {children}
       {hint ? <div className="field__hint" id={`${id}-hint`}>{hint}</div> : null}
       {error ? (

@@ -94,6 +94,7 @@ export async function openApp(opts: { dataDir?: string } = {}): Promise<App> {
   const browser = await launchBrowser();
   let server = await startServer(dataDir);
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err));
   await page.goto(server.url);

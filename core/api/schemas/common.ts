@@ -8,9 +8,10 @@ export const id = z.number({ error: 'Identifiant manquant.' }).int().positive();
 
 /** ISO date that must exist in the calendar; the message names the field in French. */
 export const isoDate = (label: string) =>
-  z
-    .string({ error: `${label} : date obligatoire.` })
-    .refine((v) => isValidIsoDate(v), { message: `${label} : date invalide (jj/mm/aaaa attendu, date réelle).` });
+  z.string({ error: `${label} : date obligatoire.` }).superRefine((v, ctx) => {
+    if (v.trim() === '') ctx.addIssue({ code: 'custom', message: `${label} : date obligatoire.` });
+    else if (!isValidIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} : date invalide (jj/mm/aaaa attendu, date réelle).` });
+  });
 
 /** Optional free text: trimmed, empty becomes null. */
 export const optionalText = (max: number) =>

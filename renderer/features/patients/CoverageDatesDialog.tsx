@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import type { Coverage, Organism } from '../../../core/domain/types.ts';
+import { proposeAmeEndDate } from '../../../core/domain/dates.ts';
+import { api } from '../../api/client.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { DateField, frToIso, isoToFr, type FieldErrors } from '../../ui/fields.tsx';
+import { fieldErrors, formMessage } from '../../ui/errors.ts';
+import { Notice } from '../../ui/Notice.tsx';
+
+/**
+ * Start and end of the rights, then OK (seed 000). Typing the start proposes the end
+ * (AME is granted for one year: start + 1 year − 1 day). Used to add and to modify a coverage.
+ */
+export function CoverageDatesDialog(props: {
+  patientId: number;
+  organism: Organism;
+  coverage?: Coverage | undefined;
+  initialStart?: string | undefined;
+  onClose(): void;
+  onSaved(coverage: Coverage): void;
+}) {
+  const [start, setStart] = useState(isoToFr(props.coverage?.startDate ?? props.initialStart ?? ''));
+  const [end, setEnd] = useState(isoToFr(props.coverage?.endDate ?? (props.initialStart ? proposeAmeEndDate(props.initialStart) : '')));
+  const [endTouched, setEndTouched] = useState(Boolean(props.coverage));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  const onStart = (value: string) => {
+    setStart(value);
+    const iso = frToIso(value);
+    if (!endTouched && iso && iso !== 'invalid') setEnd(isoToFr(proposeAmeEndDate(iso)));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const startIso = frToIso(start);
+    const endIso = frToIso(end);
+    const local: FieldErrors = {};
+    if (startIso === null) local.startDate = 'Début des droits : date obligatoire.';
+    else if (startIso === 'invalid') local.startDate = 'Début des droits : date invalide (jj/mm/aaaa).';
+    if (endIso === null) local.endDate = 'Fin des droits : date obligatoire.';
+    else if (endIso === 'invalid') local.endDate = 'Fin des droits : date invalide (jj/mm/aaaa).';
+    if (Object.keys(local).length > 0) return setErrors(local);
+    const dates = { startDate: startIso as string, endDate: endIso as string };
+    const r = props.coverage
+      ? await api.call('coverages/update', { id: props.coverage.id, ...dates, contractCode: props.coverage.contractCode })
+      : await api.call('coverages/add', { patientId: props.patientId, organismId: props.organism.id, ...dates });
+    if (!r.ok) {
+      setErrors(fieldErrors(r.error));
+      setMessage(formMessage(r.error));
+      return;
+    }
+    props.onSaved(r.value);
+  }
+
+  const title = props.organism.isAme ? 'Droits AME' : `Droits — ${props.organism.name}`;
+  return (
+    <Dialog title={title} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <p className="muted">
+          {props.organism.name} ({props.organism.number}) — saisissez les dates figurant sur l'attestation.
+        </p>
+        {message ? <Notice kind="error">{message}</Notice> : null}
+        <div className="form-grid">
+          <DateField label="Début des droits" required autoFocus value={start} onChange={onStart} error={errors.startDate} />
+          <DateField
+            label="Fin des droits"
+            required
+            value={end}
+            onChange={(v) => {
+              setEndTouched(true);
+              setEnd(v);
+            }}
+            error={errors.endDate}
+            hint={props.organism.isAme ? "L'AME est accordée pour un an : la fin est proposée à partir du début." : undefined}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Annuler
+          </button>
+          <button type="submit" className="primary">
+            OK
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
