@@ -1,4 +1,224 @@
-// Placeholder screen, replaced in this same change.
-export function InvoicePage(_props: { invoiceId: number }) {
-  return <section><h1>InvoicePage</h1></section>;
+import { useCallback, useEffect, useState } from 'react';
+import type { AmeCoverageCheck, ValidateOutcome } from '../../../core/api/contract.ts';
+import type { DocumentRef, Exoneration, Invoice, Organism, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
+import { api, openDocumentUrl } from '../../api/client.ts';
+import { useNav } from '../../stores/nav.ts';
+import { Tabs } from '../../ui/Tabs.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import type { FieldErrors } from '../../ui/fields.tsx';
+import { fieldErrors } from '../../ui/errors.ts';
+import { CoverageDatesDialog } from '../patients/CoverageDatesDialog.tsx';
+import { ActsEditor } from './ActsEditor.tsx';
+import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
+import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
+import { AmePromptDialog, CancelInvoiceDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
+
+type Tab = 'facture' | 'actes';
+type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
+
+const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
+
+export function InvoicePage(props: { invoiceId: number }) {
+  const go = useNav((s) => s.go);
+  const [invoice, setInvoice] = useState<Invoice | null>(null);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [practitioner, setPractitioner] = useState<Practitioner | null>(null);
+  const [prescription, setPrescription] = useState<Prescription | null>(null);
+  const [coverage, setCoverage] = useState<AmeCoverageCheck | null>(null);
+  const [codes, setCodes] = useState<string[]>([]);
+  const [today, setToday] = useState('');
+  const [tab, setTab] = useState<Tab>('facture');
+  const [rows, setRows] = useState<ActRow[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+
+  const show = useCallback((inv: Invoice) => {
+    setInvoice(inv);
+    setRows(inv.lines.length > 0 ? inv.lines.map(lineToRow) : inv.status === 'draft' ? [newActRow()] : []);
+    setDirty(false);
+    if (inv.ame) void api.call('invoices/check-rights', { id: inv.id }).then((r) => r.ok && setCoverage(r.value));
+    else setCoverage(null);
+  }, []);
+
+  useEffect(() => {
+    void api.call('app/info', {}).then((r) => r.ok && setToday(r.value.today));
+    void api.call('invoices/get', { id: props.invoiceId }).then(async (r) => {
+      if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+      show(r.value);
+      const [p, pr, list] = await Promise.all([
+        api.call('patients/get', { id: r.value.patientId }),
+        api.call('practitioners/list', {}),
+        r.value.prescriptionId ? api.call('prescriptions/list', { patientId: r.value.patientId }) : null,
+      ]);
+      if (p.ok) setPatient(p.value);
+      const me = pr.ok ? (pr.value.find((x) => x.id === r.value.practitionerId) ?? null) : null;
+      setPractitioner(me);
+      if (list?.ok) setPrescription(list.value.find((x) => x.id === r.value.prescriptionId) ?? null);
+      if (me) void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
+    });
+  }, [props.invoiceId, show]);
+
+  if (!invoice || !patient) return <p className="empty">{message?.text ?? 'Chargement…'}</p>;
+  const draft = invoice.status === 'draft';
+
+  async function saveActs(): Promise<Invoice | null> {
+    const r = await api.call('invoices/update-draft', { invoiceId: invoice!.id, lines: rowsToLines(rows) });
+    if (!r.ok) {
+      setErrors(fieldErrors(r.error));
+      setTab('actes');
+      setMessage({ kind: 'error', text: r.error.field ? 'Actes non enregistrés : corrigez la ligne signalée.' : r.error.message_fr });
+      return null;
+    }
+    setErrors({});
+    setMessage(null);
+    show(r.value);
+    return r.value;
+  }
+
+  async function setTerms(terms: { exoneration?: Exoneration; tiersPayantAmo?: boolean }) {
+    const r = await api.call('invoices/update-draft', { invoiceId: invoice!.id, lines: rowsToLines(dirty ? rows : invoice!.lines.map(lineToRow)), ...terms });
+    if (r.ok) show(r.value);
+    else setMessage({ kind: 'error', text: r.error.message_fr });
+  }
+
+  async function toggleAme() {
+    if (dirty && !(await saveActs())) return;
+    const r = await api.call('invoices/set-ame', { invoiceId: invoice!.id, ame: !invoice!.ame });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    show(r.value.invoice);
+    setCoverage(r.value.invoice.ame ? r.value.coverage : null);
+  }
+
+  function afterValidated(doc: DocumentRef, inv: Invoice) {
+    show(inv);
+    setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : 'La feuille de soins s’ouvre dans un nouvel onglet pour impression.'}` });
+    if (doc.url) openDocumentUrl(doc.url);
+  }
+
+  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean } = {}) {
+    setDialog(null);
+    if (dirty && !(await saveActs())) return;
+    const r = await api.call('invoices/validate', { invoiceId: invoice!.id, ...extra });
+    if (!r.ok) {
+      setErrors(fieldErrors(r.error));
+      return setMessage({ kind: 'error', text: r.error.message_fr });
+    }
+    const outcome: ValidateOutcome = r.value;
+    if (outcome.kind === 'ame-prompt') return setDialog({ kind: 'prompt', message: outcome.message_fr });
+    if (outcome.kind === 'rights-warning') {
+      void api.call('invoices/get', { id: invoice!.id }).then((g) => g.ok && show(g.value));
+      return setDialog({ kind: 'rights', message: outcome.message_fr });
+    }
+    afterValidated(outcome.document, outcome.invoice);
+  }
+
+  async function reprint() {
+    const r = await api.call('invoices/print', { id: invoice!.id });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    setMessage({ kind: 'info', text: 'Duplicata généré.' });
+    if (r.value.url) openDocumentUrl(r.value.url);
+  }
+
+  async function cancel(reason: string) {
+    const r = await api.call('invoices/cancel', { invoiceId: invoice!.id, reason });
+    if (!r.ok) return setDialog({ kind: 'cancel', error: r.error.message_fr });
+    setDialog(null);
+    show(r.value);
+    setMessage({ kind: 'info', text: `Facture n° ${r.value.number} annulée.` });
+  }
+
+  async function reissue() {
+    const r = await api.call('invoices/reissue', { id: invoice!.id });
+    if (r.ok) go({ name: 'invoice', invoiceId: r.value.id });
+    else setMessage({ kind: 'error', text: r.error.message_fr });
+  }
+
+  async function deleteDraft() {
+    const r = await api.call('invoices/delete-draft', { id: invoice!.id });
+    if (r.ok) go({ name: 'patient', patientId: invoice!.patientId, tab: 'factures' });
+    else setMessage({ kind: 'error', text: r.error.message_fr });
+  }
+
+  async function offerCoverage() {
+    const r = await api.call('organisms/list', {});
+    const ame = r.ok ? r.value.find((o) => o.isAme) : undefined;
+    if (ame) setDialog({ kind: 'coverage', organism: ame });
+  }
+
+  const title = invoice.number ? `Facture n° ${invoice.number}` : 'Nouvelle facture';
+  return (
+    <section>
+      <div className="page-header">
+        <button type="button" className="link" onClick={() => go({ name: 'patient', patientId: invoice.patientId, tab: 'factures' })}>
+          ← Dossier patient
+        </button>
+        <h1>
+          {title} <span className={`badge badge--${draft ? 'info' : invoice.status === 'validated' ? 'ok' : 'danger'}`}>{STATUS_LABEL[invoice.status]}</span>
+          {invoice.ame ? <span className="badge badge--ok">AME</span> : null}
+        </h1>
+      </div>
+      {message ? <Notice kind={message.kind} live>{message.text}</Notice> : null}
+      {invoice.status === 'cancelled' ? <Notice kind="error">Facture annulée : {invoice.cancelReason}</Notice> : null}
+      <Tabs
+        label="Facture"
+        tabs={[
+          { id: 'facture', label: 'Facture' },
+          { id: 'actes', label: `Actes (${invoice.lines.length})` },
+        ]}
+        current={tab}
+        onSelect={(t) => setTab(t as Tab)}
+      />
+      {tab === 'facture' ? (
+        <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
+      ) : (
+        <div className="panel">
+          <ActsEditor invoice={invoice} rows={rows} codes={codes} errors={errors} today={today} onChange={(r) => (setRows(r), setDirty(true))} onSave={() => void saveActs()} />
+        </div>
+      )}
+      <div className="action-bar">
+        {draft ? (
+          <>
+            <button type="button" className="danger" onClick={() => void deleteDraft()}>
+              Supprimer le brouillon
+            </button>
+            <button type="button" className="primary" onClick={() => void validate()}>
+              Imprimer
+            </button>
+          </>
+        ) : null}
+        {invoice.status !== 'draft' ? (
+          <button type="button" onClick={() => void reprint()}>
+            Réimprimer (duplicata)
+          </button>
+        ) : null}
+        {invoice.status === 'validated' ? (
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'cancel', error: null })}>
+            Annuler la facture
+          </button>
+        ) : null}
+        {invoice.status === 'cancelled' ? (
+          <button type="button" className="primary" onClick={() => void reissue()}>
+            Refaire la facture
+          </button>
+        ) : null}
+      </div>
+      {dialog?.kind === 'prompt' ? <AmePromptDialog message={dialog.message} onAnswer={(a) => void validate({ ameAnswer: a })} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'rights' ? <RightsWarningDialog message={dialog.message} onConfirm={() => void validate({ confirmOutsideRights: true })} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'cancel' && invoice.number ? <CancelInvoiceDialog number={invoice.number} error={dialog.error} onCancel={(r) => void cancel(r)} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'coverage' ? (
+        <CoverageDatesDialog
+          patientId={invoice.patientId}
+          organism={dialog.organism}
+          initialStart={invoice.lines[0]?.actDate ?? today}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            void api.call('invoices/check-rights', { id: invoice.id }).then((r) => r.ok && setCoverage(r.value));
+          }}
+        />
+      ) : null}
+    </section>
+  );
 }

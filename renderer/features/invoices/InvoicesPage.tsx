@@ -1,4 +1,28 @@
-// Placeholder screen, replaced in this same change.
+import { useState } from 'react';
+import type { InvoiceStatus } from '../../../core/domain/types.ts';
+import { SelectField } from '../../ui/fields.tsx';
+import { InvoiceList } from './InvoiceList.tsx';
+
 export function InvoicesPage() {
-  return <section><h1>InvoicesPage</h1></section>;
+  const [status, setStatus] = useState<InvoiceStatus | ''>('');
+  return (
+    <section>
+      <h1>Factures</h1>
+      <p className="muted">Suivi du cabinet : pour l'AME de base, la caisse n'envoie aucun retour électronique.</p>
+      <div className="toolbar">
+        <SelectField
+          label="État"
+          value={status}
+          onChange={(v) => setStatus(v as InvoiceStatus | "")}
+          options={[
+            { value: '', label: 'Toutes' },
+            { value: 'draft', label: 'Brouillons' },
+            { value: 'validated', label: 'Validées' },
+            { value: 'cancelled', label: 'Annulées' },
+          ]}
+        />
+      </div>
+      <InvoiceList {...(status ? { status } : {})} />
+    </section>
+  );
 }

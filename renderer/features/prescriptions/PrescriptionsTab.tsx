@@ -1,4 +1,87 @@
-// Placeholder, replaced in this same change.
-export function PrescriptionsTab(_props: { patientId: number }) {
-  return <p className="empty">Prescriptions</p>;
+import { useEffect, useState } from 'react';
+import type { Patient, Prescription } from '../../../core/domain/types.ts';
+import { exonerationLabels } from '../../../core/domain/exoneration.ts';
+import { isAmePossible } from '../../../core/domain/nir.ts';
+import { api } from '../../api/client.ts';
+import { useNav } from '../../stores/nav.ts';
+import { formatFrDate } from '../../ui/format.ts';
+import { Notice } from '../../ui/Notice.tsx';
+import { PrescriptionDialog } from './PrescriptionDialog.tsx';
+import { createDraft } from '../invoices/create-draft.ts';
+
+export function PrescriptionsTab(props: { patientId: number }) {
+  const go = useNav((s) => s.go);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [prescriptions, setPrescriptions] = useState<Prescription[]>([]);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => void api.call('prescriptions/list', { patientId: props.patientId }).then((r) => r.ok && setPrescriptions(r.value));
+  useEffect(load, [props.patientId]);
+  useEffect(() => void api.call('patients/get', { id: props.patientId }).then((r) => r.ok && setPatient(r.value)), [props.patientId]);
+
+  async function bill(p: Prescription) {
+    const r = await createDraft(props.patientId, p.id);
+    if (r.ok) go({ name: 'invoice', invoiceId: r.value.id });
+    else if (r.error.code === 'no-practitioner') go({ name: 'facturer', patientId: props.patientId, prescriptionId: p.id });
+    else setError(r.error.message_fr);
+  }
+
+  return (
+    <div className="panel">
+      <div className="page-header">
+        <h2>Prescriptions</h2>
+        <div className="toolbar__spacer" />
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
+          Nouvelle prescription
+        </button>
+      </div>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {prescriptions.length === 0 ? <p className="empty">Aucune prescription enregistrée.</p> : null}
+      {prescriptions.length > 0 ? (
+        <table className="table" aria-label="Prescriptions">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Prescripteur</th>
+              <th>AME</th>
+              <th>Exonération</th>
+              <th>Actes prescrits</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {prescriptions.map((p) => (
+              <tr key={p.id}>
+                <td>{formatFrDate(p.prescriptionDate)}</td>
+                <td>
+                  Dr {p.prescriber.lastName.toUpperCase()} {p.prescriber.firstName}
+                </td>
+                <td>{p.ame ? <span className="badge badge--ok">AME</span> : '—'}</td>
+                <td>{exonerationLabels[p.exoneration]}</td>
+                <td>{p.plannedActs ?? ''}</td>
+                <td className="num">
+                  <button type="button" onClick={() => void bill(p)} aria-label={`Facturer la prescription du ${formatFrDate(p.prescriptionDate)}`}>
+                    Facturer
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {adding ? (
+        <PrescriptionDialog
+          patientId={props.patientId}
+          amePossible={patient ? isAmePossible(patient.nir) : false}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            load();
+          }}
+        />
+      ) : null}
+    </div>
+  );
 }

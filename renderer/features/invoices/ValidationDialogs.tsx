@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { TextField } from '../../ui/fields.tsx';
+
+/** « Votre patient est susceptible de bénéficier de l'AME » — Oui formats as AME, Non keeps the invoice. */
+export function AmePromptDialog(props: { message: string; onAnswer(answer: 'oui' | 'non'): void; onClose(): void }) {
+  return (
+    <Dialog title="Aide médicale de l'État" role="alertdialog" onClose={props.onClose}>
+      <p>{props.message}</p>
+      <p className="muted">Répondez Non si le patient n'est pas bénéficiaire de l'AME de base (vérifiez son attestation).</p>
+      <div className="form-actions">
+        <button type="button" onClick={() => props.onAnswer('non')}>
+          Non
+        </button>
+        <button type="button" className="primary" autoFocus onClick={() => props.onAnswer('oui')}>
+          Oui
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Acts outside the AME rights: validation needs an explicit confirmation. */
+export function RightsWarningDialog(props: { message: string; onConfirm(): void; onClose(): void }) {
+  return (
+    <Dialog title="Droits AME à vérifier" role="alertdialog" onClose={props.onClose}>
+      <p>{props.message}</p>
+      <div className="form-actions">
+        <button type="button" autoFocus onClick={props.onClose}>
+          Annuler
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          Valider quand même
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function CancelInvoiceDialog(props: { number: number; error: string | null; onCancel(reason: string): void; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onCancel(reason);
+  };
+  return (
+    <Dialog title={`Annuler la facture n° ${props.number}`} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <p>La facture reste dans l'historique, marquée annulée, et garde son numéro. Vous pourrez la refaire ensuite.</p>
+        <TextField label="Motif d'annulation" required autoFocus value={reason} onChange={setReason} error={props.error ?? undefined} />
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Retour
+          </button>
+          <button type="submit" className="danger">
+            Annuler la facture
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

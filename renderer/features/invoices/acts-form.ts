@@ -1,0 +1,32 @@
+import type { InvoiceLine } from '../../../core/domain/types.ts';
+import { formatFrDate, parseFrDate } from '../../../core/domain/dates.ts';
+
+/** One act line as typed. */
+export interface ActRow {
+  key: number;
+  actDate: string; // jj/mm/aaaa
+  code: string;
+  coefficient: string; // « 1,5 »
+  quantity: string;
+}
+
+let nextKey = 1;
+export const newActRow = (actDate = ''): ActRow => ({ key: nextKey++, actDate, code: '', coefficient: '1', quantity: '1' });
+
+export const lineToRow = (l: InvoiceLine): ActRow => ({
+  key: nextKey++,
+  actDate: formatFrDate(l.actDate),
+  code: l.code,
+  coefficient: String(l.coefficient / 100).replace('.', ','),
+  quantity: String(l.quantity),
+});
+
+/** Typed rows → API lines. Unreadable values are passed so that the backend names the line and field. */
+export function rowsToLines(rows: readonly ActRow[]) {
+  return rows.map((r) => ({
+    actDate: parseFrDate(r.actDate) ?? r.actDate,
+    code: r.code,
+    coefficient: Number(r.coefficient.replace(',', '.')),
+    quantity: Number(r.quantity),
+  }));
+}

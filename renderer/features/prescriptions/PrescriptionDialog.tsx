@@ -1,0 +1,118 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Exoneration, Prescriber, Prescription } from '../../../core/domain/types.ts';
+import { exonerationOptions } from '../../../core/domain/exoneration.ts';
+import { api } from '../../api/client.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { CheckboxField, DateField, SelectField, TextArea, TextField, frToIso, type FieldErrors } from '../../ui/fields.tsx';
+import { fieldErrors, formMessage } from '../../ui/errors.ts';
+import { Notice } from '../../ui/Notice.tsx';
+
+export const AME_BOX_LABEL = 'aide médicale de base - AME';
+
+/**
+ * The prescription window: prescriber, date, the box « aide médicale de base - AME », exonération,
+ * acts prescribed. For a 7/8 number the AME box is proposed, never forced (seed 000).
+ */
+export function PrescriptionDialog(props: { patientId: number; amePossible: boolean; onClose(): void; onSaved(p: Prescription): void }) {
+  const [prescribers, setPrescribers] = useState<Prescriber[]>([]);
+  const [prescriberId, setPrescriberId] = useState('new');
+  const [newPrescriber, setNewPrescriber] = useState({ lastName: '', firstName: '', identifier: '', specialty: '' });
+  const [date, setDate] = useState('');
+  const [ame, setAme] = useState(false);
+  const [exoneration, setExoneration] = useState<Exoneration>('aucune');
+  const [plannedActs, setPlannedActs] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.call('prescribers/list', {}).then((r) => {
+      if (r.ok) {
+        setPrescribers(r.value);
+        if (r.value[0]) setPrescriberId(String(r.value[0].id));
+      }
+    });
+  }, []);
+
+  const tickAme = (on: boolean) => {
+    setAme(on);
+    if (on) setExoneration('aucune');
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    let id = Number(prescriberId);
+    if (prescriberId === 'new') {
+      const r = await api.call('prescribers/create', newPrescriber);
+      if (!r.ok) {
+        setErrors(fieldErrors(r.error));
+        return setMessage(formMessage(r.error));
+      }
+      id = r.value.id;
+      setPrescribers((list) => [...list, r.value]);
+      setPrescriberId(String(id));
+    }
+    const iso = frToIso(date);
+    const r = await api.call('prescriptions/create', {
+      patientId: props.patientId,
+      prescriberId: id,
+      prescriptionDate: iso === null || iso === 'invalid' ? date : iso,
+      ame,
+      exoneration,
+      plannedActs,
+    });
+    if (!r.ok) {
+      setErrors(fieldErrors(r.error));
+      return setMessage(formMessage(r.error));
+    }
+    props.onSaved(r.value);
+  }
+
+  return (
+    <Dialog title="Nouvelle prescription" onClose={props.onClose} wide>
+      <form onSubmit={submit} noValidate>
+        {message ? <Notice kind="error">{message}</Notice> : null}
+        <div className="form-grid">
+          <SelectField
+            label="Prescripteur"
+            value={prescriberId}
+            onChange={setPrescriberId}
+            options={[
+              ...prescribers.map((p) => ({ value: String(p.id), label: `Dr ${p.lastName.toUpperCase()} ${p.firstName}${p.specialty ? ` (${p.specialty})` : ''}` })),
+              { value: 'new', label: '+ Nouveau prescripteur' },
+            ]}
+          />
+          <DateField label="Date de prescription" required value={date} onChange={setDate} error={errors.prescriptionDate} autoFocus />
+        </div>
+        {prescriberId === 'new' ? (
+          <div className="form-grid">
+            <TextField label="Nom du prescripteur" required value={newPrescriber.lastName} onChange={(v) => setNewPrescriber({ ...newPrescriber, lastName: v })} error={errors.lastName} />
+            <TextField label="Prénom du prescripteur" required value={newPrescriber.firstName} onChange={(v) => setNewPrescriber({ ...newPrescriber, firstName: v })} error={errors.firstName} />
+            <TextField label="Identifiant (AM ou RPPS)" required inputMode="numeric" maxLength={11} value={newPrescriber.identifier} onChange={(v) => setNewPrescriber({ ...newPrescriber, identifier: v })} error={errors.identifier} />
+            <TextField label="Spécialité" value={newPrescriber.specialty} onChange={(v) => setNewPrescriber({ ...newPrescriber, specialty: v })} />
+          </div>
+        ) : null}
+        {props.amePossible && !ame ? (
+          <Notice kind="warn">
+            Ce patient est susceptible de bénéficier de l'AME (numéro commençant par 7 ou 8). Vérifiez l'attestation.{' '}
+            <button type="button" onClick={() => tickAme(true)}>
+              Cocher « {AME_BOX_LABEL} »
+            </button>
+          </Notice>
+        ) : null}
+        <div className="form-grid">
+          <CheckboxField label={AME_BOX_LABEL} checked={ame} onChange={tickAme} />
+          <SelectField label="Exonération" value={exoneration} onChange={(v) => setExoneration(v)} options={exonerationOptions} hint={ame ? "AME de base : pas d'exonération." : undefined} />
+        </div>
+        <TextArea label="Actes prescrits" value={plannedActs} onChange={setPlannedActs} rows={2} />
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Annuler
+          </button>
+          <button type="submit" className="primary">
+            Enregistrer la prescription
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Profession, Tariff } from '../../../core/domain/types.ts';
+import { professionLabels } from '../../../core/domain/exoneration.ts';
+import { parseEuros } from '../../../core/domain/money.ts';
+import { api } from '../../api/client.ts';
+import { DateField, SelectField, TextField, frToIso, type FieldErrors } from '../../ui/fields.tsx';
+import { fieldErrors } from '../../ui/errors.ts';
+import { formatEuros, formatFrDate } from '../../ui/format.ts';
+
+/** Tariff table with effective dates: a change is a new dated row, history kept. */
+export function TariffsPanel() {
+  const [profession, setProfession] = useState<Profession>('infirmier');
+  const [tariffs, setTariffs] = useState<Tariff[]>([]);
+  const [form, setForm] = useState({ code: '', label: '', value: '', effectiveFrom: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const load = () => void api.call('tariffs/list', { profession }).then((r) => r.ok && setTariffs(r.value));
+  useEffect(load, [profession]);
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    const unitCents = parseEuros(form.value);
+    const date = frToIso(form.effectiveFrom);
+    if (unitCents === null) return setErrors({ unitCents: 'Valeur : un montant en euros est attendu (ex. 3,15).' });
+    const r = await api.call('tariffs/add', {
+      profession,
+      code: form.code,
+      label: form.label,
+      unitCents,
+      effectiveFrom: date === null || date === 'invalid' ? form.effectiveFrom : date,
+    });
+    if (!r.ok) return setErrors(fieldErrors(r.error));
+    setErrors({});
+    setForm({ code: '', label: '', value: '', effectiveFrom: '' });
+    load();
+  }
+
+  return (
+    <div className="panel">
+      <h2>Tarifs</h2>
+      <p className="muted">Valeurs métropolitaines en vigueur à la date de chaque acte. Pour une revalorisation, ajoutez une ligne datée : l'historique est conservé.</p>
+      <SelectField
+        label="Profession"
+        value={profession}
+        onChange={(v) => setProfession(v as Profession)}
+        options={(Object.keys(professionLabels) as Profession[]).map((p) => ({ value: p, label: professionLabels[p] }))}
+      />
+      <table className="table" aria-label="Tarifs">
+        <thead>
+          <tr>
+            <th>Code</th>
+            <th>Libellé</th>
+            <th className="num">Valeur</th>
+            <th>En vigueur depuis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tariffs.map((t) => (
+            <tr key={t.id}>
+              <td className="mono">{t.code}</td>
+              <td>{t.label}</td>
+              <td className="num">{formatEuros(t.unitCents)}</td>
+              <td>{formatFrDate(t.effectiveFrom)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={add} noValidate aria-label="Ajouter un tarif">
+        <h3>Ajouter un tarif</h3>
+        <div className="form-grid">
+          <TextField label="Code" maxLength={6} value={form.code} onChange={(v) => setForm({ ...form, code: v })} error={errors.code} />
+          <TextField label="Libellé" value={form.label} onChange={(v) => setForm({ ...form, label: v })} error={errors.label} />
+          <TextField label="Valeur (€)" inputMode="decimal" value={form.value} onChange={(v) => setForm({ ...form, value: v })} error={errors.unitCents} />
+          <DateField label="Date d'effet" value={form.effectiveFrom} onChange={(v) => setForm({ ...form, effectiveFrom: v })} error={errors.effectiveFrom} />
+        </div>
+        <div className="form-actions">
+          <button type="submit">Ajouter un tarif</button>
+        </div>
+      </form>
+    </div>
+  );
+}
