@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
+import { computeNirKey } from '../../core/domain/nir.ts';
+import type { App } from './harness.ts';
+
+/** Sets up data through the real HTTP API (same bridge and token as the page) when the UI is not the point. */
+export async function apiCall<M extends MethodName>(app: App, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const url = new URL(app.server.url);
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-feuillet-token': url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message_fr: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message_fr}`);
+  return body.value as MethodResult<M>;
+}
+
+export const nirOf = (body: string): string => body + computeNirKey(body)!;
+
+export async function seedPractitioner(app: App) {
+  return apiCall(app, 'practitioners/create', {
+    profession: 'infirmier',
+    lastName: 'Martin',
+    firstName: 'Claire',
+    amNumber: '751234567',
+    rpps: '10101234567',
+    addressLine: '3 place du Marché',
+    postalCode: '75011',
+    city: 'Paris',
+    ikZone: 'plaine',
+  });
+}
+
+export async function seedPatient(app: App, lastName: string, nir: string) {
+  return apiCall(app, 'patients/create', { lastName, firstName: 'Test', birthDate: '1980-01-01', sex: 'F', nir, regime: '01', caisse: '751' });
+}
+
+/** Text of the newest PDF in the data folder's documents/. */
+export function latestPdfText(app: App): string {
+  const dir = join(app.dataDir, 'documents');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+  return execFileSync('pdftotext', ['-layout', join(dir, files.at(-1)!), '-'], { encoding: 'utf8' });
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
+import { apiCall, latestPdfText, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
+
+let app: App;
+let page: Page;
+const yesterday = frDate(isoToday(-1));
+
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+  await seedPractitioner(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The main menu (other buttons, e.g. on the patient file, share these names). */
+const nav = (name: string) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name }).click();
+
+async function openPatient(name: string) {
+  await nav('Patients');
+  await page.getByLabel('Rechercher un patient').fill(name);
+  const row = page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: new RegExp(name, 'i') });
+  await row.click();
+}
+
+/** Facturer menu → patient → Créer la facture. */
+async function facturer(name: string) {
+  await nav('Facturer');
+  await page.getByLabel('Patient à facturer').fill(name);
+  await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Créer la facture' }).click();
+  await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
+}
+
+async function typeActs(acts: [string, string, string][]) {
+  await page.getByRole('tab', { name: /Actes/ }).click();
+  for (const [i, [code, coefficient, date]] of acts.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Ajouter un acte' }).click();
+    await page.getByLabel(`Date de l'acte ${i + 1}`).fill(date);
+    await page.getByLabel(`Code ${i + 1}`).fill(code);
+    await page.getByLabel(`Coefficient ${i + 1}`).fill(coefficient);
+  }
+  await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+}
+
+async function expectValidated() {
+  await page.getByText(/Facture n° \d+ validée/).waitFor();
+}
+
+describe('AME invoicing through the real UI (issue 3)', () => {
+  it('(a) prescription with the AME box → invoice → Imprimer → formatted PDF', async () => {
+    const patient = await seedPatient(app, 'Camara', nirOf('2900599123456'));
+    await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
+    await openPatient('Camara');
+    await page.getByRole('tab', { name: 'Prescriptions' }).click();
+    await page.getByRole('button', { name: 'Nouvelle prescription' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle prescription' });
+    await dialog.getByLabel('Date de prescription').fill(frDate(isoToday(-10)));
+    await dialog.getByLabel('Nom du prescripteur', { exact: true }).fill('Bernard');
+    await dialog.getByLabel('Prénom du prescripteur', { exact: true }).fill('Luc');
+    await dialog.getByLabel('Identifiant (AM ou RPPS)').fill('751000001');
+    await dialog.getByLabel('aide médicale de base - AME').check();
+    await screenshot(page, '10-prescription-ame');
+    await dialog.getByRole('button', { name: 'Enregistrer la prescription' }).click();
+    await page.getByRole('button', { name: /Facturer la prescription/ }).click();
+    await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
+    expect(await page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('true');
+    await typeActs([
+      ['AMI', '1', yesterday],
+      ['IFD', '1', yesterday],
+    ]);
+    await page.getByRole('tab', { name: 'Facture' }).click();
+    await screenshot(page, '11-facture-ame');
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await expectValidated();
+    const pdf = latestPdfText(app);
+    expect(pdf).toContain('AME — 0075500017');
+    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+5,90\s€/);
+    expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
+    await screenshot(page, '12-facture-validee');
+  });
+
+  it('(b) Facturer menu → acts → back to the first tab → « Aide médicale d\'État » → Imprimer', async () => {
+    const patient = await seedPatient(app, 'Traore', nirOf('1850599123456'));
+    await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
+    await facturer('Traore');
+    await typeActs([['AMI', '1,5', yesterday]]);
+    await screenshot(page, '13-actes');
+    await page.getByRole('tab', { name: 'Facture' }).click();
+    await page.getByRole('button', { name: "Aide médicale d'État" }).click();
+    await page.getByLabel('Mise en forme AME').waitFor();
+    expect(await page.getByLabel('Totaux').textContent()).toContain('Part AMO (caisse, 0 %)');
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await expectValidated();
+    expect(latestPdfText(app)).toMatch(/21\/|AMI 1,5.*N/s);
+  });
+
+  it('(c) NIA starting with 8 without the button → the prompt → Oui → formatted', async () => {
+    const patient = await seedPatient(app, 'Keita', nirOf('8850599123456'));
+    await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
+    await facturer('Keita');
+    await typeActs([['AMI', '1', yesterday]]);
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
+    await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
+    await screenshot(page, '14-question-ame');
+    await prompt.getByRole('button', { name: 'Oui' }).click();
+    await expectValidated();
+    const pdf = latestPdfText(app);
+    expect(pdf).toMatch(/Part obligatoire \(0 %\)/);
+    expect(pdf).toMatch(/Part complémentaire \(100 %\)/);
+  });
+
+  it('(d) same with Non → normal invoice at 60 %, and never asked twice', async () => {
+    await seedPatient(app, 'Sylla', nirOf('7850599123456'));
+    await facturer('Sylla');
+    await typeActs([['AMI', '1', yesterday]]);
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByRole('alertdialog', { name: "Aide médicale de l'État" }).getByRole('button', { name: 'Non' }).click();
+    await expectValidated();
+    expect(latestPdfText(app)).toMatch(/Part obligatoire \(60 %\)/);
+    await page.getByRole('button', { name: 'Réimprimer (duplicata)' }).click();
+    await page.getByText('Duplicata généré.').waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Facture' }).click();
+    await page.getByText('réponse « Non »').waitFor();
+  });
+
+  it('(e) a NIR starting with 1 → no prompt', async () => {
+    await seedPatient(app, 'Dupont', nirOf('1620662765118'));
+    await facturer('Dupont');
+    await typeActs([['AMI', '1', yesterday]]);
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await expectValidated();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+  });
+
+  it('refuses an empty act list and an unknown code with French messages, saving nothing', async () => {
+    await seedPatient(app, 'Vide', nirOf('2620662765118'));
+    await facturer('Vide');
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByText('La facture ne contient aucun acte').first().waitFor();
+    await typeActs([['XYZ', '1', yesterday]]);
+    await page.getByText(/Acte 1 : Code « XYZ » inconnu/).first().waitFor();
+    await screenshot(page, '15-code-inconnu');
+    const list = await apiCall(app, 'invoices/list', { status: 'draft' });
+    const draft = await apiCall(app, 'invoices/get', { id: list[0]!.id });
+    expect(draft.lines).toHaveLength(0);
+  });
+
+  it('shows the settings with the tariffs and the plain notice', async () => {
+    await nav('Réglages');
+    await page.getByRole('table', { name: 'Tarifs' }).getByText('AMI').first().waitFor();
+    await page.getByText('ne télétransmet pas').first().waitFor();
+    await screenshot(page, '16-reglages');
+  });
+});
