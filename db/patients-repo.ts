@@ -1,5 +1,5 @@
 import type { Patient, PatientSummary } from '../core/domain/types.ts';
-import { foldText, indexTermsForName, parsePatientQuery } from '../core/domain/search.ts';
+import { foldText, indexTermsForName, parsePatientQuery, type PatientQuery } from '../core/domain/search.ts';
 import { isAmePossible } from '../core/domain/nir.ts';
 import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts';
 import type { Db } from './connection.ts';
@@ -142,44 +142,40 @@ interface SummaryRow {
 /** FTS5 query: every typed word must start a term of the patient ("sev" finds Séverine). */
 const ftsQuery = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');
 
+const SUMMARY_COLS = 'p.id, p.last_name, p.usage_name, p.first_name, p.birth_date, p.nir, p.archived_at';
+
 /**
- * Type-ahead search. Each branch uses an index: FTS5 prefix index for names, `patients_nir` for
- * the first digits of a NIR/NIA (range scan), `patients_birth_date` for jj/mm/aaaa.
+ * SQL of each kind of type-ahead search. Each uses an index: FTS5 prefix index for names,
+ * `patients_nir` for the first digits of a NIR/NIA (range scan), `patients_birth_date` for jj/mm/aaaa,
+ * `patients_sort` for the plain list. `+p.archived_at` keeps the planner off `patients_sort` when a
+ * narrower index applies (checked by EXPLAIN QUERY PLAN in the tests).
  */
+export function patientSearchSql(kind: PatientQuery['kind'], includeArchived: boolean): string {
+  const archived = includeArchived ? '' : 'AND +p.archived_at IS NULL';
+  switch (kind) {
+    case 'empty':
+      return `SELECT ${SUMMARY_COLS} FROM patients p WHERE ${includeArchived ? '1' : 'p.archived_at IS NULL'} ORDER BY p.sort_key LIMIT ?`;
+    case 'nir-prefix':
+      return `SELECT ${SUMMARY_COLS} FROM patients p WHERE p.nir >= ? AND p.nir < ? ${archived} ORDER BY p.sort_key LIMIT ?`;
+    case 'birth-date':
+      return `SELECT ${SUMMARY_COLS} FROM patients p WHERE p.birth_date = ? ${archived} ORDER BY p.sort_key LIMIT ?`;
+    case 'words':
+      return `SELECT ${SUMMARY_COLS} FROM patients_fts f JOIN patients p ON p.id = f.rowid
+              WHERE patients_fts MATCH ? ${archived} ORDER BY p.sort_key LIMIT ?`;
+  }
+}
+
+/** Type-ahead search on name words, NIR/NIA prefix or birth date (see core/domain/search.ts). */
 export function searchPatients(
   db: Db,
   query: string,
   opts: { includeArchived: boolean; limit: number; today: string },
 ): PatientSummary[] {
   const q = parsePatientQuery(query);
-  const archived = opts.includeArchived ? '' : 'AND p.archived_at IS NULL';
-  const cols = 'p.id, p.last_name, p.usage_name, p.first_name, p.birth_date, p.nir, p.archived_at';
-  let rows: SummaryRow[];
-  switch (q.kind) {
-    case 'empty':
-      rows = db
-        .prepare(`SELECT ${cols} FROM patients p WHERE 1 ${archived} ORDER BY p.sort_key LIMIT ?`)
-        .all(opts.limit) as SummaryRow[];
-      break;
-    case 'nir-prefix':
-      rows = db
-        .prepare(`SELECT ${cols} FROM patients p WHERE p.nir >= ? AND p.nir < ? ${archived} ORDER BY p.sort_key LIMIT ?`)
-        .all(q.prefix, `${q.prefix}\uffff`, opts.limit) as SummaryRow[];
-      break;
-    case 'birth-date':
-      rows = db
-        .prepare(`SELECT ${cols} FROM patients p WHERE p.birth_date = ? ${archived} ORDER BY p.sort_key LIMIT ?`)
-        .all(q.iso, opts.limit) as SummaryRow[];
-      break;
-    case 'words':
-      rows = db
-        .prepare(
-          `SELECT ${cols} FROM patients_fts f JOIN patients p ON p.id = f.rowid
-           WHERE patients_fts MATCH ? ${archived} ORDER BY p.sort_key LIMIT ?`,
-        )
-        .all(ftsQuery(q.words), opts.limit) as SummaryRow[];
-      break;
-  }
+  const stmt = db.prepare(patientSearchSql(q.kind, opts.includeArchived));
+  const params: unknown[] =
+    q.kind === 'nir-prefix' ? [q.prefix, `${q.prefix}\uffff`] : q.kind === 'birth-date' ? [q.iso] : q.kind === 'words' ? [ftsQuery(q.words)] : [];
+  const rows = stmt.all(...params, opts.limit) as SummaryRow[];
   return withAmeState(db, rows, opts.today);
 }
 

@@ -34,7 +34,9 @@ await Promise.all([
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
   esbuild({ ...cjs, entryPoints: [join(root, 'electron/main/index.ts')], outfile: join(out, 'main/index.cjs') }),
-  esbuild({ ...cjs, entryPoints: [join(root, 'electron/preload/index.ts')], outfile: join(out, 'preload/index.cjs') }),
+  // The sandboxed preload is not a Node module: no __filename and a require() that knows only
+  // electron/events/timers/url. Plain CJS, no banner (tests/electron/preload.test.ts runs it that way).
+  esbuild({ ...common, format: 'cjs', entryPoints: [join(root, 'electron/preload/index.ts')], outfile: join(out, 'preload/index.cjs') }),
 ]);
 
 cpSync(join(root, 'db/migrations'), join(out, 'migrations'), { recursive: true });

@@ -53,7 +53,8 @@ export const digits = (label: string, length: number | [number, number]) => {
 
 /** Optional field: a form's empty string (or whitespace) means "not given" → null, then `schema` applies. */
 export const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
-    schema.nullable(),
-  );
+  z
+    .union([z.string().regex(/^\s*$/).transform(() => null), schema])
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);

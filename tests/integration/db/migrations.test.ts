@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../../db/connection.ts';
+import { loadMigrations, migrate, schemaVersion } from '../../../db/migrate.ts';
+import { ROOT } from '../../helpers/test-backend.ts';
+
+const MIGRATIONS = join(ROOT, 'db', 'migrations');
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'feuillet-mig-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('migrations', () => {
+  it('build an empty file up to the latest version, in WAL with foreign keys on', () => {
+    const db = openDatabase(join(tempDir(), 'f.sqlite'), { migrationsDir: MIGRATIONS });
+    expect(schemaVersion(db)).toBe(readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT number, name FROM organisms WHERE is_ame = 1").get()).toEqual({ number: '0075500017', name: 'AME' });
+    db.close();
+  });
+
+  it('leave the file exactly as it was when one fails', () => {
+    const dir = tempDir();
+    const migDir = join(dir, 'migrations');
+    const file = join(dir, 'f.sqlite');
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    db.prepare("INSERT INTO organisms (number, name, created_at) VALUES ('0012345678', 'Mutuelle test', 'now')").run();
+    const before = schemaVersion(db);
+    db.close();
+
+    rmSync(migDir, { recursive: true, force: true });
+    mkdirSync(migDir);
+    for (const f of readdirSync(MIGRATIONS)) copyFileSync(join(MIGRATIONS, f), join(migDir, f));
+    const next = String(before + 1).padStart(4, '0');
+    writeFileSync(join(migDir, `${next}-broken.sql`), 'CREATE TABLE half_done (id INTEGER);\nINSERT INTO no_such_table VALUES (1);');
+
+    expect(() => openDatabase(file, { migrationsDir: migDir })).toThrow(/no_such_table/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(before);
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    expect(check.prepare("SELECT name FROM organisms WHERE number = '0012345678'").get()).toEqual({ name: 'Mutuelle test' });
+    check.close();
+  });
+
+  it('refuse a database made by a newer Feuillet, in French', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 999');
+    expect(() => migrate(db, loadMigrations(MIGRATIONS))).toThrow(/version plus récente de Feuillet/);
+  });
+});
