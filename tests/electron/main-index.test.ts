@@ -122,9 +122,10 @@ const MAIN = join(ROOT, 'out/main/index.cjs');
 describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'feuillet-main-'));
   const electron = fakeElectron();
-  const before = FakeBrowserWindow.instances.length;
+  let before = 0;
 
   beforeAll(async () => {
+    before = FakeBrowserWindow.instances.length;
     process.env.FEUILLET_DATA_DIR = dataDir;
     const nodeRequire = createRequire(MAIN);
     const require = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
@@ -153,7 +154,6 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
     const url = new URL(`file://${win.loadFile.mock.calls[0]![0]}`).href;
     const handler = electron.ipcMain.handlers.get('feuillet:invoke')!;
     const r = (await handler(invokeEvent(url), 'app/info', {})) as { ok: boolean; value: Record<string, unknown> };
-    console.log(url, JSON.stringify(r), JSON.stringify(win.options));
     expect(r).toMatchObject({ ok: true, value: { transport: 'electron', dataDir, version: '9.8.7' } });
     const search = (await handler(invokeEvent(url), 'patients/search', { query: '' })) as { ok: boolean; value: unknown[] };
     expect(search).toEqual({ ok: true, value: [] });
