@@ -80,6 +80,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface App {
   page: Page;
+  /** URLs of the tabs the app opened (printed PDFs in browser mode); each tab is closed at once. */
+  openedUrls: string[];
   server: RunningServer;
   browser: Browser;
   dataDir: string;
@@ -95,11 +97,20 @@ export async function openApp(opts: { dataDir?: string } = {}): Promise<App> {
   let server = await startServer(dataDir);
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(10_000);
+  const openedUrls: string[] = [];
   const page = await context.newPage();
+  // A PDF tab in front would background the app tab (Chromium then throttles it): note and close it.
+  context.on('page', (popup) => {
+    void popup.waitForLoadState('commit').finally(() => {
+      openedUrls.push(popup.url());
+      void popup.close();
+    });
+  });
   page.on('pageerror', (err) => console.error('[page error]', err));
   await page.goto(server.url);
   const app: App = {
     page,
+    openedUrls,
     get server() {
       return server;
     },

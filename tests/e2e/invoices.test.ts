@@ -77,6 +77,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await page.getByRole('button', { name: 'Imprimer' }).click();
     await expectValidated();
     const pdf = latestPdfText(app);
+    await expect.poll(() => app.openedUrls.at(-1)).toMatch(/\/documents\/facture-\d+-\d{6}\.pdf\?token=/);
     expect(pdf).toContain('AME — 0075500017');
     expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+5,90\s€/);
     expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);

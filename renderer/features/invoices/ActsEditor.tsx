@@ -2,7 +2,7 @@ import type { Invoice } from '../../../core/domain/types.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { newActRow, type ActRow } from './acts-form.ts';
-import { formatActCode } from '../../../invoice-templates/shared/format-fr.ts';
+import { formatActCode } from '../../../core/domain/acts.ts';
 
 /** The « Actes » tab: editable rows on a draft, a read-only table once validated. */
 export function ActsEditor(props: {

@@ -76,3 +76,15 @@ describe('search normalisation', () => {
     expect(parsePatientQuery('   ')).toEqual({ kind: 'empty' });
   });
 });
+
+import { formatActCode, formatCoefficient } from '../../../core/domain/acts.ts';
+describe('act codes', () => {
+  it('writes coefficients the French way and allowances alone', () => {
+    expect(formatCoefficient(150)).toBe('1,5');
+    expect(formatCoefficient(810)).toBe('8,1');
+    expect(formatCoefficient(125)).toBe('1,25');
+    expect(formatActCode('AMI', 100)).toBe('AMI 1');
+    expect(formatActCode('IFD', 100)).toBe('IFD');
+    expect(formatActCode('AMK', 810)).toBe('AMK 8,1');
+  });
+});

@@ -1,0 +1,16 @@
+/** How an act is written on screen and on paper. */
+
+/** Coefficient in hundredths → French decimal without useless zeros: 150 → « 1,5 », 100 → « 1 ». */
+export function formatCoefficient(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const rest = hundredths % 100;
+  if (rest === 0) return String(whole);
+  return `${whole},${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+/** Lettres-clés always carry their coefficient (« AMI 1 », « AMK 8,1 »); an allowance at 1 is just its code (« IFD »). */
+const KEY_LETTERS = /^(AMI|AMX|AIS|AMK|TMI|TMK|APM|ARL|DRA|NMI|PLL|RPE)$/;
+
+export function formatActCode(code: string, coefficientHundredths: number): string {
+  return coefficientHundredths === 100 && !KEY_LETTERS.test(code) ? code : `${code} ${formatCoefficient(coefficientHundredths)}`;
+}
