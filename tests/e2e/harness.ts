@@ -101,7 +101,7 @@ export async function openApp(opts: { dataDir?: string } = {}): Promise<App> {
   const page = await context.newPage();
   // A PDF tab in front would background the app tab (Chromium then throttles it): note and close it.
   context.on('page', (popup) => {
-    void popup.waitForLoadState('commit').finally(() => {
+    void popup.waitForURL((u) => u.href !== 'about:blank', { timeout: 5_000 }).catch(() => undefined).finally(() => {
       openedUrls.push(popup.url());
       void popup.close();
     });
