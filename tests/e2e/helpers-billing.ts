@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
 import { computeNirKey } from '../../core/domain/nir.ts';
 import type { App } from './harness.ts';
+import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
 /** Sets up data through the real HTTP API (same bridge and token as the page) when the UI is not the point. */
 export async function apiCall<M extends MethodName>(app: App, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
@@ -21,17 +22,7 @@ export async function apiCall<M extends MethodName>(app: App, method: M, input: 
 export const nirOf = (body: string): string => body + computeNirKey(body)!;
 
 export async function seedPractitioner(app: App) {
-  return apiCall(app, 'practitioners/create', {
-    profession: 'infirmier',
-    lastName: 'Martin',
-    firstName: 'Claire',
-    amNumber: '751234567',
-    rpps: '10101234567',
-    addressLine: '3 place du Marché',
-    postalCode: '75011',
-    city: 'Paris',
-    ikZone: 'plaine',
-  });
+  return apiCall(app, 'practitioners/create', buildPractitionerInput());
 }
 
 export async function seedPatient(app: App, lastName: string, nir: string) {

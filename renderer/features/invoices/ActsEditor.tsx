@@ -1,5 +1,6 @@
 import type { Invoice } from '../../../core/domain/types.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
+import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { newActRow, type ActRow } from './acts-form.ts';
 import { formatActCode } from '../../../core/domain/acts.ts';
@@ -62,9 +63,7 @@ export function ActsEditor(props: {
             <th>Quantité</th>
             <th className="num">Montant</th>
             <th>Qualificatif</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>

@@ -3,6 +3,7 @@ import type { Coverage, Organism } from '../../../core/domain/types.ts';
 import { coverageStateLabel } from '../../../core/domain/coverage.ts';
 import { api } from '../../api/client.ts';
 import { formatFrDate } from '../../ui/format.ts';
+import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { CoverageDatesDialog } from './CoverageDatesDialog.tsx';
 import { OrganismPicker } from './OrganismPicker.tsx';
 
@@ -36,9 +37,7 @@ export function ComplementaireTab(props: { patientId: number; onChanged(): void 
               <th>Du</th>
               <th>Au</th>
               <th>État</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

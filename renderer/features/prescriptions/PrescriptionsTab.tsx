@@ -5,6 +5,7 @@ import { isAmePossible } from '../../../core/domain/nir.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { formatFrDate } from '../../ui/format.ts';
+import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PrescriptionDialog } from './PrescriptionDialog.tsx';
 import { createDraft } from '../invoices/create-draft.ts';
@@ -46,9 +47,7 @@ export function PrescriptionsTab(props: { patientId: number }) {
               <th>AME</th>
               <th>Exonération</th>
               <th>Actes prescrits</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
