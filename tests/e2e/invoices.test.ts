@@ -152,6 +152,20 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     expect(draft.lines).toHaveLength(0);
   });
 
+  it('proposes (never forces) the AME box on a prescription for a 7/8 number', async () => {
+    await openPatient('Keita');
+    await page.getByRole('tab', { name: 'Prescriptions' }).click();
+    await page.getByRole('button', { name: 'Nouvelle prescription' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle prescription' });
+    const box = dialog.getByLabel('aide médicale de base - AME');
+    expect(await box.isChecked()).toBe(false);
+    await dialog.getByText("susceptible de bénéficier de l'AME").waitFor();
+    await screenshot(page, '17-prescription-suggestion-ame');
+    await dialog.getByRole('button', { name: /Cocher « aide médicale de base - AME »/ }).click();
+    expect(await box.isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+  });
+
   it('shows the settings with the tariffs and the plain notice', async () => {
     await nav('Réglages');
     await page.getByRole('table', { name: 'Tarifs' }).getByText('AMI').first().waitFor();
