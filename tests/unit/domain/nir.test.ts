@@ -109,7 +109,8 @@ describe('what the NIR check rejects, in French', () => {
     ['2951099X2611193', { kind: 'characters' }],
     ['ABCDEFGHIJKLMNO', { kind: 'characters' }],
     ['29510992A611193', { kind: 'corsica' }],
-    ['2951099126111AB', { kind: 'corsica' }],
+    ['2951099126111AB', { kind: 'characters' }],
+    ['29510991261112A', { kind: 'corsica' }],
   ])('refuses « %s »', (input, problem) => {
     expect(checkNir(input)).toEqual({ ok: false, problem });
   });
