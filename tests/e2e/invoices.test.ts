@@ -152,6 +152,26 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     expect(draft.lines).toHaveLength(0);
   });
 
+  it('offers to add AME rights on the spot, then asks to confirm acts outside them', async () => {
+    await seedPatient(app, 'Sangare', nirOf('2800599123456'));
+    await facturer('Sangare');
+    await typeActs([['AMI', '1', frDate(isoToday(-5))]]);
+    await page.getByRole('tab', { name: 'Facture' }).click();
+    await page.getByRole('button', { name: "Aide médicale d'État" }).click();
+    await page.getByText("Aucune couverture AME n'est enregistrée").waitFor();
+    await page.getByRole('button', { name: 'Ajouter les droits AME' }).click();
+    const dates = page.getByRole('dialog', { name: 'Droits AME' });
+    await dates.getByLabel('Début des droits').fill(frDate(isoToday(-2)));
+    await dates.getByRole('button', { name: 'OK' }).click();
+    await page.getByText(/hors des droits AME enregistrés/).waitFor();
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    const warning = page.getByRole('alertdialog', { name: 'Droits AME à vérifier' });
+    await warning.getByText(frDate(isoToday(-5))).waitFor();
+    await screenshot(page, '18-droits-hors-periode');
+    await warning.getByRole('button', { name: 'Valider quand même' }).click();
+    await expectValidated();
+  });
+
   it('proposes (never forces) the AME box on a prescription for a 7/8 number', async () => {
     await openPatient('Keita');
     await page.getByRole('tab', { name: 'Prescriptions' }).click();
