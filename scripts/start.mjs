@@ -19,7 +19,7 @@ if (electron) {
 } else {
   console.log(
     forceBrowser
-      ? 'Mode navigateur demandé (--browser) : Feuillet est servi en local, ouvrez l'adresse ci-dessous.'
+      ? "Mode navigateur demandé (--browser) : Feuillet est servi en local, ouvrez l'adresse ci-dessous."
       : "Electron n'est pas installé sur cette machine (binaire absent) : Feuillet démarre en mode navigateur, ouvrez l'adresse ci-dessous.",
   );
   child = spawn(process.execPath, [join(root, 'out/bridge/cli.mjs')], { stdio: 'inherit', cwd: root, env: process.env });

@@ -93,7 +93,7 @@ export function InvoicePage(props: { invoiceId: number }) {
 
   function afterValidated(doc: DocumentRef, inv: Invoice) {
     show(inv);
-    setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : 'La feuille de soins s'ouvre dans un nouvel onglet pour impression.'}` });
+    setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : "La feuille de soins s'ouvre dans un nouvel onglet pour impression."}` });
     if (doc.url) openDocumentUrl(doc.url);
   }
 

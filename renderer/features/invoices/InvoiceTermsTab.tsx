@@ -7,7 +7,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate, formatNir } from '../../ui/format.ts';
 import { InvoiceTotals } from './InvoiceTotals.tsx';
 
-const SOURCE_LABEL = { button: 'bouton « Aide médicale d'État »', prescription: 'prescription cochée AME', prompt: 'réponse Oui à la question AME' } as const;
+const SOURCE_LABEL = { button: "bouton « Aide médicale d'État »", prescription: 'prescription cochée AME', prompt: 'réponse Oui à la question AME' } as const;
 
 /** First tab of the invoice: who, under which terms, and the « Aide médicale d'État » button. */
 export function InvoiceTermsTab(props: {
@@ -41,7 +41,7 @@ export function InvoiceTermsTab(props: {
           <button type="button" className="ame" aria-pressed={invoice.ame} onClick={props.onToggleAme}>
             Aide médicale d'État
           </button>
-          <span className="muted">{invoice.ame ? 'Cliquez à nouveau pour retirer la mise en forme AME.' : 'Met la facture en forme pour un patient bénéficiaire de l'AME de base.'}</span>
+          <span className="muted">{invoice.ame ? 'Cliquez à nouveau pour retirer la mise en forme AME.' : "Met la facture en forme pour un patient bénéficiaire de l'AME de base."}</span>
         </div>
       ) : null}
 

@@ -34,7 +34,7 @@ export function IdentityForm(props: { patient: Patient | null; onSaved(patient: 
     if (!r.ok) {
       setErrors(fieldErrors(r.error));
       const top = formMessage(r.error);
-      setMessage({ kind: 'error', text: top ?? 'Le dossier n'a pas été enregistré : corrigez les champs signalés.' });
+      setMessage({ kind: 'error', text: top ?? "Le dossier n'a pas été enregistré : corrigez les champs signalés." });
       return;
     }
     setErrors({});
