@@ -13,7 +13,13 @@ export function openDatabase(file: string, opts: { migrationsDir?: string } = {}
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  migrate(db, loadMigrations(opts.migrationsDir));
+  try {
+    migrate(db, loadMigrations(opts.migrationsDir));
+  } catch (err) {
+    // A refused (newer) or failed migration must not leave the file open behind the error.
+    db.close();
+    throw err;
+  }
   return db;
 }
 

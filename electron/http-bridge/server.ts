@@ -69,22 +69,51 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const apiError = (code: string, message_fr: string) => ({ ok: false, error: { code, message_fr } });
 
+/**
+ * The body as text, or null when it exceeds MAX_BODY_BYTES. The request is not destroyed on overflow:
+ * the 413 must reach the client, and Node discards the unread rest once the answer is sent.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     let size = 0;
+    let tooLarge = false;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        // A client that keeps streaming far past the limit is cut off.
+        if (size > 8 * MAX_BODY_BYTES) req.destroy();
+        return;
+      }
       if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
+}
+
+/** decodeURIComponent that answers null instead of throwing on a malformed escape (`%E0%A4%A`). */
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/** `application/json`, with or without parameters (`; charset=utf-8`); nothing else. */
+function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** DNS-rebinding guard: only our own loopback host names are accepted. */
@@ -99,7 +128,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
     return sendJson(res, 401, apiError('forbidden', 'Accès refusé : jeton de session absent ou invalide. Rouvrez Feuillet avec l\'adresse affichée au démarrage.'));
   }
-  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (!isJsonContentType(req.headers['content-type'])) {
     return sendJson(res, 415, apiError('invalid-input', 'Contenu JSON attendu.'));
   }
   const body = await readBody(req);
@@ -122,15 +151,17 @@ function serveFile(res: ServerResponse, file: string, contentType: string, extra
 
 function handleDocument(res: ServerResponse, url: URL, opts: BridgeOptions, token: string) {
   if (!tokenMatches(url.searchParams.get('token'), token)) return sendJson(res, 401, apiError('forbidden', 'Accès refusé.'));
-  const name = decodeURIComponent(url.pathname.slice('/documents/'.length));
-  if (!DOCUMENT_NAME_RE.test(name)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
+  const name = safeDecode(url.pathname.slice('/documents/'.length));
+  if (name === null || !DOCUMENT_NAME_RE.test(name)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
   const file = join(opts.documentsDir, name);
   if (!existsSync(file)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
   serveFile(res, file, 'application/pdf', { 'Content-Disposition': `inline; filename="${name}"`, 'Cache-Control': 'no-store' });
 }
 
 function handleStatic(res: ServerResponse, url: URL, opts: BridgeOptions) {
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const decoded = url.pathname === '/' ? 'index.html' : safeDecode(url.pathname);
+  if (decoded === null) return sendJson(res, 404, apiError('not-found', 'Page introuvable.'));
+  const relative = decoded.replace(/^\/+/, '');
   const file = normalize(join(opts.staticDir, relative));
   const inside = file.startsWith(normalize(opts.staticDir) + sep);
   if (!inside || !existsSync(file) || !statSync(file).isFile()) {
