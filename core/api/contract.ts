@@ -6,9 +6,14 @@
 import { z } from 'zod';
 import type {
   AuditEntry,
+  Bordereau,
+  BordereauSummary,
   Coverage,
   DocumentRef,
+  FollowUpRow,
+  FollowUpTotals,
   Invoice,
+  InvoiceFollowUp,
   InvoiceSummary,
   Organism,
   Patient,
@@ -41,6 +46,17 @@ import {
   TariffInput,
   TariffListInput,
 } from './schemas/billing.ts';
+import {
+  BordereauCancelInput,
+  BordereauCreateInput,
+  BordereauListInput,
+  FollowUpListInput,
+  FollowUpTotalsInput,
+  PaymentCancelInput,
+  PaymentInput,
+  RejectionInput,
+  RejectionWithdrawInput,
+} from './schemas/follow-up.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -127,6 +143,22 @@ export const contract = {
   'invoices/delete-draft': method<typeof byId, { deleted: true }>(byId),
   'invoices/get': method<typeof byId, Invoice>(byId),
   'invoices/list': method<typeof InvoiceListInput, InvoiceSummary[]>(InvoiceListInput),
+
+  /** The practice's own follow-up (no electronic return for AME de base): what to send, what is awaited. */
+  'follow-up/list': method<typeof FollowUpListInput, FollowUpRow[]>(FollowUpListInput),
+  'follow-up/totals': method<typeof FollowUpTotalsInput, FollowUpTotals>(FollowUpTotalsInput),
+  'follow-up/invoice': method<typeof byId, InvoiceFollowUp>(byId),
+  /** A batch of paper feuilles de soins for one caisse: gapless number, printed bordereau. */
+  'bordereaux/create': method<typeof BordereauCreateInput, { bordereau: Bordereau; document: DocumentRef }>(BordereauCreateInput),
+  'bordereaux/list': method<typeof BordereauListInput, BordereauSummary[]>(BordereauListInput),
+  'bordereaux/get': method<typeof byId, Bordereau>(byId),
+  'bordereaux/print': method<typeof byId, DocumentRef>(byId),
+  /** Its invoices go back to « à envoyer »; the bordereau stays, shown as annulé. */
+  'bordereaux/cancel': method<typeof BordereauCancelInput, Bordereau>(BordereauCancelInput),
+  'payments/add': method<typeof PaymentInput, InvoiceFollowUp>(PaymentInput),
+  'payments/cancel': method<typeof PaymentCancelInput, InvoiceFollowUp>(PaymentCancelInput),
+  'rejections/add': method<typeof RejectionInput, InvoiceFollowUp>(RejectionInput),
+  'rejections/withdraw': method<typeof RejectionWithdrawInput, InvoiceFollowUp>(RejectionWithdrawInput),
 
   'audit/list': method<z.ZodObject<{ entity: z.ZodString; entityId: typeof id }>, AuditEntry[]>(
     z.object({ entity: z.string().max(40), entityId: id }),

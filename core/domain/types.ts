@@ -196,3 +196,86 @@ export interface DocumentRef {
   url: string | null;
   openedByShell: boolean;
 }
+
+/**
+ * Where a validated invoice stands in the practice's own follow-up (no electronic return comes back
+ * for AME de base). Computed by the database view `invoice_follow_up`, never stored.
+ */
+export type FollowUpState = 'brouillon' | 'annulee' | 'a-envoyer' | 'envoyee' | 'payee-partiellement' | 'payee' | 'rejetee';
+export type PaymentMode = 'virement' | 'cheque' | 'especes';
+
+export interface Payment {
+  id: number;
+  invoiceId: number;
+  receivedOn: string;
+  amountCents: number;
+  mode: PaymentMode;
+  reference: string | null;
+  createdAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+export interface Rejection {
+  id: number;
+  invoiceId: number;
+  rejectedOn: string;
+  reason: string;
+  createdAt: string;
+  withdrawnAt: string | null;
+}
+
+export interface BordereauSummary {
+  id: number;
+  practitionerId: number;
+  number: number; // gapless per practitioner
+  regime: string;
+  caisse: string;
+  sentOn: string;
+  invoiceCount: number;
+  totalCents: number;
+  /** What the caisse should pay for the batch (tiers-payant parts). */
+  expectedCents: number;
+  createdAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+/** One invoice as the follow-up screens and the bordereau list it. */
+export interface FollowUpRow {
+  invoiceId: number;
+  number: number;
+  practitionerId: number;
+  patientId: number;
+  patientName: string;
+  nir: string;
+  regime: string | null;
+  caisse: string | null;
+  firstActDate: string | null;
+  lastActDate: string | null;
+  ame: boolean;
+  totalCents: number;
+  expectedCents: number;
+  paidCents: number;
+  state: FollowUpState;
+  bordereau: { id: number; number: number; sentOn: string } | null;
+  /** Sent (or validated, if never sent) long ago and still not paid: time to call the caisse. */
+  overdue: boolean;
+}
+
+export interface Bordereau extends BordereauSummary {
+  invoices: FollowUpRow[];
+}
+
+export interface InvoiceFollowUp {
+  row: FollowUpRow;
+  payments: Payment[];
+  rejections: Rejection[];
+}
+
+/** The figures at the top of the follow-up screen. */
+export interface FollowUpTotals {
+  aEnvoyer: { count: number; expectedCents: number };
+  enAttente: { count: number; expectedCents: number; overdue: number };
+  rejetees: { count: number; expectedCents: number };
+}

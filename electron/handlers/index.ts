@@ -4,6 +4,7 @@ import { patientHandlers } from './patients.ts';
 import { coverageHandlers } from './coverages.ts';
 import { billingHandlers } from './billing.ts';
 import { invoiceHandlers } from './invoices.ts';
+import { followUpHandlers } from './follow-up.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -12,4 +13,5 @@ export const handlers = {
   ...coverageHandlers,
   ...billingHandlers,
   ...invoiceHandlers,
+  ...followUpHandlers,
 } satisfies Handlers;

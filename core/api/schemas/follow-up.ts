@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText, requiredText } from './common.ts';
+
+export const FollowUpStateSchema = z.enum(['a-envoyer', 'envoyee', 'payee-partiellement', 'payee', 'rejetee', 'annulee']);
+
+export const FollowUpListInput = z.object({
+  practitionerId: id.optional(),
+  patientId: id.optional(),
+  states: z.array(FollowUpStateSchema).min(1).max(6).optional(),
+  /** Only the invoices to call the caisse about (sent long ago, still unpaid). */
+  overdueOnly: z.boolean().default(false),
+  oldestFirst: z.boolean().default(false),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+export const FollowUpTotalsInput = z.object({ practitionerId: id.optional() });
+
+export const BordereauCreateInput = z.object({
+  practitionerId: id,
+  invoiceIds: z
+    .array(id, { error: 'Choisissez au moins une facture à mettre dans le bordereau.' })
+    .min(1, 'Choisissez au moins une facture à mettre dans le bordereau.')
+    .max(200, '200 factures au maximum par bordereau.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Une facture figure deux fois dans la liste.'),
+  sentOn: isoDate("Date d'envoi"),
+});
+
+export const BordereauListInput = z.object({ practitionerId: id.optional(), limit: z.number().int().min(1).max(500).default(100) });
+
+export const BordereauCancelInput = z.object({ id, reason: requiredText("Le motif d'annulation", 300) });
+
+export const PaymentInput = z.object({
+  invoiceId: id,
+  receivedOn: isoDate('Date de réception'),
+  amountCents: z
+    .number({ error: 'Montant reçu obligatoire.' })
+    .int('Montant en centimes entiers.')
+    .min(1, 'Le montant reçu doit être positif.')
+    .max(10_000_000, 'Montant trop élevé.'),
+  mode: z.enum(['virement', 'cheque', 'especes'], { error: 'Mode de paiement obligatoire.' }),
+  reference: optionalText(120),
+});
+
+export const PaymentCancelInput = z.object({ paymentId: id, reason: requiredText("Le motif d'annulation", 300) });
+
+export const RejectionInput = z.object({
+  invoiceId: id,
+  rejectedOn: isoDate('Date du rejet'),
+  reason: requiredText('Le motif du rejet', 300),
+});
+
+export const RejectionWithdrawInput = z.object({ rejectionId: id });

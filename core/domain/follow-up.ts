@@ -1,0 +1,96 @@
+/**
+ * The practice's own follow-up of paper invoices: bordereaux sent to a caisse, payments received,
+ * rejections. Pure rules; the state of an invoice itself is computed by the `invoice_follow_up` view.
+ */
+import type { FollowUpState, PaymentMode } from './types.ts';
+import { addDays, formatFrDate } from './dates.ts';
+import { formatEuros, type Cents } from './money.ts';
+
+/**
+ * A practice habit, not a regulation: an invoice sent this many days ago and still unpaid is shown
+ * « à relancer ». Caisses usually pay tiers payant well within this.
+ */
+export const REMINDER_AFTER_DAYS = 30;
+
+export const followUpStateLabels: Record<FollowUpState, string> = {
+  brouillon: 'Brouillon',
+  annulee: 'Annulée',
+  'a-envoyer': 'À envoyer',
+  envoyee: 'Envoyée, en attente',
+  'payee-partiellement': 'Payée en partie',
+  payee: 'Réglée',
+  rejetee: 'Rejetée',
+};
+
+export const paymentModeLabels: Record<PaymentMode, string> = {
+  virement: 'Virement',
+  cheque: 'Chèque',
+  especes: 'Espèces',
+};
+
+/** Sent at least REMINDER_AFTER_DAYS ago and still waiting for (part of) its payment. */
+export function isOverdue(state: FollowUpState, sentOn: string | null, today: string): boolean {
+  if (state !== 'envoyee' && state !== 'payee-partiellement') return false;
+  return sentOn !== null && sentOn <= addDays(today, -REMINDER_AFTER_DAYS);
+}
+
+/** The last sending date that makes an invoice overdue today (for SQL filters). */
+export const overdueSentOnOrBefore = (today: string): string => addDays(today, -REMINDER_AFTER_DAYS);
+
+/** A caisse as the paper names it: régime + caisse codes (e.g. 01 751). */
+export interface Destination {
+  regime: string;
+  caisse: string;
+}
+
+export const destinationKey = (d: Destination): string => `${d.regime}-${d.caisse}`;
+export const destinationLabel = (d: Destination): string => `Régime ${d.regime} — caisse ${d.caisse}`;
+
+/**
+ * Checks a bordereau before it is created: at least one invoice, every invoice validated and not yet
+ * sent, one destination for all. Returns the destination, or the French problem.
+ */
+export function checkBordereauInvoices(
+  invoices: readonly { number: number; state: FollowUpState; regime: string | null; caisse: string | null; patientName: string }[],
+): { ok: true; destination: Destination } | { ok: false; message_fr: string } {
+  if (invoices.length === 0) return { ok: false, message_fr: 'Choisissez au moins une facture à mettre dans le bordereau.' };
+  for (const inv of invoices) {
+    if (inv.state !== 'a-envoyer') {
+      return { ok: false, message_fr: `La facture n° ${inv.number} n'est pas « à envoyer » (${followUpStateLabels[inv.state].toLowerCase()}).` };
+    }
+    if (!inv.regime || !inv.caisse) {
+      return {
+        ok: false,
+        message_fr: `La facture n° ${inv.number} (${inv.patientName}) : la caisse du patient n'est pas renseignée. Complétez le régime et la caisse dans son dossier.`,
+      };
+    }
+  }
+  const first = invoices[0]!;
+  const destination = { regime: first.regime!, caisse: first.caisse! };
+  const other = invoices.find((inv) => destinationKey({ regime: inv.regime!, caisse: inv.caisse! }) !== destinationKey(destination));
+  if (other) {
+    return {
+      ok: false,
+      message_fr: `Un bordereau va à une seule caisse : la facture n° ${other.number} relève de ${destinationLabel({ regime: other.regime!, caisse: other.caisse! }).toLowerCase()}, pas de ${destinationLabel(destination).toLowerCase()}.`,
+    };
+  }
+  return { ok: true, destination };
+}
+
+/** A payment must be positive and not exceed what is still awaited on the invoice. */
+export function checkPaymentAmount(amountCents: Cents, expectedCents: Cents, paidCents: Cents): string | null {
+  if (!Number.isInteger(amountCents) || amountCents <= 0) return 'Le montant reçu doit être positif.';
+  const remaining = Math.max(0, expectedCents - paidCents);
+  if (remaining === 0) return 'Cette facture est déjà entièrement réglée : rien ne reste à recevoir.';
+  if (amountCents > remaining) {
+    return `Le montant reçu (${formatEuros(amountCents)}) dépasse ce qui reste à recevoir sur cette facture (${formatEuros(remaining)}).`;
+  }
+  return null;
+}
+
+/** A date the user says something happened (sent, received, rejected): not in the future, not before `notBefore`. */
+export function checkEventDate(date: string, today: string, notBefore: string, what: string): string | null {
+  if (date > today) return `${what} : la date (${formatFrDate(date)}) est dans le futur.`;
+  if (date < notBefore) return `${what} : la date (${formatFrDate(date)}) est antérieure à la validation de la facture (${formatFrDate(notBefore)}).`;
+  return null;
+}

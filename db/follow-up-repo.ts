@@ -1,0 +1,288 @@
+/**
+ * Follow-up rows (one per invoice, read from the `invoice_follow_up` view), bordereaux, payments and
+ * rejections. Plain functions over the db handle; the caller holds the transaction.
+ */
+import type { BordereauSummary, FollowUpRow, FollowUpState, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
+import { isOverdue } from '../core/domain/follow-up.ts';
+import type { Db } from './connection.ts';
+
+export interface FollowUpFilter {
+  practitionerId?: number | undefined;
+  patientId?: number | undefined;
+  invoiceIds?: readonly number[] | undefined;
+  /** Invoices listed on this bordereau (active or cancelled). */
+  bordereauId?: number | undefined;
+  states?: readonly FollowUpState[] | undefined;
+  /** Only invoices sent on or before this date and still awaiting payment. */
+  sentOnOrBefore?: string | undefined;
+  oldestFirst?: boolean | undefined;
+  limit: number;
+}
+
+interface FollowUpRowDb {
+  invoice_id: number;
+  number: number;
+  practitioner_id: number;
+  patient_id: number;
+  patient_name: string;
+  nir: string;
+  regime: string | null;
+  caisse: string | null;
+  first_act_date: string | null;
+  last_act_date: string | null;
+  ame: number;
+  total_cents: number;
+  expected_cents: number;
+  paid_cents: number;
+  state: FollowUpState;
+  bordereau_id: number | null;
+  bordereau_number: number | null;
+  sent_on: string | null;
+}
+
+/** Follow-up rows of validated and cancelled invoices (drafts have no follow-up). */
+export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUpRow[] {
+  const where = ["f.status <> 'draft'"];
+  const params: (string | number)[] = [];
+  if (f.practitionerId !== undefined) (where.push('f.practitioner_id = ?'), params.push(f.practitionerId));
+  if (f.patientId !== undefined) (where.push('f.patient_id = ?'), params.push(f.patientId));
+  if (f.invoiceIds !== undefined) {
+    if (f.invoiceIds.length === 0) return [];
+    where.push(`f.invoice_id IN (${f.invoiceIds.map(() => '?').join(', ')})`);
+    params.push(...f.invoiceIds);
+  }
+  if (f.bordereauId !== undefined) {
+    where.push('f.invoice_id IN (SELECT invoice_id FROM bordereau_invoices WHERE bordereau_id = ?)');
+    params.push(f.bordereauId);
+  }
+  if (f.states !== undefined) {
+    where.push(`f.state IN (${f.states.map(() => '?').join(', ')})`);
+    params.push(...f.states);
+  }
+  if (f.sentOnOrBefore !== undefined) (where.push('b.sent_on <= ?'), params.push(f.sentOnOrBefore));
+  const rows = db
+    .prepare(
+      `SELECT f.invoice_id, f.number, f.practitioner_id, f.patient_id, f.expected_cents, f.paid_cents, f.state, f.bordereau_id,
+         b.number AS bordereau_number, b.sent_on,
+         coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patient_name, p.nir, p.regime, p.caisse,
+         i.ame, i.total_cents,
+         (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = f.invoice_id) AS first_act_date,
+         (SELECT max(act_date) FROM invoice_lines l WHERE l.invoice_id = f.invoice_id) AS last_act_date
+       FROM invoice_follow_up f
+       JOIN invoices i ON i.id = f.invoice_id
+       JOIN patients p ON p.id = f.patient_id
+       LEFT JOIN bordereaux b ON b.id = f.bordereau_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY f.invoice_id ${f.oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`,
+    )
+    .all(...params, f.limit) as FollowUpRowDb[];
+  return rows.map((r) => ({
+    invoiceId: r.invoice_id,
+    number: r.number,
+    practitionerId: r.practitioner_id,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    nir: r.nir,
+    regime: r.regime,
+    caisse: r.caisse,
+    firstActDate: r.first_act_date,
+    lastActDate: r.last_act_date,
+    ame: r.ame === 1,
+    totalCents: r.total_cents,
+    expectedCents: r.expected_cents,
+    paidCents: r.paid_cents,
+    state: r.state,
+    bordereau: r.bordereau_id === null ? null : { id: r.bordereau_id, number: r.bordereau_number!, sentOn: r.sent_on! },
+    overdue: isOverdue(r.state, r.sent_on, today),
+  }));
+}
+
+/** Count and awaited amount per state, and how many sent invoices are overdue. */
+export function followUpCounts(
+  db: Db,
+  practitionerId: number | undefined,
+  overdueSentOnOrBefore: string,
+): { state: FollowUpState; count: number; awaitedCents: number; overdue: number }[] {
+  return db
+    .prepare(
+      `SELECT f.state, count(*) AS count, sum(f.expected_cents - f.paid_cents) AS awaitedCents,
+         sum(CASE WHEN b.sent_on <= ? THEN 1 ELSE 0 END) AS overdue
+       FROM invoice_follow_up f LEFT JOIN bordereaux b ON b.id = f.bordereau_id
+       WHERE f.status = 'validated' AND f.state IN ('a-envoyer', 'envoyee', 'payee-partiellement', 'rejetee')
+         ${practitionerId === undefined ? '' : 'AND f.practitioner_id = ?'}
+       GROUP BY f.state`,
+    )
+    .all(overdueSentOnOrBefore, ...(practitionerId === undefined ? [] : [practitionerId])) as {
+    state: FollowUpState;
+    count: number;
+    awaitedCents: number;
+    overdue: number;
+  }[];
+}
+
+// ---------------------------------------------------------------- bordereaux
+
+interface BordereauDb {
+  id: number;
+  practitioner_id: number;
+  number: number;
+  regime: string;
+  caisse: string;
+  sent_on: string;
+  invoice_count: number;
+  total_cents: number;
+  expected_cents: number;
+  created_at: string;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+}
+
+const toBordereau = (r: BordereauDb): BordereauSummary => ({
+  id: r.id,
+  practitionerId: r.practitioner_id,
+  number: r.number,
+  regime: r.regime,
+  caisse: r.caisse,
+  sentOn: r.sent_on,
+  invoiceCount: r.invoice_count,
+  totalCents: r.total_cents,
+  expectedCents: r.expected_cents,
+  createdAt: r.created_at,
+  cancelledAt: r.cancelled_at,
+  cancelReason: r.cancel_reason,
+});
+
+/** Next number of the practitioner's gapless bordereau sequence; same transaction as the insert. */
+export function takeNextBordereauNumber(db: Db, practitionerId: number): number {
+  db.prepare('INSERT OR IGNORE INTO bordereau_counters (practitioner_id, last_number) VALUES (?, 0)').run(practitionerId);
+  const row = db
+    .prepare('UPDATE bordereau_counters SET last_number = last_number + 1 WHERE practitioner_id = ? RETURNING last_number')
+    .get(practitionerId) as { last_number: number };
+  return row.last_number;
+}
+
+export function insertBordereau(
+  db: Db,
+  b: Omit<BordereauSummary, 'id' | 'cancelledAt' | 'cancelReason'>,
+  invoiceIds: readonly number[],
+): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO bordereaux (practitioner_id, number, regime, caisse, sent_on, invoice_count, total_cents, expected_cents, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(b.practitionerId, b.number, b.regime, b.caisse, b.sentOn, b.invoiceCount, b.totalCents, b.expectedCents, b.createdAt)
+      .lastInsertRowid,
+  );
+  const link = db.prepare('INSERT INTO bordereau_invoices (bordereau_id, invoice_id) VALUES (?, ?)');
+  for (const invoiceId of invoiceIds) link.run(id, invoiceId);
+  return id;
+}
+
+export function getBordereau(db: Db, id: number): BordereauSummary | null {
+  const r = db.prepare('SELECT * FROM bordereaux WHERE id = ?').get(id) as BordereauDb | undefined;
+  return r ? toBordereau(r) : null;
+}
+
+export function listBordereaux(db: Db, f: { practitionerId?: number | undefined; limit: number }): BordereauSummary[] {
+  const rows =
+    f.practitionerId === undefined
+      ? db.prepare('SELECT * FROM bordereaux ORDER BY id DESC LIMIT ?').all(f.limit)
+      : db.prepare('SELECT * FROM bordereaux WHERE practitioner_id = ? ORDER BY number DESC LIMIT ?').all(f.practitionerId, f.limit);
+  return (rows as BordereauDb[]).map(toBordereau);
+}
+
+export function markBordereauCancelled(db: Db, id: number, reason: string, now: string): void {
+  db.prepare('UPDATE bordereaux SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL').run(now, reason, id);
+}
+
+export function setBordereauPdf(db: Db, id: number, fileName: string): void {
+  db.prepare('UPDATE bordereaux SET pdf_file = ? WHERE id = ?').run(fileName, id);
+}
+
+// ---------------------------------------------------------------- payments and rejections
+
+interface PaymentDb {
+  id: number;
+  invoice_id: number;
+  received_on: string;
+  amount_cents: number;
+  mode: PaymentMode;
+  reference: string | null;
+  created_at: string;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+}
+
+const toPayment = (r: PaymentDb): Payment => ({
+  id: r.id,
+  invoiceId: r.invoice_id,
+  receivedOn: r.received_on,
+  amountCents: r.amount_cents,
+  mode: r.mode,
+  reference: r.reference,
+  createdAt: r.created_at,
+  cancelledAt: r.cancelled_at,
+  cancelReason: r.cancel_reason,
+});
+
+export function insertPayment(db: Db, p: Omit<Payment, 'id' | 'cancelledAt' | 'cancelReason'>): number {
+  return Number(
+    db
+      .prepare('INSERT INTO payments (invoice_id, received_on, amount_cents, mode, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(p.invoiceId, p.receivedOn, p.amountCents, p.mode, p.reference, p.createdAt).lastInsertRowid,
+  );
+}
+
+export function getPayment(db: Db, id: number): Payment | null {
+  const r = db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentDb | undefined;
+  return r ? toPayment(r) : null;
+}
+
+export function listPayments(db: Db, invoiceId: number): Payment[] {
+  return (db.prepare('SELECT * FROM payments WHERE invoice_id = ? ORDER BY received_on, id').all(invoiceId) as PaymentDb[]).map(toPayment);
+}
+
+export function markPaymentCancelled(db: Db, id: number, reason: string, now: string): void {
+  db.prepare('UPDATE payments SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL').run(now, reason, id);
+}
+
+interface RejectionDb {
+  id: number;
+  invoice_id: number;
+  rejected_on: string;
+  reason: string;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+
+const toRejection = (r: RejectionDb): Rejection => ({
+  id: r.id,
+  invoiceId: r.invoice_id,
+  rejectedOn: r.rejected_on,
+  reason: r.reason,
+  createdAt: r.created_at,
+  withdrawnAt: r.withdrawn_at,
+});
+
+export function insertRejection(db: Db, r: Omit<Rejection, 'id' | 'withdrawnAt'>): number {
+  return Number(
+    db
+      .prepare('INSERT INTO rejections (invoice_id, rejected_on, reason, created_at) VALUES (?, ?, ?, ?)')
+      .run(r.invoiceId, r.rejectedOn, r.reason, r.createdAt).lastInsertRowid,
+  );
+}
+
+export function getRejection(db: Db, id: number): Rejection | null {
+  const r = db.prepare('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionDb | undefined;
+  return r ? toRejection(r) : null;
+}
+
+export function listRejections(db: Db, invoiceId: number): Rejection[] {
+  return (db.prepare('SELECT * FROM rejections WHERE invoice_id = ? ORDER BY rejected_on, id').all(invoiceId) as RejectionDb[]).map(toRejection);
+}
+
+export function markRejectionWithdrawn(db: Db, id: number, now: string): void {
+  db.prepare('UPDATE rejections SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(now, id);
+}

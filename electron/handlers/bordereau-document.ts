@@ -1,0 +1,56 @@
+/** Builds the printed bordereau d'envoi from the database and writes it to <dataDir>/documents/. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bordereau, DocumentRef } from '../../core/domain/types.ts';
+import { getPractitioner } from '../../db/billing-repo.ts';
+import { setBordereauPdf } from '../../db/follow-up-repo.ts';
+import type { BordereauModel } from '../../invoice-templates/bordereau/model.ts';
+import { renderBordereau } from '../../invoice-templates/bordereau/render.ts';
+import type { HandlerContext } from '../context.ts';
+import { DOCUMENTS_FOLDER } from '../paths.ts';
+import { NOTICE_FR } from './app.ts';
+
+export function bordereauModel(ctx: HandlerContext, b: Bordereau, duplicata: boolean): BordereauModel {
+  const practitioner = getPractitioner(ctx.db, b.practitionerId)!;
+  return {
+    bordereau: {
+      number: b.number,
+      sentOn: b.sentOn,
+      createdAt: b.createdAt,
+      cancelled: b.cancelledAt !== null ? { at: b.cancelledAt, reason: b.cancelReason ?? '' } : null,
+      duplicata,
+    },
+    practitioner,
+    destination: { regime: b.regime, caisse: b.caisse },
+    // The amounts printed are the ones frozen in the bordereau's invoices (validated invoices are immutable).
+    invoices: b.invoices
+      .slice()
+      .sort((x, y) => x.number - y.number)
+      .map((r) => ({
+        number: r.number,
+        patientName: r.patientName,
+        nir: r.nir,
+        firstActDate: r.firstActDate,
+        lastActDate: r.lastActDate,
+        ame: r.ame,
+        totalCents: r.totalCents,
+        expectedCents: r.expectedCents,
+      })),
+    totals: {
+      count: b.invoiceCount,
+      ameCount: b.invoices.filter((r) => r.ame).length,
+      totalCents: b.totalCents,
+      expectedCents: b.expectedCents,
+    },
+    notice: NOTICE_FR,
+  };
+}
+
+export async function printBordereau(ctx: HandlerContext, b: Bordereau, duplicata: boolean): Promise<DocumentRef> {
+  const pdf = await renderBordereau(bordereauModel(ctx, b, duplicata), { fontsDir: ctx.fontsDir });
+  const suffix = b.cancelledAt !== null ? '-annule' : duplicata ? '-duplicata' : '';
+  const fileName = `bordereau-${b.practitionerId}-${String(b.number).padStart(5, '0')}${suffix}.pdf`;
+  writeFileSync(join(ctx.dataDir, DOCUMENTS_FOLDER, fileName), pdf);
+  if (!duplicata) setBordereauPdf(ctx.db, b.id, fileName);
+  return ctx.presentDocument(join(ctx.dataDir, DOCUMENTS_FOLDER, fileName), fileName);
+}

@@ -1,0 +1,67 @@
+/**
+ * What every Feuillet PDF shares: an A4 pdfkit document with the embedded fonts and fixed metadata
+ * (the same model gives the same file), rendered to a Buffer; and the footer of each page.
+ */
+import PDFDocument from 'pdfkit';
+import { CONTENT_WIDTH, MUTED, PAGE, registerFonts, textLine, type Doc } from './pdf-helpers.ts';
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  /** ISO timestamp written as creation and modification date. */
+  createdAt: string;
+}
+
+/** Lays out with `draw` on a fresh A4 document (pages buffered, so footers can be added last). */
+export function renderPdf(meta: PdfMeta, fontsDir: string, draw: (doc: Doc) => void): Promise<Buffer> {
+  const created = new Date(meta.createdAt);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: { Title: meta.title, Author: meta.author, Creator: 'Feuillet', Producer: 'Feuillet', CreationDate: created, ModDate: created },
+    lang: 'fr-FR',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  registerFonts(doc, fontsDir);
+  draw(doc);
+  doc.end();
+  return done;
+}
+
+/** Space kept at the bottom of each page for the footer. */
+export const FOOTER_SPACE = 46;
+export const BOTTOM_LIMIT = PAGE.height - PAGE.margin - FOOTER_SPACE;
+
+/** The notice (paper only, no télétransmission) and « page n/N » at the foot of every page. */
+export function drawFooters(doc: Doc, notice: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const y = PAGE.height - PAGE.margin - 30;
+    doc.font('regular').fontSize(7).fillColor(MUTED);
+    doc.text(notice, PAGE.margin, y, { width: CONTENT_WIDTH - 70, height: 30, lineGap: 0.5 });
+    textLine(doc, `page ${i + 1}/${range.count}`, PAGE.width - PAGE.margin - 60, y, 60, { size: 8, align: 'right', color: MUTED });
+  }
+}
+
+/** A big diagonal « ANNULÉE » (or other word) and the reason, on every page. */
+export function drawCancelledStamp(doc: Doc, word: string, reasonLine: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    doc.save();
+    doc.rotate(-28, { origin: [PAGE.width / 2, PAGE.height / 2] });
+    doc.font('bold').fontSize(64).fillColor('#b3261e').opacity(0.22);
+    doc.text(word, 0, PAGE.height / 2 - 40, { width: PAGE.width, align: 'center', lineBreak: false });
+    doc.restore();
+    doc.opacity(1);
+    textLine(doc, reasonLine, PAGE.margin, PAGE.margin + 38, CONTENT_WIDTH, { font: 'bold', size: 9, color: '#b3261e' });
+  }
+}
