@@ -7,18 +7,21 @@ export interface Clock {
   nowIso(): string;
   /** Today's date at the practice (local calendar), ISO `YYYY-MM-DD`. */
   today(): string;
+  /** The practice's calendar date of a stored timestamp (a validation at 21:00 in Martinique is that day, not the next). */
+  dateOf(timestamp: string): string;
 }
+
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export const systemClock: Clock = {
   nowIso: () => new Date().toISOString(),
-  today: () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  },
+  today: () => localDate(new Date()),
+  dateOf: (timestamp) => localDate(new Date(timestamp)),
 };
 
+/** A clock stopped at `today`, on UTC: tests are the same on every machine. */
 export function fixedClock(today: string, time = '09:00:00.000Z'): Clock {
-  return { nowIso: () => `${today}T${time}`, today: () => today };
+  return { nowIso: () => `${today}T${time}`, today: () => today, dateOf: (timestamp) => timestamp.slice(0, 10) };
 }
 
 /**

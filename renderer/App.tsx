@@ -7,14 +7,20 @@ import { PatientFilePage } from './features/patients/PatientFilePage.tsx';
 import { FacturerPage } from './features/invoices/FacturerPage.tsx';
 import { InvoicePage } from './features/invoices/InvoicePage.tsx';
 import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
+import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
+import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 
 const NAV: { label: string; view: View; match: View['name'][] }[] = [
   { label: 'Patients', view: { name: 'patients' }, match: ['patients', 'patient'] },
   { label: 'Facturer', view: { name: 'facturer' }, match: ['facturer', 'invoice'] },
   { label: 'Factures', view: { name: 'invoices' }, match: ['invoices'] },
+  { label: 'Suivi', view: { name: 'suivi' }, match: ['suivi', 'bordereau'] },
   { label: 'Réglages', view: { name: 'settings' }, match: ['settings'] },
 ];
+
+/** The menu entry a view belongs to: an invoice opened from the follow-up stays under Suivi. */
+const menuOf = (view: View): View['name'] => (view.name === 'invoice' && view.tab === 'suivi' ? 'suivi' : view.name);
 
 function CurrentView({ view }: { view: View }) {
   switch (view.name) {
@@ -25,9 +31,13 @@ function CurrentView({ view }: { view: View }) {
     case 'facturer':
       return <FacturerPage patientId={view.patientId} prescriptionId={view.prescriptionId} />;
     case 'invoice':
-      return <InvoicePage key={view.invoiceId} invoiceId={view.invoiceId} />;
+      return <InvoicePage key={`${view.invoiceId}-${view.tab ?? ''}`} invoiceId={view.invoiceId} tab={view.tab} />;
     case 'invoices':
       return <InvoicesPage />;
+    case 'suivi':
+      return <SuiviPage tab={view.tab ?? 'a-envoyer'} />;
+    case 'bordereau':
+      return <BordereauPage key={view.bordereauId} bordereauId={view.bordereauId} />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -50,7 +60,7 @@ export function App() {
               key={item.label}
               type="button"
               className="app__nav-item"
-              aria-current={item.match.includes(view.name) ? 'page' : undefined}
+              aria-current={item.match.includes(menuOf(view)) ? 'page' : undefined}
               onClick={() => go(item.view)}
             >
               {item.label}

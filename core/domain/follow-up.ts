@@ -94,3 +94,11 @@ export function checkEventDate(date: string, today: string, notBefore: string, w
   if (date < notBefore) return `${what} : la date (${formatFrDate(date)}) est antérieure à la validation de la facture (${formatFrDate(notBefore)}).`;
   return null;
 }
+
+/** The period of an invoice's acts: « 01/10/2026 », « 01/10 au 15/10/2026 » or « 28/12/2025 au 03/01/2026 ». */
+export function actPeriod(first: string | null, last: string | null): string {
+  if (!first || !last) return '—';
+  if (first === last) return formatFrDate(first);
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return `${sameYear ? formatFrDate(first).slice(0, 5) : formatFrDate(first)} au ${formatFrDate(last)}`;
+}

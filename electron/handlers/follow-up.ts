@@ -55,7 +55,7 @@ function requireFollowable(ctx: HandlerContext, invoiceId: number): { row: Follo
   const invoice = requireInvoice(ctx, invoiceId);
   if (invoice.status === 'cancelled') throw new DomainError('conflict', 'Cette facture est annulée : plus rien ne peut y être enregistré.');
   const row = followUpRow(ctx, invoiceId);
-  return { row, validatedOn: invoice.validatedAt!.slice(0, 10) };
+  return { row, validatedOn: ctx.clock.dateOf(invoice.validatedAt!) };
 }
 
 const dateProblem = (field: string, problem: string | null) => {
@@ -112,7 +112,7 @@ export const followUpHandlers: AreaHandlers<
       const check = checkBordereauInvoices(rows);
       if (!check.ok) throw new DomainError('invalid-input', check.message_fr, 'invoiceIds');
       const lastValidated = rows.reduce((max, r) => {
-        const on = requireInvoice(ctx, r.invoiceId).validatedAt!.slice(0, 10);
+        const on = ctx.clock.dateOf(requireInvoice(ctx, r.invoiceId).validatedAt!);
         return on > max ? on : max;
       }, '0000-01-01');
       dateProblem('sentOn', checkEventDate(sentOn, today, lastValidated, "Date d'envoi"));

@@ -7,6 +7,7 @@ import { box, CONTENT_WIDTH, labelled, MUTED, PAGE, textLine, type Doc } from '.
 import { BOTTOM_LIMIT, drawCancelledStamp, drawFooters, renderPdf } from '../shared/pdf-document.ts';
 import { drawTableHeader, drawTableRow, type Column } from '../shared/table.ts';
 import { formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
+import { actPeriod } from '../../core/domain/follow-up.ts';
 
 const ROW_HEIGHT = 16;
 const CLOSING_HEIGHT = 150;
@@ -21,14 +22,6 @@ const COLUMNS: Column[] = [
   { title: 'Montant', width: 62, align: 'right' },
   { title: 'À payer', width: CONTENT_WIDTH - 34 - 108 - 116 - 100 - 34 - 62, align: 'right' },
 ];
-
-/** « 01/10/2026 », « 01/10 au 15/10/2026 » or « 28/12/2025 au 03/01/2026 ». */
-export function actPeriod(first: string | null, last: string | null): string {
-  if (!first || !last) return '—';
-  if (first === last) return formatFrDate(first);
-  const sameYear = first.slice(0, 4) === last.slice(0, 4);
-  return `${sameYear ? formatFrDate(first).slice(0, 5) : formatFrDate(first)} au ${formatFrDate(last)}`;
-}
 
 function drawHeader(doc: Doc, m: BordereauModel): number {
   const x = PAGE.margin;

@@ -5,9 +5,14 @@ export type View =
   | { name: 'patients' }
   | { name: 'patient'; patientId: number | null; tab: PatientTab }
   | { name: 'facturer'; patientId?: number; prescriptionId?: number }
-  | { name: 'invoice'; invoiceId: number }
+  | { name: 'invoice'; invoiceId: number; tab?: InvoiceTab }
   | { name: 'invoices' }
+  | { name: 'suivi'; tab?: SuiviTab }
+  | { name: 'bordereau'; bordereauId: number }
   | { name: 'settings' };
+
+export type InvoiceTab = 'facture' | 'actes' | 'suivi';
+export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux';
 
 export type PatientTab = 'identite' | 'complementaire' | 'prescriptions' | 'factures';
 

@@ -151,3 +151,11 @@ export function frToIso(text: string): string | null | 'invalid' {
 }
 
 export const isoToFr = formatFrDate;
+
+/** Reads a required jj/mm/aaaa field: its ISO date, or the French problem named after the field. */
+export function readRequiredDate(label: string, text: string): { iso: string; error?: undefined } | { iso?: undefined; error: string } {
+  const iso = frToIso(text);
+  if (iso === null) return { error: `${label} : date obligatoire.` };
+  if (iso === 'invalid') return { error: `${label} : date invalide (jj/mm/aaaa).` };
+  return { iso };
+}

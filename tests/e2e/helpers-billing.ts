@@ -29,9 +29,12 @@ export async function seedPatient(app: App, lastName: string, nir: string) {
   return apiCall(app, 'patients/create', { lastName, firstName: 'Test', birthDate: '1980-01-01', sex: 'F', nir, regime: '01', caisse: '751' });
 }
 
-/** Text of the newest PDF in the data folder's documents/. */
+/** Text of one generated PDF of the data folder's documents/. */
+export const pdfText = (app: App, fileName: string): string =>
+  execFileSync('pdftotext', ['-layout', join(app.dataDir, 'documents', fileName), '-'], { encoding: 'utf8' });
+
+/** Text of the newest invoice PDF (facture-<practitioner>-<number>…) in the data folder's documents/. */
 export function latestPdfText(app: App): string {
-  const dir = join(app.dataDir, 'documents');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
-  return execFileSync('pdftotext', ['-layout', join(dir, files.at(-1)!), '-'], { encoding: 'utf8' });
+  const files = readdirSync(join(app.dataDir, 'documents')).filter((f) => /^facture-.*\.pdf$/.test(f)).sort();
+  return pdfText(app, files.at(-1)!);
 }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { actPeriod } from '../../invoice-templates/bordereau/render.ts';
 import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, nirOf, NIR_1, ROOT, type TestBackend } from '../helpers/test-backend.ts';
 
 /** Bordereaux produced through the real use case, then read back with poppler and rendered to PNG. */
@@ -107,14 +106,5 @@ describe('bordereau PDF', () => {
     // The diagonal stamp is extracted as a raw run of characters; the reason line is plain text.
     expect(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })).toContain('ANNULÉ');
     expect(text(file)).toContain('Bordereau annulé le 25/11/2026 — motif : Envoyé à la mauvaise caisse');
-  });
-});
-
-describe('actPeriod', () => {
-  it('shortens the first date within one year, keeps both across years', () => {
-    expect(actPeriod('2026-11-02', '2026-11-02')).toBe('02/11/2026');
-    expect(actPeriod('2026-11-02', '2026-11-20')).toBe('02/11 au 20/11/2026');
-    expect(actPeriod('2025-12-28', '2026-01-03')).toBe('28/12/2025 au 03/01/2026');
-    expect(actPeriod(null, null)).toBe('—');
   });
 });

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { PatientSummary, Practitioner } from '../../../core/domain/types.ts';
-import { professionLabels } from '../../../core/domain/exoneration.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
-import { SelectField } from '../../ui/fields.tsx';
+import { PractitionerSelect } from '../settings/PractitionerSelect.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate, formatNir } from '../../ui/format.ts';
 import { PractitionerForm } from '../settings/PractitionerForm.tsx';
@@ -65,18 +64,7 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
       <p className="muted">Facture en mode dégradé (sans carte Vitale), imprimée sur papier pour la caisse.</p>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="panel">
-        {practitioners.length > 1 ? (
-          <SelectField
-            label="Praticien"
-            value={practitionerId}
-            onChange={setPractitionerId}
-            options={practitioners.map((p) => ({ value: String(p.id), label: `${p.lastName.toUpperCase()} ${p.firstName} — ${professionLabels[p.profession]}` }))}
-          />
-        ) : (
-          <p>
-            Praticien : <strong>{`${practitioners[0]!.firstName} ${practitioners[0]!.lastName}`}</strong> — {professionLabels[practitioners[0]!.profession]}
-          </p>
-        )}
+        <PractitionerSelect practitioners={practitioners} value={practitionerId} onChange={setPractitionerId} />
         {chosen ? (
           <p>
             Patient : <strong>{`${(chosen.usageName ?? chosen.lastName).toUpperCase()} ${chosen.firstName}`}</strong> — né(e) le {formatFrDate(chosen.birthDate)}{' '}

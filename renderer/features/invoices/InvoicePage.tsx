@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AmeCoverageCheck, ValidateOutcome } from '../../../core/api/contract.ts';
 import type { DocumentRef, Exoneration, Invoice, Organism, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
-import { useNav } from '../../stores/nav.ts';
+import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
+import { InvoiceFollowUpTab } from '../follow-up/InvoiceFollowUpTab.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
@@ -13,12 +14,11 @@ import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
 import { AmePromptDialog, CancelInvoiceDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 
-type Tab = 'facture' | 'actes';
 type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
-export function InvoicePage(props: { invoiceId: number }) {
+export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined }) {
   const go = useNav((s) => s.go);
   const [invoice, setInvoice] = useState<Invoice | null>(null);
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -27,7 +27,7 @@ export function InvoicePage(props: { invoiceId: number }) {
   const [coverage, setCoverage] = useState<AmeCoverageCheck | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
   const [today, setToday] = useState('');
-  const [tab, setTab] = useState<Tab>('facture');
+  const [tab, setTab] = useState<Tab>(props.tab ?? 'facture');
   const [rows, setRows] = useState<ActRow[]>([]);
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -166,11 +166,14 @@ export function InvoicePage(props: { invoiceId: number }) {
         tabs={[
           { id: 'facture', label: 'Facture' },
           { id: 'actes', label: `Actes (${invoice.lines.length})` },
+          ...(draft ? [] : [{ id: 'suivi' as const, label: 'Suivi' }]),
         ]}
         current={tab}
         onSelect={(t) => setTab(t as Tab)}
       />
-      {tab === 'facture' ? (
+      {tab === 'suivi' && !draft ? (
+        <InvoiceFollowUpTab invoiceId={invoice.id} today={today} />
+      ) : tab === 'facture' ? (
         <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
       ) : (
         <div className="panel">

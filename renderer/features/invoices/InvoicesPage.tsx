@@ -8,7 +8,7 @@ export function InvoicesPage() {
   return (
     <section>
       <h1>Factures</h1>
-      <p className="muted">Suivi du cabinet : pour l'AME de base, la caisse n'envoie aucun retour électronique.</p>
+      <p className="muted">Toutes les factures du cabinet. Les envois (bordereaux), paiements et rejets se suivent dans le menu Suivi.</p>
       <div className="toolbar">
         <SelectField
           label="État"

@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { TextField } from '../../ui/fields.tsx';
+import { ReasonDialog } from '../../ui/ReasonDialog.tsx';
 
 /** « Votre patient est susceptible de bénéficier de l'AME » — Oui formats as AME, Non keeps the invoice. */
 export function AmePromptDialog(props: { message: string; onAnswer(answer: 'oui' | 'non'): void; onClose(): void }) {
@@ -38,25 +37,15 @@ export function RightsWarningDialog(props: { message: string; onConfirm(): void;
 }
 
 export function CancelInvoiceDialog(props: { number: number; error: string | null; onCancel(reason: string): void; onClose(): void }) {
-  const [reason, setReason] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    props.onCancel(reason);
-  };
   return (
-    <Dialog title={`Annuler la facture n° ${props.number}`} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
-        <p>La facture reste dans l'historique, marquée annulée, et garde son numéro. Vous pourrez la refaire ensuite.</p>
-        <TextField label="Motif d'annulation" required autoFocus value={reason} onChange={setReason} error={props.error ?? undefined} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Retour
-          </button>
-          <button type="submit" className="danger">
-            Annuler la facture
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={`Annuler la facture n° ${props.number}`}
+      explanation="La facture reste dans l'historique, marquée annulée, et garde son numéro. Vous pourrez la refaire ensuite."
+      label="Motif d'annulation"
+      confirmLabel="Annuler la facture"
+      error={props.error}
+      onConfirm={props.onCancel}
+      onClose={props.onClose}
+    />
   );
 }

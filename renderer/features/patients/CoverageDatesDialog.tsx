@@ -3,7 +3,7 @@ import type { Coverage, Organism } from '../../../core/domain/types.ts';
 import { proposeAmeEndDate } from '../../../core/domain/dates.ts';
 import { api } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { DateField, frToIso, isoToFr, type FieldErrors } from '../../ui/fields.tsx';
+import { DateField, frToIso, isoToFr, readRequiredDate, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
 import { Notice } from '../../ui/Notice.tsx';
 
@@ -33,15 +33,10 @@ export function CoverageDatesDialog(props: {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const startIso = frToIso(start);
-    const endIso = frToIso(end);
-    const local: FieldErrors = {};
-    if (startIso === null) local.startDate = 'Début des droits : date obligatoire.';
-    else if (startIso === 'invalid') local.startDate = 'Début des droits : date invalide (jj/mm/aaaa).';
-    if (endIso === null) local.endDate = 'Fin des droits : date obligatoire.';
-    else if (endIso === 'invalid') local.endDate = 'Fin des droits : date invalide (jj/mm/aaaa).';
-    if (Object.keys(local).length > 0) return setErrors(local);
-    const dates = { startDate: startIso as string, endDate: endIso as string };
+    const startDate = readRequiredDate('Début des droits', start);
+    const endDate = readRequiredDate('Fin des droits', end);
+    if (startDate.error || endDate.error) return setErrors({ startDate: startDate.error, endDate: endDate.error });
+    const dates = { startDate: startDate.iso!, endDate: endDate.iso! };
     const r = props.coverage
       ? await api.call('coverages/update', { id: props.coverage.id, ...dates, contractCode: props.coverage.contractCode })
       : await api.call('coverages/add', { patientId: props.patientId, organismId: props.organism.id, ...dates });

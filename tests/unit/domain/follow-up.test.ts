@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBordereauInvoices, checkEventDate, checkPaymentAmount, isOverdue, overdueSentOnOrBefore } from '../../../core/domain/follow-up.ts';
+import { actPeriod, checkBordereauInvoices, checkEventDate, checkPaymentAmount, isOverdue, overdueSentOnOrBefore } from '../../../core/domain/follow-up.ts';
 
 describe('isOverdue (reminder 30 days after sending)', () => {
   it('is due on the 30th day, not the 29th', () => {
@@ -67,5 +67,14 @@ describe('checkBordereauInvoices', () => {
       ok: false,
       message_fr: 'Un bordereau va à une seule caisse : la facture n° 4 relève de régime 02 — caisse 751, pas de régime 01 — caisse 751.',
     });
+  });
+});
+
+describe('actPeriod', () => {
+  it('shortens the first date within one year, keeps both across years', () => {
+    expect(actPeriod('2026-11-02', '2026-11-02')).toBe('02/11/2026');
+    expect(actPeriod('2026-11-02', '2026-11-20')).toBe('02/11 au 20/11/2026');
+    expect(actPeriod('2025-12-28', '2026-01-03')).toBe('28/12/2025 au 03/01/2026');
+    expect(actPeriod(null, null)).toBe('—');
   });
 });

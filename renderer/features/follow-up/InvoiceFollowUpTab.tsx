@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react';
+import type { InvoiceFollowUp, Payment } from '../../../core/domain/types.ts';
+import { paymentModeLabels } from '../../../core/domain/follow-up.ts';
+import { api } from '../../api/client.ts';
+import { useNav } from '../../stores/nav.ts';
+import { Notice } from '../../ui/Notice.tsx';
+import { ReasonDialog } from '../../ui/ReasonDialog.tsx';
+import { formatEuros, formatFrDate } from '../../ui/format.ts';
+import { FollowUpBadge } from './FollowUpBadge.tsx';
+import { PaymentDialog } from './PaymentDialog.tsx';
+import { RejectionDialog } from './RejectionDialog.tsx';
+
+type Dialogs = { kind: 'payment' } | { kind: 'rejection' } | { kind: 'cancel-payment'; payment: Payment; error: string | null } | null;
+
+/** Where a validated invoice stands: its bordereau, what the caisse paid, a rejection. */
+export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) {
+  const go = useNav((s) => s.go);
+  const [followUp, setFollowUp] = useState<InvoiceFollowUp | null>(null);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    void api.call('follow-up/invoice', { id: props.invoiceId }).then((r) => (r.ok ? setFollowUp(r.value) : setMessage({ kind: 'error', text: r.error.message_fr })));
+  }, [props.invoiceId]);
+
+  if (!followUp) return <p className="empty">{message?.text ?? 'Chargement…'}</p>;
+  const { row, payments, rejections } = followUp;
+  const saved = (f: InvoiceFollowUp, text: string) => {
+    setDialog(null);
+    setFollowUp(f);
+    setMessage({ kind: 'ok', text });
+  };
+
+  async function cancelPayment(payment: Payment, reason: string) {
+    const r = await api.call('payments/cancel', { paymentId: payment.id, reason });
+    if (!r.ok) return setDialog({ kind: 'cancel-payment', payment, error: r.error.message_fr });
+    saved(r.value, 'Paiement annulé.');
+  }
+
+  async function withdraw(rejectionId: number) {
+    const r = await api.call('rejections/withdraw', { rejectionId });
+    if (r.ok) saved(r.value, 'Rejet retiré.');
+    else setMessage({ kind: 'error', text: r.error.message_fr });
+  }
+
+  const open = row.state === 'envoyee' || row.state === 'payee-partiellement' || row.state === 'a-envoyer';
+  return (
+    <div className="panel">
+      {message ? (
+        <Notice kind={message.kind} live>
+          {message.text}
+        </Notice>
+      ) : null}
+      <dl className="kv">
+        <dt>État</dt>
+        <dd>
+          <FollowUpBadge state={row.state} overdue={row.overdue} />
+        </dd>
+        <dt>À recevoir de la caisse</dt>
+        <dd>{formatEuros(row.expectedCents)}</dd>
+        <dt>Reçu</dt>
+        <dd>{formatEuros(row.paidCents)}</dd>
+        <dt>Reste à recevoir</dt>
+        <dd>
+          <strong>{formatEuros(Math.max(0, row.expectedCents - row.paidCents))}</strong>
+        </dd>
+        <dt>Bordereau</dt>
+        <dd>
+          {row.bordereau ? (
+            <button type="button" className="link" onClick={() => go({ name: 'bordereau', bordereauId: row.bordereau!.id })}>
+              n° {row.bordereau.number}, envoyé le {formatFrDate(row.bordereau.sentOn)}
+            </button>
+          ) : row.state === 'a-envoyer' ? (
+            <button type="button" className="link" onClick={() => go({ name: 'suivi', tab: 'a-envoyer' })}>
+              pas encore envoyée — voir « À envoyer »
+            </button>
+          ) : (
+            '—'
+          )}
+        </dd>
+      </dl>
+      {row.expectedCents === 0 && row.state === 'payee' ? (
+        <Notice kind="info">Rien à recevoir de la caisse : le patient a réglé la totalité et adresse lui-même sa feuille de soins à sa caisse.</Notice>
+      ) : null}
+      {rejections.length > 0 ? <h3>Rejets</h3> : null}
+      {rejections.length > 0 ? (
+        <table className="table" aria-label="Rejets">
+          <thead>
+            <tr>
+              <th>Rejet du</th>
+              <th>Motif</th>
+              <th>État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejections.map((r) => (
+              <tr key={r.id}>
+                <td>{formatFrDate(r.rejectedOn)}</td>
+                <td>{r.reason}</td>
+                <td>
+                  {r.withdrawnAt ? (
+                    <span className="badge badge--muted">Retiré</span>
+                  ) : (
+                    <button type="button" onClick={() => void withdraw(r.id)}>
+                      Retirer le rejet
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {payments.length > 0 ? <h3>Paiements reçus</h3> : null}
+      {payments.length > 0 ? (
+        <table className="table" aria-label="Paiements reçus">
+          <thead>
+            <tr>
+              <th>Reçu le</th>
+              <th className="num">Montant</th>
+              <th>Mode</th>
+              <th>Référence</th>
+              <th>État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr key={p.id} className={p.cancelledAt ? 'row--cancelled' : undefined}>
+                <td>{formatFrDate(p.receivedOn)}</td>
+                <td className="num">{formatEuros(p.amountCents)}</td>
+                <td>{paymentModeLabels[p.mode]}</td>
+                <td>{p.reference ?? '—'}</td>
+                <td>
+                  {p.cancelledAt ? (
+                    <span className="badge badge--muted" title={p.cancelReason ?? undefined}>
+                      Annulé
+                    </span>
+                  ) : (
+                    <button type="button" onClick={() => setDialog({ kind: 'cancel-payment', payment: p, error: null })}>
+                      Annuler ce paiement
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {open ? (
+        <div className="form-actions">
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'rejection' })}>
+            Signaler un rejet
+          </button>
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'payment' })}>
+            Enregistrer un paiement
+          </button>
+        </div>
+      ) : null}
+      {dialog?.kind === 'payment' ? (
+        <PaymentDialog followUp={followUp} today={props.today} onClose={() => setDialog(null)} onSaved={(f) => saved(f, 'Paiement enregistré.')} />
+      ) : null}
+      {dialog?.kind === 'rejection' ? (
+        <RejectionDialog followUp={followUp} today={props.today} onClose={() => setDialog(null)} onSaved={(f) => saved(f, 'Rejet enregistré.')} />
+      ) : null}
+      {dialog?.kind === 'cancel-payment' ? (
+        <ReasonDialog
+          title={`Annuler le paiement de ${formatEuros(dialog.payment.amountCents)}`}
+          explanation="Le paiement reste dans l'historique, marqué annulé ; il ne compte plus dans le montant reçu."
+          label="Motif d'annulation"
+          confirmLabel="Annuler le paiement"
+          error={dialog.error}
+          onConfirm={(reason) => void cancelPayment(dialog.payment, reason)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

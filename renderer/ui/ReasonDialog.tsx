@@ -1,0 +1,36 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Dialog } from './Dialog.tsx';
+import { TextField } from './fields.tsx';
+
+/** Asks for a reason before an irreversible step (cancel an invoice, a bordereau, a payment…). */
+export function ReasonDialog(props: {
+  title: string;
+  explanation: ReactNode;
+  label: string;
+  confirmLabel: string;
+  error: string | null;
+  onConfirm(reason: string): void;
+  onClose(): void;
+}) {
+  const [reason, setReason] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onConfirm(reason);
+  };
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <p>{props.explanation}</p>
+        <TextField label={props.label} required autoFocus value={reason} onChange={setReason} error={props.error ?? undefined} />
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Retour
+          </button>
+          <button type="submit" className="danger">
+            {props.confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
