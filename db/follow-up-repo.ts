@@ -40,26 +40,45 @@ interface FollowUpRowDb {
   sent_on: string | null;
 }
 
-/** Follow-up rows of validated and cancelled invoices (drafts have no follow-up). */
-export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUpRow[] {
-  const where = ["f.status <> 'draft'"];
+/**
+ * The ids a filter selects, newest (or oldest) first, without computing any row: a filter on states
+ * walks `follow_up_states` (indexed by practitioner and state), so the few open invoices are found
+ * without touching years of settled ones.
+ */
+function pickInvoiceIds(db: Db, f: FollowUpFilter): number[] {
+  const byState = f.states !== undefined;
+  const where = ["i.status <> 'draft'"];
   const params: (string | number)[] = [];
-  if (f.practitionerId !== undefined) (where.push('f.practitioner_id = ?'), params.push(f.practitionerId));
-  if (f.patientId !== undefined) (where.push('f.patient_id = ?'), params.push(f.patientId));
-  if (f.invoiceIds !== undefined) {
-    if (f.invoiceIds.length === 0) return [];
-    where.push(`f.invoice_id IN (${f.invoiceIds.map(() => '?').join(', ')})`);
-    params.push(...f.invoiceIds);
-  }
-  if (f.bordereauId !== undefined) {
-    where.push('f.invoice_id IN (SELECT invoice_id FROM bordereau_invoices WHERE bordereau_id = ?)');
-    params.push(f.bordereauId);
-  }
+  if (f.practitionerId !== undefined) (where.push(`${byState ? 's' : 'i'}.practitioner_id = ?`), params.push(f.practitionerId));
   if (f.states !== undefined) {
-    where.push(`f.state IN (${f.states.map(() => '?').join(', ')})`);
+    where.push(`s.state IN (${f.states.map(() => '?').join(', ')})`);
     params.push(...f.states);
   }
-  if (f.sentOnOrBefore !== undefined) (where.push('b.sent_on <= ?'), params.push(f.sentOnOrBefore));
+  if (f.patientId !== undefined) (where.push('i.patient_id = ?'), params.push(f.patientId));
+  if (f.bordereauId !== undefined) {
+    where.push('i.id IN (SELECT invoice_id FROM bordereau_invoices WHERE bordereau_id = ?)');
+    params.push(f.bordereauId);
+  }
+  if (f.sentOnOrBefore !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM bordereau_invoices bi JOIN bordereaux b ON b.id = bi.bordereau_id
+                WHERE bi.invoice_id = i.id AND b.cancelled_at IS NULL AND b.sent_on <= ?)`);
+    params.push(f.sentOnOrBefore);
+  }
+  const id = byState ? 's.invoice_id' : 'i.id';
+  const from = byState ? 'follow_up_states s JOIN invoices i ON i.id = s.invoice_id' : 'invoices i';
+  return db
+    .prepare(`SELECT ${id} AS id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${id} ${f.oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`)
+    .pluck()
+    .all(...params, f.limit) as number[];
+}
+
+/**
+ * Follow-up rows of validated and cancelled invoices (drafts have no follow-up): the given `invoiceIds`,
+ * or those the other filters select. Each row is computed by the view, for the selected invoices only.
+ */
+export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUpRow[] {
+  const ids = f.invoiceIds ?? pickInvoiceIds(db, f);
+  if (ids.length === 0) return [];
   const rows = db
     .prepare(
       `SELECT f.invoice_id, f.number, f.practitioner_id, f.patient_id, f.expected_cents, f.paid_cents, f.state, f.bordereau_id,
@@ -72,10 +91,10 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
        JOIN invoices i ON i.id = f.invoice_id
        JOIN patients p ON p.id = f.patient_id
        LEFT JOIN bordereaux b ON b.id = f.bordereau_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY f.invoice_id ${f.oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`,
+       WHERE f.status <> 'draft' AND f.invoice_id IN (${ids.map(() => '?').join(', ')})
+       ORDER BY f.invoice_id ${f.oldestFirst ? 'ASC' : 'DESC'}`,
     )
-    .all(...params, f.limit) as FollowUpRowDb[];
+    .all(...ids) as FollowUpRowDb[];
   return rows.map((r) => ({
     invoiceId: r.invoice_id,
     number: r.number,
@@ -97,7 +116,7 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
   }));
 }
 
-/** Count and awaited amount per state, and how many sent invoices are overdue. */
+/** Count and awaited amount per open state, and how many sent invoices are overdue. */
 export function followUpCounts(
   db: Db,
   practitionerId: number | undefined,
@@ -105,12 +124,14 @@ export function followUpCounts(
 ): { state: FollowUpState; count: number; awaitedCents: number; overdue: number }[] {
   return db
     .prepare(
-      `SELECT f.state, count(*) AS count, sum(f.expected_cents - f.paid_cents) AS awaitedCents,
+      `SELECT s.state, count(*) AS count, sum(f.expected_cents - f.paid_cents) AS awaitedCents,
          sum(CASE WHEN b.sent_on <= ? THEN 1 ELSE 0 END) AS overdue
-       FROM invoice_follow_up f LEFT JOIN bordereaux b ON b.id = f.bordereau_id
-       WHERE f.status = 'validated' AND f.state IN ('a-envoyer', 'envoyee', 'payee-partiellement', 'rejetee')
-         ${practitionerId === undefined ? '' : 'AND f.practitioner_id = ?'}
-       GROUP BY f.state`,
+       FROM follow_up_states s
+       JOIN invoice_follow_up f ON f.invoice_id = s.invoice_id
+       LEFT JOIN bordereaux b ON b.id = f.bordereau_id
+       WHERE s.state IN ('a-envoyer', 'envoyee', 'payee-partiellement', 'rejetee')
+         ${practitionerId === undefined ? '' : 'AND s.practitioner_id = ?'}
+       GROUP BY s.state`,
     )
     .all(overdueSentOnOrBefore, ...(practitionerId === undefined ? [] : [practitionerId])) as {
     state: FollowUpState;
@@ -118,6 +139,17 @@ export function followUpCounts(
     awaitedCents: number;
     overdue: number;
   }[];
+}
+
+/** Invoices whose stored state differs from the view's (must always be none; checked by tests). */
+export function followUpStateDrift(db: Db): { invoiceId: number; stored: string | null; actual: string }[] {
+  return db
+    .prepare(
+      `SELECT f.invoice_id AS invoiceId, s.state AS stored, f.state AS actual
+       FROM invoice_follow_up f LEFT JOIN follow_up_states s ON s.invoice_id = f.invoice_id
+       WHERE f.status <> 'draft' AND (s.state IS NULL OR s.state <> f.state OR s.practitioner_id <> f.practitioner_id)`,
+    )
+    .all() as { invoiceId: number; stored: string | null; actual: string }[];
 }
 
 // ---------------------------------------------------------------- bordereaux

@@ -16,6 +16,7 @@ import { createBackend, type Backend } from '../electron/backend.ts';
 import { fixedClock } from '../electron/context.ts';
 import { inTransaction, type Db } from '../db/connection.ts';
 import { insertPatient, type PatientData } from '../db/patients-repo.ts';
+import { followUpStateDrift } from '../db/follow-up-repo.ts';
 import { computeNirKey } from '../core/domain/nir.ts';
 import { formatFrDate, proposeAmeEndDate, addDays } from '../core/domain/dates.ts';
 import { mulDivRoundHalfUp, percentOf } from '../core/domain/money.ts';
@@ -279,6 +280,41 @@ function buildInvoices(db: Db, patients: BenchPatient[]) {
   return { invoices, lines, ms: performance.now() - started };
 }
 
+/**
+ * Years of follow-up: every month's invoices of a practitioner sent in one bordereau (until last month),
+ * most of them paid about 40 days later, a few rejected. This month's invoices stay « à envoyer ».
+ */
+function buildFollowUp(db: Db) {
+  const started = performance.now();
+  const cutoff = TODAY.slice(0, 7) + '-01';
+  inTransaction(db, () => {
+    db.prepare(
+      `INSERT INTO bordereaux (practitioner_id, number, regime, caisse, sent_on, invoice_count, total_cents, expected_cents, created_at)
+       SELECT practitioner_id, row_number() OVER (PARTITION BY practitioner_id ORDER BY month), '01', '751', month || '-28', count(*),
+         sum(total_cents), sum(amo_cents * tiers_payant_amo + amc_cents * tiers_payant_amc), month || '-28T18:00:00.000Z'
+       FROM (SELECT *, substr(created_at, 1, 7) AS month FROM invoices WHERE created_at < ?) GROUP BY practitioner_id, month`,
+    ).run(cutoff);
+    db.prepare(
+      `INSERT INTO bordereau_invoices (bordereau_id, invoice_id)
+       SELECT b.id, i.id FROM invoices i JOIN bordereaux b ON b.practitioner_id = i.practitioner_id AND b.sent_on = substr(i.created_at, 1, 7) || '-28'
+       WHERE i.created_at < ?`,
+    ).run(cutoff);
+    db.exec(`INSERT INTO bordereau_counters (practitioner_id, last_number) SELECT practitioner_id, max(number) FROM bordereaux GROUP BY practitioner_id`);
+    db.prepare(
+      `INSERT INTO payments (invoice_id, received_on, amount_cents, mode, reference, created_at)
+       SELECT i.id, date(substr(i.created_at, 1, 7) || '-28', '+40 days'), i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc,
+         'virement', 'VIR CPAM', i.created_at
+       FROM invoices i WHERE i.created_at < ? AND i.id % 20 <> 0 AND i.id % 97 <> 0 AND i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc > 0`,
+    ).run(addDays(cutoff, -62));
+    db.prepare(
+      `INSERT INTO rejections (invoice_id, rejected_on, reason, created_at)
+       SELECT id, date(substr(created_at, 1, 7) || '-28', '+30 days'), 'Droits non ouverts', created_at FROM invoices WHERE created_at < ? AND id % 97 = 0`,
+    ).run(addDays(cutoff, -62));
+  });
+  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { bordereaux: count('bordereaux'), payments: count('payments'), rejections: count('rejections'), ms: performance.now() - started };
+}
+
 // ---------------------------------------------------------------- measuring
 interface Stat {
   label: string;
@@ -337,6 +373,10 @@ async function main() {
   const inv = buildInvoices(db, built.patients);
   console.log(`invoices      ${inv.invoices.toLocaleString('en').padStart(10)} rows   validated, gapless per practitioner`);
   console.log(`act lines     ${inv.lines.toLocaleString('en').padStart(10)} rows   ${seconds(inv.ms)} (invoices + lines + validation)`);
+  const fu = buildFollowUp(db);
+  const drift = followUpStateDrift(db).length;
+  if (drift > 0) throw new Error(`${drift} invoices have a stored follow-up state that differs from the view`);
+  console.log(`follow-up     ${fu.bordereaux.toLocaleString('en').padStart(10)} bordereaux, ${fu.payments.toLocaleString('en')} payments, ${fu.rejections.toLocaleString('en')} rejections   ${seconds(fu.ms)}`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const buildMs = performance.now() - total;
   console.log(`database built in ${seconds(buildMs)}; file ${(fileSize(dataDir) / 1024 / 1024).toFixed(0)} MB\n`);
@@ -374,6 +414,16 @@ async function main() {
   if (isMethodName('invoices/get')) {
     stats.push(await measure(backend, 'invoices/get (with its lines)', 20, runs((): [string, unknown] => ['invoices/get', { id: int(1, inv.invoices) }])));
   }
+  const pidOf = () => int(1, 3);
+  const follow = (label: string, make: () => unknown) => measure(backend, label, 50, runs((): [string, unknown] => ['follow-up/list', make()]));
+  stats.push(await measure(backend, 'follow-up/totals (Suivi cards)', 50, runs((): [string, unknown] => ['follow-up/totals', { practitionerId: pidOf() }])));
+  stats.push(await follow('follow-up/list: à envoyer (oldest first)', () => ({ practitionerId: pidOf(), states: ['a-envoyer'], oldestFirst: true, limit: 500 })));
+  stats.push(await follow('follow-up/list: en attente de paiement', () => ({ practitionerId: pidOf(), states: ['envoyee', 'payee-partiellement'] })));
+  stats.push(await follow('follow-up/list: à relancer', () => ({ practitionerId: pidOf(), overdueOnly: true, oldestFirst: true })));
+  stats.push(await follow('follow-up/list: rejetées', () => ({ practitionerId: pidOf(), states: ['rejetee'] })));
+  stats.push(await measure(backend, 'follow-up/invoice (Suivi tab)', 20, runs((): [string, unknown] => ['follow-up/invoice', { id: int(1, inv.invoices) }])));
+  stats.push(await measure(backend, 'bordereaux/list', 20, runs((): [string, unknown] => ['bordereaux/list', { practitionerId: pidOf() }])));
+  stats.push(await measure(backend, 'bordereaux/get (a month of invoices)', 50, runs((): [string, unknown] => ['bordereaux/get', { id: int(1, fu.bordereaux) }])));
   backend.close();
 
   const OPEN_TARGET = 1000;

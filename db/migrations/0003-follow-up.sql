@@ -141,3 +141,61 @@ FROM (
       WHERE bi.invoice_id = i.id AND b.cancelled_at IS NULL) AS bordereau_id
   FROM invoices i
 ) AS f;
+
+-- The view's state, kept per invoice by the triggers below in the same transaction as the change, so the
+-- follow-up screens read the few open invoices through an index instead of computing years of settled ones.
+-- The rule itself stays in the view: this table only stores its answer.
+CREATE TABLE follow_up_states (
+  invoice_id INTEGER PRIMARY KEY REFERENCES invoices (id),
+  practitioner_id INTEGER NOT NULL,
+  state TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX follow_up_states_by_state ON follow_up_states (practitioner_id, state, invoice_id);
+
+INSERT INTO follow_up_states (invoice_id, practitioner_id, state)
+SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE status <> 'draft';
+
+CREATE TRIGGER follow_up_on_invoice AFTER UPDATE OF status ON invoices
+WHEN NEW.status <> 'draft'
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE invoice_id = NEW.id;
+END;
+
+CREATE TRIGGER follow_up_on_bordereau_link AFTER INSERT ON bordereau_invoices
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE invoice_id = NEW.invoice_id;
+END;
+
+CREATE TRIGGER follow_up_on_bordereau_cancel AFTER UPDATE OF cancelled_at ON bordereaux
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up
+  WHERE invoice_id IN (SELECT invoice_id FROM bordereau_invoices WHERE bordereau_id = NEW.id);
+END;
+
+CREATE TRIGGER follow_up_on_payment AFTER INSERT ON payments
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE invoice_id = NEW.invoice_id;
+END;
+
+CREATE TRIGGER follow_up_on_payment_cancel AFTER UPDATE OF cancelled_at ON payments
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE invoice_id = NEW.invoice_id;
+END;
+
+CREATE TRIGGER follow_up_on_rejection AFTER INSERT ON rejections
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE invoice_id = NEW.invoice_id;
+END;
+
+CREATE TRIGGER follow_up_on_rejection_withdraw AFTER UPDATE OF withdrawn_at ON rejections
+BEGIN
+  INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
+  SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE invoice_id = NEW.invoice_id;
+END;

@@ -54,4 +54,44 @@ describe('migrations', () => {
     db.pragma('user_version = 999');
     expect(() => migrate(db, loadMigrations(MIGRATIONS))).toThrow(/version plus récente de Feuillet/);
   });
+
+  it('0003 gives invoices validated before it their follow-up state', async () => {
+    const dir = tempDir();
+    const upTo2 = join(dir, 'migrations');
+    mkdirSync(upTo2);
+    for (const f of readdirSync(MIGRATIONS).filter((f) => f < '0003')) copyFileSync(join(MIGRATIONS, f), join(upTo2, f));
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    // A practice on version 2: one validated AME invoice, one cancelled, one draft.
+    const { createBackend } = await import('../../../electron/backend.ts');
+    const { fixedClock } = await import('../../../electron/context.ts');
+    const { buildPatientInput, buildPractitionerInput, NIR_1 } = await import('../../helpers/test-backend.ts');
+    const open = (migrationsDir: string) =>
+      createBackend({ dataDir, migrationsDir, fontsDir: join(ROOT, 'invoice-templates', 'fonts'), transport: 'browser', appVersion: 'test', clock: fixedClock('2026-11-25') });
+    const v2 = open(upTo2);
+    const call = async (method: string, input: unknown) => {
+      const r = await v2.dispatch(method, input);
+      if (!r.ok) throw new Error(r.error.message_fr);
+      return r.value as { id: number };
+    };
+    const practitioner = await call('practitioners/create', buildPractitionerInput());
+    const patient = await call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const draft = await call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
+      await call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
+      if (i < 2) await call('invoices/set-ame', { invoiceId: draft.id, ame: true });
+      if (i < 2) await call('invoices/validate', { invoiceId: draft.id, confirmOutsideRights: true });
+      ids.push(draft.id);
+    }
+    await call('invoices/cancel', { invoiceId: ids[1], reason: 'Erreur' });
+    v2.close();
+
+    const v3 = open(MIGRATIONS);
+    expect(v3.ctx.db.prepare('SELECT invoice_id, state FROM follow_up_states ORDER BY invoice_id').all()).toEqual([
+      { invoice_id: ids[0], state: 'a-envoyer' },
+      { invoice_id: ids[1], state: 'annulee' },
+    ]);
+    v3.close();
+  });
 });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodInput } from '../../../core/api/contract.ts';
 import type { FollowUpRow } from '../../../core/domain/types.ts';
+import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
 import {
   addAmeCoverage,
   buildPatientInput,
@@ -20,7 +21,14 @@ beforeEach(async () => {
   t = makeTestBackend(); // today: 25/11/2026
   practitionerId = (await t.call('practitioners/create', buildPractitionerInput())).id;
 });
-afterEach(() => t.dispose());
+// Whatever a test did, the stored state of every invoice must be the view's (triggers keep it in step).
+afterEach(() => {
+  try {
+    expect(followUpStateDrift(t.ctx.db)).toEqual([]);
+  } finally {
+    t.dispose();
+  }
+});
 
 type PatientOverrides = Partial<MethodInput<'patients/create'>>;
 
