@@ -5,6 +5,7 @@
 import type { BordereauSummary, FollowUpRow, FollowUpState, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
 import { isOverdue } from '../core/domain/follow-up.ts';
 import type { Db } from './connection.ts';
+import { takeNext } from './counters.ts';
 
 export interface FollowUpFilter {
   practitionerId?: number | undefined;
@@ -184,14 +185,8 @@ const toBordereau = (r: BordereauDb): BordereauSummary => ({
   cancelReason: r.cancel_reason,
 });
 
-/** Next number of the practitioner's gapless bordereau sequence; same transaction as the insert. */
-export function takeNextBordereauNumber(db: Db, practitionerId: number): number {
-  db.prepare('INSERT OR IGNORE INTO bordereau_counters (practitioner_id, last_number) VALUES (?, 0)').run(practitionerId);
-  const row = db
-    .prepare('UPDATE bordereau_counters SET last_number = last_number + 1 WHERE practitioner_id = ? RETURNING last_number')
-    .get(practitionerId) as { last_number: number };
-  return row.last_number;
-}
+/** Next bordereau number of the practitioner (gapless); same transaction as the insert. */
+export const takeNextBordereauNumber = (db: Db, practitionerId: number): number => takeNext(db, 'bordereau_counters', practitionerId);
 
 export function insertBordereau(
   db: Db,

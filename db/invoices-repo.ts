@@ -3,6 +3,7 @@ import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
 import type { Db } from './connection.ts';
+import { takeNext } from './counters.ts';
 
 interface InvoiceRow {
   id: number;
@@ -149,17 +150,8 @@ export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): vo
   db.prepare("UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
 }
 
-/**
- * Takes the next number of the practitioner's gapless sequence. MUST run in the same transaction
- * as the validation that uses it: a rollback gives the number back.
- */
-export function takeNextNumber(db: Db, practitionerId: number): number {
-  db.prepare('INSERT OR IGNORE INTO invoice_counters (practitioner_id, last_number) VALUES (?, 0)').run(practitionerId);
-  const row = db
-    .prepare('UPDATE invoice_counters SET last_number = last_number + 1 WHERE practitioner_id = ? RETURNING last_number')
-    .get(practitionerId) as { last_number: number };
-  return row.last_number;
-}
+/** Next invoice number of the practitioner (gapless); same transaction as the validation. */
+export const takeNextNumber = (db: Db, practitionerId: number): number => takeNext(db, 'invoice_counters', practitionerId);
 
 export function markValidated(db: Db, id: number, number: number, outsideRightsConfirmed: boolean, now: string): void {
   db.prepare(

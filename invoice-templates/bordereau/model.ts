@@ -2,6 +2,8 @@
  * What the printed bordereau d'envoi needs, decided and computed by the backend: the batch of paper
  * feuilles de soins a practitioner sends to one caisse. Money in cents, dates ISO.
  */
+import type { PractitionerOnPaper } from '../shared/model.ts';
+
 export interface BordereauModel {
   bordereau: {
     number: number; // gapless per practitioner
@@ -10,17 +12,7 @@ export interface BordereauModel {
     cancelled: { at: string; reason: string } | null;
     duplicata: boolean;
   };
-  practitioner: {
-    profession: 'infirmier' | 'masseur-kinesitherapeute';
-    lastName: string;
-    firstName: string;
-    amNumber: string;
-    rpps: string | null;
-    addressLine: string;
-    postalCode: string;
-    city: string;
-    phone: string | null;
-  };
+  practitioner: PractitionerOnPaper;
   destination: { regime: string; caisse: string };
   invoices: {
     number: number;

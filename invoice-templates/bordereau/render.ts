@@ -3,15 +3,15 @@
  * to one caisse, with the totals the caisse should pay. Layout only.
  */
 import type { BordereauModel } from './model.ts';
-import { box, CONTENT_WIDTH, labelled, MUTED, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
+import { box, CONTENT_WIDTH, drawTitleBlock, labelled, MUTED, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
 import { BOTTOM_LIMIT, drawCancelledStamp, drawFooters, renderPdf } from '../shared/pdf-document.ts';
 import { drawTableHeader, drawTableRow, type Column } from '../shared/table.ts';
 import { formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
 import { actPeriod } from '../../core/domain/follow-up.ts';
+import { professionOnPaper } from '../shared/model.ts';
 
 const ROW_HEIGHT = 16;
 const CLOSING_HEIGHT = 150;
-const professionLabel = { infirmier: 'Infirmier·ère', 'masseur-kinesitherapeute': 'Masseur-kinésithérapeute' } as const;
 
 const COLUMNS: Column[] = [
   { title: 'N°', width: 34, align: 'right' },
@@ -24,16 +24,14 @@ const COLUMNS: Column[] = [
 ];
 
 function drawHeader(doc: Doc, m: BordereauModel): number {
-  const x = PAGE.margin;
-  const y = PAGE.margin;
-  textLine(doc, "Bordereau d'envoi à la caisse", x, y, CONTENT_WIDTH - 200, { font: 'bold', size: 15 });
-  textLine(doc, 'Feuilles de soins papier — mode dégradé (sans carte Vitale)', x, y + 20, CONTENT_WIDTH - 200, { size: 9, color: MUTED });
-  const bx = PAGE.width - PAGE.margin - 190;
-  doc.lineWidth(1).strokeColor('#1d2330').rect(bx, y - 2, 190, 38).stroke();
-  textLine(doc, `Bordereau n° ${m.bordereau.number}`, bx + 8, y + 3, 112, { font: 'bold', size: 11 });
-  textLine(doc, `envoyé le ${formatFrDate(m.bordereau.sentOn)}`, bx + 8, y + 19, 174, { size: 9 });
-  if (m.bordereau.duplicata) textLine(doc, 'DUPLICATA', bx + 120, y + 5, 62, { font: 'bold', size: 9, align: 'right' });
-  return y + 48;
+  return drawTitleBlock(doc, {
+    title: "Bordereau d'envoi à la caisse",
+    subtitle: 'Feuilles de soins papier — mode dégradé (sans carte Vitale)',
+    number: `Bordereau n° ${m.bordereau.number}`,
+    dateLine: `envoyé le ${formatFrDate(m.bordereau.sentOn)}`,
+    duplicata: m.bordereau.duplicata,
+    boxWidth: 190,
+  });
 }
 
 function drawParties(doc: Doc, m: BordereauModel, top: number): number {
@@ -43,7 +41,7 @@ function drawParties(doc: Doc, m: BordereauModel, top: number): number {
   const x2 = PAGE.margin + half + 10;
   const w = half - 12;
   const p = m.practitioner;
-  let y = box(doc, `Expéditeur — ${professionLabel[p.profession]}`, x1, top, half, h);
+  let y = box(doc, `Expéditeur — ${professionOnPaper[p.profession]}`, x1, top, half, h);
   textLine(doc, `${p.lastName.toUpperCase()} ${p.firstName}`, x1 + 6, y, w, { font: 'bold', size: 9.5 });
   labelled(doc, 'N° de facturation AM', p.amNumber, x1 + 6, y + 14, w);
   labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 27, w);

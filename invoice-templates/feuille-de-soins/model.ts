@@ -2,6 +2,8 @@
  * What the printed feuille de soins needs, already decided and computed by the backend.
  * Templates only lay it out: no rule, no database. Money in cents, dates ISO (formatted on paper).
  */
+import type { PractitionerOnPaper } from '../shared/model.ts';
+
 export interface FeuilleDeSoinsModel {
   invoice: {
     number: number; // gapless per practitioner
@@ -11,17 +13,7 @@ export interface FeuilleDeSoinsModel {
     /** true when printed again after the first print. */
     duplicata: boolean;
   };
-  practitioner: {
-    profession: 'infirmier' | 'masseur-kinesitherapeute';
-    lastName: string;
-    firstName: string;
-    amNumber: string;
-    rpps: string | null;
-    addressLine: string;
-    postalCode: string;
-    city: string;
-    phone: string | null;
-  };
+  practitioner: PractitionerOnPaper;
   patient: {
     lastName: string;
     usageName: string | null;

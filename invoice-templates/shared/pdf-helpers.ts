@@ -64,3 +64,24 @@ export function checkbox(doc: Doc, label: string, checked: boolean, x: number, y
   }
   textLine(doc, label, x + 14, y + 0.5, width - 14, { size: 8.5 });
 }
+
+/**
+ * The top of a document: title and subtitle on the left, a framed box on the right with the number
+ * (bold), a date line, and « DUPLICATA » when printed again. Returns the y below it.
+ */
+export function drawTitleBlock(
+  doc: Doc,
+  t: { title: string; subtitle: string; number: string; dateLine: string; duplicata: boolean; boxWidth: number },
+): number {
+  const x = PAGE.margin;
+  const y = PAGE.margin;
+  textLine(doc, t.title, x, y, CONTENT_WIDTH - t.boxWidth - 10, { font: 'bold', size: 15 });
+  textLine(doc, t.subtitle, x, y + 20, CONTENT_WIDTH - t.boxWidth - 10, { size: 9, color: MUTED });
+  const bx = PAGE.width - PAGE.margin - t.boxWidth;
+  const inner = t.boxWidth - 16;
+  doc.lineWidth(1).strokeColor(INK).rect(bx, y - 2, t.boxWidth, 38).stroke();
+  textLine(doc, t.number, bx + 8, y + 3, t.duplicata ? inner - 66 : inner, { font: 'bold', size: 11 });
+  textLine(doc, t.dateLine, bx + 8, y + 19, inner, { size: 9 });
+  if (t.duplicata) textLine(doc, 'DUPLICATA', bx + t.boxWidth - 70, y + 5, 62, { font: 'bold', size: 9, align: 'right' });
+  return y + 48;
+}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog } from './Dialog.tsx';
 import { TextField } from './fields.tsx';
+import { DialogActions } from './DialogActions.tsx';
 
 /** Asks for a reason before an irreversible step (cancel an invoice, a bordereau, a payment…). */
 export function ReasonDialog(props: {
@@ -22,14 +23,7 @@ export function ReasonDialog(props: {
       <form onSubmit={submit} noValidate>
         <p>{props.explanation}</p>
         <TextField label={props.label} required autoFocus value={reason} onChange={setReason} error={props.error ?? undefined} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Retour
-          </button>
-          <button type="submit" className="danger">
-            {props.confirmLabel}
-          </button>
-        </div>
+        <DialogActions submitLabel={props.confirmLabel} onCancel={props.onClose} cancelLabel="Retour" tone="danger" />
       </form>
     </Dialog>
   );

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { isoToday, openApp, screenshot, type App } from './harness.ts';
+import { isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
 import { apiCall, nirOf, pdfText, seedPatient, seedPractitioner } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name }).click();
+const nav = (name: string) => openMenu(page, name);
 
 /** A validated AME invoice (AMI 1 + IFD yesterday = 5,90 €) for a new patient, set up through the API. */
 async function validatedAmeInvoice(lastName: string, nirBody: string) {

@@ -144,3 +144,7 @@ export function isoToday(offsetDays = 0): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 export const frDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Clicks an entry of the main menu (other buttons, e.g. on the patient file, share these names). */
+export const openMenu = (page: Page, name: string): Promise<void> =>
+  page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name }).click();

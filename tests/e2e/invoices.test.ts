@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
+import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
 import { apiCall, latestPdfText, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
 
 let app: App;
@@ -16,8 +16,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The main menu (other buttons, e.g. on the patient file, share these names). */
-const nav = (name: string) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name }).click();
+const nav = (name: string) => openMenu(page, name);
 
 async function openPatient(name: string) {
   await nav('Patients');

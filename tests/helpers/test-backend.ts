@@ -119,3 +119,35 @@ export async function addAmeCoverage(t: TestBackend, patientId: number, startDat
   const ame = organisms.find((o) => o.isAme)!;
   return t.call('coverages/add', { patientId, organismId: ame.id, startDate, endDate });
 }
+
+/**
+ * A validated invoice for a new patient with AME rights (01/03/2026–28/02/2027): AME-formatted by
+ * default, else normal (with tiers payant AMO if asked). Default acts: AMI 1 + IFD + AMI 1.5 = 10,63 €.
+ */
+export async function validatedInvoice(
+  t: TestBackend,
+  practitionerId: number,
+  opts: {
+    ame?: boolean;
+    tiersPayantAmo?: boolean;
+    patient?: Partial<MethodInput<'patients/create'>>;
+    lines?: MethodInput<'invoices/update-draft'>['lines'];
+  } = {},
+) {
+  const patient = await t.call('patients/create', buildPatientInput(opts.patient));
+  await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
+  const draft = await t.call('invoices/create-draft', { practitionerId, patientId: patient.id });
+  await t.call('invoices/update-draft', {
+    invoiceId: draft.id,
+    lines: opts.lines ?? [
+      { actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 },
+      { actDate: '2026-11-20', code: 'IFD', coefficient: 1, quantity: 1 },
+      { actDate: '2026-11-21', code: 'AMI', coefficient: 1.5, quantity: 1 },
+    ],
+    ...(opts.tiersPayantAmo ? { tiersPayantAmo: true } : {}),
+  });
+  if (opts.ame !== false) await t.call('invoices/set-ame', { invoiceId: draft.id, ame: true });
+  const outcome = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' });
+  if (outcome.kind !== 'validated') throw new Error(`not validated: ${outcome.kind}`);
+  return outcome.invoice;
+}

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, nirOf, NIR_1, ROOT, type TestBackend } from '../helpers/test-backend.ts';
+import { pages, rawText, renderPng, text } from './pdf-tools.ts';
+import { buildPractitionerInput, makeTestBackend, nirOf, NIR_1, validatedInvoice, type TestBackend } from '../helpers/test-backend.ts';
 
-/** Bordereaux produced through the real use case, then read back with poppler and rendered to PNG. */
-const OUT = join(ROOT, 'test-results', 'pdf');
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-const renderPng = (file: string, name: string) => {
-  mkdirSync(OUT, { recursive: true });
-  copyFileSync(file, join(OUT, `${name}.pdf`));
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, name)]);
-};
-
+/** PDFs are produced through the real use cases, then read back with poppler. */
 let t: TestBackend;
 let practitionerId: number;
 beforeAll(async () => {
@@ -27,28 +17,20 @@ async function invoices(n: number, long = false): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     const ame = i < n - 1;
-    const patient = await t.call(
-      'patients/create',
-      buildPatientInput({
+    const invoice = await validatedInvoice(t, practitionerId, {
+      ame,
+      tiersPayantAmo: !ame,
+      patient: {
         nir: ame ? nirOf(`8850599${String(i).padStart(6, '0')}`) : NIR_1,
         lastName: long && i === 0 ? 'de la Fontaine-Abdelkader-Bensaïd-Rodríguez-Øster' : `N'Diaye-${String.fromCharCode(65 + (i % 26))}`,
         firstName: i % 2 ? 'Séverine' : 'Zoé',
-      }),
-    );
-    await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
-    const draft = await t.call('invoices/create-draft', { practitionerId, patientId: patient.id });
-    await t.call('invoices/update-draft', {
-      invoiceId: draft.id,
+      },
       lines: [
         { actDate: '2026-11-02', code: 'AMI', coefficient: 1, quantity: 1 },
         { actDate: '2026-11-20', code: 'AMI', coefficient: 4.1, quantity: 1 },
       ],
-      ...(ame ? {} : { tiersPayantAmo: true }),
     });
-    if (ame) await t.call('invoices/set-ame', { invoiceId: draft.id, ame: true });
-    const r = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' });
-    if (r.kind !== 'validated') throw new Error(r.kind);
-    ids.push(draft.id);
+    ids.push(invoice.id);
   }
   return ids;
 }
@@ -104,7 +86,7 @@ describe('bordereau PDF', () => {
     const file = join(t.dir, 'documents', doc.fileName);
     renderPng(file, 'bordereau-annule');
     // The diagonal stamp is extracted as a raw run of characters; the reason line is plain text.
-    expect(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })).toContain('ANNULÉ');
+    expect(rawText(file)).toContain('ANNULÉ');
     expect(text(file)).toContain('Bordereau annulé le 25/11/2026 — motif : Envoyé à la mauvaise caisse');
   });
 });

@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { addAmeCoverage, makeTestBackend, NIA_8, NIR_2, ROOT, seedDraft, type TestBackend } from '../helpers/test-backend.ts';
+import { pages, rawText, renderPng, text } from './pdf-tools.ts';
+import { addAmeCoverage, makeTestBackend, NIA_8, NIR_2, seedDraft, type TestBackend } from '../helpers/test-backend.ts';
 
-/** PDFs are produced through the real validate use case, then read back with poppler. */
-const OUT = join(ROOT, 'test-results', 'pdf');
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-/** Renders the pages to PNG under test-results/pdf so a person can look at them. */
-const renderPng = (file: string, name: string) => {
-  mkdirSync(OUT, { recursive: true });
-  copyFileSync(file, join(OUT, `${name}.pdf`));
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, name)]);
-};
-
+/** PDFs are produced through the real use cases, then read back with poppler. */
 let t: TestBackend;
 beforeAll(() => {
   t = makeTestBackend();
@@ -96,7 +86,7 @@ describe('feuille de soins PDF', () => {
     const file = join(t.dir, 'documents', doc.fileName);
     renderPng(file, 'feuille-annulee');
     // The diagonal stamp is extracted as a raw run of characters; the reason line is plain text.
-    const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    const raw = rawText(file);
     expect(raw).toContain('ANNULÉE');
     expect(text(file)).toContain('Facture annulée — motif : Erreur de cotation');
   });

@@ -1,21 +1,19 @@
 import type { FeuilleDeSoinsModel } from '../model.ts';
-import { box, CONTENT_WIDTH, labelled, PAGE, textLine, MUTED, type Doc } from '../../shared/pdf-helpers.ts';
+import { box, CONTENT_WIDTH, drawTitleBlock, labelled, PAGE, textLine, MUTED, type Doc } from '../../shared/pdf-helpers.ts';
 import { formatFrDate, formatFrTimestampDate, formatNir } from '../../shared/format-fr.ts';
-
-const professionLabel = { infirmier: 'Infirmier·ère', 'masseur-kinesitherapeute': 'Masseur-kinésithérapeute' } as const;
+import { professionOnPaper } from '../../shared/model.ts';
 
 /** Title, invoice number, and the mention that this is a paper duplicata in mode dégradé. */
 export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
   const x = PAGE.margin;
-  let y = PAGE.margin;
-  textLine(doc, 'Feuille de soins — Auxiliaires médicaux', x, y, CONTENT_WIDTH - 170, { font: 'bold', size: 15 });
-  textLine(doc, 'Duplicata papier — mode dégradé (sans carte Vitale)', x, y + 20, CONTENT_WIDTH - 170, { size: 9, color: MUTED });
-  const bx = PAGE.width - PAGE.margin - 160;
-  doc.lineWidth(1).strokeColor('#1d2330').rect(bx, y - 2, 160, 38).stroke();
-  textLine(doc, `Facture n° ${m.invoice.number}`, bx + 8, y + 3, 144, { font: 'bold', size: 11 });
-  textLine(doc, `du ${formatFrTimestampDate(m.invoice.validatedAt)}`, bx + 8, y + 19, 144, { size: 9 });
-  if (m.invoice.duplicata) textLine(doc, 'DUPLICATA', bx + 80, y + 19, 72, { font: 'bold', size: 9, align: 'right' });
-  y += 48;
+  let y = drawTitleBlock(doc, {
+    title: 'Feuille de soins — Auxiliaires médicaux',
+    subtitle: 'Duplicata papier — mode dégradé (sans carte Vitale)',
+    number: `Facture n° ${m.invoice.number}`,
+    dateLine: `du ${formatFrTimestampDate(m.invoice.validatedAt)}`,
+    duplicata: m.invoice.duplicata,
+    boxWidth: 175,
+  });
   if (m.billing.ame) {
     doc.rect(x, y, CONTENT_WIDTH, 18).fillColor('#e6f4ec').fill();
     textLine(doc, "Aide médicale de l'État (AME de base) — tiers payant intégral, rien à la charge du patient", x + 8, y + 4.5, CONTENT_WIDTH - 16, {
@@ -34,7 +32,7 @@ export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const p = m.practitioner;
-  let y = box(doc, `Praticien — ${professionLabel[p.profession]}`, x1, top, half, h);
+  let y = box(doc, `Praticien — ${professionOnPaper[p.profession]}`, x1, top, half, h);
   const w = half - 12;
   textLine(doc, `${p.lastName.toUpperCase()} ${p.firstName}`, x1 + 6, y, w, { font: 'bold', size: 9.5 });
   labelled(doc, 'N° de facturation AM', p.amNumber, x1 + 6, y + 14, w);

@@ -12,6 +12,21 @@ import { RejectionDialog } from './RejectionDialog.tsx';
 
 type Dialogs = { kind: 'payment' } | { kind: 'rejection' } | { kind: 'cancel-payment'; payment: Payment; error: string | null } | null;
 
+/** The last cell of a history row: what undid it, or the button that undoes it. */
+function UndoCell(props: { undone: boolean; undoneLabel: string; actionLabel: string; onAction(): void }) {
+  return (
+    <td>
+      {props.undone ? (
+        <span className="badge badge--muted">{props.undoneLabel}</span>
+      ) : (
+        <button type="button" onClick={props.onAction}>
+          {props.actionLabel}
+        </button>
+      )}
+    </td>
+  );
+}
+
 /** Where a validated invoice stands: its bordereau, what the caisse paid, a rejection. */
 export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) {
   const go = useNav((s) => s.go);
@@ -97,15 +112,7 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
               <tr key={r.id}>
                 <td>{formatFrDate(r.rejectedOn)}</td>
                 <td>{r.reason}</td>
-                <td>
-                  {r.withdrawnAt ? (
-                    <span className="badge badge--muted">Retiré</span>
-                  ) : (
-                    <button type="button" onClick={() => void withdraw(r.id)}>
-                      Retirer le rejet
-                    </button>
-                  )}
-                </td>
+                <UndoCell undone={r.withdrawnAt !== null} undoneLabel="Retiré" actionLabel="Retirer le rejet" onAction={() => void withdraw(r.id)} />
               </tr>
             ))}
           </tbody>
@@ -130,17 +137,12 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
                 <td className="num">{formatEuros(p.amountCents)}</td>
                 <td>{paymentModeLabels[p.mode]}</td>
                 <td>{p.reference ?? '—'}</td>
-                <td>
-                  {p.cancelledAt ? (
-                    <span className="badge badge--muted" title={p.cancelReason ?? undefined}>
-                      Annulé
-                    </span>
-                  ) : (
-                    <button type="button" onClick={() => setDialog({ kind: 'cancel-payment', payment: p, error: null })}>
-                      Annuler ce paiement
-                    </button>
-                  )}
-                </td>
+                <UndoCell
+                  undone={p.cancelledAt !== null}
+                  undoneLabel={`Annulé${p.cancelReason ? ` : ${p.cancelReason}` : ''}`}
+                  actionLabel="Annuler ce paiement"
+                  onAction={() => setDialog({ kind: 'cancel-payment', payment: p, error: null })}
+                />
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import { DateField, isoToFr, readRequiredDate, SelectField, TextField, type Fiel
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatEuros } from '../../ui/format.ts';
+import { DialogActions } from '../../ui/DialogActions.tsx';
 
 const MODES = (Object.keys(paymentModeLabels) as PaymentMode[]).map((value) => ({ value, label: paymentModeLabels[value] }));
 
@@ -55,14 +56,7 @@ export function PaymentDialog(props: { followUp: InvoiceFollowUp; today: string;
           <SelectField label="Mode de paiement" value={mode} onChange={(v) => setMode(v as PaymentMode)} options={MODES} error={errors.mode} />
           <TextField label="Référence" value={reference} onChange={setReference} error={errors.reference} hint="Libellé du relevé bancaire ou n° de chèque (facultatif)." />
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Annuler
-          </button>
-          <button type="submit" className="primary">
-            Enregistrer le paiement
-          </button>
-        </div>
+        <DialogActions submitLabel="Enregistrer le paiement" onCancel={props.onClose} />
       </form>
     </Dialog>
   );

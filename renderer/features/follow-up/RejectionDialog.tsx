@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { DateField, isoToFr, readRequiredDate, TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
 import { Notice } from '../../ui/Notice.tsx';
+import { DialogActions } from '../../ui/DialogActions.tsx';
 
 /** The caisse sent the feuille back (courrier, relevé): date and reason, as written by the caisse. */
 export function RejectionDialog(props: { followUp: InvoiceFollowUp; today: string; onClose(): void; onSaved(f: InvoiceFollowUp): void }) {
@@ -35,14 +36,7 @@ export function RejectionDialog(props: { followUp: InvoiceFollowUp; today: strin
           <DateField label="Date du rejet" required autoFocus value={rejectedOn} onChange={setRejectedOn} error={errors.rejectedOn} />
           <TextField label="Motif du rejet" required value={reason} onChange={setReason} error={errors.reason} hint="Tel qu'indiqué par la caisse." />
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Annuler
-          </button>
-          <button type="submit" className="danger">
-            Enregistrer le rejet
-          </button>
-        </div>
+        <DialogActions submitLabel="Enregistrer le rejet" onCancel={props.onClose} tone="danger" />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { DateField, frToIso, isoToFr, readRequiredDate, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
 import { Notice } from '../../ui/Notice.tsx';
+import { DialogActions } from '../../ui/DialogActions.tsx';
 
 /**
  * Start and end of the rights, then OK (seed 000). Typing the start proposes the end
@@ -70,14 +71,7 @@ export function CoverageDatesDialog(props: {
             hint={props.organism.isAme ? "L'AME est accordée pour un an : la fin est proposée à partir du début." : undefined}
           />
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Annuler
-          </button>
-          <button type="submit" className="primary">
-            OK
-          </button>
-        </div>
+        <DialogActions submitLabel="OK" onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { CheckboxField, DateField, SelectField, TextArea, TextField, frToIso, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
 import { Notice } from '../../ui/Notice.tsx';
+import { DialogActions } from '../../ui/DialogActions.tsx';
 
 export const AME_BOX_LABEL = 'aide médicale de base - AME';
 
@@ -104,14 +105,7 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
           <SelectField label="Exonération" value={exoneration} onChange={(v) => setExoneration(v)} options={exonerationOptions} hint={ame ? "AME de base : pas d'exonération." : undefined} />
         </div>
         <TextArea label="Actes prescrits" value={plannedActs} onChange={setPlannedActs} rows={2} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Annuler
-          </button>
-          <button type="submit" className="primary">
-            Enregistrer la prescription
-          </button>
-        </div>
+        <DialogActions submitLabel="Enregistrer la prescription" onCancel={props.onClose} />
       </form>
     </Dialog>
   );

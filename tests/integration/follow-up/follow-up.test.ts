@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MethodInput } from '../../../core/api/contract.ts';
 import type { FollowUpRow } from '../../../core/domain/types.ts';
 import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
 import {
@@ -12,6 +11,7 @@ import {
   NIR_1,
   NIR_2,
   type TestBackend,
+  validatedInvoice as validatedInvoiceOf,
 } from '../../helpers/test-backend.ts';
 
 let t: TestBackend;
@@ -30,27 +30,8 @@ afterEach(() => {
   }
 });
 
-type PatientOverrides = Partial<MethodInput<'patients/create'>>;
-
-/** A validated invoice for a new patient: AME (AMI 1 + IFD + AMI 1.5 = 10,63 €) or normal with tiers payant AMO. */
-async function validatedInvoice(opts: { ame?: boolean; tiersPayantAmo?: boolean; patient?: PatientOverrides } = {}) {
-  const patient = await t.call('patients/create', buildPatientInput(opts.patient));
-  await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
-  const draft = await t.call('invoices/create-draft', { practitionerId, patientId: patient.id });
-  await t.call('invoices/update-draft', {
-    invoiceId: draft.id,
-    lines: [
-      { actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 },
-      { actDate: '2026-11-20', code: 'IFD', coefficient: 1, quantity: 1 },
-      { actDate: '2026-11-21', code: 'AMI', coefficient: 1.5, quantity: 1 },
-    ],
-    ...(opts.tiersPayantAmo ? { tiersPayantAmo: true } : {}),
-  });
-  if (opts.ame !== false) await t.call('invoices/set-ame', { invoiceId: draft.id, ame: true });
-  const outcome = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' });
-  if (outcome.kind !== 'validated') throw new Error(`not validated: ${outcome.kind}`);
-  return outcome.invoice;
-}
+/** A validated invoice for a new patient (AME by default: 10,63 €), for this test's practitioner. */
+const validatedInvoice = (opts: Parameters<typeof validatedInvoiceOf>[2] = {}) => validatedInvoiceOf(t, practitionerId, opts);
 
 const stateOf = async (invoiceId: number) => (await t.call('follow-up/invoice', { id: invoiceId })).row;
 
