@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import type { DocumentRef } from '../core/domain/types.ts';
-import { systemClock, type Clock, type HandlerContext } from './context.ts';
+import { systemClock, type BackupRef, type Clock, type HandlerContext } from './context.ts';
+import { applyPendingRestore, DATABASE_AUDIT } from './backups.ts';
+import { recordAudit } from '../db/audit-repo.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
 import { handlers } from './handlers/index.ts';
 import { DATABASE_FILE, DOCUMENTS_FOLDER } from './paths.ts';
@@ -19,6 +21,7 @@ export interface BackendOptions {
   appVersion: string;
   clock?: Clock;
   presentDocument?: (absolutePath: string, fileName: string) => DocumentRef;
+  presentBackup?: (absolutePath: string, fileName: string) => BackupRef;
 }
 
 export interface Backend {
@@ -35,19 +38,30 @@ export const browserPresentDocument = (_path: string, fileName: string): Documen
   openedByShell: false,
 });
 
+/** Browser mode: the UI downloads the backup from this URL (token appended by the UI). */
+export const browserPresentBackup = (_path: string, fileName: string): BackupRef => ({
+  url: `/backups/${encodeURIComponent(fileName)}`,
+  shownInFolder: false,
+});
+
 export function createBackend(opts: BackendOptions): Backend {
   mkdirSync(opts.dataDir, { recursive: true });
   const documentsDir = join(opts.dataDir, DOCUMENTS_FOLDER);
   mkdirSync(documentsDir, { recursive: true });
+  const clock = opts.clock ?? systemClock;
+  // A restore asked for during the previous run replaces the file before anything opens it.
+  const restore = applyPendingRestore(opts.dataDir, clock.nowIso());
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
+  if (restore) recordAudit(db, clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, 'restored', null, restore);
   const ctx: HandlerContext = {
     db,
-    clock: opts.clock ?? systemClock,
+    clock,
     dataDir: opts.dataDir,
     fontsDir: opts.fontsDir,
     transport: opts.transport,
     appVersion: opts.appVersion,
     presentDocument: opts.presentDocument ?? browserPresentDocument,
+    presentBackup: opts.presentBackup ?? browserPresentBackup,
   };
   return { ctx, dispatch: createDispatcher(ctx, handlers), documentsDir, close: () => db.close() };
 }

@@ -39,4 +39,11 @@ export interface HandlerContext {
   appVersion: string;
   /** Hands a generated PDF to the user: Electron opens it for printing, the browser gets a URL. */
   presentDocument(absolutePath: string, fileName: string): DocumentRef;
+  /** Hands a backup file to the user: Electron shows it in its folder, the browser downloads it from `url`. */
+  presentBackup(absolutePath: string, fileName: string): BackupRef;
+}
+
+export interface BackupRef {
+  url: string | null;
+  shownInFolder: boolean;
 }

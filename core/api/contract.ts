@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type {
   AuditEntry,
+  BackupInfo,
   Bordereau,
   BordereauSummary,
   Coverage,
@@ -57,6 +58,7 @@ import {
   RejectionInput,
   RejectionWithdrawInput,
 } from './schemas/follow-up.ts';
+import { BackupFileInput } from './schemas/backups.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -159,6 +161,14 @@ export const contract = {
   'payments/cancel': method<typeof PaymentCancelInput, InvoiceFollowUp>(PaymentCancelInput),
   'rejections/add': method<typeof RejectionInput, InvoiceFollowUp>(RejectionInput),
   'rejections/withdraw': method<typeof RejectionWithdrawInput, InvoiceFollowUp>(RejectionWithdrawInput),
+
+  /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
+  'backups/list': method<typeof none, { folder: string; backups: BackupInfo[] }>(none),
+  'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number }>(none),
+  /** Electron shows the file in its folder; the browser gets a download URL (to copy it to a USB key). */
+  'backups/present': method<typeof BackupFileInput, { url: string | null; shownInFolder: boolean }>(BackupFileInput),
+  /** Checked now, applied at the next start (after a safety copy of the current database). */
+  'backups/restore': method<typeof BackupFileInput, { patients: number; invoices: number }>(BackupFileInput),
 
   'audit/list': method<z.ZodObject<{ entity: z.ZodString; entityId: typeof id }>, AuditEntry[]>(
     z.object({ entity: z.string().max(40), entityId: id }),

@@ -279,3 +279,13 @@ export interface FollowUpTotals {
   enAttente: { count: number; expectedCents: number; overdue: number };
   rejetees: { count: number; expectedCents: number };
 }
+
+/** A copy of the database in the data folder's `sauvegardes/`. */
+export interface BackupInfo {
+  fileName: string;
+  /** When it was made (from its name, ISO timestamp). */
+  createdAt: string;
+  sizeBytes: number;
+  /** Made automatically just before a restore replaced the database. */
+  beforeRestore: boolean;
+}

@@ -5,6 +5,7 @@ import { coverageHandlers } from './coverages.ts';
 import { billingHandlers } from './billing.ts';
 import { invoiceHandlers } from './invoices.ts';
 import { followUpHandlers } from './follow-up.ts';
+import { backupHandlers } from './backups.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -14,4 +15,5 @@ export const handlers = {
   ...billingHandlers,
   ...invoiceHandlers,
   ...followUpHandlers,
+  ...backupHandlers,
 } satisfies Handlers;

@@ -5,7 +5,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend.ts';
-import { defaultDataDir } from '../paths.ts';
+import { BACKUPS_FOLDER, defaultDataDir } from '../paths.ts';
+import { dailyBackup } from '../backups.ts';
 import { startBridge } from './server.ts';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,11 +34,14 @@ async function main() {
     dispatch: backend.dispatch,
     staticDir: join(outDir, 'renderer'),
     documentsDir: backend.documentsDir,
+    backupsDir: join(dataDir, BACKUPS_FOLDER),
     port: parsePort(process.env.FEUILLET_PORT),
   });
   console.log(`Feuillet (mode navigateur) — données : ${dataDir}`);
   console.log('Ouvrez cette adresse dans votre navigateur (Ctrl+C pour arrêter) :');
   console.log(bridge.url);
+  // One backup a day, in the background: the app is usable meanwhile.
+  dailyBackup(backend.ctx).catch((err) => console.error('Sauvegarde quotidienne impossible :', err instanceof Error ? err.message : err));
   const stop = () => {
     bridge.close().finally(() => {
       backend.close();

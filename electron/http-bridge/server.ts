@@ -2,7 +2,7 @@
  * Browser-mode transport: node:http on 127.0.0.1 only, a per-run token, JSON in and out.
  * POST /api/<area>/<verb> with header `x-feuillet-token` → the same dispatch() as IPC.
  * Static files of the built renderer are served without token (they hold no data);
- * generated PDFs need the token (query `?token=`, because the browser opens them in a tab).
+ * generated PDFs and backups need the token (query `?token=`, because the browser opens them as a tab or a download).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatcher } from '../dispatch.ts';
-import { DOCUMENT_NAME_RE } from '../paths.ts';
+import { BACKUP_NAME_RE, DOCUMENT_NAME_RE } from '../paths.ts';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -40,6 +40,8 @@ export interface BridgeOptions {
   staticDir: string;
   /** Folder of generated PDFs. */
   documentsDir: string;
+  /** Folder of the database backups (downloads). */
+  backupsDir?: string;
   port?: number;
   token?: string;
 }
@@ -149,13 +151,23 @@ function serveFile(res: ServerResponse, file: string, contentType: string, extra
   createReadStream(file).pipe(res);
 }
 
-function handleDocument(res: ServerResponse, url: URL, opts: BridgeOptions, token: string) {
+/** Files the bridge hands out by name only (no path), with the token in the query (opened as a tab or a download). */
+interface FileRoute {
+  prefix: string;
+  dir: string;
+  nameRe: RegExp;
+  contentType: string;
+  disposition: 'inline' | 'attachment';
+  notFound: string;
+}
+
+function handleFile(res: ServerResponse, url: URL, route: FileRoute, token: string) {
   if (!tokenMatches(url.searchParams.get('token'), token)) return sendJson(res, 401, apiError('forbidden', 'Accès refusé.'));
-  const name = safeDecode(url.pathname.slice('/documents/'.length));
-  if (name === null || !DOCUMENT_NAME_RE.test(name)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
-  const file = join(opts.documentsDir, name);
-  if (!existsSync(file)) return sendJson(res, 404, apiError('not-found', 'Document introuvable.'));
-  serveFile(res, file, 'application/pdf', { 'Content-Disposition': `inline; filename="${name}"`, 'Cache-Control': 'no-store' });
+  const name = safeDecode(url.pathname.slice(route.prefix.length));
+  if (name === null || !route.nameRe.test(name)) return sendJson(res, 404, apiError('not-found', route.notFound));
+  const file = join(route.dir, name);
+  if (!existsSync(file)) return sendJson(res, 404, apiError('not-found', route.notFound));
+  serveFile(res, file, route.contentType, { 'Content-Disposition': `${route.disposition}; filename="${name}"`, 'Cache-Control': 'no-store' });
 }
 
 function handleStatic(res: ServerResponse, url: URL, opts: BridgeOptions) {
@@ -184,7 +196,9 @@ export function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
       if (url.pathname.startsWith('/api/')) {
         handleApi(req, res, url.pathname.slice('/api/'.length), opts, token).catch(onError);
       } else if (url.pathname.startsWith('/documents/')) {
-        handleDocument(res, url, opts, token);
+        handleFile(res, url, { prefix: '/documents/', dir: opts.documentsDir, nameRe: DOCUMENT_NAME_RE, contentType: 'application/pdf', disposition: 'inline', notFound: 'Document introuvable.' }, token);
+      } else if (url.pathname.startsWith('/backups/') && opts.backupsDir) {
+        handleFile(res, url, { prefix: '/backups/', dir: opts.backupsDir, nameRe: BACKUP_NAME_RE, contentType: 'application/vnd.sqlite3', disposition: 'attachment', notFound: 'Sauvegarde introuvable.' }, token);
       } else if (req.method === 'GET') {
         handleStatic(res, url, opts);
       } else {

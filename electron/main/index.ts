@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend.ts';
+import { dailyBackup } from '../backups.ts';
 import { registerIpc } from './ipc.ts';
 import { isAppUrl, lockDownNavigation, mainWindowOptions } from './window.ts';
 
@@ -24,7 +25,13 @@ app.whenReady().then(() => {
       void shell.openPath(path);
       return { fileName, url: null, openedByShell: true };
     },
+    presentBackup: (path) => {
+      shell.showItemInFolder(path);
+      return { url: null, shownInFolder: true };
+    },
   });
+  // One backup a day, in the background: the window opens meanwhile.
+  dailyBackup(backend.ctx).catch((err) => console.error('[feuillet] daily backup failed', err));
   registerIpc(ipcMain, backend.dispatch, (url) => isAppUrl(url, rendererUrl));
 
   const win = new BrowserWindow(mainWindowOptions(join(outDir, 'preload', 'index.cjs')));

@@ -78,3 +78,16 @@ export function openDocumentUrl(url: string): void {
   const sep = url.includes('?') ? '&' : '?';
   window.open(`${url}${sep}token=${encodeURIComponent(token)}`, '_blank', 'noopener');
 }
+
+/** Downloads a file the bridge serves (a backup) with the session token, without leaving the app. */
+export function downloadUrl(url: string, fileName: string): void {
+  currentTransport();
+  const sep = url.includes('?') ? '&' : '?';
+  const a = document.createElement('a');
+  a.href = `${url}${sep}token=${encodeURIComponent(token)}`;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

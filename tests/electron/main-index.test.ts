@@ -21,7 +21,7 @@ function fakeElectron() {
     },
     BrowserWindow: FakeBrowserWindow,
     ipcMain: fakeIpcMain(),
-    shell: { openPath: vi.fn(async () => '') },
+    shell: { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn() },
   };
 }
 
@@ -30,14 +30,17 @@ const backend = vi.hoisted(() => ({
   dispatch: vi.fn(async () => ({ ok: true as const, value: 'dispatched' })),
   close: vi.fn(),
   createBackend: vi.fn(),
+  ctx: { dataDir: '/data' },
+  dailyBackup: vi.fn(async () => null),
 }));
 vi.mock('electron', () => {
   mocks.electron = fakeElectron();
   return mocks.electron;
 });
 vi.mock('../../electron/backend.ts', () => ({
-  createBackend: backend.createBackend.mockImplementation(() => ({ dispatch: backend.dispatch, close: backend.close })),
+  createBackend: backend.createBackend.mockImplementation(() => ({ dispatch: backend.dispatch, close: backend.close, ctx: backend.ctx })),
 }));
+vi.mock('../../electron/backups.ts', () => ({ dailyBackup: backend.dailyBackup }));
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -72,6 +75,14 @@ describe('electron/main/index.ts (electron replaced)', () => {
       openedByShell: true,
     });
     expect(mocks.electron.shell.openPath).toHaveBeenCalledWith('/data/documents/facture-12.pdf');
+  });
+
+  it('shows a backup in its folder (to copy it elsewhere) and makes the daily backup in the background', () => {
+    const opts = backend.createBackend.mock.calls[0]![0] as { presentBackup: (p: string, f: string) => unknown };
+    const file = '/data/sauvegardes/feuillet-2026-11-25-093012.sqlite';
+    expect(opts.presentBackup(file, 'feuillet-2026-11-25-093012.sqlite')).toEqual({ url: null, shownInFolder: true });
+    expect(mocks.electron.shell.showItemInFolder).toHaveBeenCalledWith(file);
+    expect(backend.dailyBackup).toHaveBeenCalledWith(backend.ctx);
   });
 
   it('wires the one IPC channel to the backend dispatch, trusting only the bundled renderer', async () => {

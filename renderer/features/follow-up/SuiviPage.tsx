@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { useNav, type SuiviTab } from '../../stores/nav.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { formatEuros } from '../../ui/format.ts';
+import { formatEuros, plural } from '../../ui/format.ts';
 import { PractitionerSelect } from '../settings/PractitionerSelect.tsx';
 import { FollowUpList } from './FollowUpTable.tsx';
 import { ToSendPanel } from './ToSendPanel.tsx';
@@ -61,13 +61,13 @@ export function SuiviPage(props: { tab: SuiviTab }) {
           <div>
             <dt>À envoyer</dt>
             <dd>
-              {totals.aEnvoyer.count} facture{totals.aEnvoyer.count > 1 ? 's' : ''} — {formatEuros(totals.aEnvoyer.expectedCents)}
+              {plural(totals.aEnvoyer.count, 'facture')} — {formatEuros(totals.aEnvoyer.expectedCents)}
             </dd>
           </div>
           <div>
             <dt>En attente de paiement</dt>
             <dd>
-              {totals.enAttente.count} facture{totals.enAttente.count > 1 ? 's' : ''} — {formatEuros(totals.enAttente.expectedCents)}
+              {plural(totals.enAttente.count, 'facture')} — {formatEuros(totals.enAttente.expectedCents)}
             </dd>
           </div>
           <div className={totals.enAttente.overdue > 0 ? 'summary-cards__warn' : undefined}>

@@ -5,7 +5,7 @@ import { api, openDocumentUrl } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { DateField, isoToFr, readRequiredDate } from '../../ui/fields.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { formatEuros } from '../../ui/format.ts';
+import { formatEuros, plural } from '../../ui/format.ts';
 
 interface Group {
   key: string;
@@ -63,7 +63,7 @@ export function ToSendPanel(props: { practitionerId: number; onCreated(): void }
     if (r.value.document.url) openDocumentUrl(r.value.document.url);
     setMessage({
       kind: 'ok',
-      text: `Bordereau n° ${r.value.bordereau.number} créé (${r.value.bordereau.invoiceCount} facture${r.value.bordereau.invoiceCount > 1 ? 's' : ''}, ${formatEuros(r.value.bordereau.expectedCents)} à recevoir). Imprimez-le et joignez-le aux feuilles de soins signées.`,
+      text: `Bordereau n° ${r.value.bordereau.number} créé (${plural(r.value.bordereau.invoiceCount, 'facture')}, ${formatEuros(r.value.bordereau.expectedCents)} à recevoir). Imprimez-le et joignez-le aux feuilles de soins signées.`,
     });
     setRows((current) => current!.filter((x) => !invoiceIds.includes(x.invoiceId)));
     props.onCreated();
@@ -89,7 +89,7 @@ export function ToSendPanel(props: { practitionerId: number; onCreated(): void }
             return (
               <section key={group.key} className="send-group" aria-label={group.label}>
                 <h2>
-                  {group.label} <span className="muted">({group.rows.length} facture{group.rows.length > 1 ? 's' : ''})</span>
+                  {group.label} <span className="muted">({plural(group.rows.length, 'facture')})</span>
                 </h2>
                 {group.destination ? null : (
                   <Notice kind="warn">La caisse n'est pas renseignée dans le dossier de ces patients : ouvrez le dossier et complétez le régime et la caisse pour pouvoir les envoyer.</Notice>
@@ -134,7 +134,7 @@ export function ToSendPanel(props: { practitionerId: number; onCreated(): void }
                 {group.destination ? (
                   <div className="form-actions">
                     <span className="muted">
-                      {chosen.length} facture{chosen.length > 1 ? 's' : ''} cochée{chosen.length > 1 ? 's' : ''} — {formatEuros(expected)} à recevoir
+                      {plural(chosen.length, 'facture cochée', 'factures cochées')} — {formatEuros(expected)} à recevoir
                     </span>
                     <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void create(group)}>
                       Créer le bordereau — caisse {group.destination.caisse}

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PractitionerForm } from './PractitionerForm.tsx';
 import { TariffsPanel } from './TariffsPanel.tsx';
+import { BackupsPanel } from './BackupsPanel.tsx';
 
 export function SettingsPage() {
   const [practitioners, setPractitioners] = useState<Practitioner[]>([]);
@@ -55,6 +56,7 @@ export function SettingsPage() {
         ) : null}
       </div>
       <TariffsPanel />
+      <BackupsPanel />
     </section>
   );
 }

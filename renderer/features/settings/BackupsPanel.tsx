@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../core/domain/types.ts';
+import { api, downloadUrl } from '../../api/client.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { formatFrTimestamp, formatMegabytes, plural } from '../../ui/format.ts';
+
+/**
+ * Backups of the database: made every day at start-up, on demand here; download one to keep it
+ * off this computer; restore one (applied at the next start, after a safety copy).
+ */
+export function BackupsPanel() {
+  const [folder, setFolder] = useState('');
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = () =>
+    void api.call('backups/list', {}).then((r) => {
+      if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+      setFolder(r.value.folder);
+      setBackups(r.value.backups);
+    });
+  useEffect(load, []);
+  const [electron, setElectron] = useState(false);
+  useEffect(() => void api.call('app/info', {}).then((r) => r.ok && setElectron(r.value.transport === 'electron')), []);
+
+  async function backupNow() {
+    setBusy(true);
+    const r = await api.call('backups/create', {});
+    setBusy(false);
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    setMessage({ kind: 'ok', text: `Sauvegarde faite et vérifiée : ${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}.` });
+    load();
+  }
+
+  async function present(b: BackupInfo) {
+    const r = await api.call('backups/present', { fileName: b.fileName });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    if (r.value.url) downloadUrl(r.value.url, b.fileName);
+  }
+
+  async function restore(b: BackupInfo) {
+    setRestoring(null);
+    const r = await api.call('backups/restore', { fileName: b.fileName });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    setMessage({
+      kind: 'info',
+      text: `Restauration prête (${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}) : fermez Feuillet puis rouvrez-le pour la terminer. Jusque-là, ne saisissez plus rien.`,
+    });
+  }
+
+  return (
+    <div className="panel">
+      <div className="page-header">
+        <h2>Sauvegardes</h2>
+        <div className="toolbar__spacer" />
+        <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
+          Sauvegarder maintenant
+        </button>
+      </div>
+      <p>
+        Feuillet sauvegarde vos données chaque jour à l'ouverture et garde les 30 dernières sauvegardes dans <span className="mono">{folder}</span>.
+        Copiez-en régulièrement une hors de cet ordinateur (clé USB, disque externe) : un ordinateur volé ou en panne emporte tout ce qu'il contient.
+      </p>
+      {message ? (
+        <Notice kind={message.kind} live>
+          {message.text}
+        </Notice>
+      ) : null}
+      {backups === null ? null : backups.length === 0 ? (
+        <p className="empty">Aucune sauvegarde pour l'instant.</p>
+      ) : (
+        <table className="table" aria-label="Sauvegardes">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th className="num">Taille</th>
+              <th>Copier ou restaurer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.fileName}>
+                <td>
+                  {formatFrTimestamp(b.createdAt)} {b.beforeRestore ? <span className="badge badge--muted">avant restauration</span> : null}
+                </td>
+                <td className="num">{formatMegabytes(b.sizeBytes)}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => void present(b)} aria-label={`${electron ? 'Afficher dans le dossier' : 'Télécharger'} la sauvegarde du ${formatFrTimestamp(b.createdAt)}`}>
+                    {electron ? 'Afficher dans le dossier' : 'Télécharger'}
+                  </button>
+                  <button type="button" onClick={() => setRestoring(b)} aria-label={`Restaurer la sauvegarde du ${formatFrTimestamp(b.createdAt)}`}>
+                    Restaurer…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {restoring ? (
+        <Dialog title="Restaurer une sauvegarde" role="alertdialog" onClose={() => setRestoring(null)}>
+          <p>
+            Remplacer toutes les données actuelles par la sauvegarde du <strong>{formatFrTimestamp(restoring.createdAt)}</strong> ? Tout ce qui a été saisi depuis sera
+            remplacé. Une copie des données actuelles est gardée d'abord (« avant restauration »).
+          </p>
+          <p className="muted">La restauration se fait au prochain démarrage de Feuillet.</p>
+          <div className="form-actions">
+            <button type="button" autoFocus onClick={() => setRestoring(null)}>
+              Retour
+            </button>
+            <button type="button" className="danger" onClick={() => void restore(restoring)}>
+              Restaurer au prochain démarrage
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

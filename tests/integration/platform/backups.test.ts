@@ -1,0 +1,123 @@
+/**
+ * Backups of the database: made and checked, one a day, the newest 30 kept, downloadable over the
+ * bridge with the token, and restored at the next start after a safety copy of the current database.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/backend.ts';
+import { dailyBackup, KEEP_BACKUPS, listBackups } from '../../../electron/backups.ts';
+import { fixedClock } from '../../../electron/context.ts';
+import { startBridge } from '../../../electron/http-bridge/server.ts';
+import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+import { http } from './http.ts';
+
+let t: TestBackend;
+beforeEach(() => {
+  t = makeTestBackend(); // fixed clock: 25/11/2026 09:00:00Z
+});
+afterEach(() => t.dispose());
+
+const backupsDir = () => join(t.dir, 'sauvegardes');
+const patientsIn = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT last_name FROM patients ORDER BY id').all() as { last_name: string }[]).map((r) => r.last_name);
+  } finally {
+    db.close();
+  }
+};
+/** The same data folder opened again, as at the next start of the app. */
+const reopen = (today = '2026-11-26') =>
+  createBackend({
+    dataDir: t.dir,
+    migrationsDir: join(ROOT, 'db', 'migrations'),
+    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
+    transport: 'browser',
+    appVersion: 'test',
+    clock: fixedClock(today),
+  });
+
+describe('backups', () => {
+  it('makes a checked copy holding the data, listed newest first', async () => {
+    await t.call('patients/create', buildPatientInput({ lastName: 'Diallo' }));
+    const made = await t.call('backups/create', {});
+    expect(made).toMatchObject({ fileName: 'feuillet-2026-11-25-090000.sqlite', createdAt: '2026-11-25T09:00:00.000Z', patients: 1, invoices: 0, beforeRestore: false });
+    expect(patientsIn(join(backupsDir(), made.fileName))).toEqual(['Diallo']);
+    const again = await t.call('backups/create', {});
+    expect(again.fileName).toBe('feuillet-2026-11-25-090000-2.sqlite');
+    const { folder, backups } = await t.call('backups/list', {});
+    expect(folder).toBe(backupsDir());
+    expect(backups.map((b) => b.fileName)).toEqual(['feuillet-2026-11-25-090000-2.sqlite', 'feuillet-2026-11-25-090000.sqlite']);
+    expect(backups[0]!.sizeBytes).toBeGreaterThan(4096);
+    expect((await t.call('audit/list', { entity: 'database', entityId: 1 })).map((a) => a.action)).toEqual(['backup-manuelle', 'backup-manuelle']);
+  });
+
+  it('makes the daily backup once a day and keeps the newest 30', async () => {
+    expect(await dailyBackup(t.ctx)).not.toBeNull();
+    expect(await dailyBackup(t.ctx)).toBeNull();
+    const first = listBackups(t.dir)[0]!.fileName;
+    for (let day = 1; day <= 31; day++) {
+      copyFileSync(join(backupsDir(), first), join(backupsDir(), `feuillet-2026-10-${String(day).padStart(2, '0')}-080000.sqlite`));
+    }
+    await t.call('backups/create', {});
+    const names = listBackups(t.dir).map((b) => b.fileName);
+    expect(names).toHaveLength(KEEP_BACKUPS);
+    expect(names.at(-1)).toBe('feuillet-2026-10-04-080000.sqlite');
+  });
+
+  it('restores a backup at the next start, after keeping a copy of the database it replaces', async () => {
+    await t.call('patients/create', buildPatientInput({ lastName: 'Diallo', nir: NIR_1 }));
+    const { fileName } = await t.call('backups/create', {});
+    await t.call('patients/create', buildPatientInput({ lastName: 'Traoré', nir: NIR_2 }));
+    expect(await t.call('backups/restore', { fileName })).toEqual({ patients: 1, invoices: 0 });
+    // Nothing changes while the app runs.
+    expect((await t.call('patients/search', { query: '' })).map((p) => p.lastName)).toEqual(['Diallo', 'Traoré']);
+    t.close();
+
+    const next = reopen();
+    try {
+      const r = await next.dispatch('patients/search', { query: '' });
+      expect(r.ok && (r.value as { lastName: string }[]).map((p) => p.lastName)).toEqual(['Diallo']);
+      const safety = listBackups(t.dir).find((b) => b.beforeRestore)!;
+      expect(safety.fileName).toBe('feuillet-2026-11-26-090000-avant-restauration.sqlite');
+      expect(patientsIn(join(backupsDir(), safety.fileName))).toEqual(['Diallo', 'Traoré']);
+      expect(existsSync(join(t.dir, 'restauration-en-attente.json'))).toBe(false);
+      const audit = await next.dispatch('audit/list', { entity: 'database', entityId: 1 });
+      expect(audit.ok && (audit.value as { action: string }[]).map((a) => a.action)).toContain('restored');
+    } finally {
+      next.close();
+    }
+  });
+
+  it('refuses to restore a damaged file or a name that is not a backup, and asks nothing', async () => {
+    mkdirSync(backupsDir(), { recursive: true });
+    writeFileSync(join(backupsDir(), 'feuillet-2026-11-01-080000.sqlite'), 'not a database at all');
+    const damaged = await t.fails('backups/restore', { fileName: 'feuillet-2026-11-01-080000.sqlite' });
+    expect(damaged).toMatchObject({ code: 'conflict', message_fr: expect.stringContaining('Cette sauvegarde est abîmée') });
+    expect((await t.fails('backups/restore', { fileName: '../feuillet.sqlite' })).message_fr).toBe('Nom de sauvegarde invalide.');
+    expect((await t.fails('backups/restore', { fileName: 'feuillet-2020-01-01-000000.sqlite' })).code).toBe('not-found');
+    expect(existsSync(join(t.dir, 'restauration-en-attente.json'))).toBe(false);
+  });
+
+  it('hands a backup to the browser as a download with the token, never without it', async () => {
+    const { fileName } = await t.call('backups/create', {});
+    expect(await t.call('backups/present', { fileName })).toEqual({ url: `/backups/${fileName}`, shownInFolder: false });
+    expect((await t.fails('backups/present', { fileName: 'feuillet-2020-01-01-000000.sqlite' })).code).toBe('not-found');
+    const staticDir = join(t.dir, 'renderer');
+    mkdirSync(staticDir);
+    const bridge = await startBridge({ dispatch: t.dispatch, staticDir, documentsDir: join(t.dir, 'documents'), backupsDir: backupsDir() });
+    try {
+      const ok = await http(bridge.port, { path: `/backups/${fileName}?token=${bridge.token}` });
+      expect(ok.status).toBe(200);
+      expect(ok.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
+      expect(ok.body.startsWith('SQLite format 3')).toBe(true);
+      expect((await http(bridge.port, { path: `/backups/${fileName}` })).status).toBe(401);
+      expect((await http(bridge.port, { path: `/backups/..%2Ffeuillet.sqlite?token=${bridge.token}` })).status).toBe(404);
+    } finally {
+      await bridge.close();
+    }
+    expect(readdirSync(backupsDir())).toEqual([fileName]);
+  });
+});
