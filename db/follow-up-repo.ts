@@ -2,7 +2,7 @@
  * Follow-up rows (one per invoice, read from the `invoice_follow_up` view), bordereaux, payments and
  * rejections. Plain functions over the db handle; the caller holds the transaction.
  */
-import type { BordereauSummary, FollowUpRow, FollowUpState, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
+import type { BordereauSummary, FollowUpRow, FollowUpState, LedgerLine, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
 import { isOverdue } from '../core/domain/follow-up.ts';
 import type { Db } from './connection.ts';
 import { takeNext } from './counters.ts';
@@ -312,4 +312,22 @@ export function listRejections(db: Db, invoiceId: number): Rejection[] {
 
 export function markRejectionWithdrawn(db: Db, id: number, now: string): void {
   db.prepare('UPDATE rejections SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(now, id);
+}
+
+/** Payments received between two dates (inclusive), not cancelled: the practice's livre des recettes. */
+export function listLedger(db: Db, f: { practitionerId: number; from: string; to: string }): LedgerLine[] {
+  return (
+    db
+      .prepare(
+        `SELECT pay.id AS paymentId, pay.received_on AS receivedOn, pay.amount_cents AS amountCents, pay.mode, pay.reference,
+           i.id AS invoiceId, i.number AS invoiceNumber, i.ame,
+           coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patientName
+         FROM payments pay
+         JOIN invoices i ON i.id = pay.invoice_id
+         JOIN patients p ON p.id = i.patient_id
+         WHERE pay.received_on BETWEEN ? AND ? AND pay.cancelled_at IS NULL AND i.practitioner_id = ?
+         ORDER BY pay.received_on, pay.id`,
+      )
+      .all(f.from, f.to, f.practitionerId) as (Omit<LedgerLine, 'ame'> & { ame: number })[]
+  ).map((r) => ({ ...r, ame: r.ame === 1 }));
 }

@@ -13,6 +13,7 @@ import type {
   DocumentRef,
   FollowUpRow,
   FollowUpTotals,
+  LedgerLine,
   Invoice,
   InvoiceFollowUp,
   InvoiceSummary,
@@ -53,6 +54,7 @@ import {
   BordereauListInput,
   FollowUpListInput,
   FollowUpTotalsInput,
+  LedgerInput,
   PaymentCancelInput,
   PaymentInput,
   RejectionInput,
@@ -160,6 +162,8 @@ export const contract = {
   'payments/add': method<typeof PaymentInput, InvoiceFollowUp>(PaymentInput),
   'payments/cancel': method<typeof PaymentCancelInput, InvoiceFollowUp>(PaymentCancelInput),
   'rejections/add': method<typeof RejectionInput, InvoiceFollowUp>(RejectionInput),
+  /** Payments received over a period: the livre des recettes (the UI exports it as CSV for the accountant). */
+  'payments/ledger': method<typeof LedgerInput, LedgerLine[]>(LedgerInput),
   'rejections/withdraw': method<typeof RejectionWithdrawInput, InvoiceFollowUp>(RejectionWithdrawInput),
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */

@@ -289,3 +289,16 @@ export interface BackupInfo {
   /** Made automatically just before a restore replaced the database. */
   beforeRestore: boolean;
 }
+
+/** One line of the livre des recettes: a payment received, with what it paid. */
+export interface LedgerLine {
+  paymentId: number;
+  receivedOn: string;
+  amountCents: number;
+  mode: PaymentMode;
+  reference: string | null;
+  invoiceId: number;
+  invoiceNumber: number;
+  patientName: string;
+  ame: boolean;
+}

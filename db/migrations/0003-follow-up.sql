@@ -52,6 +52,7 @@ CREATE TABLE payments (
 ) STRICT;
 
 CREATE INDEX payments_invoice ON payments (invoice_id);
+CREATE INDEX payments_received ON payments (received_on);
 
 CREATE TABLE rejections (
   id INTEGER PRIMARY KEY,

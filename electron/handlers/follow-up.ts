@@ -22,6 +22,7 @@ import {
   insertRejection,
   listBordereaux,
   listFollowUp,
+  listLedger,
   listPayments,
   listRejections,
   markBordereauCancelled,
@@ -65,7 +66,7 @@ const dateProblem = (field: string, problem: string | null) => {
 export const followUpHandlers: AreaHandlers<
   | 'follow-up/list' | 'follow-up/totals' | 'follow-up/invoice'
   | 'bordereaux/create' | 'bordereaux/list' | 'bordereaux/get' | 'bordereaux/print' | 'bordereaux/cancel'
-  | 'payments/add' | 'payments/cancel' | 'rejections/add' | 'rejections/withdraw'
+  | 'payments/add' | 'payments/cancel' | 'payments/ledger' | 'rejections/add' | 'rejections/withdraw'
 > = {
   'follow-up/list': (input, ctx) => {
     const today = ctx.clock.today();
@@ -191,6 +192,11 @@ export const followUpHandlers: AreaHandlers<
       recordAudit(ctx.db, now, 'payment', paymentId, 'cancel', payment, getPayment(ctx.db, paymentId));
       return invoiceFollowUp(ctx, payment.invoiceId);
     }),
+
+  'payments/ledger': (input, ctx) => {
+    requirePractitioner(ctx, input.practitionerId);
+    return listLedger(ctx.db, input);
+  },
 
   'rejections/add': (input, ctx) =>
     inTransaction(ctx.db, () => {

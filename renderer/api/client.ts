@@ -91,3 +91,15 @@ export function downloadUrl(url: string, fileName: string): void {
   a.click();
   a.remove();
 }
+
+/** Saves text made in the page (a CSV export) as a file: the browser downloads it, Electron asks where. */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -12,7 +12,7 @@ export type View =
   | { name: 'settings' };
 
 export type InvoiceTab = 'facture' | 'actes' | 'suivi';
-export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux';
+export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux' | 'recettes';
 
 export type PatientTab = 'identite' | 'complementaire' | 'prescriptions' | 'factures';
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
@@ -108,5 +109,21 @@ describe('follow-up through the real UI: bordereau, payment, rejection', () => {
     await dialog.getByLabel("Motif d'annulation").fill('Erreur');
     await dialog.getByRole('button', { name: 'Annuler le bordereau' }).click();
     await dialog.getByText(/La caisse a déjà répondu pour la facture n° \d/).waitFor();
+  });
+
+  it("shows this month's recettes and exports them for the accountant", async () => {
+    await page.keyboard.press('Escape'); // the refused cancellation's dialog is still open
+    await nav('Suivi');
+    await page.getByRole('tab', { name: 'Recettes' }).click();
+    const table = page.getByRole('table', { name: 'Recettes' });
+    await table.getByRole('row', { name: /VIR CPAM 75/ }).waitFor();
+    await page.getByText(/1 paiement reçu du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4} : 3,00\s€/).waitFor();
+    await screenshot(page, '35-recettes');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter pour le comptable (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^recettes-\d{4}-\d{2}-01-au-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Date;N° facture;Patient;AME;Mode;Référence;Montant (€)');
+    expect(csv).toMatch(/;1;Keïta Test;oui;Virement;VIR CPAM 75;3,00\r\n/);
+    expect(csv).toContain('Total;;;;;;3,00');
   });
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { id, isoDate, optionalText, requiredText } from './common.ts';
+import { addMonths } from '../../domain/dates.ts';
+
+const addYears = (iso: string, years: number) => addMonths(iso, 12 * years);
 
 export const FollowUpStateSchema = z.enum(['a-envoyer', 'envoyee', 'payee-partiellement', 'payee', 'rejetee', 'annulee']);
 
@@ -50,3 +53,8 @@ export const RejectionInput = z.object({
 });
 
 export const RejectionWithdrawInput = z.object({ rejectionId: id });
+
+export const LedgerInput = z
+  .object({ practitionerId: id, from: isoDate('Du'), to: isoDate('Au') })
+  .refine((v) => v.from <= v.to, { message: 'La période est à l\'envers : « Du » doit précéder « Au ».', path: ['to'] })
+  .refine((v) => v.from >= addYears(v.to, -3), { message: 'Période trop longue : trois ans au maximum.', path: ['from'] });

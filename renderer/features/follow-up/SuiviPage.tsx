@@ -10,6 +10,7 @@ import { PractitionerSelect } from '../settings/PractitionerSelect.tsx';
 import { FollowUpList } from './FollowUpTable.tsx';
 import { ToSendPanel } from './ToSendPanel.tsx';
 import { BordereauList } from './BordereauList.tsx';
+import { LedgerPanel } from './LedgerPanel.tsx';
 
 const count = (n: number) => (n > 0 ? String(n) : undefined);
 
@@ -91,6 +92,7 @@ export function SuiviPage(props: { tab: SuiviTab }) {
           { id: 'rejetees', label: 'Rejetées', badge: count(totals?.rejetees.count ?? 0) },
           { id: 'reglees', label: 'Réglées' },
           { id: 'bordereaux', label: 'Bordereaux' },
+          { id: 'recettes', label: 'Recettes' },
         ]}
       />
       <div className="panel" key={pid}>
@@ -104,6 +106,7 @@ export function SuiviPage(props: { tab: SuiviTab }) {
         {tab === 'rejetees' ? <FollowUpList query={{ practitionerId: pid, states: ['rejetee'] }} label="Factures rejetées" empty="Aucune facture rejetée." /> : null}
         {tab === 'reglees' ? <FollowUpList query={{ practitionerId: pid, states: ['payee'] }} label="Factures réglées" empty="Aucune facture réglée." /> : null}
         {tab === 'bordereaux' ? <BordereauList practitionerId={pid} /> : null}
+        {tab === 'recettes' ? <LedgerPanel practitionerId={pid} /> : null}
       </div>
     </section>
   );

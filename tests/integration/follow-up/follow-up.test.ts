@@ -168,6 +168,32 @@ describe('payments and rejections', () => {
   });
 });
 
+describe('livre des recettes', () => {
+  it('lists the payments received in the period, cancelled ones left out, oldest first', async () => {
+    const a = await validatedInvoice({ patient: { lastName: 'Diallo' } });
+    const b = await validatedInvoice({ patient: { lastName: 'Traoré', nir: NIR_2 } });
+    await t.call('payments/add', { invoiceId: a.id, receivedOn: '2026-11-25', amountCents: 1063, mode: 'virement', reference: 'VIR CPAM' });
+    const f = await t.call('payments/add', { invoiceId: b.id, receivedOn: '2026-11-25', amountCents: 500, mode: 'cheque' });
+    await t.call('payments/add', { invoiceId: b.id, receivedOn: '2026-11-25', amountCents: 563, mode: 'especes' });
+    await t.call('payments/cancel', { paymentId: f.payments[0]!.id, reason: 'Chèque refusé' });
+    const lines = await t.call('payments/ledger', { practitionerId, from: '2026-11-01', to: '2026-11-30' });
+    expect(lines.map((l) => [l.receivedOn, l.invoiceNumber, l.patientName, l.mode, l.amountCents])).toEqual([
+      ['2026-11-25', a.number, 'Diallo Aminata', 'virement', 1063],
+      ['2026-11-25', b.number, 'Traoré Aminata', 'especes', 563],
+    ]);
+    expect(await t.call('payments/ledger', { practitionerId, from: '2026-10-01', to: '2026-10-31' })).toEqual([]);
+  });
+
+  it('refuses a period upside down or longer than three years', async () => {
+    expect(await t.fails('payments/ledger', { practitionerId, from: '2026-11-30', to: '2026-11-01' })).toMatchObject({
+      field: 'to',
+      message_fr: "La période est à l'envers : « Du » doit précéder « Au ».",
+    });
+    expect((await t.fails('payments/ledger', { practitionerId, from: '2020-01-01', to: '2026-11-01' })).message_fr).toBe('Période trop longue : trois ans au maximum.');
+    expect((await t.fails('payments/ledger', { practitionerId, from: '2026-02-30', to: '2026-11-01' })).field).toBe('from');
+  });
+});
+
 describe('the follow-up screen', () => {
   it('lists by state, flags invoices sent more than 30 days ago, and sums what is awaited', async () => {
     const t2 = makeTestBackend('2026-10-20');

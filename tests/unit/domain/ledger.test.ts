@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvEuros, toCsv } from '../../../core/domain/csv.ts';
+import { ledgerCsv, ledgerFileName } from '../../../core/domain/ledger.ts';
+import type { LedgerLine } from '../../../core/domain/types.ts';
+
+describe('CSV for French spreadsheets', () => {
+  it('writes euros with a decimal comma and no thousands separator', () => {
+    expect(csvEuros(123456)).toBe('1234,56');
+    expect(csvEuros(5)).toBe('0,05');
+    expect(csvEuros(-1063)).toBe('-10,63');
+  });
+  it('quotes only what needs it', () => {
+    expect(csvCell("N'Diaye")).toBe("N'Diaye");
+    expect(csvCell('VIR; CPAM')).toBe('"VIR; CPAM"');
+    expect(csvCell('dit "Mamadou"')).toBe('"dit ""Mamadou"""');
+    expect(csvCell(' espace')).toBe('" espace"');
+    expect(csvCell(null)).toBe('');
+  });
+  it('starts with a BOM and ends lines with CRLF', () => {
+    expect(toCsv(['a', 'b'], [[1, 'é']])).toBe('\uFEFFa;b\r\n1;é\r\n');
+  });
+});
+
+describe('livre des recettes', () => {
+  const line = (over: Partial<LedgerLine>): LedgerLine => ({
+    paymentId: 1,
+    receivedOn: '2026-11-03',
+    amountCents: 1063,
+    mode: 'virement',
+    reference: 'VIR CPAM 75',
+    invoiceId: 1,
+    invoiceNumber: 12,
+    patientName: 'Diallo Aminata',
+    ame: true,
+    ...over,
+  });
+  it('lists each payment then the total', () => {
+    const csv = ledgerCsv([line({}), line({ paymentId: 2, receivedOn: '2026-11-20', amountCents: 638, mode: 'cheque', reference: null, invoiceNumber: 13, patientName: 'Le Gall-Martin Séverine', ame: false })]);
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFDate;N° facture;Patient;AME;Mode;Référence;Montant (€)',
+      '03/11/2026;12;Diallo Aminata;oui;Virement;VIR CPAM 75;10,63',
+      '20/11/2026;13;Le Gall-Martin Séverine;non;Chèque;;6,38',
+      'Total;;;;;;17,01',
+      '',
+    ]);
+    expect(ledgerFileName('2026-11-01', '2026-11-30')).toBe('recettes-2026-11-01-au-2026-11-30.csv');
+  });
+});
