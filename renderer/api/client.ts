@@ -72,19 +72,21 @@ export const api = {
   },
 };
 
-/** Opens a generated PDF in browser mode (Electron's shell has already opened it). */
-export function openDocumentUrl(url: string): void {
+/** A bridge URL for a file (PDF, backup) with the session token, which the bridge demands. */
+function withToken(url: string): string {
   currentTransport();
-  const sep = url.includes('?') ? '&' : '?';
-  window.open(`${url}${sep}token=${encodeURIComponent(token)}`, '_blank', 'noopener');
+  return `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
 }
 
-/** Downloads a file the bridge serves (a backup) with the session token, without leaving the app. */
-export function downloadUrl(url: string, fileName: string): void {
-  currentTransport();
-  const sep = url.includes('?') ? '&' : '?';
+/** Opens a generated PDF in browser mode (Electron's shell has already opened it). */
+export function openDocumentUrl(url: string): void {
+  window.open(withToken(url), '_blank', 'noopener');
+}
+
+/** Follows `href` as a download named `fileName`, without leaving the app. */
+function clickDownload(href: string, fileName: string): void {
   const a = document.createElement('a');
-  a.href = `${url}${sep}token=${encodeURIComponent(token)}`;
+  a.href = href;
   a.download = fileName;
   a.rel = 'noopener';
   document.body.append(a);
@@ -92,14 +94,14 @@ export function downloadUrl(url: string, fileName: string): void {
   a.remove();
 }
 
+/** Downloads a file the bridge serves (a backup) with the session token. */
+export function downloadUrl(url: string, fileName: string): void {
+  clickDownload(withToken(url), fileName);
+}
+
 /** Saves text made in the page (a CSV export) as a file: the browser downloads it, Electron asks where. */
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
+  clickDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
