@@ -168,6 +168,7 @@ interface BordereauDb {
   created_at: string;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  pdf_file: string | null;
 }
 
 const toBordereau = (r: BordereauDb): BordereauSummary => ({
@@ -183,6 +184,7 @@ const toBordereau = (r: BordereauDb): BordereauSummary => ({
   createdAt: r.created_at,
   cancelledAt: r.cancelled_at,
   cancelReason: r.cancel_reason,
+  printed: r.pdf_file !== null,
 });
 
 /** Next bordereau number of the practitioner (gapless); same transaction as the insert. */
@@ -190,7 +192,7 @@ export const takeNextBordereauNumber = (db: Db, practitionerId: number): number 
 
 export function insertBordereau(
   db: Db,
-  b: Omit<BordereauSummary, 'id' | 'cancelledAt' | 'cancelReason'>,
+  b: Omit<BordereauSummary, 'id' | 'cancelledAt' | 'cancelReason' | 'printed'>,
   invoiceIds: readonly number[],
 ): number {
   const id = Number(
@@ -222,6 +224,10 @@ export function listBordereaux(db: Db, f: { practitionerId?: number | undefined;
 
 export function markBordereauCancelled(db: Db, id: number, reason: string, now: string): void {
   db.prepare('UPDATE bordereaux SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL').run(now, reason, id);
+}
+
+export function bordereauPdfFile(db: Db, id: number): string | null {
+  return (db.prepare('SELECT pdf_file FROM bordereaux WHERE id = ?').get(id) as { pdf_file: string | null } | undefined)?.pdf_file ?? null;
 }
 
 export function setBordereauPdf(db: Db, id: number, fileName: string): void {
@@ -269,6 +275,10 @@ export function getPayment(db: Db, id: number): Payment | null {
 
 export function listPayments(db: Db, invoiceId: number): Payment[] {
   return (db.prepare('SELECT * FROM payments WHERE invoice_id = ? ORDER BY received_on, id').all(invoiceId) as PaymentDb[]).map(toPayment);
+}
+
+export function hasActivePayments(db: Db, invoiceId: number): boolean {
+  return db.prepare('SELECT 1 FROM payments WHERE invoice_id = ? AND cancelled_at IS NULL LIMIT 1').get(invoiceId) !== undefined;
 }
 
 export function markPaymentCancelled(db: Db, id: number, reason: string, now: string): void {

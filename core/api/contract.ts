@@ -87,7 +87,8 @@ export interface AmeCoverageCheck {
 }
 
 export type ValidateOutcome =
-  | { kind: 'validated'; invoice: Invoice; document: DocumentRef }
+  /** `document` is null when the PDF failed after the validation was saved: print it again. */
+  | { kind: 'validated'; invoice: Invoice; document: DocumentRef | null }
   /** Not AME-formatted and the NIR/NIA starts with 7 or 8: ask « susceptible de bénéficier de l'AME ». */
   | { kind: 'ame-prompt'; message_fr: string }
   /** AME invoice with acts outside the rights on file: needs `confirmOutsideRights: true`. */
@@ -153,7 +154,7 @@ export const contract = {
   'follow-up/totals': method<typeof FollowUpTotalsInput, FollowUpTotals>(FollowUpTotalsInput),
   'follow-up/invoice': method<typeof byId, InvoiceFollowUp>(byId),
   /** A batch of paper feuilles de soins for one caisse: gapless number, printed bordereau. */
-  'bordereaux/create': method<typeof BordereauCreateInput, { bordereau: Bordereau; document: DocumentRef }>(BordereauCreateInput),
+  'bordereaux/create': method<typeof BordereauCreateInput, { bordereau: Bordereau; document: DocumentRef | null }>(BordereauCreateInput),
   'bordereaux/list': method<typeof BordereauListInput, BordereauSummary[]>(BordereauListInput),
   'bordereaux/get': method<typeof byId, Bordereau>(byId),
   'bordereaux/print': method<typeof byId, DocumentRef>(byId),

@@ -239,6 +239,8 @@ export interface BordereauSummary {
   createdAt: string;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** Its PDF was produced once (later prints are duplicatas). */
+  printed: boolean;
 }
 
 /** One invoice as the follow-up screens and the bordereau list it. */

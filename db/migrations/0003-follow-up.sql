@@ -123,9 +123,10 @@ SELECT
     WHEN f.status = 'cancelled' THEN 'annulee'
     WHEN f.rejected_on IS NOT NULL THEN 'rejetee'
     WHEN f.paid_cents >= f.expected_cents THEN 'payee'
+    -- Not sent yet and money still awaited (even if part came early): it must go in a bordereau.
+    WHEN f.bordereau_id IS NULL THEN 'a-envoyer'
     WHEN f.paid_cents > 0 THEN 'payee-partiellement'
-    WHEN f.bordereau_id IS NOT NULL THEN 'envoyee'
-    ELSE 'a-envoyer'
+    ELSE 'envoyee'
   END AS state
 FROM (
   SELECT

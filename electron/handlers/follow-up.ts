@@ -13,6 +13,7 @@ import type { Bordereau, FollowUpRow, FollowUpTotals, InvoiceFollowUp } from '..
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import {
+  bordereauPdfFile,
   followUpCounts,
   getBordereau,
   getPayment,
@@ -32,6 +33,7 @@ import {
 } from '../../db/follow-up-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { printBordereau } from './bordereau-document.ts';
+import { printAfterCommit } from './print-after-commit.ts';
 import { requireInvoice, requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
 
@@ -136,7 +138,7 @@ export const followUpHandlers: AreaHandlers<
       recordAudit(ctx.db, now, 'bordereau', id, 'create', null, { ...created, invoices: invoiceIds });
       return created;
     });
-    const document = await printBordereau(ctx, bordereau, false);
+    const document = await printAfterCommit(`bordereau ${bordereau.number}`, () => printBordereau(ctx, bordereau, false));
     return { bordereau, document };
   },
 
@@ -146,8 +148,9 @@ export const followUpHandlers: AreaHandlers<
 
   'bordereaux/print': async ({ id }, ctx) => {
     const b = requireBordereau(ctx, id);
-    recordAudit(ctx.db, ctx.clock.nowIso(), 'bordereau', id, 'print-duplicata', null, { number: b.number });
-    return printBordereau(ctx, b, true);
+    const duplicata = bordereauPdfFile(ctx.db, id) !== null;
+    recordAudit(ctx.db, ctx.clock.nowIso(), 'bordereau', id, duplicata ? 'print-duplicata' : 'print', null, { number: b.number });
+    return printBordereau(ctx, b, duplicata);
   },
 
   'bordereaux/cancel': ({ id, reason }, ctx) =>
@@ -202,6 +205,9 @@ export const followUpHandlers: AreaHandlers<
     inTransaction(ctx.db, () => {
       const { row, validatedOn } = requireFollowable(ctx, input.invoiceId);
       if (row.state === 'rejetee') throw new DomainError('conflict', 'Un rejet est déjà enregistré pour cette facture.');
+      if (row.bordereau === null) {
+        throw new DomainError('conflict', "Cette facture n'a pas encore été envoyée : seule la caisse qui l'a reçue peut la rejeter.");
+      }
       if (row.state === 'payee') throw new DomainError('conflict', 'Cette facture est entièrement réglée : un rejet ne peut plus être enregistré.');
       dateProblem('rejectedOn', checkEventDate(input.rejectedOn, ctx.clock.today(), validatedOn, 'Date du rejet'));
       const now = ctx.clock.nowIso();

@@ -7,6 +7,7 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
 import { deleteDraft, insertDraft, listInvoices, markCancelled, markValidated, setPromptAnswer, takeNextNumber } from '../../db/invoices-repo.ts';
 import { requirePatient } from './patients.ts';
+import { hasActivePayments } from '../../db/follow-up-repo.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import {
   actsOf,
@@ -19,6 +20,7 @@ import {
   termsOf,
 } from './invoice-drafts.ts';
 import { printInvoice } from './invoice-document.ts';
+import { printAfterCommit } from './print-after-commit.ts';
 import type { AreaHandlers } from './types.ts';
 
 export const invoiceHandlers: AreaHandlers<
@@ -116,7 +118,7 @@ export const invoiceHandlers: AreaHandlers<
       recordAudit(ctx.db, now, 'invoice', draft.id, 'validate', { status: 'draft' }, { status: 'validated', number });
       return after;
     });
-    const document = await printInvoice(ctx, validated, false);
+    const document = await printAfterCommit(`invoice ${validated.number}`, () => printInvoice(ctx, validated, false));
     return { kind: 'validated' as const, invoice: requireInvoice(ctx, invoiceId), document };
   },
 
@@ -125,8 +127,10 @@ export const invoiceHandlers: AreaHandlers<
     if (invoice.status === 'draft') {
       throw new DomainError('invalid-input', 'Un brouillon ne s\'imprime pas : utilisez « Imprimer » sur la facture pour la valider.');
     }
-    recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, 'print-duplicata', null, { number: invoice.number });
-    return printInvoice(ctx, invoice, true);
+    // The first successful print is the original; every later one is a duplicata.
+    const duplicata = invoice.pdfFile !== null;
+    recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, duplicata ? 'print-duplicata' : 'print', null, { number: invoice.number });
+    return printInvoice(ctx, invoice, duplicata);
   },
 
   /** Corrections by cancellation: the number stays used, the invoice stays readable as annulée. */
@@ -135,6 +139,12 @@ export const invoiceHandlers: AreaHandlers<
       const before = requireInvoice(ctx, invoiceId);
       if (before.status === 'draft') throw new DomainError('conflict', 'Un brouillon ne s\'annule pas : supprimez-le.');
       if (before.status === 'cancelled') throw new DomainError('conflict', 'Cette facture est déjà annulée.');
+      if (hasActivePayments(ctx.db, invoiceId)) {
+        throw new DomainError(
+          'conflict',
+          "Des paiements sont enregistrés sur cette facture : annulez-les d'abord (onglet Suivi), puis annulez la facture.",
+        );
+      }
       const now = ctx.clock.nowIso();
       markCancelled(ctx.db, invoiceId, reason, now);
       const after = requireInvoice(ctx, invoiceId);

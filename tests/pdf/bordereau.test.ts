@@ -39,7 +39,7 @@ describe('bordereau PDF', () => {
   it('lists each invoice of the batch with its patient, NIR, dates and amounts, and the totals', async () => {
     const ids = await invoices(3);
     const { bordereau, document } = await t.call('bordereaux/create', { practitionerId, invoiceIds: ids, sentOn: '2026-11-25' });
-    const file = join(t.dir, 'documents', document.fileName);
+    const file = join(t.dir, "documents", document!.fileName);
     renderPng(file, 'bordereau');
     const s = text(file);
     expect(s).toContain("Bordereau d'envoi à la caisse");
@@ -67,7 +67,7 @@ describe('bordereau PDF', () => {
   it('runs onto a second page with 40 invoices and long names, nothing overflowing', async () => {
     const ids = await invoices(40, true);
     const { document } = await t.call('bordereaux/create', { practitionerId, invoiceIds: ids, sentOn: '2026-11-25' });
-    const file = join(t.dir, 'documents', document.fileName);
+    const file = join(t.dir, "documents", document!.fileName);
     renderPng(file, 'bordereau-long');
     const s = text(file);
     expect(pages(file)).toBe(2);

@@ -27,7 +27,7 @@ async function validatedPdf(kind: 'ame' | 'normal' | 'long') {
   if (kind === 'ame') await addAmeCoverage(t, patient.id, '2026-06-01', '2027-05-31');
   const r = await t.call('invoices/validate', kind === 'ame' ? { invoiceId: invoice.id, ameAnswer: 'oui' } : { invoiceId: invoice.id, ameAnswer: 'non' });
   if (r.kind !== 'validated') throw new Error(r.kind);
-  return { file: join(t.dir, 'documents', r.document.fileName), invoice: r.invoice };
+  return { file: join(t.dir, 'documents', r.document!.fileName), invoice: r.invoice };
 }
 
 describe('feuille de soins PDF', () => {

@@ -23,7 +23,8 @@ export function BordereauPage(props: { bordereauId: number }) {
   async function reprint() {
     const r = await api.call('bordereaux/print', { id: bordereau!.id });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    setMessage({ kind: 'info', text: 'Duplicata du bordereau généré.' });
+    setMessage({ kind: 'info', text: bordereau!.printed ? 'Duplicata du bordereau généré.' : 'Bordereau généré.' });
+    void api.call('bordereaux/get', { id: bordereau!.id }).then((g) => g.ok && setBordereau(g.value));
     if (r.value.url) openDocumentUrl(r.value.url);
   }
 
@@ -32,7 +33,7 @@ export function BordereauPage(props: { bordereauId: number }) {
     if (!r.ok) return setCancelling({ error: r.error.message_fr });
     setCancelling(null);
     setBordereau(r.value);
-    setMessage({ kind: 'info', text: `Bordereau n° ${r.value.number} annulé : ses factures sont de nouveau « à envoyer ».` });
+    setMessage({ kind: 'info', text: `Bordereau n° ${r.value.number} annulé : ses factures non annulées redeviennent « à envoyer ».` });
   }
 
   const b = bordereau;
@@ -71,7 +72,7 @@ export function BordereauPage(props: { bordereauId: number }) {
       </div>
       <div className="action-bar">
         <button type="button" onClick={() => void reprint()}>
-          Réimprimer (duplicata)
+          {b.printed ? 'Réimprimer (duplicata)' : 'Imprimer'}
         </button>
         {b.cancelledAt ? null : (
           <button type="button" className="danger" onClick={() => setCancelling({ error: null })}>
@@ -82,7 +83,7 @@ export function BordereauPage(props: { bordereauId: number }) {
       {cancelling ? (
         <ReasonDialog
           title={`Annuler le bordereau n° ${b.number}`}
-          explanation="Le bordereau reste dans l'historique, marqué annulé, et garde son numéro. Ses factures redeviennent « à envoyer »."
+          explanation="Le bordereau reste dans l'historique, marqué annulé, et garde son numéro. Ses factures non annulées redeviennent « à envoyer »."
           label="Motif d'annulation"
           confirmLabel="Annuler le bordereau"
           error={cancelling.error}

@@ -58,7 +58,8 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
     else setMessage({ kind: 'error', text: r.error.message_fr });
   }
 
-  const open = row.state === 'envoyee' || row.state === 'payee-partiellement' || row.state === 'a-envoyer';
+  const canPay = row.state === 'a-envoyer' || row.state === 'envoyee' || row.state === 'payee-partiellement';
+  const canReject = row.bordereau !== null && (row.state === 'envoyee' || row.state === 'payee-partiellement');
   return (
     <div className="panel">
       {message ? (
@@ -148,11 +149,13 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
           </tbody>
         </table>
       ) : null}
-      {open ? (
+      {canPay ? (
         <div className="form-actions">
-          <button type="button" className="danger" onClick={() => setDialog({ kind: 'rejection' })}>
-            Signaler un rejet
-          </button>
+          {canReject ? (
+            <button type="button" className="danger" onClick={() => setDialog({ kind: 'rejection' })}>
+              Signaler un rejet
+            </button>
+          ) : null}
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'payment' })}>
             Enregistrer un paiement
           </button>

@@ -60,11 +60,13 @@ export function ToSendPanel(props: { practitionerId: number; onCreated(): void }
       if (r.error.field === 'sentOn') return setDateError(r.error.message_fr);
       return setMessage({ kind: 'error', text: r.error.message_fr });
     }
-    if (r.value.document.url) openDocumentUrl(r.value.document.url);
-    setMessage({
-      kind: 'ok',
-      text: `Bordereau n° ${r.value.bordereau.number} créé (${plural(r.value.bordereau.invoiceCount, 'facture')}, ${formatEuros(r.value.bordereau.expectedCents)} à recevoir). Imprimez-le et joignez-le aux feuilles de soins signées.`,
-    });
+    const created = `Bordereau n° ${r.value.bordereau.number} créé (${plural(r.value.bordereau.invoiceCount, 'facture')}, ${formatEuros(r.value.bordereau.expectedCents)} à recevoir).`;
+    if (r.value.document?.url) openDocumentUrl(r.value.document.url);
+    setMessage(
+      r.value.document
+        ? { kind: 'ok', text: `${created} Imprimez-le et joignez-le aux feuilles de soins signées.` }
+        : { kind: 'error', text: `${created} Mais son PDF n'a pas pu être produit : ouvrez-le dans l'onglet Bordereaux et cliquez sur « Imprimer ».` },
+    );
     setRows((current) => current!.filter((x) => !invoiceIds.includes(x.invoiceId)));
     props.onCreated();
   }
@@ -77,7 +79,9 @@ export function ToSendPanel(props: { practitionerId: number; onCreated(): void }
         </Notice>
       ) : null}
       {rows.length === 0 ? (
-        <p className="empty">Aucune facture à envoyer : tout ce qui a été validé est déjà dans un bordereau.</p>
+        <p className="empty">
+          Aucune facture à envoyer. (Les factures sans tiers payant, réglées par le patient, ne passent pas par un bordereau : le patient envoie lui-même sa feuille de soins.)
+        </p>
       ) : (
         <>
           <div className="form-grid">

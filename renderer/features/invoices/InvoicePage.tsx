@@ -91,8 +91,11 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     setCoverage(r.value.invoice.ame ? r.value.coverage : null);
   }
 
-  function afterValidated(doc: DocumentRef, inv: Invoice) {
+  function afterValidated(doc: DocumentRef | null, inv: Invoice) {
     show(inv);
+    if (!doc) {
+      return setMessage({ kind: 'error', text: `Facture n° ${inv.number} validée, mais la feuille de soins n'a pas pu être produite : cliquez sur « Imprimer la feuille de soins ».` });
+    }
     setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : "La feuille de soins s'ouvre dans un nouvel onglet pour impression."}` });
     if (doc.url) openDocumentUrl(doc.url);
   }
@@ -117,7 +120,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   async function reprint() {
     const r = await api.call('invoices/print', { id: invoice!.id });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    setMessage({ kind: 'info', text: 'Duplicata généré.' });
+    setMessage({ kind: 'info', text: invoice!.pdfFile ? 'Duplicata généré.' : 'Feuille de soins générée.' });
+    void api.call('invoices/get', { id: invoice!.id }).then((g) => g.ok && show(g.value));
     if (r.value.url) openDocumentUrl(r.value.url);
   }
 
@@ -193,7 +197,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         ) : null}
         {invoice.status !== 'draft' ? (
           <button type="button" onClick={() => void reprint()}>
-            Réimprimer (duplicata)
+            {invoice.pdfFile ? 'Réimprimer (duplicata)' : 'Imprimer la feuille de soins'}
           </button>
         ) : null}
         {invoice.status === 'validated' ? (

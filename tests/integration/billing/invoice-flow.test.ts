@@ -99,7 +99,7 @@ describe('the forgotten-AME prompt on Imprimer', () => {
     expect(done.kind).toBe('validated');
     if (done.kind !== 'validated') return;
     expect(done.invoice).toMatchObject({ status: 'validated', number: 1, ame: true, ameSource: 'prompt', amePromptAnswer: 'oui', amoRate: 0, amcRate: 100, patientCents: 0 });
-    expect(existsSync(join(t.dir, 'documents', done.document.fileName))).toBe(true);
+    expect(existsSync(join(t.dir, 'documents', done.document!.fileName))).toBe(true);
   });
 
   it('« Non » validates the invoice as it is and the answer is never asked again', async () => {

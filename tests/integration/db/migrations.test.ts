@@ -84,7 +84,8 @@ describe('migrations', () => {
       if (i < 2) await call('invoices/validate', { invoiceId: draft.id, confirmOutsideRights: true });
       ids.push(draft.id);
     }
-    await call('invoices/cancel', { invoiceId: ids[1], reason: 'Erreur' });
+    // Cancelled as version 2 did it (today's handler also looks at payments, a version-3 table).
+    v2.ctx.db.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = 'now', cancel_reason = 'Erreur' WHERE id = ?").run(ids[1]);
     v2.close();
 
     const v3 = open(MIGRATIONS);

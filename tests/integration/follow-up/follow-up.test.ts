@@ -67,8 +67,8 @@ describe('bordereaux', () => {
     const { bordereau, document } = await t.call('bordereaux/create', { practitionerId, invoiceIds: [a.id, b.id], sentOn: '2026-11-25' });
     expect(bordereau).toMatchObject({ number: 1, regime: '01', caisse: '751', invoiceCount: 2, totalCents: 2126, expectedCents: 2126, sentOn: '2026-11-25', cancelledAt: null });
     expect(bordereau.invoices.map((r) => r.state)).toEqual(['envoyee', 'envoyee']);
-    expect(document.fileName).toBe(`bordereau-${practitionerId}-00001.pdf`);
-    expect(existsSync(join(t.dir, 'documents', document.fileName))).toBe(true);
+    expect(document!.fileName).toBe(`bordereau-${practitionerId}-00001.pdf`);
+    expect(existsSync(join(t.dir, 'documents', document!.fileName))).toBe(true);
     expect((await stateOf(a.id)).bordereau).toEqual({ id: bordereau.id, number: 1, sentOn: '2026-11-25' });
 
     const c = await validatedInvoice();
@@ -165,6 +165,56 @@ describe('payments and rejections', () => {
     f = await t.call('rejections/withdraw', { rejectionId: f.rejections[0]!.id });
     expect(f.row.state).toBe('envoyee');
     expect(f.rejections[0]!.withdrawnAt).not.toBeNull();
+  });
+});
+
+describe('early payments, rejections and cancellations', () => {
+  it('a payment that comes before the bordereau leaves the invoice « à envoyer » until fully paid', async () => {
+    const a = await validatedInvoice();
+    let f = await t.call('payments/add', { invoiceId: a.id, receivedOn: '2026-11-25', amountCents: 400, mode: 'cheque' });
+    expect(f.row).toMatchObject({ state: 'a-envoyer', paidCents: 400 });
+    const { bordereau } = await t.call('bordereaux/create', { practitionerId, invoiceIds: [a.id], sentOn: '2026-11-25' });
+    expect(bordereau.invoices[0]).toMatchObject({ state: 'payee-partiellement', paidCents: 400 });
+    const b = await validatedInvoice();
+    f = await t.call('payments/add', { invoiceId: b.id, receivedOn: '2026-11-25', amountCents: 1063, mode: 'virement' });
+    expect(f.row.state).toBe('payee');
+  });
+
+  it('refuses a rejection of an invoice never sent', async () => {
+    const a = await validatedInvoice();
+    expect((await t.fails('rejections/add', { invoiceId: a.id, rejectedOn: '2026-11-25', reason: 'x' })).message_fr).toBe(
+      "Cette facture n'a pas encore été envoyée : seule la caisse qui l'a reçue peut la rejeter.",
+    );
+    expect(t.count('rejections')).toBe(0);
+  });
+
+  it('refuses to cancel an invoice with payments until they are cancelled', async () => {
+    const a = await validatedInvoice();
+    const f = await t.call('payments/add', { invoiceId: a.id, receivedOn: '2026-11-25', amountCents: 500, mode: 'virement' });
+    expect((await t.fails('invoices/cancel', { invoiceId: a.id, reason: 'Erreur' })).message_fr).toContain('Des paiements sont enregistrés sur cette facture');
+    expect((await t.call('invoices/get', { id: a.id })).status).toBe('validated');
+    await t.call('payments/cancel', { paymentId: f.payments[0]!.id, reason: 'Erreur de saisie' });
+    expect((await t.call('invoices/cancel', { invoiceId: a.id, reason: 'Erreur' })).status).toBe('cancelled');
+  });
+});
+
+describe('a PDF that fails after the write was saved', () => {
+  it('keeps the validated invoice and the bordereau, and the next print is the original, not a duplicata', async () => {
+    const fonts = t.ctx.fontsDir;
+    t.ctx.fontsDir = join(t.dir, 'no-fonts-here');
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }], tiersPayantAmo: true });
+    const outcome = await t.call('invoices/validate', { invoiceId: draft.id });
+    expect(outcome).toMatchObject({ kind: 'validated', document: null, invoice: { status: 'validated', number: 1, pdfFile: null } });
+    const sent = await t.call('bordereaux/create', { practitionerId, invoiceIds: [draft.id], sentOn: '2026-11-25' });
+    expect(sent).toMatchObject({ document: null, bordereau: { number: 1, printed: false } });
+
+    t.ctx.fontsDir = fonts;
+    expect((await t.call('invoices/print', { id: draft.id })).fileName).toBe(`facture-${practitionerId}-000001.pdf`);
+    expect((await t.call('invoices/print', { id: draft.id })).fileName).toBe(`facture-${practitionerId}-000001-duplicata.pdf`);
+    expect((await t.call('bordereaux/print', { id: sent.bordereau.id })).fileName).toBe(`bordereau-${practitionerId}-00001.pdf`);
+    expect((await t.call('bordereaux/get', { id: sent.bordereau.id })).printed).toBe(true);
   });
 });
 
