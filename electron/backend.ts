@@ -8,6 +8,7 @@ import { openDatabase } from '../db/connection.ts';
 import type { DocumentRef } from '../core/domain/types.ts';
 import { systemClock, type BackupRef, type Clock, type HandlerContext } from './context.ts';
 import { applyPendingRestore, DATABASE_AUDIT } from './backups.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
 import { handlers } from './handlers/index.ts';
@@ -49,10 +50,20 @@ export function createBackend(opts: BackendOptions): Backend {
   const documentsDir = join(opts.dataDir, DOCUMENTS_FOLDER);
   mkdirSync(documentsDir, { recursive: true });
   const clock = opts.clock ?? systemClock;
-  // A restore asked for during the previous run replaces the file before anything opens it.
-  const restore = applyPendingRestore(opts.dataDir, clock.nowIso());
-  const db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
-  if (restore) recordAudit(db, clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, 'restored', null, restore);
+  const unlock = lockDataDir(opts.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    // A restore asked for during the previous run replaces the file before anything opens it.
+    const restore = applyPendingRestore(opts.dataDir, clock.nowIso());
+    db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
+    if (restore) {
+      const action = 'restored' in restore ? 'restored' : 'restore-failed';
+      recordAudit(db, clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, action, null, restore);
+    }
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const ctx: HandlerContext = {
     db,
     clock,
@@ -63,5 +74,13 @@ export function createBackend(opts: BackendOptions): Backend {
     presentDocument: opts.presentDocument ?? browserPresentDocument,
     presentBackup: opts.presentBackup ?? browserPresentBackup,
   };
-  return { ctx, dispatch: createDispatcher(ctx, handlers), documentsDir, close: () => db.close() };
+  return {
+    ctx,
+    dispatch: createDispatcher(ctx, handlers),
+    documentsDir,
+    close: () => {
+      db.close();
+      unlock();
+    },
+  };
 }

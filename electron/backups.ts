@@ -3,7 +3,7 @@
  * one on demand, the newest KEEP_BACKUPS kept; each checked before it counts. A restore is asked for
  * while the app runs and applied at the next start, before the database is opened, after a safety copy.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../core/api/result.ts';
 import type { BackupInfo } from '../core/domain/types.ts';
@@ -48,9 +48,13 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || sequenceOf(b.fileName) - sequenceOf(a.fileName));
 }
 
-/** Keeps the newest `keep` backups; older ones are deleted. */
+/** Keeps the newest `keep` backups; older ones are deleted, never the one a pending restore will use. */
 export function pruneBackups(dataDir: string, keep = KEEP_BACKUPS): string[] {
-  const removed = listBackups(dataDir).slice(keep).map((b) => b.fileName);
+  const pending = pendingRestore(dataDir);
+  const removed = listBackups(dataDir)
+    .slice(keep)
+    .map((b) => b.fileName)
+    .filter((name) => name !== pending);
   for (const name of removed) rmSync(join(backupsDir(dataDir), name), { force: true });
   return removed;
 }
@@ -86,34 +90,83 @@ export function requestRestore(ctx: HandlerContext, fileName: string): DatabaseF
   if (!BACKUP_NAME_RE.test(fileName) || !existsSync(file)) throw new DomainError('not-found', 'Sauvegarde introuvable.');
   const check = inspectDatabaseFile(file);
   if (!check.ok) throw new DomainError('conflict', `Cette sauvegarde est abîmée (${check.integrity}) : elle ne peut pas être restaurée.`);
+  if (check.schemaVersion > Number(ctx.db.pragma('user_version', { simple: true }))) {
+    throw new DomainError('conflict', "Cette sauvegarde vient d'une version plus récente de Feuillet : mettez Feuillet à jour avant de la restaurer.");
+  }
   writeFileSync(join(ctx.dataDir, RESTORE_MARKER), JSON.stringify({ fileName, requestedAt: ctx.clock.nowIso() }));
   recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, 'restore-requested', null, { fileName });
   return check;
 }
 
-/**
- * Before the database is opened: if a restore was asked for, keep a copy of the current database
- * (`…-avant-restauration.sqlite`), then put the backup in its place. Returns what was restored.
- */
-export function applyPendingRestore(dataDir: string, nowIso: string): { restored: string; safetyCopy: string | null } | null {
+/** The backup a restore was asked for, or null. */
+export function pendingRestore(dataDir: string): string | null {
   const marker = join(dataDir, RESTORE_MARKER);
   if (!existsSync(marker)) return null;
-  let fileName: string;
   try {
-    fileName = String((JSON.parse(readFileSync(marker, 'utf8')) as { fileName?: unknown }).fileName ?? '');
+    const name = String((JSON.parse(readFileSync(marker, 'utf8')) as { fileName?: unknown }).fileName ?? '');
+    return BACKUP_NAME_RE.test(name) ? name : null;
   } catch {
-    fileName = '';
+    return null;
+  }
+}
+
+export function cancelRestore(ctx: HandlerContext): void {
+  const fileName = pendingRestore(ctx.dataDir);
+  rmSync(join(ctx.dataDir, RESTORE_MARKER), { force: true });
+  if (fileName) recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, 'restore-cancelled', null, { fileName });
+}
+
+export type RestoreOutcome = { restored: string; safetyCopy: string | null } | { failed: string; reason: string };
+
+/** A copy of the current database before it is replaced; a raw copy when SQLite cannot read it (damaged). */
+function safetyCopy(current: string, target: string): void {
+  try {
+    copyClosedDatabase(current, target);
+  } catch {
+    rmSync(target, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(current + suffix)) copyFileSync(current + suffix, target + suffix);
+    }
+  }
+}
+
+/**
+ * Before the database is opened (and with the data folder locked): if a restore was asked for, keep a
+ * copy of the current database (`…-avant-restauration.sqlite`), then put the backup in its place through
+ * a temporary file and a rename. Never blocks the start: a restore that cannot be done is reported.
+ */
+export function applyPendingRestore(dataDir: string, nowIso: string): RestoreOutcome | null {
+  const marker = join(dataDir, RESTORE_MARKER);
+  if (!existsSync(marker)) return null;
+  const fileName = pendingRestore(dataDir);
+  const source = fileName ? join(backupsDir(dataDir), fileName) : '';
+  const failed = (reason: string): RestoreOutcome => {
+    rmSync(marker, { force: true });
+    return { failed: fileName ?? '?', reason };
+  };
+  if (!fileName || !existsSync(source)) return failed('sauvegarde introuvable');
+  const check = inspectDatabaseFile(source);
+  if (!check.ok) return failed(`sauvegarde abîmée (${check.integrity})`);
+  const current = join(dataDir, DATABASE_FILE);
+  let copy: string | null = null;
+  try {
+    if (existsSync(current)) {
+      copy = backupFileName(nowIso, 'avant-restauration');
+      safetyCopy(current, join(backupsDir(dataDir), copy));
+    }
+    const incoming = `${current}.restauration`;
+    copyFileSync(source, incoming);
+    const fd = openSync(incoming, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    for (const leftover of [`${current}-wal`, `${current}-shm`]) rmSync(leftover, { force: true });
+    renameSync(incoming, current);
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
   }
   rmSync(marker, { force: true });
-  const source = join(backupsDir(dataDir), fileName);
-  if (!BACKUP_NAME_RE.test(fileName) || !existsSync(source) || !inspectDatabaseFile(source).ok) return null;
-  const current = join(dataDir, DATABASE_FILE);
-  let safetyCopy: string | null = null;
-  if (existsSync(current)) {
-    safetyCopy = backupFileName(nowIso, 'avant-restauration');
-    copyClosedDatabase(current, join(backupsDir(dataDir), safetyCopy));
-  }
-  for (const leftover of [`${current}-wal`, `${current}-shm`]) rmSync(leftover, { force: true });
-  copyFileSync(source, current);
-  return { restored: fileName, safetyCopy };
+  return { restored: fileName, safetyCopy: copy };
 }

@@ -94,6 +94,15 @@ export type ValidateOutcome =
   /** AME invoice with acts outside the rights on file: needs `confirmOutsideRights: true`. */
   | { kind: 'rights-warning'; message_fr: string; check: AmeCoverageCheck };
 
+export interface BackupsState {
+  folder: string;
+  backups: BackupInfo[];
+  /** The backup a restore was asked for (applied at the next start), or null. */
+  pendingRestore: string | null;
+  /** The last restore applied at a start, or that could not be. */
+  lastRestore: { at: string; fileName: string; ok: boolean; reason: string | null } | null;
+}
+
 export interface AppInfo {
   version: string;
   transport: 'electron' | 'browser';
@@ -168,12 +177,13 @@ export const contract = {
   'rejections/withdraw': method<typeof RejectionWithdrawInput, InvoiceFollowUp>(RejectionWithdrawInput),
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
-  'backups/list': method<typeof none, { folder: string; backups: BackupInfo[] }>(none),
+  'backups/list': method<typeof none, BackupsState>(none),
   'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number }>(none),
   /** Electron shows the file in its folder; the browser gets a download URL (to copy it to a USB key). */
   'backups/present': method<typeof BackupFileInput, { url: string | null; shownInFolder: boolean }>(BackupFileInput),
   /** Checked now, applied at the next start (after a safety copy of the current database). */
   'backups/restore': method<typeof BackupFileInput, { patients: number; invoices: number }>(BackupFileInput),
+  'backups/cancel-restore': method<typeof none, { cancelled: true }>(none),
 
   'audit/list': method<z.ZodObject<{ entity: z.ZodString; entityId: typeof id }>, AuditEntry[]>(
     z.object({ entity: z.string().max(40), entityId: id }),

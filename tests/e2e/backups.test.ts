@@ -32,7 +32,9 @@ describe('backups through the real UI', () => {
     await backupRows().nth(1).getByRole('button', { name: /^Restaurer/ }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Restaurer une sauvegarde' });
     await dialog.getByRole('button', { name: 'Restaurer au prochain démarrage' }).click();
-    await page.getByText(/Restauration prête \(1 patient, 0 facture\)/).waitFor();
+    await page.getByText('Restauration prête : 1 patient, 0 facture.').waitFor();
+    await page.getByText(/Restauration demandée : la sauvegarde du .* remplacera vos données au prochain démarrage\. Arrêtez Feuillet/).waitFor();
+    await screenshot(page, '41-restauration-demandee');
 
     await app.restart();
     await openMenu(page, 'Patients');
@@ -40,5 +42,6 @@ describe('backups through the real UI', () => {
     expect(await page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Coulibaly/i }).count()).toBe(0);
     await openMenu(page, 'Réglages');
     await page.getByRole('table', { name: 'Sauvegardes' }).getByText('avant restauration').waitFor();
+    await page.getByText(/^Dernière restauration : feuillet-/).waitFor();
   });
 });

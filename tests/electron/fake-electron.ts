@@ -38,6 +38,9 @@ export class FakeBrowserWindow {
   });
   readyToShow: Listener | null = null;
   show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = vi.fn(() => false);
   loadFile = vi.fn(async (_file: string) => undefined);
   loadURL = vi.fn(async (_url: string) => undefined);
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ function fakeElectron() {
     app: {
       enableSandbox: vi.fn(),
       whenReady: vi.fn(() => Promise.resolve()),
+      requestSingleInstanceLock: vi.fn(() => true),
       getPath: vi.fn((name: string) => `/home/infirmiere/.config/Feuillet-${name}`),
       getVersion: vi.fn(() => '9.8.7'),
       on: vi.fn((event: string, listener: () => void) => appListeners.set(event, listener)),
@@ -22,6 +23,7 @@ function fakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: fakeIpcMain(),
     shell: { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn() },
+    dialog: { showErrorBox: vi.fn() },
   };
 }
 
@@ -83,6 +85,14 @@ describe('electron/main/index.ts (electron replaced)', () => {
     expect(opts.presentBackup(file, 'feuillet-2026-11-25-093012.sqlite')).toEqual({ url: null, shownInFolder: true });
     expect(mocks.electron.shell.showItemInFolder).toHaveBeenCalledWith(file);
     expect(backend.dailyBackup).toHaveBeenCalledWith(backend.ctx);
+  });
+
+  it('takes the single-instance lock, and a second launch brings the window to the front', () => {
+    expect(mocks.electron.app.requestSingleInstanceLock).toHaveBeenCalledOnce();
+    const win = FakeBrowserWindow.instances[0]!;
+    mocks.electron.appListeners.get('second-instance')!();
+    expect(win.focus).toHaveBeenCalledOnce();
+    expect(mocks.electron.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 
   it('wires the one IPC channel to the backend dispatch, trusting only the bundled renderer', async () => {
@@ -168,5 +178,10 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
     expect(r).toMatchObject({ ok: true, value: { transport: 'electron', dataDir, version: '9.8.7' } });
     const search = (await handler(invokeEvent(url), 'patients/search', { query: '' })) as { ok: boolean; value: unknown[] };
     expect(search).toEqual({ ok: true, value: [] });
+  });
+
+  it("makes the day's backup in the background, beside the database", async () => {
+    const backups = join(dataDir, 'sauvegardes');
+    await expect.poll(() => (existsSync(backups) ? readdirSync(backups).filter((f) => f.endsWith('.sqlite')).length : 0)).toBe(1);
   });
 });

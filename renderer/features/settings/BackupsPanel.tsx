@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { BackupsState } from '../../../core/api/contract.ts';
 import type { BackupInfo } from '../../../core/domain/types.ts';
 import { api, downloadUrl } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -12,6 +13,8 @@ import { formatFrTimestamp, formatMegabytes, plural } from '../../ui/format.ts';
 export function BackupsPanel() {
   const [folder, setFolder] = useState('');
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [lastRestore, setLastRestore] = useState<BackupsState['lastRestore']>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,6 +24,8 @@ export function BackupsPanel() {
       if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
       setFolder(r.value.folder);
       setBackups(r.value.backups);
+      setPending(r.value.pendingRestore);
+      setLastRestore(r.value.lastRestore);
     });
   useEffect(load, []);
   const [electron, setElectron] = useState(false);
@@ -45,12 +50,21 @@ export function BackupsPanel() {
     setRestoring(null);
     const r = await api.call('backups/restore', { fileName: b.fileName });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    setMessage({
-      kind: 'info',
-      text: `Restauration prête (${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}) : fermez Feuillet puis rouvrez-le pour la terminer. Jusque-là, ne saisissez plus rien.`,
-    });
+    setMessage({ kind: 'info', text: `Restauration prête : ${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}.` });
+    load();
   }
 
+  async function cancelRestore() {
+    const r = await api.call('backups/cancel-restore', {});
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    setMessage({ kind: 'info', text: 'Restauration annulée : vos données actuelles restent en place.' });
+    load();
+  }
+
+  const pendingBackup = backups?.find((b) => b.fileName === pending);
+  const restart = electron
+    ? 'Fermez Feuillet puis rouvrez-le pour la terminer.'
+    : "Arrêtez Feuillet (Ctrl+C dans la fenêtre où « npm start » tourne), relancez « npm start », puis rouvrez l'adresse affichée.";
   return (
     <div className="panel">
       <div className="page-header">
@@ -67,6 +81,24 @@ export function BackupsPanel() {
       {message ? (
         <Notice kind={message.kind} live>
           {message.text}
+        </Notice>
+      ) : null}
+      {pending ? (
+        <Notice kind="warn">
+          <p>
+            Restauration demandée : la sauvegarde du {pendingBackup ? formatFrTimestamp(pendingBackup.createdAt) : pending} remplacera vos données au prochain
+            démarrage. {restart} Tout ce que vous saisirez d'ici là sera remplacé.
+          </p>
+          <button type="button" onClick={() => void cancelRestore()}>
+            Annuler la restauration
+          </button>
+        </Notice>
+      ) : null}
+      {lastRestore && !pending ? (
+        <Notice kind={lastRestore.ok ? 'info' : 'error'}>
+          {lastRestore.ok
+            ? `Dernière restauration : ${lastRestore.fileName}, le ${formatFrTimestamp(lastRestore.at)}.`
+            : `La restauration de ${lastRestore.fileName} n'a pas pu se faire le ${formatFrTimestamp(lastRestore.at)} (${lastRestore.reason ?? 'erreur inconnue'}) : vos données sont restées telles quelles.`}
         </Notice>
       ) : null}
       {backups === null ? null : backups.length === 0 ? (

@@ -120,4 +120,76 @@ describe('backups', () => {
     }
     expect(readdirSync(backupsDir())).toEqual([fileName]);
   });
+
+  it('never prunes the backup a pending restore will use, and the restore can be cancelled', async () => {
+    const { fileName } = await t.call('backups/create', {});
+    for (let day = 1; day <= KEEP_BACKUPS + 2; day++) {
+      copyFileSync(join(backupsDir(), fileName), join(backupsDir(), `feuillet-2026-12-${String(day).padStart(2, '0')}-080000.sqlite`));
+    }
+    await t.call('backups/restore', { fileName });
+    await t.call('backups/create', {});
+    const state = await t.call('backups/list', {});
+    expect(state.pendingRestore).toBe(fileName);
+    expect(state.backups.map((b) => b.fileName)).toContain(fileName);
+    await t.call('backups/cancel-restore', {});
+    expect((await t.call('backups/list', {})).pendingRestore).toBeNull();
+    expect(existsSync(join(t.dir, 'restauration-en-attente.json'))).toBe(false);
+  });
+
+  it('refuses a backup made by a newer Feuillet', async () => {
+    const { fileName } = await t.call('backups/create', {});
+    const db = new Database(join(backupsDir(), fileName));
+    db.pragma('user_version = 999');
+    db.close();
+    expect((await t.fails('backups/restore', { fileName })).message_fr).toBe(
+      "Cette sauvegarde vient d'une version plus récente de Feuillet : mettez Feuillet à jour avant de la restaurer.",
+    );
+  });
+
+  it('reports a restore that could not be done at the start, and keeps the data as it was', async () => {
+    await t.call('patients/create', buildPatientInput({ lastName: 'Diallo' }));
+    const { fileName } = await t.call('backups/create', {});
+    await t.call('backups/restore', { fileName });
+    t.close();
+    rmSync(join(backupsDir(), fileName)); // lost between the request and the next start
+    const next = reopen();
+    try {
+      const r = await next.dispatch('backups/list', {});
+      expect(r.ok && (r.value as { lastRestore: unknown }).lastRestore).toMatchObject({ fileName, ok: false, reason: 'sauvegarde introuvable' });
+      expect(r.ok && (r.value as { pendingRestore: unknown }).pendingRestore).toBeNull();
+      const patients = await next.dispatch('patients/search', { query: '' });
+      expect(patients.ok && (patients.value as unknown[]).length).toBe(1);
+    } finally {
+      next.close();
+    }
+  });
+
+  it('restores over a damaged database, keeping a raw copy of it', async () => {
+    await t.call('patients/create', buildPatientInput({ lastName: 'Diallo' }));
+    const { fileName } = await t.call('backups/create', {});
+    await t.call('backups/restore', { fileName });
+    t.close();
+    const live = join(t.dir, 'feuillet.sqlite');
+    rmSync(`${live}-wal`, { force: true });
+    rmSync(`${live}-shm`, { force: true });
+    writeFileSync(live, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8192, 7)])); // damaged
+    const next = reopen();
+    try {
+      const patients = await next.dispatch('patients/search', { query: '' });
+      expect(patients.ok && (patients.value as { lastName: string }[]).map((p) => p.lastName)).toEqual(['Diallo']);
+      expect(listBackups(t.dir).some((b) => b.beforeRestore && b.sizeBytes > 0)).toBe(true);
+    } finally {
+      next.close();
+    }
+  });
+
+  it('refuses to open a data folder another running Feuillet holds, and takes over a stale lock', () => {
+    t.close();
+    writeFileSync(join(t.dir, 'feuillet.lock'), '1'); // pid 1 is always running
+    expect(() => reopen()).toThrow(/Feuillet est déjà ouvert sur ce dossier de données \(processus 1\)/);
+    writeFileSync(join(t.dir, 'feuillet.lock'), '999999999'); // no such process: left by a crash
+    const next = reopen();
+    next.close();
+    expect(existsSync(join(t.dir, 'feuillet.lock'))).toBe(false);
+  });
 });
