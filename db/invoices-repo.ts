@@ -1,4 +1,4 @@
-import type { AmePromptAnswer, AmeSource, Exoneration, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary } from '../core/domain/types.ts';
+import type { AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary } from '../core/domain/types.ts';
 import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
@@ -185,7 +185,8 @@ export function listInvoices(
     .prepare(
       `SELECT i.id, i.number, i.status, i.practitioner_id, i.patient_id, i.ame, i.total_cents, i.created_at,
          coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patient_name,
-         (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = i.id) AS first_act_date
+         (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = i.id) AS first_act_date,
+         (SELECT s.state FROM follow_up_states s WHERE s.invoice_id = i.id) AS follow_up_state
        FROM invoices i JOIN patients p ON p.id = i.patient_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY i.id DESC LIMIT ?`,
@@ -201,6 +202,7 @@ export function listInvoices(
     created_at: string;
     patient_name: string;
     first_act_date: string | null;
+    follow_up_state: FollowUpState | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -213,5 +215,6 @@ export function listInvoices(
     ame: r.ame === 1,
     totalCents: r.total_cents,
     createdAt: r.created_at,
+    followUpState: r.follow_up_state,
   }));
 }

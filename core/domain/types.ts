@@ -178,6 +178,8 @@ export interface InvoiceSummary {
   ame: boolean;
   totalCents: number;
   createdAt: string;
+  /** Where it stands in the follow-up (null for a draft). */
+  followUpState: FollowUpState | null;
 }
 
 export interface AuditEntry {

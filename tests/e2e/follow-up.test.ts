@@ -126,4 +126,12 @@ describe('follow-up through the real UI: bordereau, payment, rejection', () => {
     expect(csv).toMatch(/;1;Keïta Test;oui;Virement;VIR CPAM 75;3,00\r\n/);
     expect(csv).toContain('Total;;;;;;3,00');
   });
+
+  it('shows in the invoice list where each invoice stands', async () => {
+    await nav('Factures');
+    const table = page.getByRole('table', { name: 'Factures' });
+    await table.getByRole('row', { name: /Keïta.*Payée en partie/ }).waitFor();
+    await table.getByRole('row', { name: /Traoré.*Rejetée/ }).waitFor();
+    await screenshot(page, '36-factures-suivi');
+  });
 });

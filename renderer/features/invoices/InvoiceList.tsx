@@ -3,6 +3,7 @@ import type { InvoiceStatus, InvoiceSummary } from '../../../core/domain/types.t
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
+import { FollowUpBadge } from '../follow-up/FollowUpBadge.tsx';
 
 const STATUS = { draft: ['Brouillon', 'info'], validated: ['Validée', 'ok'], cancelled: ['Annulée', 'danger'] } as const;
 
@@ -27,6 +28,7 @@ export function InvoiceList(props: { patientId?: number; status?: InvoiceStatus 
           <th>AME</th>
           <th className="num">Montant</th>
           <th>État</th>
+          <th>Suivi</th>
         </tr>
       </thead>
       <tbody>
@@ -40,6 +42,7 @@ export function InvoiceList(props: { patientId?: number; status?: InvoiceStatus 
             <td>
               <span className={`badge badge--${STATUS[r.status][1]}`}>{STATUS[r.status][0]}</span>
             </td>
+            <td>{r.followUpState && r.status === 'validated' ? <FollowUpBadge state={r.followUpState} /> : null}</td>
           </tr>
         ))}
       </tbody>

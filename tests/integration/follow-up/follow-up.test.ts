@@ -70,6 +70,14 @@ describe('bordereaux', () => {
     expect(document!.fileName).toBe(`bordereau-${practitionerId}-00001.pdf`);
     expect(existsSync(join(t.dir, 'documents', document!.fileName))).toBe(true);
     expect((await stateOf(a.id)).bordereau).toEqual({ id: bordereau.id, number: 1, sentOn: '2026-11-25' });
+    // The invoice list shows where each invoice stands (a draft has no follow-up).
+    const patient = await t.call('patients/create', buildPatientInput());
+    const draft = await t.call('invoices/create-draft', { practitionerId, patientId: patient.id });
+    expect((await t.call('invoices/list', { practitionerId })).map((r) => [r.id, r.followUpState])).toEqual([
+      [draft.id, null],
+      [b.id, 'envoyee'],
+      [a.id, 'envoyee'],
+    ]);
 
     const c = await validatedInvoice();
     const second = await t.call('bordereaux/create', { practitionerId, invoiceIds: [c.id], sentOn: '2026-11-25' });
