@@ -23,6 +23,7 @@ export interface FollowUpFilter {
 interface FollowUpRowDb {
   invoice_id: number;
   number: number;
+  validated_at: string;
   practitioner_id: number;
   patient_id: number;
   patient_name: string;
@@ -85,7 +86,7 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
       `SELECT f.invoice_id, f.number, f.practitioner_id, f.patient_id, f.expected_cents, f.paid_cents, f.state, f.bordereau_id,
          b.number AS bordereau_number, b.sent_on,
          coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patient_name, p.nir, p.regime, p.caisse,
-         i.ame, i.total_cents,
+         i.ame, i.total_cents, i.validated_at,
          (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = f.invoice_id) AS first_act_date,
          (SELECT max(act_date) FROM invoice_lines l WHERE l.invoice_id = f.invoice_id) AS last_act_date
        FROM invoice_follow_up f
@@ -99,6 +100,7 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
   return rows.map((r) => ({
     invoiceId: r.invoice_id,
     number: r.number,
+    validatedAt: r.validated_at,
     practitionerId: r.practitioner_id,
     patientId: r.patient_id,
     patientName: r.patient_name,

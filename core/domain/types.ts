@@ -249,6 +249,8 @@ export interface BordereauSummary {
 export interface FollowUpRow {
   invoiceId: number;
   number: number;
+  /** ISO timestamp of the validation: nothing that follows (sending, payment, rejection) can be earlier. */
+  validatedAt: string;
   practitionerId: number;
   patientId: number;
   patientName: string;

@@ -38,9 +38,10 @@ import { requireInvoice, requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
 
 function followUpRow(ctx: HandlerContext, invoiceId: number): FollowUpRow {
-  const invoice = requireInvoice(ctx, invoiceId);
-  if (invoice.status === 'draft') throw new DomainError('conflict', "Un brouillon n'a pas encore de suivi : validez-le d'abord (Imprimer).");
-  return listFollowUp(ctx.db, { invoiceIds: [invoiceId], limit: 1 }, ctx.clock.today())[0]!;
+  const row = listFollowUp(ctx.db, { invoiceIds: [invoiceId], limit: 1 }, ctx.clock.today())[0];
+  if (row) return row;
+  requireInvoice(ctx, invoiceId); // unknown id → not found
+  throw new DomainError('conflict', "Un brouillon n'a pas encore de suivi : validez-le d'abord (Imprimer).");
 }
 
 function invoiceFollowUp(ctx: HandlerContext, invoiceId: number): InvoiceFollowUp {
@@ -55,10 +56,9 @@ function requireBordereau(ctx: HandlerContext, id: number): Bordereau {
 
 /** Only a validated invoice, with its validation date as the earliest date of anything that follows. */
 function requireFollowable(ctx: HandlerContext, invoiceId: number): { row: FollowUpRow; validatedOn: string } {
-  const invoice = requireInvoice(ctx, invoiceId);
-  if (invoice.status === 'cancelled') throw new DomainError('conflict', 'Cette facture est annulée : plus rien ne peut y être enregistré.');
   const row = followUpRow(ctx, invoiceId);
-  return { row, validatedOn: ctx.clock.dateOf(invoice.validatedAt!) };
+  if (row.state === 'annulee') throw new DomainError('conflict', 'Cette facture est annulée : plus rien ne peut y être enregistré.');
+  return { row, validatedOn: ctx.clock.dateOf(row.validatedAt) };
 }
 
 const dateProblem = (field: string, problem: string | null) => {
@@ -115,7 +115,7 @@ export const followUpHandlers: AreaHandlers<
       const check = checkBordereauInvoices(rows);
       if (!check.ok) throw new DomainError('invalid-input', check.message_fr, 'invoiceIds');
       const lastValidated = rows.reduce((max, r) => {
-        const on = ctx.clock.dateOf(requireInvoice(ctx, r.invoiceId).validatedAt!);
+        const on = ctx.clock.dateOf(r.validatedAt);
         return on > max ? on : max;
       }, '0000-01-01');
       dateProblem('sentOn', checkEventDate(sentOn, today, lastValidated, "Date d'envoi"));
