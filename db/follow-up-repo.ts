@@ -5,6 +5,7 @@
 import type { BordereauSummary, FollowUpRow, FollowUpState, LedgerLine, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
 import { isOverdue } from '../core/domain/follow-up.ts';
 import type { Db } from './connection.ts';
+import { PATIENT_NAME_SQL } from './patients-repo.ts';
 import { takeNext } from './counters.ts';
 
 export interface FollowUpFilter {
@@ -85,7 +86,7 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
     .prepare(
       `SELECT f.invoice_id, f.number, f.practitioner_id, f.patient_id, f.expected_cents, f.paid_cents, f.state, f.bordereau_id,
          b.number AS bordereau_number, b.sent_on,
-         coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patient_name, p.nir, p.regime, p.caisse,
+         ${PATIENT_NAME_SQL} AS patient_name, p.nir, p.regime, p.caisse,
          i.ame, i.total_cents, i.validated_at,
          (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = f.invoice_id) AS first_act_date,
          (SELECT max(act_date) FROM invoice_lines l WHERE l.invoice_id = f.invoice_id) AS last_act_date
@@ -333,7 +334,7 @@ export function listLedger(db: Db, f: { practitionerId: number; from: string; to
       .prepare(
         `SELECT pay.id AS paymentId, pay.received_on AS receivedOn, pay.amount_cents AS amountCents, pay.mode, pay.reference,
            i.id AS invoiceId, i.number AS invoiceNumber, i.ame,
-           coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patientName
+           ${PATIENT_NAME_SQL} AS patientName
          FROM payments pay
          JOIN invoices i ON i.id = pay.invoice_id
          JOIN patients p ON p.id = i.patient_id

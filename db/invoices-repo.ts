@@ -3,6 +3,7 @@ import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
 import type { Db } from './connection.ts';
+import { PATIENT_NAME_SQL } from './patients-repo.ts';
 import { takeNext } from './counters.ts';
 
 interface InvoiceRow {
@@ -184,7 +185,7 @@ export function listInvoices(
   const rows = db
     .prepare(
       `SELECT i.id, i.number, i.status, i.practitioner_id, i.patient_id, i.ame, i.total_cents, i.created_at,
-         coalesce(p.usage_name, p.last_name) || ' ' || p.first_name AS patient_name,
+         ${PATIENT_NAME_SQL} AS patient_name,
          (SELECT min(act_date) FROM invoice_lines l WHERE l.invoice_id = i.id) AS first_act_date,
          (SELECT s.state FROM follow_up_states s WHERE s.invoice_id = i.id) AS follow_up_state
        FROM invoices i JOIN patients p ON p.id = i.patient_id

@@ -5,6 +5,9 @@ import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts'
 import type { Db } from './connection.ts';
 
 /** The patient fields a caller writes (the parsed PatientInput). */
+/** SQL for a patient's name in lists (alias `p` for patients): usage (else birth) name, then first name. */
+export const PATIENT_NAME_SQL = "coalesce(p.usage_name, p.last_name) || ' ' || p.first_name";
+
 export type PatientData = Omit<Patient, 'id' | 'archived' | 'createdAt' | 'updatedAt'>;
 
 interface PatientRow {

@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import type { Bordereau, DocumentRef } from '../../core/domain/types.ts';
 import { getPractitioner } from '../../db/billing-repo.ts';
 import { getPatient } from '../../db/patients-repo.ts';
+import { patientDisplayName } from '../../core/domain/patient-name.ts';
 import { setBordereauPdf } from '../../db/follow-up-repo.ts';
 import type { BordereauModel } from '../../invoice-templates/bordereau/model.ts';
 import { renderBordereau } from '../../invoice-templates/bordereau/render.ts';
 import type { HandlerContext } from '../context.ts';
 import { DOCUMENTS_FOLDER } from '../paths.ts';
 import { NOTICE_FR } from './app.ts';
-
-/** « DIALLO Aminata »: last (or usage) name in capitals, as on the feuille de soins. */
-function nameOnPaper(ctx: HandlerContext, patientId: number): string {
-  const p = getPatient(ctx.db, patientId)!;
-  return `${(p.usageName ?? p.lastName).toUpperCase()} ${p.firstName}`;
-}
 
 export function bordereauModel(ctx: HandlerContext, b: Bordereau, duplicata: boolean): BordereauModel {
   const practitioner = getPractitioner(ctx.db, b.practitionerId)!;
@@ -35,7 +30,7 @@ export function bordereauModel(ctx: HandlerContext, b: Bordereau, duplicata: boo
       .sort((x, y) => x.number - y.number)
       .map((r) => ({
         number: r.number,
-        patientName: nameOnPaper(ctx, r.patientId),
+        patientName: patientDisplayName(getPatient(ctx.db, r.patientId)!),
         nir: r.nir,
         firstActDate: r.firstActDate,
         lastActDate: r.lastActDate,

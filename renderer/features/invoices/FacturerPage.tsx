@@ -8,6 +8,7 @@ import { formatFrDate, formatNir } from '../../ui/format.ts';
 import { PractitionerForm } from '../settings/PractitionerForm.tsx';
 import { AmeBadges } from '../patients/AmeBadges.tsx';
 import { createDraft } from './create-draft.ts';
+import { patientDisplayName } from '../../../core/domain/patient-name.ts';
 
 /** The Facturer menu: practitioner (when several) and patient, then a new invoice in mode dégradé. */
 export function FacturerPage(props: { patientId?: number | undefined; prescriptionId?: number | undefined }) {
@@ -67,7 +68,7 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
         <PractitionerSelect practitioners={practitioners} value={practitionerId} onChange={setPractitionerId} />
         {chosen ? (
           <p>
-            Patient : <strong>{`${(chosen.usageName ?? chosen.lastName).toUpperCase()} ${chosen.firstName}`}</strong> — né(e) le {formatFrDate(chosen.birthDate)}{' '}
+            Patient : <strong>{patientDisplayName(chosen)}</strong> — né(e) le {formatFrDate(chosen.birthDate)}{' '}
             <button type="button" className="link" onClick={() => setChosen(null)}>
               changer
             </button>
@@ -80,7 +81,7 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
               {patients.map((p) => (
                 <li key={p.id}>
                   <button type="button" className="choice" onClick={() => setChosen(p)}>
-                    <strong>{`${(p.usageName ?? p.lastName).toUpperCase()} ${p.firstName}`}</strong> — {formatFrDate(p.birthDate)} — <span className="mono">{formatNir(p.nir)}</span>
+                    <strong>{patientDisplayName(p)}</strong> — {formatFrDate(p.birthDate)} — <span className="mono">{formatNir(p.nir)}</span>
                     <AmeBadges amePossible={p.amePossible} ameState={p.ameState} />
                   </button>
                 </li>

@@ -6,6 +6,7 @@ import { CheckboxField, SelectField } from '../../ui/fields.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate, formatNir } from '../../ui/format.ts';
 import { InvoiceTotals } from './InvoiceTotals.tsx';
+import { patientDisplayName } from '../../../core/domain/patient-name.ts';
 
 const SOURCE_LABEL = { button: "bouton « Aide médicale d'État »", prescription: 'prescription cochée AME', prompt: 'réponse Oui à la question AME' } as const;
 
@@ -27,7 +28,7 @@ export function InvoiceTermsTab(props: {
       <dl className="kv">
         <dt>Patient</dt>
         <dd>
-          <strong>{`${(patient.usageName ?? patient.lastName).toUpperCase()} ${patient.firstName}`}</strong> — <span className="mono">{formatNir(patient.nir)}</span>
+          <strong>{patientDisplayName(patient)}</strong> — <span className="mono">{formatNir(patient.nir)}</span>
           {isAmePossible(patient.nir) && !invoice.ame ? <span className="badge badge--warn">AME possible</span> : null}
         </dd>
         <dt>Praticien</dt>

@@ -12,6 +12,7 @@ import { PatientInvoicesTab } from '../invoices/PatientInvoicesTab.tsx';
 import { AmeBadges } from './AmeBadges.tsx';
 import { ComplementaireTab } from './ComplementaireTab.tsx';
 import { IdentityForm } from './IdentityForm.tsx';
+import { patientDisplayName } from '../../../core/domain/patient-name.ts';
 
 const TABS: { id: PatientTab; label: string }[] = [
   { id: 'identite', label: 'Identité' },
@@ -66,7 +67,7 @@ export function PatientFilePage(props: { patientId: number | null; tab: PatientT
           ← Patients
         </button>
         <h1>
-          {patient ? `${(patient.usageName ?? patient.lastName).toUpperCase()} ${patient.firstName}` : 'Nouveau patient'}
+          {patient ? patientDisplayName(patient) : 'Nouveau patient'}
           {patient ? <AmeBadges amePossible={isAmePossible(patient.nir)} ameState={ameCoverage?.state ?? null} archived={patient.archived} /> : null}
         </h1>
         {patient ? (
