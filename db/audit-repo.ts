@@ -26,17 +26,29 @@ interface AuditRow {
   after_json: string | null;
 }
 
+const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  entity: r.entity,
+  entityId: r.entity_id,
+  action: r.action,
+  before: r.before_json === null ? null : JSON.parse(r.before_json),
+  after: r.after_json === null ? null : JSON.parse(r.after_json),
+});
+
 export function listAudit(db: Db, entity: string, entityId: number): AuditEntry[] {
   const rows = db
     .prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
     .all(entity, entityId) as AuditRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    entity: r.entity,
-    entityId: r.entity_id,
-    action: r.action,
-    before: r.before_json === null ? null : JSON.parse(r.before_json),
-    after: r.after_json === null ? null : JSON.parse(r.after_json),
-  }));
+  return rows.map(toEntry);
+}
+
+/** The newest entry of one of `actions` about an entity, or null (without reading its whole history). */
+export function latestAudit(db: Db, entity: string, entityId: number, actions: readonly string[]): AuditEntry | null {
+  const row = db
+    .prepare(
+      `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
+    )
+    .get(entity, entityId, ...actions) as AuditRow | undefined;
+  return row ? toEntry(row) : null;
 }

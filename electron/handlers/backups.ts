@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DomainError } from '../../core/api/result.ts';
 import type { BackupsState } from '../../core/api/contract.ts';
-import { listAudit } from '../../db/audit-repo.ts';
+import { latestAudit } from '../../db/audit-repo.ts';
 import { cancelRestore, createBackup, DATABASE_AUDIT, listBackups, pendingRestore, requestRestore } from '../backups.ts';
 import type { HandlerContext } from '../context.ts';
 import { BACKUPS_FOLDER } from '../paths.ts';
@@ -9,9 +9,7 @@ import type { AreaHandlers } from './types.ts';
 
 /** The last restore the start-up applied or could not apply, from the audit log. */
 function lastRestore(ctx: HandlerContext): BackupsState['lastRestore'] {
-  const entry = listAudit(ctx.db, DATABASE_AUDIT.entity, DATABASE_AUDIT.id)
-    .filter((a) => a.action === 'restored' || a.action === 'restore-failed')
-    .at(-1);
+  const entry = latestAudit(ctx.db, DATABASE_AUDIT.entity, DATABASE_AUDIT.id, ['restored', 'restore-failed']);
   if (!entry) return null;
   const after = entry.after as { restored?: string; failed?: string; reason?: string };
   return { at: entry.at, fileName: after.restored ?? after.failed ?? '', ok: entry.action === 'restored', reason: after.reason ?? null };
