@@ -1,16 +1,28 @@
 /**
  * E2E harness: runs the BUILT browser-mode server (out/bridge/cli.mjs, as `npm start` does) on a
- * temporary data folder and drives Debian's Chromium with playwright-core. `npm test` builds first.
+ * temporary data folder and drives a Chromium with playwright-core — CHROMIUM_PATH, else an installed
+ * Chrome/Chromium, else the npm-shipped one (find-browser.ts). `npm test` builds first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findBrowser, installedCandidates, systemSearch, type FoundBrowser } from './find-browser.ts';
+export { NO_BROWSER_MESSAGE } from './find-browser.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'out', 'bridge', 'cli.mjs');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH or the installed browser found at load time; '' when only the npm one is left (see browser()). */
+export const CHROMIUM: string =
+  process.env.CHROMIUM_PATH ?? installedCandidates(process.platform, process.env).find((p) => existsSync(p)) ?? '';
+
+let found: Promise<FoundBrowser> | null = null;
+/** The browser the tests drive, looked up once per test file (throws the one-line « what to install » message). */
+export function browser(): Promise<FoundBrowser> {
+  found ??= findBrowser(systemSearch());
+  return found;
+}
 export const SCREENSHOTS_DIR = join(ROOT, 'test-results', 'screenshots');
 
 export interface RunningServer {
@@ -61,10 +73,12 @@ export function startServer(dataDir: string): Promise<RunningServer> {
   });
 }
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, env } = await browser();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     args: [
       '--headless',
       '--no-sandbox',
@@ -99,12 +113,20 @@ export async function openApp(opts: { dataDir?: string } = {}): Promise<App> {
   context.setDefaultTimeout(10_000);
   const openedUrls: string[] = [];
   const page = await context.newPage();
-  // A PDF tab in front would background the app tab (Chromium then throttles it): note and close it.
+  // A PDF tab in front would background the app tab (Chromium then throttles it): note it and close it.
+  // A tab's address is its first navigation request, issued before the tab has a frame (Playwright's
+  // request.frame() then throws): a headless-only Chromium (the npm one) downloads a PDF instead of
+  // showing it, so the tab itself never shows the address.
+  context.on('request', (request) => {
+    if (!request.isNavigationRequest() || !/^https?:/.test(request.url())) return;
+    try {
+      request.frame();
+    } catch {
+      openedUrls.push(request.url());
+    }
+  });
   context.on('page', (popup) => {
-    void popup.waitForURL((u) => u.href !== 'about:blank', { timeout: 5_000 }).catch(() => undefined).finally(() => {
-      openedUrls.push(popup.url());
-      void popup.close();
-    });
+    void popup.waitForURL((u) => u.href !== 'about:blank', { timeout: 5_000 }).catch(() => undefined).finally(() => void popup.close());
   });
   page.on('pageerror', (err) => console.error('[page error]', err));
   await page.goto(server.url);

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
 import { computeNirKey } from '../../core/domain/nir.ts';
 import type { App } from './harness.ts';
+import { text } from '../pdf/pdf-tools.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
 /** Sets up data through the real HTTP API (same bridge and token as the page) when the UI is not the point. */
@@ -29,9 +29,8 @@ export async function seedPatient(app: App, lastName: string, nir: string) {
   return apiCall(app, 'patients/create', { lastName, firstName: 'Test', birthDate: '1980-01-01', sex: 'F', nir, regime: '01', caisse: '751' });
 }
 
-/** Text of one generated PDF of the data folder's documents/. */
-export const pdfText = (app: App, fileName: string): string =>
-  execFileSync('pdftotext', ['-layout', join(app.dataDir, 'documents', fileName), '-'], { encoding: 'utf8' });
+/** Text (with its layout, as pdf-tools' text()) of one generated PDF of the data folder's documents/. */
+export const pdfText = (app: App, fileName: string): string => text(join(app.dataDir, 'documents', fileName));
 
 /** Text of the newest invoice PDF (facture-<practitioner>-<number>…) in the data folder's documents/. */
 export function latestPdfText(app: App): string {

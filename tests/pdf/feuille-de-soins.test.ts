@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pages, rawText, renderPng, text } from './pdf-tools.ts';
+import { fonts, pages, rawText, renderPng, text } from './pdf-tools.ts';
 import { addAmeCoverage, makeTestBackend, NIA_8, NIR_2, seedDraft, type TestBackend } from '../helpers/test-backend.ts';
 
-/** PDFs are produced through the real use cases, then read back with poppler. */
+/** PDFs are produced through the real use cases, then read back with MuPDF. */
 let t: TestBackend;
 beforeAll(() => {
   t = makeTestBackend();
@@ -75,8 +74,7 @@ describe('feuille de soins PDF', () => {
     expect(actRows).toHaveLength(22);
     expect(s).toContain('12,92 €'); // AMI 4,1 = 12,915 → 12,92
     expect(s).toMatch(new RegExp(`Total des actes\\s+${(invoice.totalCents / 100).toFixed(2).replace('.', ',')}\\s€`));
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-    expect(fonts).toMatch(/DejaVuSans\s.*yes\s+yes/);
+    expect(fonts(file)).toContainEqual({ name: 'DejaVuSans', subset: true, embedded: true });
   });
 
   it('prints a cancelled invoice with the ANNULÉE stamp and its reason', async () => {

@@ -1,22 +1,166 @@
-/** Reading generated PDFs back with poppler, and rendering their pages to PNG for people to look at. */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+/**
+ * Reading generated PDFs back, and rendering their pages to PNG for people to look at — with MuPDF.js
+ * (npm `mupdf`, WebAssembly): no system PDF tool is needed, `npm install` brings it.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as mupdf from 'mupdf';
 import { ROOT } from '../helpers/test-backend.ts';
 
 const OUT = join(ROOT, 'test-results', 'pdf');
 
-/** The text with its layout (columns stay on one line). */
-export const text = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+function withDocument<T>(file: string, read: (doc: mupdf.Document) => T): T {
+  const doc = mupdf.Document.openDocument(readFileSync(file), 'application/pdf');
+  try {
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
 
-/** The raw text runs (a rotated stamp comes out whole). */
-export const rawText = (file: string): string => execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+/** Poppler writes no-break spaces (amounts: « 12,92 € ») as plain spaces; so do we. */
+const NO_BREAK_SPACES = /[\u00a0\u202f]/g;
 
-export const pages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+/** One glyph as MuPDF places it: baseline origin, advance box, font size. */
+interface Glyph {
+  c: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+}
 
-/** Copies the PDF and its pages as PNG under test-results/pdf/<name>… */
+/** The page's characters: horizontal runs as glyphs, rotated runs (stamps) as whole strings. */
+function pageGlyphs(page: mupdf.Page): { glyphs: Glyph[]; rotated: string[] } {
+  const stext = page.toStructuredText('preserve-whitespace');
+  const glyphs: Glyph[] = [];
+  const rotated: string[] = [];
+  let horizontal = true;
+  let run = '';
+  stext.walk({
+    beginLine(_bbox, _wmode, dir) {
+      horizontal = Math.abs(dir[1]) < 1e-3 && dir[0] > 0;
+      run = '';
+    },
+    onChar(c, origin, _font, size, quad) {
+      c = c.replace(NO_BREAK_SPACES, ' ');
+      if (horizontal) glyphs.push({ c, x: origin[0], right: Math.max(quad[2], quad[6]), y: origin[1], size });
+      else run += c;
+    },
+    endLine() {
+      if (!horizontal && run.trim()) rotated.push(run);
+    },
+  });
+  stext.destroy();
+  return { glyphs, rotated };
+}
+
+/**
+ * A page laid out as lines of text the way `pdftotext -layout` does it: glyphs sharing a baseline form
+ * one line, read left to right; a small gap becomes one space, a column gap at least two.
+ */
+function layoutPage(page: mupdf.Page): string {
+  const { glyphs, rotated } = pageGlyphs(page);
+  glyphs.sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: Glyph[][] = [];
+  for (const g of glyphs) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]!.y - g.y) <= Math.max(1, row[0]!.size * 0.3)) row.push(g);
+    else rows.push([g]);
+  }
+  const lines = rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    let line = '';
+    let prev: Glyph | null = null;
+    for (const g of row) {
+      if (prev) {
+        const gap = g.x - prev.right;
+        const em = Math.max(prev.size, g.size);
+        const spaced = prev.c === ' ' || g.c === ' ';
+        if (gap > em * 1.2) line += spaced ? ' ' : '  ';
+        else if (gap > em * 0.15 && !spaced) line += ' ';
+      }
+      line += g.c;
+      prev = g;
+    }
+    return line.trimEnd();
+  });
+  return [...lines, ...rotated].join('\n');
+}
+
+/** The text with its layout (columns stay on one line, a form feed between pages). */
+export const text = (file: string): string =>
+  withDocument(file, (doc) => {
+    const out: string[] = [];
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = doc.loadPage(i);
+      out.push(layoutPage(page) + '\n');
+      page.destroy();
+    }
+    return out.join('\f');
+  });
+
+/** The raw text runs in content order (a rotated stamp comes out whole). */
+export const rawText = (file: string): string =>
+  withDocument(file, (doc) => {
+    const out: string[] = [];
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = doc.loadPage(i);
+      const stext = page.toStructuredText('preserve-whitespace');
+      out.push(stext.asText().replace(NO_BREAK_SPACES, ' '));
+      stext.destroy();
+      page.destroy();
+    }
+    return out.join('\f');
+  });
+
+export const pages = (file: string): number => withDocument(file, (doc) => doc.countPages());
+
+export interface PdfFont {
+  /** BaseFont without the subset tag, e.g. `DejaVuSans`. */
+  name: string;
+  subset: boolean;
+  /** A font program (FontFile, FontFile2 or FontFile3) is in the file. */
+  embedded: boolean;
+}
+
+/** The fonts the pages use (as `pdffonts` lists them), each once. */
+export const fonts = (file: string): PdfFont[] =>
+  withDocument(file, (doc) => {
+    const pdf = doc.asPDF();
+    if (!pdf) throw new Error(`${file} is not a PDF`);
+    const found = new Map<string, PdfFont>();
+    for (let i = 0; i < pdf.countPages(); i++) {
+      const dict = (pdf.loadPage(i) as mupdf.PDFPage).getObject().get('Resources').get('Font');
+      if (dict.isNull()) continue;
+      dict.forEach((font) => {
+        const f = font.resolve();
+        const descendant = f.get('DescendantFonts');
+        const described = descendant.isArray() ? descendant.get(0).resolve() : f;
+        const descriptor = described.get('FontDescriptor');
+        const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => !descriptor.isNull() && !descriptor.get(k).isNull());
+        const base = f.get('BaseFont').asName();
+        const subset = /^[A-Z]{6}\+/.test(base);
+        const name = subset ? base.slice(7) : base;
+        found.set(`${base}/${embedded}`, { name, subset, embedded });
+      });
+    }
+    return [...found.values()];
+  });
+
+/** Copies the PDF and its pages as PNG (60 dpi) under test-results/pdf/<name>-<page>.png. */
 export function renderPng(file: string, name: string): void {
   mkdirSync(OUT, { recursive: true });
   copyFileSync(file, join(OUT, `${name}.pdf`));
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, name)]);
+  withDocument(file, (doc) => {
+    const count = doc.countPages();
+    const digits = String(count).length;
+    for (let i = 0; i < count; i++) {
+      const page = doc.loadPage(i);
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(60 / 72, 60 / 72), mupdf.ColorSpace.DeviceRGB, false);
+      writeFileSync(join(OUT, `${name}-${String(i + 1).padStart(digits, '0')}.png`), pixmap.asPNG());
+      pixmap.destroy();
+      page.destroy();
+    }
+  });
 }
