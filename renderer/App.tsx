@@ -10,6 +10,7 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { ShellActions } from './shell-actions.tsx';
 
 const NAV: { label: string; view: View; match: View['name'][] }[] = [
   { label: 'Patients', view: { name: 'patients' }, match: ['patients', 'patient'] },
@@ -69,6 +70,7 @@ export function App() {
         </nav>
       </header>
       <main className="app__main">
+        <ShellActions />
         <CurrentView view={view} />
       </main>
       <footer className="app__footer">

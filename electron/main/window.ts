@@ -1,12 +1,22 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { isAppOrigin } from './app-protocol.ts';
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 860 };
+export const MIN_SIZE = { width: 1024, height: 700 };
 
 /** Hardened window options: isolation and sandbox on, no Node in the page, no remote content. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds = DEFAULT_BOUNDS): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 700,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Feuillet',
     show: false,
     webPreferences: {
@@ -23,22 +33,35 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-/** True when a URL belongs to the bundled renderer (file:// inside the app folder). */
+/**
+ * True when a URL belongs to the bundled renderer: the app protocol (feuillet://app/…) of the
+ * renderer's index URL. Anything else — https, file://, another host — is foreign.
+ */
 export function isAppUrl(url: string, rendererIndexUrl: string): boolean {
-  try {
-    const u = new URL(url);
-    const app = new URL(rendererIndexUrl);
-    return u.protocol === 'file:' && u.pathname.startsWith(app.pathname.replace(/index\.html$/, ''));
-  } catch {
-    return false;
-  }
+  return isAppOrigin(rendererIndexUrl) && isAppOrigin(url);
 }
 
-/** No pop-ups, no navigation away from the app. */
+/** The URL a navigation event is about (Electron ≥ 25 puts it on the event; older signatures pass it second). */
+const urlOf = (event: unknown, legacyUrl: unknown): string => {
+  const fromEvent = (event as { url?: unknown }).url;
+  return typeof fromEvent === 'string' ? fromEvent : typeof legacyUrl === 'string' ? legacyUrl : '';
+};
+
+/** No pop-ups, no webviews, no navigation or redirect away from the app (main frame or any frame). */
 export function lockDownNavigation(win: BrowserWindow, rendererIndexUrl: string): void {
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, rendererIndexUrl)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  const wc: WebContents = win.webContents;
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const guard = (event: { preventDefault(): void }, legacyUrl?: unknown) => {
+    if (!isAppUrl(urlOf(event, legacyUrl), rendererIndexUrl)) event.preventDefault();
+  };
+  wc.on('will-navigate', guard);
+  wc.on('will-frame-navigate', guard);
+  wc.on('will-redirect', guard);
+  wc.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Every permission (camera, microphone, geolocation, notifications, clipboard read, HID, serial…) refused. */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }

@@ -8,7 +8,8 @@ const { registerIpc } = await import('../../electron/main/ipc.ts');
 const { INVOKE_CHANNEL } = await import('../../electron/preload/api.ts');
 const { isAppUrl } = await import('../../electron/main/window.ts');
 
-const RENDERER = 'file:///opt/Feuillet/out/renderer/index.html';
+/** The renderer's address on the app protocol (electron/main/app-protocol.ts). */
+const RENDERER = 'feuillet://app/index.html';
 const trusted = (url: string) => isAppUrl(url, RENDERER);
 
 /** registerIpc on a fake ipcMain; returns a function that invokes the channel like the preload does. */
@@ -36,7 +37,7 @@ describe('registerIpc', () => {
   it('refuses a call whose sender frame is not the bundled renderer, without dispatching', async () => {
     const dispatch = vi.fn();
     const { invoke } = wire(dispatch);
-    for (const url of ['https://example.org/', 'file:///tmp/evil.html', '', null]) {
+    for (const url of ['https://example.org/', 'file:///tmp/evil.html', 'file:///opt/Feuillet/out/renderer/index.html', 'feuillet://evil/index.html', '', null]) {
       const r = await invoke('patients/search', { query: '' }, url);
       expect(r).toEqual({ ok: false, error: { code: 'forbidden', message_fr: 'Appel refusé : origine inconnue.' } });
     }

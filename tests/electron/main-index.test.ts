@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, fakeIpcMain, invokeEvent } from './fake-electron.ts';
+import { FakeBrowserWindow, fakeIpcMain, fakeMenu, fakeProtocol, fakeSession, invokeEvent } from './fake-electron.ts';
 
-/** The electron module as the main process sees it: app, BrowserWindow, ipcMain, shell. */
+/** Where the fake app's getPath() points (never a real home folder). */
+const HOME = mkdtempSync(join(tmpdir(), 'feuillet-home-'));
+
+/** The electron module as the main process sees it: app, BrowserWindow, ipcMain, shell, protocol, session, Menu, screen. */
 function fakeElectron() {
   const appListeners = new Map<string, () => void>();
   return {
@@ -15,7 +18,7 @@ function fakeElectron() {
       enableSandbox: vi.fn(),
       whenReady: vi.fn(() => Promise.resolve()),
       requestSingleInstanceLock: vi.fn(() => true),
-      getPath: vi.fn((name: string) => `/home/infirmiere/.config/Feuillet-${name}`),
+      getPath: vi.fn((name: string) => join(HOME, `Feuillet-${name}`)),
       getVersion: vi.fn(() => '9.8.7'),
       on: vi.fn((event: string, listener: () => void) => appListeners.set(event, listener)),
       quit: vi.fn(),
@@ -23,8 +26,19 @@ function fakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: fakeIpcMain(),
     shell: { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    protocol: fakeProtocol(),
+    session: { defaultSession: fakeSession() },
+    Menu: fakeMenu(),
+    screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]) },
   };
+}
+
+/** main/index.ts installs last-resort handlers on `process`: take them off the test worker afterwards. */
+const processListeners = () => [...process.listeners('uncaughtException'), ...process.listeners('unhandledRejection')];
+function removeAddedProcessListeners(before: unknown[]) {
+  for (const l of process.listeners('uncaughtException')) if (!before.includes(l)) process.removeListener('uncaughtException', l);
+  for (const l of process.listeners('unhandledRejection')) if (!before.includes(l)) process.removeListener('unhandledRejection', l);
 }
 
 const mocks = vi.hoisted(() => ({ electron: null as unknown as ReturnType<typeof fakeElectron> }));
@@ -47,11 +61,16 @@ vi.mock('../../electron/backups.ts', () => ({ dailyBackup: backend.dailyBackup }
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('electron/main/index.ts (electron replaced)', () => {
+  const listenersBefore = processListeners();
   beforeAll(async () => {
     delete process.env.FEUILLET_DATA_DIR;
     FakeBrowserWindow.instances = [];
     await import('../../electron/main/index.ts');
     await flush();
+  });
+  afterAll(() => {
+    removeAddedProcessListeners(listenersBefore);
+    rmSync(HOME, { recursive: true, force: true });
   });
 
   it('enables the sandbox for every renderer before the app is ready', () => {
@@ -64,19 +83,25 @@ describe('electron/main/index.ts (electron replaced)', () => {
   it('creates the backend in userData with the app version and the bundled migrations and fonts', () => {
     expect(backend.createBackend).toHaveBeenCalledOnce();
     const opts = backend.createBackend.mock.calls[0]![0] as Record<string, unknown>;
-    expect(opts).toMatchObject({ dataDir: '/home/infirmiere/.config/Feuillet-userData', transport: 'electron', appVersion: '9.8.7' });
+    expect(opts).toMatchObject({ dataDir: join(HOME, 'Feuillet-userData'), transport: 'electron', appVersion: '9.8.7' });
     expect(String(opts.migrationsDir)).toMatch(/migrations$/);
     expect(String(opts.fontsDir)).toMatch(/fonts$/);
   });
 
-  it('opens printed PDFs with the system viewer and gives the renderer only the file name', () => {
+  it('prints a PDF in the system print dialog by default, and gives the renderer only the file name', () => {
     const opts = backend.createBackend.mock.calls[0]![0] as { presentDocument: (p: string, f: string) => unknown };
+    const before = FakeBrowserWindow.instances.length;
     expect(opts.presentDocument('/data/documents/facture-12.pdf', 'facture-12.pdf')).toEqual({
       fileName: 'facture-12.pdf',
       url: null,
       openedByShell: true,
     });
-    expect(mocks.electron.shell.openPath).toHaveBeenCalledWith('/data/documents/facture-12.pdf');
+    const printWin = FakeBrowserWindow.instances[before]!;
+    expect(printWin.options).toMatchObject({ show: false, parent: FakeBrowserWindow.instances[0] });
+    expect(printWin.loadFile).toHaveBeenCalledWith('/data/documents/facture-12.pdf');
+    printWin.webContents.fire('did-finish-load');
+    expect(printWin.webContents.print).toHaveBeenCalledOnce();
+    expect(mocks.electron.shell.openPath).not.toHaveBeenCalled();
   });
 
   it('shows a backup in its folder (to copy it elsewhere) and makes the daily backup in the background', () => {
@@ -92,38 +117,82 @@ describe('electron/main/index.ts (electron replaced)', () => {
     const win = FakeBrowserWindow.instances[0]!;
     mocks.electron.appListeners.get('second-instance')!();
     expect(win.focus).toHaveBeenCalledOnce();
-    expect(mocks.electron.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 
   it('wires the one IPC channel to the backend dispatch, trusting only the bundled renderer', async () => {
     const handler = mocks.electron.ipcMain.handlers.get('feuillet:invoke')!;
     expect(handler).toBeTypeOf('function');
-    const win = FakeBrowserWindow.instances[0]!;
-    const rendererFile = win.loadFile.mock.calls[0]![0];
-    const rendererUrl = new URL(`file://${rendererFile}`).href;
-    await expect(handler(invokeEvent(rendererUrl), 'app/info', {})).resolves.toEqual({ ok: true, value: 'dispatched' });
+    await expect(handler(invokeEvent('feuillet://app/index.html'), 'app/info', {})).resolves.toEqual({ ok: true, value: 'dispatched' });
     expect(backend.dispatch).toHaveBeenCalledWith('app/info', {});
     await expect(handler(invokeEvent('https://example.org/'), 'app/info', {})).resolves.toMatchObject({ ok: false });
+    await expect(handler(invokeEvent('file:///opt/Feuillet/out/renderer/index.html'), 'app/info', {})).resolves.toMatchObject({ ok: false });
     expect(backend.dispatch).toHaveBeenCalledOnce();
   });
 
-  it('opens one hardened window on the bundled renderer, shown once ready', () => {
-    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  it('opens one hardened window on the bundled renderer served by the app protocol, shown once ready', () => {
     const win = FakeBrowserWindow.instances[0]!;
     const prefs = win.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(win.loadFile.mock.calls[0]![0]).toMatch(/renderer[\\/]index\.html$/);
-    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith('feuillet://app/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
+    expect(mocks.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'feuillet', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(mocks.electron.protocol.handlers.has('feuillet')).toBe(true);
     expect(win.show).not.toHaveBeenCalled();
     win.readyToShow!();
     expect(win.show).toHaveBeenCalledOnce();
   });
 
-  it('locks navigation of that window', () => {
+  it('locks navigation of that window and denies every permission', () => {
     const wc = FakeBrowserWindow.instances[0]!.webContents;
     expect(wc.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(wc.fire('will-navigate', 'https://example.org/')).toBe(true);
+    expect(wc.fireWithUrl('will-frame-navigate', 'https://example.org/')).toBe(true);
+    expect(wc.fireWithUrl('will-redirect', 'https://example.org/')).toBe(true);
+    const session = mocks.electron.session.defaultSession;
+    const callback = vi.fn();
+    session.requestHandler!({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(session.checkHandler!({}, 'geolocation', 'feuillet://app', {})).toBe(false);
+  });
+
+  it('sets the French menu; its actions reach the page on the shell-action channel', () => {
+    const menu = mocks.electron.Menu.current as { template: { label: string; submenu: { label?: string; click?: () => void }[] }[] };
+    expect(menu.template.map((m) => m.label)).toEqual(process.platform === 'darwin' ? ['Feuillet', 'Fichier', 'Édition', 'Affichage', 'Aide'] : ['Fichier', 'Édition', 'Affichage', 'Aide']);
+    const fichier = menu.template.find((m) => m.label === 'Fichier')!;
+    fichier.submenu.find((i) => i.label === 'Facturer')!.click!();
+    expect(FakeBrowserWindow.instances[0]!.webContents.send).toHaveBeenCalledWith('feuillet:shell-action', 'facturer');
+  });
+
+  it('shows « À propos de Feuillet » with the version and the non-certification notice', () => {
+    const menu = mocks.electron.Menu.current as { template: { label: string; submenu: { label?: string; click?: () => void }[] }[] };
+    menu.template.find((m) => m.label === 'Aide')!.submenu.find((i) => i.label === 'À propos de Feuillet')!.click!();
+    const [, options] = mocks.electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { title: string; message: string; detail: string }];
+    expect(options.title).toBe('À propos de Feuillet');
+    expect(options.message).toBe('Feuillet — version 9.8.7');
+    expect(options.detail).toContain('non certifié SESAM-Vitale');
+  });
+
+  it('remembers the print choice made in the menu (shell-settings.json in the data folder)', () => {
+    const menu = () => mocks.electron.Menu.current as { template: { label: string; submenu: { label?: string; submenu?: { label?: string; checked?: boolean; click?: () => void }[] }[] }[] };
+    const printing = () => menu().template.find((m) => m.label === 'Fichier')!.submenu.find((i) => i.label === 'Impression')!.submenu!;
+    expect(printing().map((i) => i.checked)).toEqual([true, false]);
+    printing()[1]!.click!();
+    expect(printing().map((i) => i.checked)).toEqual([false, true]);
+    const saved = JSON.parse(readFileSync(join(HOME, 'Feuillet-userData', 'shell-settings.json'), 'utf8'));
+    expect(saved.printMode).toBe('viewer');
+    const opts = backend.createBackend.mock.calls[0]![0] as { presentDocument: (p: string, f: string) => unknown };
+    opts.presentDocument('/data/documents/facture-13.pdf', 'facture-13.pdf');
+    expect(mocks.electron.shell.openPath).toHaveBeenCalledWith('/data/documents/facture-13.pdf');
+  });
+
+  it('writes a crash in main to the log of the data folder and says it in French', () => {
+    const handler = process.listeners('uncaughtException').find((l) => !listenersBefore.includes(l))!;
+    handler(new Error('boom'), 'uncaughtException');
+    expect(readFileSync(join(HOME, 'Feuillet-userData', 'feuillet-erreurs.log'), 'utf8')).toContain('Error: boom');
+    expect(mocks.electron.dialog.showErrorBox).toHaveBeenCalledWith('Feuillet — erreur inattendue', expect.stringContaining('feuillet-erreurs.log'));
   });
 
   it('closes the database and quits when the window is closed', () => {
@@ -144,6 +213,7 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'feuillet-main-'));
   const electron = fakeElectron();
   let before = 0;
+  const listenersBefore = processListeners();
 
   beforeAll(async () => {
     before = FakeBrowserWindow.instances.length;
@@ -158,21 +228,30 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
 
   afterAll(() => {
     electron.appListeners.get('window-all-closed')?.();
+    removeAddedProcessListeners(listenersBefore);
     delete process.env.FEUILLET_DATA_DIR;
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts: sandbox on, database migrated in FEUILLET_DATA_DIR, the built preload and renderer exist', () => {
+  it('starts: sandbox on, database migrated in FEUILLET_DATA_DIR, the built preload exists, the renderer is served', async () => {
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
     expect(existsSync(join(dataDir, 'feuillet.sqlite'))).toBe(true);
     const win = FakeBrowserWindow.instances[before]!;
     expect(existsSync(String((win.options.webPreferences as Record<string, unknown>).preload))).toBe(true);
-    expect(existsSync(win.loadFile.mock.calls[0]![0])).toBe(true);
+    expect(win.loadURL).toHaveBeenCalledWith('feuillet://app/index.html');
+    const serve = electron.protocol.handlers.get('feuillet')!;
+    const index = await serve({ url: 'feuillet://app/index.html' });
+    expect(index.status).toBe(200);
+    const html = await index.text();
+    expect(html).toContain('<div id="root"></div>');
+    // Every script and stylesheet the page names is served too.
+    for (const [, src] of html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)) {
+      expect((await serve({ url: `feuillet://app/${src}` })).status, src).toBe(200);
+    }
   });
 
   it('answers a real call over the fake IPC from the renderer page', async () => {
-    const win = FakeBrowserWindow.instances[before]!;
-    const url = new URL(`file://${win.loadFile.mock.calls[0]![0]}`).href;
+    const url = 'feuillet://app/index.html';
     const handler = electron.ipcMain.handlers.get('feuillet:invoke')!;
     const r = (await handler(invokeEvent(url), 'app/info', {})) as { ok: boolean; value: Record<string, unknown> };
     expect(r).toMatchObject({ ok: true, value: { transport: 'electron', dataDir, version: '9.8.7' } });

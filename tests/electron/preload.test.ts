@@ -6,7 +6,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 'from main' })) },
+  ipcRenderer: {
+    invoke: vi.fn(async () => ({ ok: true, value: 'from main' })),
+    listeners: new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>(),
+    on: vi.fn(function (this: void, channel: string, l: (event: unknown, ...args: unknown[]) => void) {
+      electron.ipcRenderer.listeners.set(channel, [...(electron.ipcRenderer.listeners.get(channel) ?? []), l]);
+    }),
+    removeListener: vi.fn((channel: string, l: (event: unknown, ...args: unknown[]) => void) => {
+      electron.ipcRenderer.listeners.set(channel, (electron.ipcRenderer.listeners.get(channel) ?? []).filter((x) => x !== l));
+    }),
+  },
 }));
 vi.mock('electron', () => electron);
 
@@ -17,12 +26,28 @@ describe('preload', () => {
     await import('../../electron/preload/index.ts');
   });
 
-  it('exposes exactly one object, window.feuillet, through contextBridge', () => {
+  it('exposes exactly one object, window.feuillet, through contextBridge: invoke and onShellAction', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('feuillet');
-    expect(Object.keys(api as object)).toEqual(['invoke']);
+    expect(Object.keys(api as object)).toEqual(['invoke', 'onShellAction']);
     expect(typeof (api as { invoke: unknown }).invoke).toBe('function');
+  });
+
+  it('passes the menu actions it knows to the page (never the IPC event), and stops when asked', () => {
+    const [, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
+    const listener = vi.fn();
+    const stop = (api as { onShellAction: (l: (a: string) => void) => () => void }).onShellAction(listener);
+    const emit = (...args: unknown[]) => {
+      for (const l of electron.ipcRenderer.listeners.get('feuillet:shell-action') ?? []) l({ sender: 'ipc internals' }, ...args);
+    };
+    emit('facturer');
+    emit('rm -rf');
+    emit({ toString: () => 'imprimer' });
+    expect(listener).toHaveBeenCalledExactlyOnceWith('facturer');
+    stop();
+    emit('imprimer');
+    expect(listener).toHaveBeenCalledOnce();
   });
 
   it('forwards invoke(method, input) on the feuillet:invoke channel and returns the answer', async () => {
@@ -38,7 +63,7 @@ describe('preload', () => {
   it('does not expose ipcRenderer itself nor any other Electron object', () => {
     const [, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
     expect(Object.values(api as object)).not.toContain(electron.ipcRenderer);
-    expect(JSON.stringify(Object.getOwnPropertyNames(api))).toBe('["invoke"]');
+    expect(JSON.stringify(Object.getOwnPropertyNames(api))).toBe('["invoke","onShellAction"]');
   });
 });
 
@@ -88,7 +113,7 @@ describe('bundled preload', () => {
     const { exposed, invoke, required } = runLikeSandboxedPreload(readFileSync(built, 'utf8'));
     expect(required).toEqual(['electron']);
     const api = exposed.feuillet as { invoke: (m: string, i: unknown) => Promise<unknown> };
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'onShellAction']);
     await api.invoke('app/info', {});
     expect(invoke).toHaveBeenCalledWith('feuillet:invoke', 'app/info', {});
   });

@@ -3,10 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 // window.ts only imports electron's types; replace the module anyway so nothing can reach the real one.
 vi.mock('electron', () => ({}));
 
-const { isAppUrl, lockDownNavigation, mainWindowOptions } = await import('../../electron/main/window.ts');
-const { FakeBrowserWindow } = await import('./fake-electron.ts');
+const { denyAllPermissions, isAppUrl, lockDownNavigation, mainWindowOptions } = await import('../../electron/main/window.ts');
+const { FakeBrowserWindow, fakeSession } = await import('./fake-electron.ts');
 
-const RENDERER = 'file:///opt/Feuillet/resources/app/out/renderer/index.html';
+/** The renderer is served on the app protocol, never from file:// (electron/main/app-protocol.ts). */
+const RENDERER = 'feuillet://app/index.html';
 
 describe('mainWindowOptions', () => {
   const prefs = mainWindowOptions('/opt/Feuillet/out/preload/index.cjs').webPreferences!;
@@ -35,18 +36,19 @@ describe('mainWindowOptions', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts the bundled renderer and its own files', () => {
+  it('accepts the bundled renderer and its own files on feuillet://app/', () => {
     expect(isAppUrl(RENDERER, RENDERER)).toBe(true);
-    expect(isAppUrl('file:///opt/Feuillet/resources/app/out/renderer/index.html#/patients/3', RENDERER)).toBe(true);
-    expect(isAppUrl('file:///opt/Feuillet/resources/app/out/renderer/assets/index.js', RENDERER)).toBe(true);
+    expect(isAppUrl('feuillet://app/index.html#/patients/3', RENDERER)).toBe(true);
+    expect(isAppUrl('feuillet://app/assets/index.js', RENDERER)).toBe(true);
   });
 
-  it('refuses remote pages, other local files and escapes out of the renderer folder', () => {
+  it('refuses remote pages, every file:// URL, another host of the scheme and junk', () => {
     expect(isAppUrl('https://example.org/', RENDERER)).toBe(false);
     expect(isAppUrl('http://127.0.0.1:5173/', RENDERER)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', RENDERER)).toBe(false);
-    expect(isAppUrl('file:///opt/Feuillet/resources/app/out/renderer/../../package.json', RENDERER)).toBe(false);
-    expect(isAppUrl('file:///opt/Feuillet/resources/app/out/renderer-evil/index.html', RENDERER)).toBe(false);
+    expect(isAppUrl('file:///opt/Feuillet/resources/app/out/renderer/index.html', RENDERER)).toBe(false);
+    expect(isAppUrl('feuillet://evil/index.html', RENDERER)).toBe(false);
+    expect(isAppUrl('feuillet://app.evil.org/index.html', RENDERER)).toBe(false);
     expect(isAppUrl('javascript:alert(1)', RENDERER)).toBe(false);
     expect(isAppUrl('', RENDERER)).toBe(false);
     expect(isAppUrl('not a url', RENDERER)).toBe(false);
@@ -79,8 +81,31 @@ describe('lockDownNavigation', () => {
     expect(wc.fire('will-navigate', `${RENDERER}#/factures`)).toBe(false);
   });
 
+  it('refuses frame navigations and redirects that leave the app (Electron ≥ 25 event objects)', () => {
+    const wc = setup();
+    expect(wc.fireWithUrl('will-frame-navigate', 'https://example.org/frame')).toBe(true);
+    expect(wc.fireWithUrl('will-frame-navigate', 'feuillet://app/index.html')).toBe(false);
+    expect(wc.fireWithUrl('will-redirect', 'https://example.org/elsewhere')).toBe(true);
+    expect(wc.fireWithUrl('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(wc.fireWithUrl('will-redirect', 'feuillet://app/index.html')).toBe(false);
+    expect(wc.fireWithUrl('will-navigate', 'https://example.org/')).toBe(true);
+  });
+
   it('refuses to attach a webview', () => {
     const wc = setup();
     expect(wc.fire('will-attach-webview', {}, {})).toBe(true);
+  });
+});
+
+describe('denyAllPermissions', () => {
+  it('refuses every permission request and answers no to every permission check', () => {
+    const session = fakeSession();
+    denyAllPermissions(session as never);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'fullscreen', 'openExternal']) {
+      const callback = vi.fn();
+      session.requestHandler!({}, permission, callback, { requestingUrl: RENDERER });
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(session.checkHandler!({}, permission, 'feuillet://app', {})).toBe(false);
+    }
   });
 });
