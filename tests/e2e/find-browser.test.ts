@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { findBrowser, installedCandidates, NO_BROWSER_MESSAGE, type BrowserSearch } from './find-browser.ts';
 
-const npm = { executablePath: '/tmp/chromium', fontsDir: '/tmp/fonts' };
+const npm = { executablePath: '/tmp/chromium', fontsConf: '/tmp/feuillet-fontconfig/fonts.conf' };
 const search = (over: Partial<BrowserSearch> & { files?: string[] }): BrowserSearch => {
   const files = new Set(over.files ?? []);
   return {
@@ -43,7 +43,7 @@ describe('browser discovery for the e2e tests', () => {
 
   it('falls back to the npm-shipped Chromium on Linux x64, with its own fonts where the machine has none', async () => {
     await expect(findBrowser(search({ files: ['/etc/fonts/fonts.conf'] }))).resolves.toEqual({ executablePath: '/tmp/chromium', source: 'npm' });
-    await expect(findBrowser(search({}))).resolves.toEqual({ executablePath: '/tmp/chromium', source: 'npm', env: { FONTCONFIG_PATH: '/tmp/fonts' } });
+    await expect(findBrowser(search({}))).resolves.toEqual({ executablePath: '/tmp/chromium', source: 'npm', env: { FONTCONFIG_FILE: '/tmp/feuillet-fontconfig/fonts.conf' } });
   });
 
   it('fails with one line saying what to install when nothing is found (never a silent skip)', async () => {

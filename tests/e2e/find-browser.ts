@@ -4,7 +4,8 @@
  * the npm package `@sparticuz/chromium` ships (Linux x64 only, unpacked to the temp folder on first use).
  * None → one line saying what to install; the e2e project then fails, it never skips.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 export interface FoundBrowser {
@@ -19,8 +20,8 @@ export interface BrowserSearch {
   arch: string;
   env: Record<string, string | undefined>;
   exists: (path: string) => boolean;
-  /** Unpacks the npm-shipped Chromium and returns its path (only called on Linux x64). */
-  npmChromium: () => Promise<{ executablePath: string; fontsDir: string }>;
+  /** Unpacks the npm-shipped Chromium; its path and a fontconfig file naming its fonts (Linux x64 only). */
+  npmChromium: () => Promise<{ executablePath: string; fontsConf: string }>;
 }
 
 export const NO_BROWSER_MESSAGE =
@@ -55,14 +56,14 @@ export async function findBrowser(search: BrowserSearch): Promise<FoundBrowser> 
   const installed = installedCandidates(search.platform, search.env).find((p) => search.exists(p));
   if (installed) return { executablePath: installed, source: 'installed' };
   if (search.platform === 'linux' && search.arch === 'x64') {
-    let npm: { executablePath: string; fontsDir: string };
+    let npm: { executablePath: string; fontsConf: string };
     try {
       npm = await search.npmChromium();
     } catch (err) {
       throw new Error(`${NO_BROWSER_MESSAGE} (@sparticuz/chromium : ${err instanceof Error ? err.message : String(err)})`);
     }
     // A machine with no fontconfig setup at all (a bare container) still lays out text with the npm build's fonts.
-    const env = search.exists('/etc/fonts/fonts.conf') ? undefined : { FONTCONFIG_PATH: npm.fontsDir };
+    const env = search.exists('/etc/fonts/fonts.conf') ? undefined : { FONTCONFIG_FILE: npm.fontsConf };
     return { executablePath: npm.executablePath, source: 'npm', ...(env ? { env } : {}) };
   }
   throw new Error(NO_BROWSER_MESSAGE);
@@ -77,7 +78,15 @@ export const systemSearch = (): BrowserSearch => ({
   npmChromium: async () => {
     const { default: Chromium } = await import('@sparticuz/chromium');
     const executablePath = await Chromium.executablePath();
-    // It unpacks its fonts beside the binary, with a fonts.conf naming that folder.
-    return { executablePath, fontsDir: join(executablePath, '..', 'fonts') };
+    // It unpacks its fonts beside the binary (its own fonts.conf assumes /tmp): name that folder ourselves.
+    const dir = join(tmpdir(), 'feuillet-fontconfig');
+    mkdirSync(dir, { recursive: true });
+    const fontsConf = join(dir, 'fonts.conf');
+    const fonts = join(executablePath, '..', 'fonts');
+    writeFileSync(
+      fontsConf,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fonts}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
+    );
+    return { executablePath, fontsConf };
   },
 });
