@@ -27,7 +27,7 @@ function tryLock(file: string): Database.Database {
   const db = new Database(file, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = DELETE');
+    db.pragma('journal_mode = MEMORY'); // no journal file beside the lock
     // The first write takes the EXCLUSIVE lock; in this locking mode it is kept until close().
     db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder; COMMIT');
     db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
