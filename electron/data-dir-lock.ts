@@ -46,8 +46,8 @@ export function lockDataDir(dataDir: string): () => void {
     db = tryLock(file);
   } catch (err) {
     if (isBusy(err)) throw new Error(ALREADY_OPEN);
-    if ((err as { code?: unknown })?.code !== 'SQLITE_NOTADB') throw err;
-    // A PID file left by an older Feuillet (not a database): it locks nothing, replace it.
+    // A PID file left by an older Feuillet (not a database), or a lock file damaged by a power cut: it
+    // locks nothing (nobody holds it, or we would have got SQLITE_BUSY) — replace it.
     rmSync(file, { force: true });
     try {
       db = tryLock(file);

@@ -36,7 +36,8 @@ export type Ack =
   | { kind: 'patient'; id: number; lastName: string }
   | { kind: 'invoice'; id: number; number: number; totalCents: number }
   | { kind: 'bordereau'; id: number; number: number }
-  | { kind: 'payment'; invoiceId: number; amountCents: number };
+  | { kind: 'payment'; invoiceId: number; amountCents: number }
+  | { kind: 'backup'; fileName: string; patients: number };
 
 export interface WriterRun {
   child: ChildProcess;
@@ -46,8 +47,8 @@ export interface WriterRun {
 }
 
 /** Starts the writer on `dataDir`; `env` may add LD_PRELOAD for the power-cut shim. */
-export function startWriter(writer: string, dataDir: string, seed: number, env: NodeJS.ProcessEnv = {}): WriterRun {
-  const child = spawn(process.execPath, [writer, dataDir, MIGRATIONS, FONTS, String(seed)], {
+export function startWriter(writer: string, dataDir: string, seed: number, env: NodeJS.ProcessEnv = {}, mode: 'billing' | 'backup' = 'billing'): WriterRun {
+  const child = spawn(process.execPath, [writer, dataDir, MIGRATIONS, FONTS, String(seed), mode], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,11 +5,16 @@
  * (`ACK <json>`) to stdout, synchronously: the parent knows exactly which writes were acknowledged when
  * it kills this process.
  *
- * argv: dataDir migrationsDir fontsDir seed
+ * With a fifth argument `backup`, it seeds 1,000 patients once, then makes backups without end
+ * (`ACK {"kind":"backup"}` after each): the interrupted-backup test.
+ *
+ * argv: dataDir migrationsDir fontsDir seed [backup]
  */
 import { writeSync } from 'node:fs';
 import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
+import { PatientInput } from '../../core/api/schemas/patients.ts';
 import { computeNirKey } from '../../core/domain/nir.ts';
+import { insertPatient, type PatientData } from '../../db/patients-repo.ts';
 import { createBackend } from '../../electron/backend.ts';
 import { fixedClock } from '../../electron/context.ts';
 
@@ -22,6 +27,8 @@ const random = () => {
 const ack = (entry: Record<string, unknown>) => writeSync(1, `ACK ${JSON.stringify(entry)}\n`);
 
 const backend = createBackend({ dataDir, migrationsDir, fontsDir, transport: 'browser', appVersion: 'durability', clock: fixedClock('2026-11-25') });
+// Only for the power-cut test's control run, which shows the harness does catch NORMAL's losses.
+if (process.env.FEUILLET_TEST_SYNCHRONOUS === 'NORMAL') backend.ctx.db.pragma('synchronous = NORMAL');
 async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
   const r = await backend.dispatch(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message_fr}`);
@@ -38,7 +45,26 @@ async function practitioner(): Promise<number> {
   return p.id;
 }
 
+async function backups() {
+  const { total } = backend.ctx.db.prepare('SELECT count(*) AS total FROM patients').get() as { total: number };
+  if (total === 0) {
+    backend.ctx.db.transaction(() => {
+      for (let i = 0; i < 1000; i++) {
+        const body = `8${String(100_000_000_000 + i).padStart(12, '0')}`;
+        const data = PatientInput.parse({ lastName: `Sauvegarde${i}`, firstName: 'Awa', birthDate: '1980-01-01', sex: 'F', nir: body + computeNirKey(body), regime: '01', caisse: '751', centre: '0000' });
+        insertPatient(backend.ctx.db, data as PatientData, '2026-11-25T09:00:00.000Z');
+      }
+    })();
+  }
+  writeSync(1, 'READY\n');
+  for (;;) {
+    const made = await call('backups/create', {});
+    ack({ kind: 'backup', fileName: made.fileName, patients: made.patients });
+  }
+}
+
 async function main() {
+  if (process.argv[6] === 'backup') return backups();
   const practitionerId = await practitioner();
   const organisms = await call('organisms/list', {});
   const ame = organisms.find((o) => o.isAme)!;
