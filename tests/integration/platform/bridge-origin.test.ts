@@ -39,7 +39,7 @@ describe('Origin check', () => {
   });
 
   it('refuses another site, another port, a null origin, and cross-site fetches, in French', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { Origin: 'https://evil.example' },
       { Origin: `http://127.0.0.1:${bridge.port + 1}` },
       { Origin: 'null' },
