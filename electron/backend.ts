@@ -2,12 +2,12 @@
  * Composition root shared by the Electron main process and the browser-mode server:
  * open the database in the data folder, build the handler context and the dispatcher.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import type { DocumentRef } from '../core/domain/types.ts';
 import { systemClock, type BackupRef, type Clock, type HandlerContext } from './context.ts';
-import { applyPendingRestore, DATABASE_AUDIT } from './backups.ts';
+import { applyPendingRestore, DATABASE_AUDIT, removeBackupLeftovers } from './backups.ts';
+import { ensurePrivateDir, makePrivate, removeTempLeftovers } from './durable-files.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -46,16 +46,22 @@ export const browserPresentBackup = (_path: string, fileName: string): BackupRef
 });
 
 export function createBackend(opts: BackendOptions): Backend {
-  mkdirSync(opts.dataDir, { recursive: true });
+  // Health data: the folders are private to the account (0700), the files in them too (0600).
+  ensurePrivateDir(opts.dataDir);
   const documentsDir = join(opts.dataDir, DOCUMENTS_FOLDER);
-  mkdirSync(documentsDir, { recursive: true });
+  ensurePrivateDir(documentsDir);
   const clock = opts.clock ?? systemClock;
   const unlock = lockDataDir(opts.dataDir);
   let db: ReturnType<typeof openDatabase>;
   try {
+    // Temporary files of a write interrupted by a crash (backup, restore, PDF) are never finished files.
+    removeBackupLeftovers(opts.dataDir);
+    removeTempLeftovers(documentsDir);
     // A restore asked for during the previous run replaces the file before anything opens it.
     const restore = applyPendingRestore(opts.dataDir, clock.nowIso());
-    db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
+    const databaseFile = join(opts.dataDir, DATABASE_FILE);
+    db = openDatabase(databaseFile, opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
+    for (const suffix of ['', '-wal', '-shm']) makePrivate(databaseFile + suffix);
     if (restore) {
       const action = 'restored' in restore ? 'restored' : 'restore-failed';
       recordAudit(db, clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, action, null, restore);

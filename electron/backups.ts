@@ -3,13 +3,14 @@
  * one on demand, the newest KEEP_BACKUPS kept; each checked before it counts. A restore is asked for
  * while the app runs and applied at the next start, before the database is opened, after a safety copy.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../core/api/result.ts';
 import type { BackupInfo } from '../core/domain/types.ts';
-import { backupDatabase, copyClosedDatabase, inspectDatabaseFile, type DatabaseFileCheck } from '../db/backup.ts';
+import { backupDatabase, copyClosedDatabase, inspectDatabaseFile, inspectDatabaseFileOffThread, type DatabaseFileCheck } from '../db/backup.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import type { HandlerContext } from './context.ts';
+import { commitTempFile, ensurePrivateDir, fsyncDir, removeTempLeftovers, tempPathFor, writeFileAtomic } from './durable-files.ts';
 import { BACKUP_NAME_RE, BACKUPS_FOLDER, DATABASE_FILE, RESTORE_MARKER } from './paths.ts';
 
 export const KEEP_BACKUPS = 30;
@@ -59,22 +60,44 @@ export function pruneBackups(dataDir: string, keep = KEEP_BACKUPS): string[] {
   return removed;
 }
 
-/** Writes a backup, checks it, keeps it only if sound. */
+/**
+ * Writes a backup under a temporary name, checks it, then fsyncs and renames it to its final name: a
+ * backup interrupted at any point (crash, kill, power cut) never shows up as a finished backup, and its
+ * leftover is removed at the next start (`removeBackupLeftovers`).
+ */
 export async function createBackup(ctx: HandlerContext, kind: 'manuelle' | 'quotidienne'): Promise<BackupInfo & { check: DatabaseFileCheck }> {
   const dir = backupsDir(ctx.dataDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   let fileName = backupFileName(ctx.clock.nowIso());
   for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = backupFileName(ctx.clock.nowIso(), String(n));
   const file = join(dir, fileName);
-  await backupDatabase(ctx.db, file);
-  const check = inspectDatabaseFile(file);
+  const temp = tempPathFor(file);
+  let check: DatabaseFileCheck;
+  try {
+    await backupDatabase(ctx.db, temp);
+    check = await inspectDatabaseFileOffThread(temp);
+  } catch (err) {
+    removeSqliteFile(temp);
+    throw err;
+  }
   if (!check.ok) {
-    rmSync(file, { force: true });
+    removeSqliteFile(temp);
     throw new DomainError('internal', `La sauvegarde n'a pas pu être vérifiée (${check.integrity}) : elle n'a pas été gardée. Réessayez ; si cela se reproduit, contactez le support.`);
   }
+  commitTempFile(temp, file);
   recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, `backup-${kind}`, null, { fileName, patients: check.patients, invoices: check.invoices });
   pruneBackups(ctx.dataDir);
   return { ...listBackups(ctx.dataDir).find((b) => b.fileName === fileName)!, check };
+}
+
+/** A SQLite file and its possible journal files. */
+function removeSqliteFile(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+/** At start: temporary files of interrupted backups, restores or documents are removed. */
+export function removeBackupLeftovers(dataDir: string): string[] {
+  return [...removeTempLeftovers(dataDir), ...removeTempLeftovers(backupsDir(dataDir))];
 }
 
 /** At start-up: one backup a day (calendar day of the practice), made in the background. */
@@ -93,7 +116,7 @@ export function requestRestore(ctx: HandlerContext, fileName: string): DatabaseF
   if (check.schemaVersion > Number(ctx.db.pragma('user_version', { simple: true }))) {
     throw new DomainError('conflict', "Cette sauvegarde vient d'une version plus récente de Feuillet : mettez Feuillet à jour avant de la restaurer.");
   }
-  writeFileSync(join(ctx.dataDir, RESTORE_MARKER), JSON.stringify({ fileName, requestedAt: ctx.clock.nowIso() }));
+  writeFileAtomic(join(ctx.dataDir, RESTORE_MARKER), JSON.stringify({ fileName, requestedAt: ctx.clock.nowIso() }));
   recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, 'restore-requested', null, { fileName });
   return check;
 }
@@ -113,6 +136,7 @@ export function pendingRestore(dataDir: string): string | null {
 export function cancelRestore(ctx: HandlerContext): void {
   const fileName = pendingRestore(ctx.dataDir);
   rmSync(join(ctx.dataDir, RESTORE_MARKER), { force: true });
+  fsyncDir(ctx.dataDir);
   if (fileName) recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, 'restore-cancelled', null, { fileName });
 }
 
@@ -120,14 +144,21 @@ export type RestoreOutcome = { restored: string; safetyCopy: string | null } | {
 
 /** A copy of the current database before it is replaced; a raw copy when SQLite cannot read it (damaged). */
 function safetyCopy(current: string, target: string): void {
+  const temp = tempPathFor(target);
   try {
-    copyClosedDatabase(current, target);
+    copyClosedDatabase(current, temp);
   } catch {
-    rmSync(target, { force: true });
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(current + suffix)) copyFileSync(current + suffix, target + suffix);
+    removeSqliteFile(temp);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(current + suffix)) {
+        const part = tempPathFor(target + suffix);
+        copyFileSync(current + suffix, part);
+        commitTempFile(part, target + suffix);
+      }
     }
+    copyFileSync(current, temp);
   }
+  commitTempFile(temp, target);
 }
 
 /**
@@ -154,19 +185,14 @@ export function applyPendingRestore(dataDir: string, nowIso: string): RestoreOut
       copy = backupFileName(nowIso, 'avant-restauration');
       safetyCopy(current, join(backupsDir(dataDir), copy));
     }
-    const incoming = `${current}.restauration`;
+    const incoming = tempPathFor(current);
     copyFileSync(source, incoming);
-    const fd = openSync(incoming, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
     for (const leftover of [`${current}-wal`, `${current}-shm`]) rmSync(leftover, { force: true });
-    renameSync(incoming, current);
+    commitTempFile(incoming, current);
   } catch (err) {
     return failed(err instanceof Error ? err.message : String(err));
   }
   rmSync(marker, { force: true });
+  fsyncDir(dataDir);
   return { restored: fileName, safetyCopy: copy };
 }

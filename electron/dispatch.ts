@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../core/api/contract.ts';
 import { DomainError, fail, ok, type ApiError, type Result } from '../core/api/result.ts';
 import type { HandlerContext } from './context.ts';
+import { plausibilityError } from './plausibility.ts';
 import type { Handlers } from './handlers/types.ts';
 
 /** French message of the first schema issue, with the field path it belongs to. */
@@ -48,6 +49,8 @@ export function createDispatcher(
     const spec = contract[method as MethodName];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail(zodToApiError(parsed.error));
+    const implausible = plausibilityError(method as MethodName, parsed.data, ctx.clock.today());
+    if (implausible) return fail(implausible);
     try {
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       return ok(await handler(parsed.data, ctx));

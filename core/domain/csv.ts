@@ -6,9 +6,22 @@ export type CsvCell = string | number | null;
 
 const needsQuotes = /[";\r\n]/;
 
+/** A cell a spreadsheet would run as a formula: it begins (maybe after spaces) with = + - @, or with a tab or CR. */
+const formulaLike = /^(?:[\t\r]|\s*[=+\-@])/;
+/** A plain number (`-12,34`, `+5`) is data, not a formula: it stays a number. */
+const plainNumber = /^[-+]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * CSV injection: a cell such as `=HYPERLINK(…)` in a name or a reference would run in the accountant's
+ * spreadsheet. Such cells are neutralised as OWASP recommends: a leading apostrophe makes them text.
+ */
+export function neutraliseFormula(text: string): string {
+  return formulaLike.test(text) && !plainNumber.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(value: CsvCell): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return needsQuotes.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

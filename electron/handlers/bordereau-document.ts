@@ -1,5 +1,5 @@
 /** Builds the printed bordereau d'envoi from the database and writes it to <dataDir>/documents/. */
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../durable-files.ts';
 import { join } from 'node:path';
 import type { Bordereau, DocumentRef } from '../../core/domain/types.ts';
 import { getPractitioner } from '../../db/billing-repo.ts';
@@ -52,7 +52,7 @@ export async function printBordereau(ctx: HandlerContext, b: Bordereau, duplicat
   const pdf = await renderBordereau(bordereauModel(ctx, b, duplicata), { fontsDir: ctx.fontsDir });
   const suffix = b.cancelledAt !== null ? '-annule' : duplicata ? '-duplicata' : '';
   const fileName = `bordereau-${b.practitionerId}-${String(b.number).padStart(5, '0')}${suffix}.pdf`;
-  writeFileSync(join(ctx.dataDir, DOCUMENTS_FOLDER, fileName), pdf);
+  writeFileAtomic(join(ctx.dataDir, DOCUMENTS_FOLDER, fileName), pdf);
   if (!duplicata) setBordereauPdf(ctx.db, b.id, fileName);
   return ctx.presentDocument(join(ctx.dataDir, DOCUMENTS_FOLDER, fileName), fileName);
 }

@@ -2,7 +2,7 @@
  * Builds the printed feuille de soins of a validated invoice from the database and writes it to
  * <dataDir>/documents/. The template only lays out what this model says.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../durable-files.ts';
 import { join } from 'node:path';
 import type { DocumentRef, Invoice } from '../../core/domain/types.ts';
 import { exonerationLabels } from '../../core/domain/exoneration.ts';
@@ -78,7 +78,7 @@ export async function printInvoice(ctx: HandlerContext, invoice: Invoice, duplic
   const suffix = invoice.status === 'cancelled' ? '-annulee' : duplicata ? '-duplicata' : '';
   const fileName = `facture-${invoice.practitionerId}-${String(invoice.number).padStart(6, '0')}${suffix}.pdf`;
   const path = join(ctx.dataDir, DOCUMENTS_FOLDER, fileName);
-  writeFileSync(path, pdf);
+  writeFileAtomic(path, pdf);
   if (!duplicata) setPdfFile(ctx.db, invoice.id, fileName);
   return ctx.presentDocument(path, fileName);
 }

@@ -124,6 +124,18 @@ function hostAllowed(req: IncomingMessage, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
+/**
+ * CSRF guard: a browser says which page a request comes from (`Origin`, and `Sec-Fetch-Site` on recent
+ * ones). Only our own page may call us; a request without these headers (a typed address, a download,
+ * a non-browser client) still needs the token.
+ */
+function originAllowed(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return false;
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, opts: BridgeOptions, token: string) {
   if (req.method !== 'POST') return sendJson(res, 405, apiError('invalid-input', 'Méthode HTTP non autorisée.'));
   const given = req.headers['x-feuillet-token'];
@@ -188,6 +200,7 @@ export function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!hostAllowed(req, port)) return sendJson(res, 421, apiError('forbidden', 'Hôte non autorisé.'));
+    if (!originAllowed(req, port)) return sendJson(res, 403, apiError('forbidden', 'Origine non autorisée : seule la page de Feuillet peut appeler Feuillet.'));
     const onError = (err: unknown) => {
       console.error('[feuillet] bridge error', err);
       if (!res.headersSent) sendJson(res, 500, apiError('internal', 'Erreur interne.'));

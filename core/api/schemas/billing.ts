@@ -34,7 +34,7 @@ export const PrescriptionInput = z.object({
   prescriptionDate: isoDate('Date de prescription'),
   ame: z.boolean().default(false),
   exoneration: ExonerationSchema.default('aucune'),
-  plannedActs: optionalText(500),
+  plannedActs: optionalText(500, { multiline: true }),
 });
 
 /**

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../domain/dates.ts';
 import { checkNir, nirProblemMessage } from '../../domain/nir.ts';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, installFrenchErrors } from './french-errors.ts';
 
-z.config(z.locales.fr());
+installFrenchErrors();
 
-export const id = z.number({ error: 'Identifiant manquant.' }).int().positive();
+/** A row id: a positive whole number. */
+export const id = z
+  .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'Identifiant manquant.' : 'Identifiant invalide : nombre entier positif attendu.') })
+  .int('Identifiant invalide : nombre entier positif attendu.')
+  .positive('Identifiant invalide : nombre entier positif attendu.')
+  .max(Number.MAX_SAFE_INTEGER, 'Identifiant invalide : nombre entier positif attendu.');
 
 /** ISO date that must exist in the calendar; the message names the field in French. */
 export const isoDate = (label: string) =>
@@ -13,22 +19,25 @@ export const isoDate = (label: string) =>
     else if (!isValidIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} : date invalide (jj/mm/aaaa attendu, date réelle).` });
   });
 
-/** Optional free text: trimmed, empty becomes null. */
-export const optionalText = (max: number) =>
+/** Optional free text: trimmed, empty becomes null; no control characters (`multiline` allows line breaks and tabs). */
+export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
   z
     .string()
     .max(max, `${max} caractères au maximum.`)
+    .refine((v) => !hasControlCharacters(v, opts.multiline), CONTROL_CHARACTERS_MESSAGE)
     .transform((v) => (v.trim() === '' ? null : v.trim()))
     .nullable()
     .optional()
     .transform((v) => v ?? null);
 
+/** Required one-line text (names, reasons): trimmed, no control characters. */
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `${label} est obligatoire.` })
     .trim()
     .min(1, `${label} est obligatoire.`)
-    .max(max, `${label} : ${max} caractères au maximum.`);
+    .max(max, `${label} : ${max} caractères au maximum.`)
+    .refine((v) => !hasControlCharacters(v), `${label} : ${CONTROL_CHARACTERS_MESSAGE.charAt(0).toLowerCase()}${CONTROL_CHARACTERS_MESSAGE.slice(1)}`);
 
 /** NIR or NIA: spaces allowed on input; stored normalised (15 characters). */
 export const nir = z

@@ -28,7 +28,7 @@ const patientFields = {
     .transform((v) => v ?? null),
   city: optionalText(80),
   phone: optionalText(30),
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 };
 
 const withInsuredRule = <T extends z.ZodType<{ quality: string; insuredLastName: string | null; insuredFirstName: string | null }>>(s: T) =>

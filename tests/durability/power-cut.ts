@@ -1,0 +1,120 @@
+/**
+ * Power-cut simulation (Linux): the writer runs with powercut-shim.c preloaded, which logs every write,
+ * truncate, fsync, create, unlink and rename under the data folder. `replayDurable` rebuilds the folder
+ * as a disk would hold it if the power had failed at the kill: for each file, only the operations
+ * followed by an fsync of that file are kept; anything written but not fsynced is lost.
+ *
+ * Model (documented in the README): file CONTENTS are durable only up to their last fsync (the worst
+ * case the kernel may give after a power loss); names (create, rename, unlink) are taken as durable when
+ * they happen — SQLite fsyncs the folder itself in FULL mode, and writeFileAtomic fsyncs it after each
+ * rename. `-shm` files are dropped: SQLite rebuilds the WAL index from the WAL at the first opening.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { ROOT } from '../helpers/test-backend.ts';
+
+/** Compiles the shim with the machine's C compiler; returns the .so path. */
+export function buildShim(): string {
+  const out = join(ROOT, 'test-results', 'durability');
+  mkdirSync(out, { recursive: true });
+  const so = join(out, 'powercut.so');
+  execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', so, join(ROOT, 'tests/durability/powercut-shim.c'), '-ldl']);
+  return so;
+}
+
+type FileState = { durable: Buffer; pending: ({ op: 'W'; offset: number; data: Buffer } | { op: 'T'; size: number })[] };
+
+function applyOps(state: FileState): void {
+  let buf = state.durable;
+  for (const p of state.pending) {
+    if (p.op === 'T') {
+      buf = p.size <= buf.length ? buf.subarray(0, p.size) : Buffer.concat([buf, Buffer.alloc(p.size - buf.length)]);
+    } else {
+      const end = p.offset + p.data.length;
+      if (end > buf.length) buf = Buffer.concat([buf, Buffer.alloc(end - buf.length)]);
+      else buf = Buffer.from(buf);
+      p.data.copy(buf, p.offset);
+    }
+  }
+  state.durable = Buffer.from(buf);
+  state.pending = [];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+export interface ReplayStats {
+  operations: number;
+  lostWrites: number;
+}
+
+/**
+ * `before`: the folder as it was when the writer started (fully durable); `log`: the shim's log, whose
+ * paths are under `liveDir`; writes the state after the power cut into `target` (emptied first).
+ */
+export function replayDurable(before: string, liveDir: string, log: string, target: string): ReplayStats {
+  const files = new Map<string, FileState>();
+  for (const path of filesUnder(before)) files.set(relative(before, path), { durable: readFileSync(path), pending: [] });
+  const raw = existsSync(log) ? readFileSync(log) : Buffer.alloc(0);
+  let at = 0;
+  let operations = 0;
+  const str = () => {
+    const len = raw.readUInt32LE(at);
+    const s = raw.subarray(at + 4, at + 4 + len).toString('utf8');
+    at += 4 + len;
+    return relative(liveDir, s);
+  };
+  const entry = (rel: string) => {
+    let f = files.get(rel);
+    if (!f) files.set(rel, (f = { durable: Buffer.alloc(0), pending: [] }));
+    return f;
+  };
+  while (at < raw.length) {
+    const type = String.fromCharCode(raw[at]!);
+    at += 1;
+    const path = str();
+    operations++;
+    if (type === 'W') {
+      const offset = Number(raw.readBigInt64LE(at));
+      const len = raw.readUInt32LE(at + 8);
+      const data = Buffer.from(raw.subarray(at + 12, at + 12 + len));
+      at += 12 + len;
+      entry(path).pending.push({ op: 'W', offset, data });
+    } else if (type === 'T') {
+      const size = Number(raw.readBigInt64LE(at));
+      at += 8;
+      entry(path).pending.push({ op: 'T', size });
+    } else if (type === 'S') {
+      const f = files.get(path);
+      if (f) applyOps(f);
+    } else if (type === 'C') {
+      entry(path);
+    } else if (type === 'U') {
+      files.delete(path);
+    } else if (type === 'R') {
+      const to = str();
+      const f = files.get(path);
+      files.delete(path);
+      if (f) files.set(to, f);
+    } else {
+      throw new Error(`power-cut log damaged at byte ${at - 1} (${type})`);
+    }
+  }
+  let lostWrites = 0;
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const [rel, f] of files) {
+    lostWrites += f.pending.filter((p) => p.op === 'W').length;
+    if (rel.startsWith('..') || rel.endsWith('-shm')) continue;
+    const path = join(target, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.durable);
+  }
+  for (const folder of ['documents', 'sauvegardes']) mkdirSync(join(target, folder), { recursive: true });
+  return { operations, lostWrites };
+}
