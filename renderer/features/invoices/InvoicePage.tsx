@@ -12,9 +12,9 @@ import { CoverageDatesDialog } from '../patients/CoverageDatesDialog.tsx';
 import { ActsEditor } from './ActsEditor.tsx';
 import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
-import { AmePromptDialog, CancelInvoiceDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
+import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 
-type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
+type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
@@ -100,7 +100,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     if (doc.url) openDocumentUrl(doc.url);
   }
 
-  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean } = {}) {
+  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean; confirmWarnings?: boolean } = {}) {
     setDialog(null);
     if (dirty && !(await saveActs())) return;
     const r = await api.call('invoices/validate', { invoiceId: invoice!.id, ...extra });
@@ -114,6 +114,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       void api.call('invoices/get', { id: invoice!.id }).then((g) => g.ok && show(g.value));
       return setDialog({ kind: 'rights', message: outcome.message_fr });
     }
+    if (outcome.kind === 'checks-warning') return setDialog({ kind: 'checks', messages: outcome.problems.map((p) => p.message_fr), extra: extra.confirmOutsideRights ? { confirmOutsideRights: true } : {} });
     afterValidated(outcome.document, outcome.invoice);
   }
 
@@ -213,6 +214,9 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       </div>
       {dialog?.kind === 'prompt' ? <AmePromptDialog message={dialog.message} onAnswer={(a) => void validate({ ameAnswer: a })} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'rights' ? <RightsWarningDialog message={dialog.message} onConfirm={() => void validate({ confirmOutsideRights: true })} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'checks' ? (
+        <ChecksWarningDialog messages={dialog.messages} onConfirm={() => void validate({ ...dialog.extra, confirmWarnings: true })} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === 'cancel' && invoice.number ? <CancelInvoiceDialog number={invoice.number} error={dialog.error} onCancel={(r) => void cancel(r)} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'coverage' ? (
         <CoverageDatesDialog
