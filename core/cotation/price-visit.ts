@@ -12,6 +12,7 @@ import { mau, mci, mie, TIME_MAJORATIONS, timeMajoration, type WantedLine } from
 import { IK_TYPED, TRAVEL_CODES, travel } from './rules/travel.ts';
 import { cotation } from './rules/format.ts';
 
+const IK_CODES_SET = new Set(['IKP', 'IKM', 'IKS']);
 const ALLOWANCE_CODES = new Set([...TIME_MAJORATIONS, 'MAU', 'MCI', 'MIE', ...TRAVEL_CODES, ...IK_TYPED]);
 
 /** Amount of a line: unit × coefficient (hundredths) × rate (%), rounded half up once, in integer cents. */
@@ -81,10 +82,19 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
   }
 
   const lines: PricedLine[] = [];
+  const typedIk = requested.some((c) => IK_TYPED.includes(c));
   const price = (kind: PricedLine['kind'], code: string, coefficient: number, ratePercent: 100 | 50, explanation: string, article: string) => {
     const found = tariffInForce(catalogue.tariffs, { profession: practice.profession, code, zone: practice.tariffZone, date: visit.date });
     if (!found.ok) {
-      problems.push({ level: 'block', code: 'tariff-missing', message_fr: `${cotation(code, coefficient)} : ${found.message_fr}` });
+      // An act, or an allowance the user typed, cannot go without its tariff; one the engine derived is left
+      // out with a warning (e.g. MAU before 27/05/2012, a DOM value not on file).
+      const typed = kind === 'act' || requested.includes(code) || (IK_CODES_SET.has(code) && typedIk);
+      const label = kind === 'act' ? cotation(code, coefficient) : code;
+      problems.push(
+        typed
+          ? { level: 'block', code: 'tariff-missing', message_fr: `${label} : ${found.message_fr}` }
+          : { level: 'warn', code: 'tariff-missing', message_fr: `${label} non facturé : ${found.message_fr}` },
+      );
       return;
     }
     const t = found.tariff;
