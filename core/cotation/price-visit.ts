@@ -37,7 +37,7 @@ function resolve(code: string, coefficient: number, key: string | null | undefin
 export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practice, patient: PatientFacts): PricedVisit {
   const problems: Problem[] = [];
   const explanations: string[] = [];
-  const requested = visit.acts.map((a) => a.code).filter((c) => ALLOWANCE_CODES.has(c));
+  const requested = visit.acts.map((a) => a.code).filter((c) => ALLOWANCE_CODES.has(c)).sort();
   const typed = visit.acts.filter((a) => !ALLOWANCE_CODES.has(a.code));
   if (typed.length === 0) {
     problems.push({ level: 'block', code: 'no-act', message_fr: 'La visite ne contient aucun acte : ajoutez au moins un acte (les majorations et déplacements en découlent).' });

@@ -23,9 +23,19 @@ export interface RatedAct extends ResolvedAct {
 
 const ART_11B = 'NGAP dispositions générales art. 11B';
 
-/** Deterministic order, whatever the typing order: highest coefficient first, then code. */
-export const byRank = (a: { coefficient: number; code: string }, b: { coefficient: number; code: string }): number =>
-  b.coefficient - a.coefficient || a.code.localeCompare(b.code);
+interface Rankable {
+  coefficient: number;
+  code: string;
+  group?: string;
+  explanation?: string;
+}
+
+/** Deterministic order, whatever the typing order: highest coefficient first, then code, group, explanation. */
+export const byRank = (a: Rankable, b: Rankable): number =>
+  b.coefficient - a.coefficient ||
+  a.code.localeCompare(b.code) ||
+  (a.group ?? '').localeCompare(b.group ?? '') ||
+  (a.explanation ?? '').localeCompare(b.explanation ?? '');
 
 const EXCEPTION_TEXT: Partial<Record<ActGroup, { text: string; article: string }>> = {
   perfusion: { text: 'perfusion : ses étapes se cumulent à taux plein (exception à l’art. 11B)', article: 'NGAP titre XVI chap. II art. 3' },

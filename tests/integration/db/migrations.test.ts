@@ -96,3 +96,32 @@ describe('migrations', () => {
     v3.close();
   });
 });
+
+describe('migration 0004 (cotation catalogue)', () => {
+  it('corrects the wrong tariff rows in place, keeps the ids invoice lines point at, and loads the catalogue', () => {
+    const dir = tempDir();
+    const upTo3 = join(dir, 'migrations');
+    mkdirSync(upTo3);
+    for (const f of readdirSync(MIGRATIONS).filter((f) => f < '0004')) copyFileSync(join(MIGRATIONS, f), join(upTo3, f));
+    const file = join(dir, 'f.sqlite');
+    const v3 = new Database(file);
+    v3.pragma('foreign_keys = ON');
+    migrate(v3, loadMigrations(upTo3));
+    const ifd2009 = v3.prepare("SELECT id, unit_cents FROM tariffs WHERE profession = 'infirmier' AND code = 'IFD' AND effective_from = '2009-04-15'").get() as { id: number; unit_cents: number };
+    expect(ifd2009.unit_cents).toBe(250);
+    v3.close();
+
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    const row = (code: string, from: string) =>
+      db.prepare("SELECT id, unit_cents, zone FROM tariffs WHERE profession = 'infirmier' AND code = ? AND effective_from = ? AND zone = 'metropole'").get(code, from);
+    expect(row('IFD', '2009-04-15')).toEqual({ id: ifd2009.id, unit_cents: 230, zone: 'metropole' });
+    expect(row('IFD', '2012-05-27')).toMatchObject({ unit_cents: 250 });
+    expect(row('MCI', '2012-01-01')).toBeUndefined();
+    expect(row('MCI', '2012-05-27')).toMatchObject({ unit_cents: 500 });
+    expect(db.prepare("SELECT unit_cents FROM tariffs WHERE code = 'AMI' AND zone = 'dom'").get()).toEqual({ unit_cents: 330 });
+    expect((db.prepare('SELECT count(*) AS n FROM ngap_acts').get() as { n: number }).n).toBeGreaterThan(20);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.prepare("UPDATE tariffs SET unit_cents = 1 WHERE code = 'AMI'").run()).toThrow(/history/);
+    db.close();
+  });
+});
