@@ -37,7 +37,15 @@ export function TariffsPanel() {
   return (
     <div className="panel">
       <h2>Tarifs</h2>
-      <p className="muted">Valeurs métropolitaines en vigueur à la date de chaque acte. Pour une revalorisation, ajoutez une ligne datée : l'historique est conservé.</p>
+      <p className="muted">
+        Valeurs en vigueur à la date de chaque acte, en métropole et dans les DOM. Pour une revalorisation, ajoutez une ligne datée : l'historique est conservé.
+        Les valeurs marquées « à vérifier » viennent de sources incertaines : contrôlez-les sur la fiche tarifaire de votre caisse.
+      </p>
+      {tariffs.some((t) => t.verifyNote) ? (
+        <p className="notice notice--warn" role="note">
+          {tariffs.filter((t) => t.verifyNote).length} valeur(s) à vérifier pour cette profession.
+        </p>
+      ) : null}
       <SelectField
         label="Profession"
         value={profession}
@@ -49,8 +57,10 @@ export function TariffsPanel() {
           <tr>
             <th>Code</th>
             <th>Libellé</th>
+            <th>Zone</th>
             <th className="num">Valeur</th>
-            <th>En vigueur depuis</th>
+            <th>En vigueur</th>
+            <th>Fiabilité</th>
           </tr>
         </thead>
         <tbody>
@@ -58,8 +68,20 @@ export function TariffsPanel() {
             <tr key={t.id}>
               <td className="mono">{t.code}</td>
               <td>{t.label}</td>
+              <td>{t.zone === 'dom' ? 'DOM' : 'Métropole'}</td>
               <td className="num">{formatEuros(t.unitCents)}</td>
-              <td>{formatFrDate(t.effectiveFrom)}</td>
+              <td>
+                {t.effectiveTo ? `du ${formatFrDate(t.effectiveFrom)} au ${formatFrDate(t.effectiveTo)}` : `depuis le ${formatFrDate(t.effectiveFrom)}`}
+              </td>
+              <td>
+                {t.verifyNote ? (
+                  <span className="badge badge--warn" title={t.verifyNote}>
+                    à vérifier
+                  </span>
+                ) : null}
+                {t.verifyNote ? <div className="muted small">{t.verifyNote}</div> : null}
+                {t.source ? <div className="muted small">Source : {t.source}</div> : null}
+              </td>
             </tr>
           ))}
         </tbody>
