@@ -38,7 +38,15 @@ export function VisitCard(props: {
   const applyModel = (m: ActModel) =>
     addActs(m.acts.map((a) => ({ catalogueKey: a.key ?? null, code: a.code, coefficient: String(a.coefficient / 100).replace('.', ','), session: 1 as const })));
   const err = (field: string) => props.errors[`visits.${n - 1}.${field}`];
-  const labelOf = (a: ActForm) => facts.catalogue.acts.find((c) => c.key === a.catalogueKey)?.label ?? '';
+  const labelOf = (a: ActForm) => {
+    const acts = facts.catalogue.acts;
+    const coef = Math.round(Number(a.coefficient.replace(',', '.')) * 100);
+    return (
+      acts.find((c) => c.key === a.catalogueKey) ??
+      acts.find((c) => c.code === a.code && c.coefficient === coef) ??
+      acts.find((c) => c.code === a.code && c.coefficient === null)
+    )?.label ?? '';
+  };
   return (
     <fieldset className="visit" aria-label={`Visite ${n}`}>
       <legend>Visite {n}</legend>
