@@ -120,4 +120,16 @@ describe('cotation on the Actes tab', () => {
     await dialog.getByRole('button', { name: 'Corriger' }).click();
     expect(await apiCall(app, 'invoices/get', { id: draft.id })).toMatchObject({ status: 'draft', number: null });
   });
+
+  it('shows in Réglages → Tarifs the values that stay unsure as « à vérifier », with zone and source', async () => {
+    await openMenu(page, 'Réglages');
+    const table = page.getByRole('table', { name: 'Tarifs' });
+    const md = table.getByRole('row', { name: /Majoration dimanche et jour férié.*Métropole/ });
+    await md.getByText('à vérifier', { exact: true }).waitFor();
+    expect(await md.textContent()).toMatch(/8,00\s€.*8,50 € souvent cité depuis l'avenant 6/);
+    expect(await table.getByRole('row', { name: /IFD.*Métropole.*2,30\s€/ }).textContent()).toMatch(/depuis le 15\/04\/2009/);
+    expect(await table.getByRole('row', { name: /AMI.*DOM.*3,30\s€/ }).count()).toBe(1);
+    await page.getByText(/valeur\(s\) à vérifier pour cette profession/).waitFor();
+    await screenshot(page, 'cotation-tarifs-a-verifier');
+  });
 });

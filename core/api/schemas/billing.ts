@@ -105,6 +105,7 @@ export const TariffInput = z.object({
   label: requiredText('Le libellé', 120),
   unitCents: z.number().int('Montant en centimes entiers.').min(1, 'Le montant doit être positif.').max(100_000, 'Montant trop élevé.'),
   effectiveFrom: isoDate("Date d'effet"),
+  zone: z.enum(['metropole', 'dom']).default('metropole'),
 });
 
 export const TariffListInput = z.object({ profession: ProfessionSchema.optional() });

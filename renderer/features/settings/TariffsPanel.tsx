@@ -11,7 +11,7 @@ import { formatEuros, formatFrDate } from '../../ui/format.ts';
 export function TariffsPanel() {
   const [profession, setProfession] = useState<Profession>('infirmier');
   const [tariffs, setTariffs] = useState<Tariff[]>([]);
-  const [form, setForm] = useState({ code: '', label: '', value: '', effectiveFrom: '' });
+  const [form, setForm] = useState({ code: '', label: '', value: '', effectiveFrom: '', zone: 'metropole' as 'metropole' | 'dom' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const load = () => void api.call('tariffs/list', { profession }).then((r) => r.ok && setTariffs(r.value));
   useEffect(load, [profession]);
@@ -27,10 +27,11 @@ export function TariffsPanel() {
       label: form.label,
       unitCents,
       effectiveFrom: date === null || date === 'invalid' ? form.effectiveFrom : date,
+      zone: form.zone,
     });
     if (!r.ok) return setErrors(fieldErrors(r.error));
     setErrors({});
-    setForm({ code: '', label: '', value: '', effectiveFrom: '' });
+    setForm({ code: '', label: '', value: '', effectiveFrom: '', zone: form.zone });
     load();
   }
 
@@ -93,6 +94,15 @@ export function TariffsPanel() {
           <TextField label="Libellé" value={form.label} onChange={(v) => setForm({ ...form, label: v })} error={errors.label} />
           <TextField label="Valeur (€)" inputMode="decimal" value={form.value} onChange={(v) => setForm({ ...form, value: v })} error={errors.unitCents} />
           <DateField label="Date d'effet" value={form.effectiveFrom} onChange={(v) => setForm({ ...form, effectiveFrom: v })} error={errors.effectiveFrom} />
+          <SelectField
+            label="Zone"
+            value={form.zone}
+            onChange={(v) => setForm({ ...form, zone: v })}
+            options={[
+              { value: 'metropole' as const, label: 'Métropole' },
+              { value: 'dom' as const, label: 'DOM' },
+            ]}
+          />
         </div>
         <div className="form-actions">
           <button type="submit">Ajouter un tarif</button>
