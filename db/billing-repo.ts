@@ -15,6 +15,7 @@ interface PractitionerRow {
   city: string;
   phone: string | null;
   ik_zone: IkZone;
+  tariff_zone: 'metropole' | 'dom';
   archived_at: string | null;
 }
 
@@ -30,6 +31,7 @@ const toPractitioner = (r: PractitionerRow): Practitioner => ({
   city: r.city,
   phone: r.phone,
   ikZone: r.ik_zone,
+  tariffZone: r.tariff_zone,
   archived: r.archived_at !== null,
 });
 
@@ -44,6 +46,7 @@ const practitionerParams = (p: PractitionerData) => ({
   city: p.city,
   phone: p.phone,
   ik_zone: p.ikZone,
+  tariff_zone: p.tariffZone,
 });
 
 export function listPractitioners(db: Db): Practitioner[] {
@@ -58,8 +61,8 @@ export function getPractitioner(db: Db, id: number): Practitioner | null {
 export function insertPractitioner(db: Db, p: PractitionerData, now: string): Practitioner {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO practitioners (profession, last_name, first_name, am_number, rpps, address_line, postal_code, city, phone, ik_zone, created_at, updated_at)
-       VALUES (@profession, @last_name, @first_name, @am_number, @rpps, @address_line, @postal_code, @city, @phone, @ik_zone, @now, @now)`,
+      `INSERT INTO practitioners (profession, last_name, first_name, am_number, rpps, address_line, postal_code, city, phone, ik_zone, tariff_zone, created_at, updated_at)
+       VALUES (@profession, @last_name, @first_name, @am_number, @rpps, @address_line, @postal_code, @city, @phone, @ik_zone, @tariff_zone, @now, @now)`,
     )
     .run({ ...practitionerParams(p), now });
   const id = Number(lastInsertRowid);
@@ -70,7 +73,7 @@ export function insertPractitioner(db: Db, p: PractitionerData, now: string): Pr
 export function updatePractitioner(db: Db, id: number, p: PractitionerData, now: string): Practitioner {
   db.prepare(
     `UPDATE practitioners SET profession=@profession, last_name=@last_name, first_name=@first_name, am_number=@am_number, rpps=@rpps,
-     address_line=@address_line, postal_code=@postal_code, city=@city, phone=@phone, ik_zone=@ik_zone, updated_at=@now WHERE id=@id`,
+     address_line=@address_line, postal_code=@postal_code, city=@city, phone=@phone, ik_zone=@ik_zone, tariff_zone=@tariff_zone, updated_at=@now WHERE id=@id`,
   ).run({ ...practitionerParams(p), now, id });
   return getPractitioner(db, id)!;
 }

@@ -1,4 +1,4 @@
-import type { AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary } from '../core/domain/types.ts';
+import type { AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, InvoiceVisit } from '../core/domain/types.ts';
 import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
@@ -45,7 +45,45 @@ interface LineRow {
   amount_cents: number;
   qualificatif: 'N' | null;
   tariff_id: number;
+  rate_percent: number;
+  explanation: string | null;
+  ngap_article: string | null;
+  visit_position: number | null;
 }
+
+interface VisitRow {
+  position: number;
+  visit_date: string;
+  visit_time: string | null;
+  place: 'cabinet' | 'domicile';
+  household_rank: number;
+  distance_tenths: number | null;
+  urgent: number;
+  imperative_prescription: number;
+  coordination: InvoiceVisit['coordination'];
+  two_sessions_justified: number;
+  r251_procedure: number;
+  acts_json: string;
+  dropped_json: string;
+  explanations_json: string;
+}
+
+const toVisit = (r: VisitRow): InvoiceVisit => ({
+  position: r.position,
+  date: r.visit_date,
+  time: r.visit_time,
+  place: r.place,
+  householdRank: r.household_rank,
+  distanceTenths: r.distance_tenths,
+  urgent: r.urgent === 1,
+  imperativePrescription: r.imperative_prescription === 1,
+  coordination: r.coordination,
+  twoSessionsJustified: r.two_sessions_justified === 1,
+  r251Procedure: r.r251_procedure === 1,
+  acts: JSON.parse(r.acts_json) as InvoiceVisit['acts'],
+  dropped: JSON.parse(r.dropped_json) as InvoiceVisit['dropped'],
+  explanations: JSON.parse(r.explanations_json) as string[],
+});
 
 /** A line ready to store: amounts already computed with the tariff in force. */
 export type LineData = Omit<InvoiceLine, 'id'>;
@@ -60,6 +98,10 @@ const toLine = (r: LineRow): InvoiceLine => ({
   amountCents: r.amount_cents,
   qualificatif: r.qualificatif,
   tariffId: r.tariff_id,
+  ratePercent: r.rate_percent,
+  explanation: r.explanation,
+  ngapArticle: r.ngap_article,
+  visitPosition: r.visit_position,
 });
 
 export function getInvoice(db: Db, id: number): Invoice | null {
@@ -84,6 +126,7 @@ export function getInvoice(db: Db, id: number): Invoice | null {
     amePromptAnswer: r.ame_prompt_answer,
     outsideRightsConfirmed: r.outside_rights_confirmed === 1,
     lines,
+    visits: (db.prepare('SELECT * FROM invoice_visits WHERE invoice_id = ? ORDER BY position').all(id) as VisitRow[]).map(toVisit),
     totalCents: r.total_cents,
     amoCents: r.amo_cents,
     amcCents: r.amc_cents,
@@ -132,8 +175,18 @@ export function insertDraft(
   return Number(lastInsertRowid);
 }
 
-/** Writes the header terms, the lines and the totals of a draft (caller holds the transaction). */
-export function saveDraftContent(db: Db, id: number, terms: BillingTerms, lines: readonly LineData[], shares: Shares): void {
+/**
+ * Writes the header terms, the visits, the lines and the totals of a draft (caller holds the transaction).
+ * Lines typed by hand come without visits: the visits of the draft are then cleared.
+ */
+export function saveDraftContent(
+  db: Db,
+  id: number,
+  terms: BillingTerms,
+  lines: readonly LineData[],
+  shares: Shares,
+  visits: readonly InvoiceVisit[] = [],
+): void {
   db.prepare(
     `UPDATE invoices SET exoneration=@exoneration, tiers_payant_amo=@tiers_payant_amo, tiers_payant_amc=@tiers_payant_amc,
       amo_rate=@amo_rate, amc_rate=@amc_rate, amc_organism_id=@amc_organism_id, ame=@ame, ame_source=@ame_source,
@@ -141,10 +194,24 @@ export function saveDraftContent(db: Db, id: number, terms: BillingTerms, lines:
   ).run({ ...termsParams(terms), total: shares.totalCents, amo: shares.amoCents, amc: shares.amcCents, patient: shares.patientCents, id });
   db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
   const insert = db.prepare(
-    `INSERT INTO invoice_lines (invoice_id, position, act_date, code, coefficient, quantity, unit_cents, amount_cents, qualificatif, tariff_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO invoice_lines (invoice_id, position, act_date, code, coefficient, quantity, unit_cents, amount_cents, qualificatif, tariff_id,
+       rate_percent, explanation, ngap_article, visit_position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  lines.forEach((l, i) => insert.run(id, i + 1, l.actDate, l.code, l.coefficient, l.quantity, l.unitCents, l.amountCents, l.qualificatif, l.tariffId));
+  lines.forEach((l, i) =>
+    insert.run(id, i + 1, l.actDate, l.code, l.coefficient, l.quantity, l.unitCents, l.amountCents, l.qualificatif, l.tariffId,
+      l.ratePercent, l.explanation, l.ngapArticle, l.visitPosition),
+  );
+  db.prepare('DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
+  const insertVisit = db.prepare(
+    `INSERT INTO invoice_visits (invoice_id, position, visit_date, visit_time, place, household_rank, distance_tenths, urgent,
+       imperative_prescription, coordination, two_sessions_justified, r251_procedure, acts_json, dropped_json, explanations_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const v of visits) {
+    insertVisit.run(id, v.position, v.date, v.time, v.place, v.householdRank, v.distanceTenths, v.urgent ? 1 : 0, v.imperativePrescription ? 1 : 0,
+      v.coordination, v.twoSessionsJustified ? 1 : 0, v.r251Procedure ? 1 : 0, JSON.stringify(v.acts), JSON.stringify(v.dropped), JSON.stringify(v.explanations));
+  }
 }
 
 export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): void {
@@ -170,6 +237,7 @@ export function markCancelled(db: Db, id: number, reason: string, now: string): 
 
 export function deleteDraft(db: Db, id: number): void {
   db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  db.prepare('DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
   db.prepare("DELETE FROM invoices WHERE id = ? AND status = 'draft'").run(id);
 }
 

@@ -1,14 +1,19 @@
 import type { Profession, Tariff } from '../core/domain/types.ts';
 import type { TariffRow } from '../core/domain/tariffs.ts';
+import type { TariffZone } from '../core/cotation/types.ts';
 import type { Db } from './connection.ts';
 
 interface Row {
   id: number;
   profession: Profession;
   code: string;
+  zone: TariffZone;
   label: string;
   unit_cents: number;
   effective_from: string;
+  effective_to: string | null;
+  verify_note: string | null;
+  source: string | null;
   created_at: string;
 }
 
@@ -20,30 +25,40 @@ const toTariff = (r: Row): Tariff => ({
   unitCents: r.unit_cents,
   effectiveFrom: r.effective_from,
   createdAt: r.created_at,
+  zone: r.zone,
+  effectiveTo: r.effective_to,
+  verifyNote: r.verify_note,
+  source: r.source,
 });
 
 export function listTariffs(db: Db, profession?: Profession): Tariff[] {
   const rows = (
     profession
-      ? db.prepare('SELECT * FROM tariffs WHERE profession = ? ORDER BY code, effective_from DESC').all(profession)
-      : db.prepare('SELECT * FROM tariffs ORDER BY profession, code, effective_from DESC').all()
+      ? db.prepare('SELECT * FROM tariffs WHERE profession = ? ORDER BY code, zone DESC, effective_from DESC').all(profession)
+      : db.prepare('SELECT * FROM tariffs ORDER BY profession, code, zone DESC, effective_from DESC').all()
   ) as Row[];
   return rows.map(toTariff);
 }
 
-/** The rows the tariff lookup needs for one profession (a few dozen: loaded whole). */
-export function tariffRowsFor(db: Db, profession: Profession): TariffRow[] {
-  return listTariffs(db, profession).map(({ id, profession: p, code, unitCents, effectiveFrom }) => ({ id, profession: p, code, unitCents, effectiveFrom }));
+/** The rows the legacy tariff lookup needs for one profession in one zone (a few dozen: loaded whole). */
+export function tariffRowsFor(db: Db, profession: Profession, zone: TariffZone = 'metropole'): TariffRow[] {
+  return listTariffs(db, profession)
+    .filter((t) => t.zone === zone)
+    .map(({ id, profession: p, code, unitCents, effectiveFrom }) => ({ id, profession: p, code, unitCents, effectiveFrom }));
 }
 
-export function findTariffAt(db: Db, profession: Profession, code: string, effectiveFrom: string): Tariff | null {
-  const row = db.prepare('SELECT * FROM tariffs WHERE profession = ? AND code = ? AND effective_from = ?').get(profession, code, effectiveFrom) as Row | undefined;
+export function findTariffAt(db: Db, profession: Profession, code: string, effectiveFrom: string, zone: TariffZone = 'metropole'): Tariff | null {
+  const row = db
+    .prepare('SELECT * FROM tariffs WHERE profession = ? AND code = ? AND zone = ? AND effective_from = ?')
+    .get(profession, code, zone, effectiveFrom) as Row | undefined;
   return row ? toTariff(row) : null;
 }
 
-export function insertTariff(db: Db, t: Omit<Tariff, 'id' | 'createdAt'>, now: string): Tariff {
+export type TariffData = Pick<Tariff, 'profession' | 'code' | 'label' | 'unitCents' | 'effectiveFrom'> & { zone?: TariffZone | undefined };
+
+export function insertTariff(db: Db, t: TariffData, now: string): Tariff {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO tariffs (profession, code, label, unit_cents, effective_from, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(t.profession, t.code, t.label, t.unitCents, t.effectiveFrom, now);
+    .prepare('INSERT INTO tariffs (profession, code, zone, label, unit_cents, effective_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(t.profession, t.code, t.zone ?? 'metropole', t.label, t.unitCents, t.effectiveFrom, now);
   return toTariff(db.prepare('SELECT * FROM tariffs WHERE id = ?').get(Number(lastInsertRowid)) as Row);
 }

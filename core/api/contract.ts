@@ -61,6 +61,8 @@ import {
   RejectionWithdrawInput,
 } from './schemas/follow-up.ts';
 import { BackupFileInput } from './schemas/backups.ts';
+import { CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
+import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -71,6 +73,7 @@ interface MethodSpec<I extends z.ZodType, O> {
 const method = <I extends z.ZodType, O>(input: I): MethodSpec<I, O> => ({ input, output: undefined as O });
 
 const none = z.object({}).default({});
+const CatalogueInputWithPatient = CatalogueInput.extend({ patientId: id.optional() });
 const byId = z.object({ id });
 
 /** Where the AME coverage stands for the acts of an invoice (drives the on-the-spot offers). */
@@ -92,7 +95,18 @@ export type ValidateOutcome =
   /** Not AME-formatted and the NIR/NIA starts with 7 or 8: ask « susceptible de bénéficier de l'AME ». */
   | { kind: 'ame-prompt'; message_fr: string }
   /** AME invoice with acts outside the rights on file: needs `confirmOutsideRights: true`. */
-  | { kind: 'rights-warning'; message_fr: string; check: AmeCoverageCheck };
+  | { kind: 'rights-warning'; message_fr: string; check: AmeCoverageCheck }
+  /** Anti-rejection warnings (checks before Imprimer): needs `confirmWarnings: true`. Blocking ones are errors. */
+  | { kind: 'checks-warning'; problems: Problem[] };
+
+/** What the Actes tab needs to pick acts and price visits live with the same engine as the server. */
+export interface CotationContext {
+  practice: Practice;
+  patientBirthDate: string | null;
+  catalogue: Catalogue;
+  favourites: string[];
+  models: ActModel[];
+}
 
 export interface BackupsState {
   folder: string;
@@ -141,6 +155,14 @@ export const contract = {
 
   'tariffs/list': method<typeof TariffListInput, Tariff[]>(TariffListInput),
   'tariffs/add': method<typeof TariffInput, Tariff>(TariffInput),
+
+  /** The dated NGAP catalogue, favourites and models of a practitioner (act picker, live pricing). */
+  'cotation/context': method<typeof CatalogueInputWithPatient, CotationContext>(CatalogueInputWithPatient),
+  'cotation/set-favourite': method<typeof FavouriteInput, string[]>(FavouriteInput),
+  'cotation/save-model': method<typeof ModelSaveInput, ActModel[]>(ModelSaveInput),
+  'cotation/delete-model': method<typeof ModelDeleteInput, ActModel[]>(ModelDeleteInput),
+  /** Anti-rejection checks of a draft, as Imprimer will run them. */
+  'invoices/checks': method<typeof byId, Problem[]>(byId),
 
   'invoices/create-draft': method<typeof InvoiceCreateInput, Invoice>(InvoiceCreateInput),
   'invoices/update-draft': method<typeof InvoiceUpdateDraftInput, Invoice>(InvoiceUpdateDraftInput),

@@ -1,3 +1,4 @@
+import type { DroppedAct, TariffZone, Visit } from '../cotation/types.ts';
 /**
  * Entities as the API returns them. Dates are ISO `YYYY-MM-DD`, timestamps ISO 8601 UTC,
  * money integer cents, rates integer percents, coefficients in hundredths (AMI 1.5 → 150).
@@ -82,6 +83,8 @@ export interface Practitioner {
   city: string;
   phone: string | null;
   ikZone: IkZone;
+  /** Métropole or DOM: which tariff values apply (issue #7). */
+  tariffZone: TariffZone;
   archived: boolean;
 }
 
@@ -117,6 +120,11 @@ export interface Tariff {
   unitCents: number;
   effectiveFrom: string;
   createdAt: string;
+  zone: TariffZone;
+  effectiveTo: string | null;
+  /** Why the value is unsure (BILLING-RULES): shown « à vérifier ». Null = sure. */
+  verifyNote: string | null;
+  source: string | null;
 }
 
 export type InvoiceStatus = 'draft' | 'validated' | 'cancelled';
@@ -134,6 +142,20 @@ export interface InvoiceLine {
   /** Qualificatif de dépense: N on every AME act (SESAM-Vitale SFG RG_CF655 [SP06]); null = blank. */
   qualificatif: 'N' | null;
   tariffId: number;
+  /** 100, or 50 for the second act of a sitting (NGAP art. 11B, written « AMI 1,5/2 »). */
+  ratePercent: number;
+  /** Why the line is there and at this rate (cotation engine); null on lines typed by hand. */
+  explanation: string | null;
+  ngapArticle: string | null;
+  /** The visit (1-based position) the line derives from; null on lines typed by hand. */
+  visitPosition: number | null;
+}
+
+/** A visit stored with its invoice: what the user described, and what the engine dropped and said. */
+export interface InvoiceVisit extends Visit {
+  position: number;
+  dropped: DroppedAct[];
+  explanations: string[];
 }
 
 export interface Invoice {
@@ -154,6 +176,8 @@ export interface Invoice {
   amePromptAnswer: AmePromptAnswer | null;
   outsideRightsConfirmed: boolean;
   lines: InvoiceLine[];
+  /** Visits described on the Actes tab; empty when the lines were typed by hand. */
+  visits: InvoiceVisit[];
   totalCents: number;
   amoCents: number;
   amcCents: number;

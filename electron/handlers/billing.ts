@@ -78,10 +78,10 @@ export const billingHandlers: AreaHandlers<
 
   'tariffs/add': (input, ctx) =>
     inTransaction(ctx.db, () => {
-      if (findTariffAt(ctx.db, input.profession, input.code, input.effectiveFrom)) {
+      if (findTariffAt(ctx.db, input.profession, input.code, input.effectiveFrom, input.zone)) {
         throw new DomainError(
           'conflict',
-          `Un tarif ${input.code} en vigueur au ${formatFrDate(input.effectiveFrom)} existe déjà : choisissez une autre date d'effet.`,
+          `Un tarif ${input.code} ${input.zone === 'dom' ? '(DOM) ' : ''}en vigueur au ${formatFrDate(input.effectiveFrom)} existe déjà : choisissez une autre date d'effet.`,
           'effectiveFrom',
         );
       }

@@ -6,12 +6,14 @@ import { DomainError, notFound } from '../../core/api/result.ts';
 import { ameTerms, normalTerms, type BillingTerms } from '../../core/domain/ame.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
 import { computeShares, lineAmount } from '../../core/domain/invoice-calc.ts';
-import { findTariff } from '../../core/domain/tariffs.ts';
+import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
+import type { Visit } from '../../core/cotation/types.ts';
 import type { AmeSource, Invoice, Practitioner } from '../../core/domain/types.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
 import { getAmeOrganism } from '../../db/coverages-repo.ts';
 import { getInvoice, saveDraftContent, type LineData } from '../../db/invoices-repo.ts';
-import { tariffRowsFor } from '../../db/tariffs-repo.ts';
+import { loadCatalogue } from '../../db/catalogue-repo.ts';
+import { priceVisits } from './cotation-pricing.ts';
 import type { HandlerContext } from '../context.ts';
 
 /** An act with its coefficient in hundredths (AMI 1,5 → 150). */
@@ -80,7 +82,7 @@ export const actsOf = (invoice: Invoice): ActData[] =>
  */
 export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly ActData[], qualificatif: 'N' | null): LineData[] {
   const practitioner = requirePractitioner(ctx, invoice.practitionerId);
-  const rows = tariffRowsFor(ctx.db, practitioner.profession);
+  const { tariffs } = loadCatalogue(ctx.db, practitioner.profession);
   const today = ctx.clock.today();
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
   return acts.map((act, i) => {
@@ -95,7 +97,7 @@ export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly 
         `lines.${i}.actDate`,
       );
     }
-    const found = findTariff(rows, practitioner.profession, act.code, act.actDate);
+    const found = tariffInForce(tariffs, { profession: practitioner.profession, code: act.code, zone: practitioner.tariffZone, date: act.actDate });
     if (!found.ok) throw new DomainError('invalid-input', `Acte ${n} : ${found.message_fr}`, `lines.${i}.code`);
     return {
       actDate: act.actDate,
@@ -106,14 +108,35 @@ export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly 
       amountCents: lineAmount(act.coefficient, found.tariff.unitCents, act.quantity),
       qualificatif,
       tariffId: found.tariff.id,
+      ratePercent: 100,
+      explanation: null,
+      ngapArticle: null,
+      visitPosition: null,
     };
   });
 }
 
-/** Prices the acts under `terms` and stores header, lines and totals. Caller holds the transaction. */
+/** Prices acts typed by hand under `terms` and stores header, lines and totals. Caller holds the transaction. */
 export function storeDraft(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, acts: readonly ActData[]): Invoice {
   const lines = priceActs(ctx, invoice, acts, terms.qualificatif);
   const shares = computeShares(lines.map((l) => l.amountCents), terms);
   saveDraftContent(ctx.db, invoice.id, terms, lines, shares);
   return requireInvoice(ctx, invoice.id);
+}
+
+/** Prices visits with the cotation engine under `terms` and stores visits, lines and totals. Caller holds the transaction. */
+export function storeVisits(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, visits: readonly Visit[]): Invoice {
+  const practitioner = requirePractitioner(ctx, invoice.practitionerId);
+  const priced = priceVisits(ctx, invoice, practitioner, visits, terms.qualificatif);
+  const shares = computeShares(priced.lines.map((l) => l.amountCents), terms);
+  saveDraftContent(ctx.db, invoice.id, terms, priced.lines, shares, priced.visits);
+  return requireInvoice(ctx, invoice.id);
+}
+
+/**
+ * Prices a draft again from what `source` holds — its visits through the engine, else its typed lines —
+ * under `terms` (AME on/off, validation, re-issue). Only drafts: a validated invoice is never re-priced.
+ */
+export function repriceDraft(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, source: Invoice = invoice): Invoice {
+  return source.visits.length > 0 ? storeVisits(ctx, invoice, terms, source.visits) : storeDraft(ctx, invoice, terms, actsOf(source));
 }

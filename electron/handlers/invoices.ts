@@ -15,10 +15,13 @@ import {
   baseExoneration,
   requireDraft,
   requireInvoice,
+  repriceDraft,
   requirePractitioner,
   storeDraft,
+  storeVisits,
   termsOf,
 } from './invoice-drafts.ts';
+import { invoiceChecks, toEngineVisit } from './cotation-pricing.ts';
 import { printInvoice } from './invoice-document.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import type { AreaHandlers } from './types.ts';
@@ -26,7 +29,7 @@ import type { AreaHandlers } from './types.ts';
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
   | 'invoices/validate' | 'invoices/print' | 'invoices/cancel' | 'invoices/reissue'
-  | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list'
+  | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/checks'
 > = {
   /** From a prescription, its AME box and exonération carry over; from Facturer, a plain draft. */
   'invoices/create-draft': (input, ctx) =>
@@ -55,8 +58,9 @@ export const invoiceHandlers: AreaHandlers<
       if (!before.ame && (input.exoneration !== undefined || input.tiersPayantAmo !== undefined)) {
         terms = normalTerms(input.exoneration ?? before.exoneration, input.tiersPayantAmo ?? before.tiersPayantAmo);
       }
-      const acts = input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) }));
-      const after = storeDraft(ctx, before, terms, acts);
+      const after = input.visits
+        ? storeVisits(ctx, before, terms, input.visits.map(toEngineVisit))
+        : storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })));
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', before.id, 'update', before, after);
       return after;
     }),
@@ -66,7 +70,7 @@ export const invoiceHandlers: AreaHandlers<
     inTransaction(ctx.db, () => {
       const before = requireDraft(ctx, invoiceId);
       const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : normalTerms(baseExoneration(ctx, before));
-      const invoice = storeDraft(ctx, before, terms, actsOf(before));
+      const invoice = repriceDraft(ctx, before, terms);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, ame ? 'set-ame' : 'unset-ame', before, invoice);
       return { invoice, coverage: ameCoverageCheck(ctx, invoice) };
     }),
@@ -77,7 +81,7 @@ export const invoiceHandlers: AreaHandlers<
    * Imprimer. Order of the checks: acts present → forgotten-AME prompt (7/8 numbers) → AME rights
    * → gapless number and validation in one transaction → PDF.
    */
-  'invoices/validate': async ({ invoiceId, ameAnswer, confirmOutsideRights }, ctx) => {
+  'invoices/validate': async ({ invoiceId, ameAnswer, confirmOutsideRights, confirmWarnings }, ctx) => {
     const prepared = inTransaction(ctx.db, () => {
       let invoice = requireDraft(ctx, invoiceId);
       if (invoice.lines.length === 0) {
@@ -94,7 +98,7 @@ export const invoiceHandlers: AreaHandlers<
         invoice = requireInvoice(ctx, invoice.id);
       }
       if (decision === 'apply-ame') {
-        invoice = storeDraft(ctx, invoice, ameTerms(ameOrganismId(ctx), 'prompt'), actsOf(invoice));
+        invoice = repriceDraft(ctx, invoice, ameTerms(ameOrganismId(ctx), 'prompt'));
       }
       return { kind: 'ready' as const, invoice };
     });
@@ -107,10 +111,17 @@ export const invoiceHandlers: AreaHandlers<
       }
     }
 
+    // Checks before Imprimer (issue #7 §4): blocking ones refuse, warnings need an explicit confirmation.
+    const problems = invoiceChecks(ctx, prepared.invoice, requirePractitioner(ctx, prepared.invoice.practitionerId));
+    const blocking = problems.filter((p) => p.level === 'block');
+    if (blocking.length > 0) throw new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits');
+    const warnings = problems.filter((p) => p.level === 'warn');
+    if (warnings.length > 0 && !confirmWarnings) return { kind: 'checks-warning' as const, problems: warnings };
+
     const validated = inTransaction(ctx.db, () => {
       const draft = requireDraft(ctx, invoiceId);
-      // Re-price at validation: tariffs and dates are checked against today once more.
-      storeDraft(ctx, draft, termsOf(draft), actsOf(draft));
+      // Re-price at validation (visits through the engine): tariffs and dates are checked against today once more.
+      repriceDraft(ctx, draft, termsOf(draft));
       const number = takeNextNumber(ctx.db, draft.practitionerId);
       const now = ctx.clock.nowIso();
       markValidated(ctx.db, draft.id, number, draft.ame && confirmOutsideRights, now);
@@ -163,7 +174,7 @@ export const invoiceHandlers: AreaHandlers<
         termsOf(cancelled),
         now,
       );
-      const draft = storeDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), actsOf(cancelled));
+      const draft = repriceDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), cancelled);
       recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
       return draft;
     }),
@@ -177,6 +188,11 @@ export const invoiceHandlers: AreaHandlers<
     }),
 
   'invoices/get': ({ id }, ctx) => requireInvoice(ctx, id),
+
+  'invoices/checks': ({ id }, ctx) => {
+    const invoice = requireInvoice(ctx, id);
+    return invoice.status === 'draft' ? invoiceChecks(ctx, invoice, requirePractitioner(ctx, invoice.practitionerId)) : [];
+  },
 
   'invoices/list': (input, ctx) => listInvoices(ctx.db, input),
 };

@@ -34,8 +34,10 @@ async function facturer(name: string) {
   await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
 }
 
+/** Lines typed by hand (« Saisie libre »), without the cotation engine: these tests are about the AME formatting. */
 async function typeActs(acts: [string, string, string][]) {
   await page.getByRole('tab', { name: /Actes/ }).click();
+  await page.getByRole('button', { name: /Saisie libre des lignes/ }).click();
   for (const [i, [code, coefficient, date]] of acts.entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Ajouter un acte' }).click();
     await page.getByLabel(`Date de l'acte ${i + 1}`).fill(date);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digits, id, isoDate, optionalText, requiredText } from './common.ts';
+import { VisitInput } from './cotation.ts';
 
 export const ProfessionSchema = z.enum(['infirmier', 'masseur-kinesitherapeute'], { error: 'Profession obligatoire.' });
 export const ExonerationSchema = z.enum(['aucune', 'ald', 'maternite', 'atmp', 'soins-particuliers']);
@@ -15,6 +16,7 @@ export const PractitionerInput = z.object({
   city: requiredText('La ville', 80),
   phone: optionalText(30),
   ikZone: z.enum(['plaine', 'montagne', 'pied-ski']).default('plaine'),
+  tariffZone: z.enum(['metropole', 'dom']).default('metropole'),
 });
 export const PractitionerUpdateInput = z.object({ id, practitioner: PractitionerInput });
 
@@ -65,7 +67,10 @@ export const InvoiceCreateInput = z.object({
 
 export const InvoiceUpdateDraftInput = z.object({
   invoiceId: id,
-  lines: z.array(ActInput).max(60, '60 actes au maximum par facture.'),
+  /** Lines typed by hand (priced by tariff only). Ignored when `visits` is given. */
+  lines: z.array(ActInput).max(60, '60 actes au maximum par facture.').default([]),
+  /** Visits (issue #7): the cotation engine derives the lines, with their explanation and NGAP article. */
+  visits: z.array(VisitInput).max(40, '40 visites au maximum par facture.').optional(),
   exoneration: ExonerationSchema.optional(),
   tiersPayantAmo: z.boolean().optional(),
 });
@@ -78,6 +83,8 @@ export const InvoiceValidateInput = z.object({
   ameAnswer: z.enum(['oui', 'non']).optional(),
   /** Explicit confirmation after the "acts outside the AME rights" warning. */
   confirmOutsideRights: z.boolean().default(false),
+  /** Explicit confirmation after the anti-rejection warnings (checks before Imprimer). */
+  confirmWarnings: z.boolean().default(false),
 });
 
 export const InvoiceCancelInput = z.object({
@@ -98,6 +105,7 @@ export const TariffInput = z.object({
   label: requiredText('Le libellé', 120),
   unitCents: z.number().int('Montant en centimes entiers.').min(1, 'Le montant doit être positif.').max(100_000, 'Montant trop élevé.'),
   effectiveFrom: isoDate("Date d'effet"),
+  zone: z.enum(['metropole', 'dom']).default('metropole'),
 });
 
 export const TariffListInput = z.object({ profession: ProfessionSchema.optional() });

@@ -3,7 +3,7 @@ import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { newActRow, type ActRow } from './acts-form.ts';
-import { formatActCode } from '../../../core/domain/acts.ts';
+import { lineCode } from './visits/VisitResult.tsx';
 
 /** The « Actes » tab: editable rows on a draft, a read-only table once validated. */
 export function ActsEditor(props: {
@@ -17,7 +17,9 @@ export function ActsEditor(props: {
 }) {
   const { invoice, rows } = props;
   if (invoice.status !== 'draft') {
+    const dropped = invoice.visits.flatMap((v) => v.dropped.map((d) => `${formatFrDate(v.date)} : ${d.explanation}`));
     return (
+      <>
       <table className="table" aria-label="Actes">
         <thead>
           <tr>
@@ -27,21 +29,33 @@ export function ActsEditor(props: {
             <th className="num">Valeur</th>
             <th className="num">Montant</th>
             <th>Qualificatif</th>
+            <th>Pourquoi</th>
           </tr>
         </thead>
         <tbody>
           {invoice.lines.map((l) => (
             <tr key={l.id}>
               <td>{formatFrDate(l.actDate)}</td>
-              <td>{formatActCode(l.code, l.coefficient)}</td>
+              <td>{lineCode(l)}</td>
               <td className="num">{l.quantity}</td>
               <td className="num">{formatEuros(l.unitCents)}</td>
               <td className="num">{formatEuros(l.amountCents)}</td>
               <td>{l.qualificatif ?? ''}</td>
+              <td>
+                {l.explanation ?? ''} {l.ngapArticle ? <span className="muted small">({l.ngapArticle})</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {dropped.length > 0 ? (
+        <ul className="visit-notes" aria-label="Actes non facturés">
+          {dropped.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+      </>
     );
   }
   const update = (key: number, patch: Partial<ActRow>) => props.onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AmeCoverageCheck, ValidateOutcome } from '../../../core/api/contract.ts';
+import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../../core/api/contract.ts';
+import type { Problem } from '../../../core/cotation/types.ts';
 import type { DocumentRef, Exoneration, Invoice, Organism, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
@@ -12,9 +13,11 @@ import { CoverageDatesDialog } from '../patients/CoverageDatesDialog.tsx';
 import { ActsEditor } from './ActsEditor.tsx';
 import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
-import { AmePromptDialog, CancelInvoiceDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
+import { VisitsEditor } from './visits/VisitsEditor.tsx';
+import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
+import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 
-type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
+type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
@@ -33,10 +36,19 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [dialog, setDialog] = useState<Dialogs>(null);
+  const [facts, setFacts] = useState<CotationContext | null>(null);
+  const [visitForms, setVisitForms] = useState<VisitForm[]>([]);
+  const [checks, setChecks] = useState<Problem[]>([]);
+  /** Visits (cotation engine) unless the draft holds lines typed by hand. */
+  const [mode, setMode] = useState<'visits' | 'lines' | null>(null);
 
   const show = useCallback((inv: Invoice) => {
     setInvoice(inv);
     setRows(inv.lines.length > 0 ? inv.lines.map(lineToRow) : inv.status === 'draft' ? [newActRow()] : []);
+    setVisitForms(inv.visits.length > 0 ? inv.visits.map(visitToForm) : inv.status === 'draft' ? [newVisitForm()] : []);
+    setMode((m) => m ?? (inv.visits.length > 0 || inv.lines.length === 0 ? 'visits' : 'lines'));
+    if (inv.status === 'draft' && inv.visits.length > 0) void api.call('invoices/checks', { id: inv.id }).then((r) => r.ok && setChecks(r.value));
+    else setChecks([]);
     setDirty(false);
     if (inv.ame) void api.call('invoices/check-rights', { id: inv.id }).then((r) => r.ok && setCoverage(r.value));
     else setCoverage(null);
@@ -57,6 +69,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       setPractitioner(me);
       if (list?.ok) setPrescription(list.value.find((x) => x.id === r.value.prescriptionId) ?? null);
       if (me) void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
+      if (me) void api.call('cotation/context', { practitionerId: me.id, patientId: r.value.patientId }).then((c) => c.ok && setFacts(c.value));
     });
   }, [props.invoiceId, show]);
 
@@ -64,11 +77,14 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   const draft = invoice.status === 'draft';
 
   async function saveActs(): Promise<Invoice | null> {
-    const r = await api.call('invoices/update-draft', { invoiceId: invoice!.id, lines: rowsToLines(rows) });
+    const r =
+      mode === 'visits'
+        ? await api.call('invoices/update-draft', { invoiceId: invoice!.id, visits: visitForms.map(formToApi) })
+        : await api.call('invoices/update-draft', { invoiceId: invoice!.id, lines: rowsToLines(rows) });
     if (!r.ok) {
       setErrors(fieldErrors(r.error));
       setTab('actes');
-      setMessage({ kind: 'error', text: r.error.field ? 'Actes non enregistrés : corrigez la ligne signalée.' : r.error.message_fr });
+      setMessage({ kind: 'error', text: r.error.field?.startsWith('visits') ? `Visites non enregistrées. ${r.error.message_fr}` : r.error.field ? 'Actes non enregistrés : corrigez la ligne signalée.' : r.error.message_fr });
       return null;
     }
     setErrors({});
@@ -78,7 +94,11 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   }
 
   async function setTerms(terms: { exoneration?: Exoneration; tiersPayantAmo?: boolean }) {
-    const r = await api.call('invoices/update-draft', { invoiceId: invoice!.id, lines: rowsToLines(dirty ? rows : invoice!.lines.map(lineToRow)), ...terms });
+    const content =
+      mode === 'visits' && (dirty || invoice!.visits.length > 0)
+        ? { visits: dirty ? visitForms.map(formToApi) : invoice!.visits.map(storedToApi) }
+        : { lines: rowsToLines(dirty ? rows : invoice!.lines.map(lineToRow)) };
+    const r = await api.call('invoices/update-draft', { invoiceId: invoice!.id, ...content, ...terms });
     if (r.ok) show(r.value);
     else setMessage({ kind: 'error', text: r.error.message_fr });
   }
@@ -100,7 +120,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     if (doc.url) openDocumentUrl(doc.url);
   }
 
-  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean } = {}) {
+  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean; confirmWarnings?: boolean } = {}) {
     setDialog(null);
     if (dirty && !(await saveActs())) return;
     const r = await api.call('invoices/validate', { invoiceId: invoice!.id, ...extra });
@@ -114,6 +134,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       void api.call('invoices/get', { id: invoice!.id }).then((g) => g.ok && show(g.value));
       return setDialog({ kind: 'rights', message: outcome.message_fr });
     }
+    if (outcome.kind === 'checks-warning') return setDialog({ kind: 'checks', messages: outcome.problems.map((p) => p.message_fr), extra: extra.confirmOutsideRights ? { confirmOutsideRights: true } : {} });
     afterValidated(outcome.document, outcome.invoice);
   }
 
@@ -143,6 +164,26 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     const r = await api.call('invoices/delete-draft', { id: invoice!.id });
     if (r.ok) go({ name: 'patient', patientId: invoice!.patientId, tab: 'factures' });
     else setMessage({ kind: 'error', text: r.error.message_fr });
+  }
+
+  async function setFavourite(key: string, on: boolean) {
+    if (!facts) return;
+    const r = await api.call('cotation/set-favourite', { practitionerId: invoice!.practitionerId, key, on });
+    if (r.ok) setFacts({ ...facts, favourites: r.value });
+    else setMessage({ kind: 'error', text: r.error.message_fr });
+  }
+
+  async function saveModel(name: string, acts: ActForm[]) {
+    if (!facts) return;
+    const r = await api.call('cotation/save-model', {
+      practitionerId: invoice!.practitionerId,
+      name,
+      acts: acts.map((a) => ({ ...(a.catalogueKey ? { key: a.catalogueKey } : {}), code: a.code, coefficient: Number(a.coefficient.replace(',', '.')) })),
+    });
+    if (r.ok) {
+      setFacts({ ...facts, models: r.value });
+      setMessage({ kind: 'ok', text: `Modèle « ${name} » enregistré.` });
+    } else setMessage({ kind: 'error', text: r.error.message_fr });
   }
 
   async function offerCoverage() {
@@ -181,7 +222,31 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
       ) : (
         <div className="panel">
-          <ActsEditor invoice={invoice} rows={rows} codes={codes} errors={errors} today={today} onChange={(r) => (setRows(r), setDirty(true))} onSave={() => void saveActs()} />
+          {draft && mode === 'visits' && !facts ? (
+            <p className="muted">Chargement du catalogue des actes…</p>
+          ) : draft && mode === 'visits' && facts ? (
+            <VisitsEditor
+              invoice={invoice}
+              facts={facts}
+              forms={visitForms}
+              errors={errors}
+              checks={checks}
+              today={today}
+              onChange={(f) => (setVisitForms(f), setDirty(true))}
+              onSave={() => void saveActs()}
+              onFavourite={(k, on) => void setFavourite(k, on)}
+              onSaveModel={(n, a) => void saveModel(n, a)}
+            />
+          ) : (
+            <ActsEditor invoice={invoice} rows={rows} codes={codes} errors={errors} today={today} onChange={(r) => (setRows(r), setDirty(true))} onSave={() => void saveActs()} />
+          )}
+          {draft ? (
+            <p className="muted small">
+              <button type="button" className="link" onClick={() => setMode(mode === 'visits' ? 'lines' : 'visits')}>
+                {mode === 'visits' ? 'Saisie libre des lignes (sans cotation automatique)' : 'Saisie par visite (cotation automatique)'}
+              </button>
+            </p>
+          ) : null}
         </div>
       )}
       <div className="action-bar">
@@ -213,6 +278,9 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       </div>
       {dialog?.kind === 'prompt' ? <AmePromptDialog message={dialog.message} onAnswer={(a) => void validate({ ameAnswer: a })} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'rights' ? <RightsWarningDialog message={dialog.message} onConfirm={() => void validate({ confirmOutsideRights: true })} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'checks' ? (
+        <ChecksWarningDialog messages={dialog.messages} onConfirm={() => void validate({ ...dialog.extra, confirmWarnings: true })} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === 'cancel' && invoice.number ? <CancelInvoiceDialog number={invoice.number} error={dialog.error} onCancel={(r) => void cancel(r)} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'coverage' ? (
         <CoverageDatesDialog

@@ -49,3 +49,24 @@ export function CancelInvoiceDialog(props: { number: number; error: string | nul
     />
   );
 }
+
+/** Anti-rejection warnings before Imprimer (issue #7 §4): each says what to do; printing needs a confirmation. */
+export function ChecksWarningDialog(props: { messages: string[]; onConfirm(): void; onClose(): void }) {
+  return (
+    <Dialog title="Vérifications avant impression" role="alertdialog" onClose={props.onClose}>
+      <ul className="checks-list">
+        {props.messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+      <div className="form-actions">
+        <button type="button" autoFocus onClick={props.onClose}>
+          Corriger
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          Imprimer quand même
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -16,6 +16,11 @@ const IK_ZONES = [
 ] as const;
 
 /** Practitioner settings: asked at first run, editable later. */
+const TARIFF_ZONES = [
+  { value: 'metropole' as const, label: 'Métropole' },
+  { value: 'dom' as const, label: 'DOM (outre-mer)' },
+];
+
 export function PractitionerForm(props: { practitioner?: Practitioner | undefined; onSaved(p: Practitioner): void; onCancel?: () => void }) {
   const p = props.practitioner;
   const [f, setF] = useState({
@@ -29,6 +34,7 @@ export function PractitionerForm(props: { practitioner?: Practitioner | undefine
     city: p?.city ?? '',
     phone: p?.phone ?? '',
     ikZone: (p?.ikZone ?? 'plaine') as IkZone,
+    tariffZone: (p?.tariffZone ?? 'metropole') as 'metropole' | 'dom',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -61,7 +67,8 @@ export function PractitionerForm(props: { practitioner?: Practitioner | undefine
         <TextField label="Code postal" required inputMode="numeric" maxLength={5} value={f.postalCode} onChange={set('postalCode')} error={errors.postalCode} />
         <TextField label="Ville" required value={f.city} onChange={set('city')} error={errors.city} />
         <TextField label="Téléphone" type="tel" value={f.phone} onChange={set('phone')} error={errors.phone} />
-        <SelectField label="Zone IK" value={f.ikZone} onChange={set('ikZone')} options={IK_ZONES} />
+        <SelectField label="Zone IK" value={f.ikZone} onChange={set('ikZone')} options={IK_ZONES} hint="Valeur et abattement des indemnités kilométriques (NGAP art. 13)." />
+        <SelectField label="Zone tarifaire" value={f.tariffZone} onChange={set('tariffZone')} options={TARIFF_ZONES} hint="Les DOM ont leurs propres valeurs (AMI 3,30 €, AIS 2,70 €…)." />
       </div>
       <div className="form-actions">
         {props.onCancel ? (

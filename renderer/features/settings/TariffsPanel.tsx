@@ -11,7 +11,7 @@ import { formatEuros, formatFrDate } from '../../ui/format.ts';
 export function TariffsPanel() {
   const [profession, setProfession] = useState<Profession>('infirmier');
   const [tariffs, setTariffs] = useState<Tariff[]>([]);
-  const [form, setForm] = useState({ code: '', label: '', value: '', effectiveFrom: '' });
+  const [form, setForm] = useState({ code: '', label: '', value: '', effectiveFrom: '', zone: 'metropole' as 'metropole' | 'dom' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const load = () => void api.call('tariffs/list', { profession }).then((r) => r.ok && setTariffs(r.value));
   useEffect(load, [profession]);
@@ -27,17 +27,26 @@ export function TariffsPanel() {
       label: form.label,
       unitCents,
       effectiveFrom: date === null || date === 'invalid' ? form.effectiveFrom : date,
+      zone: form.zone,
     });
     if (!r.ok) return setErrors(fieldErrors(r.error));
     setErrors({});
-    setForm({ code: '', label: '', value: '', effectiveFrom: '' });
+    setForm({ code: '', label: '', value: '', effectiveFrom: '', zone: form.zone });
     load();
   }
 
   return (
     <div className="panel">
       <h2>Tarifs</h2>
-      <p className="muted">Valeurs métropolitaines en vigueur à la date de chaque acte. Pour une revalorisation, ajoutez une ligne datée : l'historique est conservé.</p>
+      <p className="muted">
+        Valeurs en vigueur à la date de chaque acte, en métropole et dans les DOM. Pour une revalorisation, ajoutez une ligne datée : l'historique est conservé.
+        Les valeurs marquées « à vérifier » viennent de sources incertaines : contrôlez-les sur la fiche tarifaire de votre caisse.
+      </p>
+      {tariffs.some((t) => t.verifyNote) ? (
+        <p className="notice notice--warn" role="note">
+          {tariffs.filter((t) => t.verifyNote).length} valeur(s) à vérifier pour cette profession.
+        </p>
+      ) : null}
       <SelectField
         label="Profession"
         value={profession}
@@ -49,8 +58,10 @@ export function TariffsPanel() {
           <tr>
             <th>Code</th>
             <th>Libellé</th>
+            <th>Zone</th>
             <th className="num">Valeur</th>
-            <th>En vigueur depuis</th>
+            <th>En vigueur</th>
+            <th>Fiabilité</th>
           </tr>
         </thead>
         <tbody>
@@ -58,8 +69,20 @@ export function TariffsPanel() {
             <tr key={t.id}>
               <td className="mono">{t.code}</td>
               <td>{t.label}</td>
+              <td>{t.zone === 'dom' ? 'DOM' : 'Métropole'}</td>
               <td className="num">{formatEuros(t.unitCents)}</td>
-              <td>{formatFrDate(t.effectiveFrom)}</td>
+              <td>
+                {t.effectiveTo ? `du ${formatFrDate(t.effectiveFrom)} au ${formatFrDate(t.effectiveTo)}` : `depuis le ${formatFrDate(t.effectiveFrom)}`}
+              </td>
+              <td>
+                {t.verifyNote ? (
+                  <span className="badge badge--warn" title={t.verifyNote}>
+                    à vérifier
+                  </span>
+                ) : null}
+                {t.verifyNote ? <div className="muted small">{t.verifyNote}</div> : null}
+                {t.source ? <div className="muted small">Source : {t.source}</div> : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -71,6 +94,15 @@ export function TariffsPanel() {
           <TextField label="Libellé" value={form.label} onChange={(v) => setForm({ ...form, label: v })} error={errors.label} />
           <TextField label="Valeur (€)" inputMode="decimal" value={form.value} onChange={(v) => setForm({ ...form, value: v })} error={errors.unitCents} />
           <DateField label="Date d'effet" value={form.effectiveFrom} onChange={(v) => setForm({ ...form, effectiveFrom: v })} error={errors.effectiveFrom} />
+          <SelectField
+            label="Zone"
+            value={form.zone}
+            onChange={(v) => setForm({ ...form, zone: v })}
+            options={[
+              { value: 'metropole' as const, label: 'Métropole' },
+              { value: 'dom' as const, label: 'DOM' },
+            ]}
+          />
         </div>
         <div className="form-actions">
           <button type="submit">Ajouter un tarif</button>

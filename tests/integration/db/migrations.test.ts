@@ -60,39 +60,68 @@ describe('migrations', () => {
     const upTo2 = join(dir, 'migrations');
     mkdirSync(upTo2);
     for (const f of readdirSync(MIGRATIONS).filter((f) => f < '0003')) copyFileSync(join(MIGRATIONS, f), join(upTo2, f));
-    const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
-    // A practice on version 2: one validated AME invoice, one cancelled, one draft.
-    const { createBackend } = await import('../../../electron/backend.ts');
-    const { fixedClock } = await import('../../../electron/context.ts');
-    const { buildPatientInput, buildPractitionerInput, NIR_1 } = await import('../../helpers/test-backend.ts');
-    const open = (migrationsDir: string) =>
-      createBackend({ dataDir, migrationsDir, fontsDir: join(ROOT, 'invoice-templates', 'fonts'), transport: 'browser', appVersion: 'test', clock: fixedClock('2026-11-25') });
-    const v2 = open(upTo2);
-    const call = async (method: string, input: unknown) => {
-      const r = await v2.dispatch(method, input);
-      if (!r.ok) throw new Error(r.error.message_fr);
-      return r.value as { id: number };
-    };
-    const practitioner = await call('practitioners/create', buildPractitionerInput());
-    const patient = await call('patients/create', buildPatientInput({ nir: NIR_1 }));
-    const ids: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const draft = await call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
-      await call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
-      if (i < 2) await call('invoices/set-ame', { invoiceId: draft.id, ame: true });
-      if (i < 2) await call('invoices/validate', { invoiceId: draft.id, confirmOutsideRights: true });
-      ids.push(draft.id);
-    }
-    // Cancelled as version 2 did it (today's handler also looks at payments, a version-3 table).
-    v2.ctx.db.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = 'now', cancel_reason = 'Erreur' WHERE id = ?").run(ids[1]);
+    // A practice on version 2: one validated AME invoice, one cancelled, one draft — written as version 2
+    // wrote them (raw SQL: today's handlers need the columns of later migrations).
+    const file = join(dir, 'f.sqlite');
+    const v2 = new Database(file);
+    v2.pragma('foreign_keys = ON');
+    migrate(v2, loadMigrations(upTo2));
+    const at = '2026-11-25T10:00:00.000Z';
+    v2.prepare(
+      `INSERT INTO practitioners (id, profession, last_name, first_name, am_number, address_line, postal_code, city, created_at, updated_at)
+       VALUES (1, 'infirmier', 'MARTIN', 'Claire', '751234567', '1 rue de la Paix', '75002', 'Paris', ?, ?)`,
+    ).run(at, at);
+    v2.prepare(
+      `INSERT INTO patients (id, last_name, first_name, birth_date, sex, nir, created_at, updated_at, sort_key)
+       VALUES (1, 'DIALLO', 'Aminata', '1985-04-12', 'F', '295109912611193', ?, ?, 'diallo aminata')`,
+    ).run(at, at);
+    const ids = [1, 2, 3];
+    const insert = v2.prepare(
+      `INSERT INTO invoices (id, number, status, practitioner_id, patient_id, ame, amo_rate, amc_rate, tiers_payant_amo, tiers_payant_amc,
+         amc_organism_id, total_cents, amc_cents, created_at, validated_at)
+       VALUES (?, ?, ?, 1, 1, ?, ?, ?, ?, ?, (SELECT id FROM organisms WHERE is_ame = 1), 315, ?, ?, ?)`,
+    );
+    insert.run(1, 1, 'validated', 1, 0, 100, 1, 1, 315, at, at);
+    insert.run(2, 2, 'validated', 1, 0, 100, 1, 1, 315, at, at);
+    insert.run(3, null, 'draft', 0, 60, 0, 0, 0, 0, at, null);
+    // Cancelled as version 2 did it.
+    v2.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = 'now', cancel_reason = 'Erreur' WHERE id = ?").run(ids[1]);
     v2.close();
 
-    const v3 = open(MIGRATIONS);
-    expect(v3.ctx.db.prepare('SELECT invoice_id, state FROM follow_up_states ORDER BY invoice_id').all()).toEqual([
+    const v3 = openDatabase(file, { migrationsDir: MIGRATIONS });
+    expect(v3.prepare('SELECT invoice_id, state FROM follow_up_states ORDER BY invoice_id').all()).toEqual([
       { invoice_id: ids[0], state: 'a-envoyer' },
       { invoice_id: ids[1], state: 'annulee' },
     ]);
     v3.close();
+  });
+});
+
+describe('migration 0004 (cotation catalogue)', () => {
+  it('corrects the wrong tariff rows in place, keeps the ids invoice lines point at, and loads the catalogue', () => {
+    const dir = tempDir();
+    const upTo3 = join(dir, 'migrations');
+    mkdirSync(upTo3);
+    for (const f of readdirSync(MIGRATIONS).filter((f) => f < '0004')) copyFileSync(join(MIGRATIONS, f), join(upTo3, f));
+    const file = join(dir, 'f.sqlite');
+    const v3 = new Database(file);
+    v3.pragma('foreign_keys = ON');
+    migrate(v3, loadMigrations(upTo3));
+    const ifd2009 = v3.prepare("SELECT id, unit_cents FROM tariffs WHERE profession = 'infirmier' AND code = 'IFD' AND effective_from = '2009-04-15'").get() as { id: number; unit_cents: number };
+    expect(ifd2009.unit_cents).toBe(250);
+    v3.close();
+
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    const row = (code: string, from: string) =>
+      db.prepare("SELECT id, unit_cents, zone FROM tariffs WHERE profession = 'infirmier' AND code = ? AND effective_from = ? AND zone = 'metropole'").get(code, from);
+    expect(row('IFD', '2009-04-15')).toEqual({ id: ifd2009.id, unit_cents: 230, zone: 'metropole' });
+    expect(row('IFD', '2012-05-27')).toMatchObject({ unit_cents: 250 });
+    expect(row('MCI', '2012-01-01')).toBeUndefined();
+    expect(row('MCI', '2012-05-27')).toMatchObject({ unit_cents: 500 });
+    expect(db.prepare("SELECT unit_cents FROM tariffs WHERE code = 'AMI' AND zone = 'dom'").get()).toEqual({ unit_cents: 330 });
+    expect((db.prepare('SELECT count(*) AS n FROM ngap_acts').get() as { n: number }).n).toBeGreaterThan(20);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.prepare("UPDATE tariffs SET unit_cents = 1 WHERE code = 'AMI'").run()).toThrow(/history/);
+    db.close();
   });
 });

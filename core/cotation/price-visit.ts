@@ -1,0 +1,121 @@
+/**
+ * The cotation engine: a visit in, priced lines out, each with its French explanation and NGAP article
+ * (DESIGN §5). Pure: no I/O, no clock. The handler prices with it at save and validation; the renderer
+ * runs the same function for live amounts.
+ */
+import { mulDivRoundHalfUp } from '../domain/money.ts';
+import { tariffInForce } from './tariff-lookup.ts';
+import type { ActGroup, Catalogue, CatalogueAct, DroppedAct, PatientFacts, Practice, PricedLine, PricedVisit, Problem, Visit } from './types.ts';
+import { applyNurse11B, byRank, type RatedAct, type ResolvedAct } from './rules/acts-11b.ts';
+import { applyKineSessions, stepCoefficient } from './rules/kine.ts';
+import { mau, mci, mie, TIME_MAJORATIONS, timeMajoration, type WantedLine } from './rules/majorations.ts';
+import { IK_TYPED, TRAVEL_CODES, travel } from './rules/travel.ts';
+import { cotation } from './rules/format.ts';
+
+const IK_CODES_SET = new Set(['IKP', 'IKM', 'IKS']);
+const ALLOWANCE_CODES = new Set([...TIME_MAJORATIONS, 'MAU', 'MCI', 'MIE', ...TRAVEL_CODES, ...IK_TYPED]);
+
+/** Amount of a line: unit × coefficient (hundredths) × rate (%), rounded half up once, in integer cents. */
+export const pricedAmount = (unitCents: number, coefficient: number, ratePercent: number): number =>
+  mulDivRoundHalfUp(unitCents, coefficient * ratePercent, 10_000);
+
+const defaultGroup = (code: string): ActGroup =>
+  code === 'AIS' ? 'ais' : ['BSA', 'BSB', 'BSC'].includes(code) ? 'forfait' : 'standard';
+
+const inForce = (a: CatalogueAct, date: string) => a.effectiveFrom <= date && (a.effectiveTo === null || a.effectiveTo >= date);
+
+function resolve(code: string, coefficient: number, key: string | null | undefined, date: string, catalogue: Catalogue, practice: Practice): ResolvedAct {
+  const acts = catalogue.acts.filter((a) => a.profession === practice.profession && a.code === code && inForce(a, date));
+  const picked =
+    (key ? acts.find((a) => a.key === key && (a.coefficient === null || a.coefficient === coefficient)) : undefined) ??
+    acts.find((a) => a.coefficient === coefficient && a.group === defaultGroup(code)) ??
+    acts.find((a) => a.coefficient === null);
+  if (practice.profession === 'masseur-kinesitherapeute') return { code, coefficient, group: 'kine', ngap: picked?.ngap ?? 'NGAP titre XIV' };
+  return { code, coefficient, group: picked?.group ?? defaultGroup(code), ngap: picked?.ngap ?? 'NGAP titre XVI' };
+}
+
+export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practice, patient: PatientFacts): PricedVisit {
+  const problems: Problem[] = [];
+  const explanations: string[] = [];
+  const requested = visit.acts.map((a) => a.code).filter((c) => ALLOWANCE_CODES.has(c)).sort();
+  const typed = visit.acts.filter((a) => !ALLOWANCE_CODES.has(a.code));
+  if (typed.length === 0) {
+    problems.push({ level: 'block', code: 'no-act', message_fr: 'La visite ne contient aucun acte : ajoutez au moins un acte (les majorations et déplacements en découlent).' });
+    return { lines: [], dropped: [], explanations, problems };
+  }
+
+  let rated: RatedAct[];
+  let dropped: DroppedAct[];
+  let resolved: ResolvedAct[];
+  if (practice.profession === 'masseur-kinesitherapeute') {
+    const stepped = typed.map((a) => {
+      const step = stepCoefficient(a, visit.date, catalogue.steps);
+      if (step.explanation) explanations.push(step.explanation);
+      return { ...resolve(a.code, step.coefficient, a.key, visit.date, catalogue, practice), session: a.session ?? 1 };
+    });
+    resolved = stepped;
+    const kine = applyKineSessions(stepped, visit.twoSessionsJustified);
+    ({ rated, dropped } = kine);
+    problems.push(...kine.problems);
+  } else {
+    resolved = typed.map((a) => resolve(a.code, a.coefficient, a.key, visit.date, catalogue, practice));
+    ({ rated, dropped } = applyNurse11B(resolved));
+  }
+
+  const wanted: WantedLine[] = [];
+  const rules = [
+    timeMajoration(visit, practice, requested),
+    ...(practice.profession === 'infirmier'
+      ? [mau(resolved, requested), mci(visit, resolved, requested), mie(visit, patient.birthDate, requested)]
+      : []),
+    travel(visit, practice, resolved, requested),
+  ];
+  for (const r of rules) {
+    wanted.push(...r.lines);
+    explanations.push(...r.explanations);
+    problems.push(...r.problems);
+  }
+  if (practice.profession === 'masseur-kinesitherapeute') {
+    for (const code of requested.filter((c) => ['MAU', 'MCI', 'MIE'].includes(c))) {
+      problems.push({ level: 'block', code: 'not-for-profession', message_fr: `${code} est une majoration infirmière : elle ne s’applique pas en kinésithérapie.` });
+    }
+  }
+
+  const lines: PricedLine[] = [];
+  const typedIk = requested.some((c) => IK_TYPED.includes(c));
+  const price = (kind: PricedLine['kind'], code: string, coefficient: number, ratePercent: 100 | 50, explanation: string, article: string) => {
+    const found = tariffInForce(catalogue.tariffs, { profession: practice.profession, code, zone: practice.tariffZone, date: visit.date });
+    if (!found.ok) {
+      // An act, or an allowance the user typed, cannot go without its tariff; one the engine derived is left
+      // out with a warning (e.g. MAU before 27/05/2012, a DOM value not on file).
+      const typed = kind === 'act' || requested.includes(code) || (IK_CODES_SET.has(code) && typedIk);
+      const label = kind === 'act' ? cotation(code, coefficient) : code;
+      problems.push(
+        typed
+          ? { level: 'block', code: 'tariff-missing', message_fr: `${label} : ${found.message_fr}` }
+          : { level: 'warn', code: 'tariff-missing', message_fr: `${label} non facturé : ${found.message_fr}` },
+      );
+      return;
+    }
+    const t = found.tariff;
+    lines.push({
+      kind,
+      actDate: visit.date,
+      code,
+      coefficient,
+      ratePercent,
+      unitCents: t.unitCents,
+      amountCents: pricedAmount(t.unitCents, coefficient, ratePercent),
+      tariffId: t.id,
+      explanation: t.verifyNote ? `${explanation} Tarif à vérifier : ${t.verifyNote}` : explanation,
+      ngapArticle: article,
+    });
+  };
+  const orderedActs = [...rated].sort((a, b) => b.ratePercent - a.ratePercent || byRank(a, b));
+  for (const a of orderedActs) price('act', a.code, a.coefficient, a.ratePercent, a.explanation, a.article);
+  for (const w of wanted) price(w.kind, w.code, w.coefficient, 100, w.explanation, w.article);
+  return { lines, dropped: [...dropped].sort(byRank), explanations, problems };
+}
+
+/** Sum of a priced visit, never negative (every amount is a positive tariff × positive coefficient). */
+export const visitTotal = (p: PricedVisit): number => p.lines.reduce((s, l) => s + l.amountCents, 0);

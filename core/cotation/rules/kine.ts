@@ -1,0 +1,94 @@
+/**
+ * Physiotherapy rules (NGAP titre XIV and avenant 7, BILLING-RULES §5).
+ */
+import { formatFrDate } from '../../domain/dates.ts';
+import type { CoefficientStep, DroppedAct, Problem, VisitAct } from '../types.ts';
+import { byRank, type RatedAct, type ResolvedAct } from './acts-11b.ts';
+import { cotation } from './format.ts';
+
+const PREAMBLE = 'NGAP titre XIV, dispositions liminaires';
+
+/**
+ * Avenant 7 coefficient steps: 7,5 → 8,1 on 01/07/2025, 9,5 → 9,8 on 01/07/2026, art. 4 neuromuscular
+ * 10 → 11 and 11 → 12 on 01/09/2026, 8,1 → 8,4 on 01/07/2027. A coefficient typed in its old value after
+ * the date is billed at the new one, and says so. Only annexe-2 key letters (not AMK, TMK).
+ * Each step applies once, in date order, and never twice on the same date (11 → 12 must not follow 10 → 11).
+ */
+export function stepCoefficient(
+  act: VisitAct,
+  date: string,
+  steps: readonly CoefficientStep[],
+): { coefficient: number; explanation: string | null } {
+  if (act.code === 'AMK' || act.code === 'TMK') return { coefficient: act.coefficient, explanation: null };
+  let coefficient = act.coefficient;
+  let lastDate = '';
+  const applied: CoefficientStep[] = [];
+  const sorted = [...steps].sort((a, b) => a.date.localeCompare(b.date));
+  for (const s of sorted) {
+    if (s.date > date || s.date === lastDate) continue;
+    if (s.codes !== '*' && s.codes !== act.code) continue;
+    if (s.from !== coefficient) continue;
+    coefficient = s.to;
+    lastDate = s.date;
+    applied.push(s);
+  }
+  if (applied.length === 0) return { coefficient, explanation: null };
+  const last = applied[applied.length - 1]!;
+  return {
+    coefficient,
+    explanation: `${cotation(act.code, act.coefficient)} porté à ${cotation(act.code, coefficient)} : nouveau coefficient en vigueur depuis le ${formatFrDate(last.date)} (avenant 7).`,
+  };
+}
+
+/**
+ * One cotation per session (titre XIV: « il n'est pas possible d'appliquer une seconde cotation pour une
+ * même séance »). Two sessions the same day only with two prescriptions, NGAP articles that differ and two
+ * distinct anatomical regions, both at full rate by derogation from art. 11B (UNCAM decision of 14/12/2023).
+ */
+export function applyKineSessions(
+  acts: readonly (ResolvedAct & { session: 1 | 2 })[],
+  twoSessionsJustified: boolean,
+): { rated: RatedAct[]; dropped: DroppedAct[]; problems: Problem[] } {
+  const rated: RatedAct[] = [];
+  const dropped: DroppedAct[] = [];
+  const problems: Problem[] = [];
+  const sessions = [1, 2].map((s) => acts.filter((a) => a.session === s).sort(byRank)).filter((list) => list.length > 0);
+  const two = sessions.length === 2;
+  if (two) {
+    const [first, second] = [sessions[0]![0]!, sessions[1]![0]!];
+    if (!twoSessionsJustified) {
+      problems.push({
+        level: 'block',
+        code: 'kine-two-sessions',
+        message_fr:
+          'Deux séances le même jour : cochez « deux prescriptions, deux régions anatomiques distinctes » seulement si c’est le cas (NGAP titre XIV) ; sinon ne saisissez qu’une séance.',
+      });
+    } else if (first.code === second.code) {
+      problems.push({
+        level: 'block',
+        code: 'kine-two-sessions',
+        message_fr: `Deux séances le même jour doivent relever de deux articles différents de la NGAP : les deux sont cotées ${first.code}.`,
+      });
+    }
+  }
+  for (const list of sessions) {
+    const [kept, ...others] = list;
+    rated.push({
+      ...kept!,
+      ratePercent: 100,
+      explanation: two
+        ? `${cotation(kept!.code, kept!.coefficient)} à 100 % : seconde séance du jour (deux prescriptions, deux régions), par dérogation à l’art. 11B.`
+        : `${cotation(kept!.code, kept!.coefficient)} à 100 % : une cotation par séance.`,
+      article: two ? 'Décision UNCAM du 14/12/2023 (titre XIV)' : kept!.ngap,
+    });
+    for (const o of others) {
+      dropped.push({
+        code: o.code,
+        coefficient: o.coefficient,
+        explanation: `${cotation(o.code, o.coefficient)} non facturé : une seule cotation par séance de kinésithérapie.`,
+        ngapArticle: PREAMBLE,
+      });
+    }
+  }
+  return { rated, dropped, problems };
+}

@@ -1,0 +1,150 @@
+/**
+ * Majorations. Each returns the lines it adds (unpriced) and the problems it finds; the engine prices.
+ */
+import type { Practice, Problem, Visit } from '../types.ts';
+import { holidayOn, weekday } from '../holidays.ts';
+import type { ResolvedAct } from './acts-11b.ts';
+import { dayFr } from './format.ts';
+
+export interface WantedLine {
+  kind: 'majoration' | 'travel';
+  code: string;
+  /** Hundredths (1 → 100; IK: km × 100). */
+  coefficient: number;
+  explanation: string;
+  article: string;
+}
+
+export interface RuleResult {
+  lines: WantedLine[];
+  explanations: string[];
+  problems: Problem[];
+}
+
+const empty = (): RuleResult => ({ lines: [], explanations: [], problems: [] });
+const ART_14 = 'NGAP dispositions générales art. 14';
+export const TIME_MAJORATIONS = ['MN', 'MNP', 'MD'];
+
+const minutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/**
+ * Night, Sunday and public-holiday majorations (NGAP art. 14; convention annex I; BILLING-RULES §4, §6):
+ * night = 20h–8h (MN), 23h–5h higher (MNP, nurses); Sunday or holiday (MD), and from Saturday 8h for an
+ * emergency call (nurses). Only with an emergency justified by the patient's state, or — nurses, repeated
+ * acts (art. 14B) — « exécution de nuit / quotidienne impérative » on the prescription. Not cumulable with
+ * each other, once per visit. A majoration typed without its day, hour or condition is refused.
+ */
+export function timeMajoration(visit: Visit, practice: Practice, requested: readonly string[]): RuleResult {
+  const r = empty();
+  const nurse = practice.profession === 'infirmier';
+  const day = weekday(visit.date);
+  const holiday = holidayOn(visit.date, practice.postalCode);
+  const t = visit.time === null ? null : minutes(visit.time);
+  const night = t !== null && (t >= 20 * 60 || t < 8 * 60);
+  const deep = t !== null && (t >= 23 * 60 || t < 5 * 60);
+  const sunday = day === 0 || holiday !== null;
+  const saturdayCall = nurse && day === 6 && t !== null && t >= 8 * 60 && visit.urgent;
+  const condition = visit.urgent || (nurse && visit.imperativePrescription);
+  const conditionText = visit.urgent ? 'urgence justifiée par l’état du patient' : 'exécution impérative prescrite (art. 14B)';
+
+  let candidate: { code: string; why: string } | null = null;
+  if (night) candidate = { code: nurse && deep ? 'MNP' : 'MN', why: nurse && deep ? 'acte de nuit entre 23h et 5h' : 'acte de nuit entre 20h et 8h' };
+  else if (sunday) candidate = { code: 'MD', why: holiday ? `jour férié (${holiday.name})` : 'dimanche' };
+  else if (saturdayCall) candidate = { code: 'MD', why: 'samedi après 8h, appel urgent (convention, annexe I)' };
+
+  const asked = requested.filter((c) => TIME_MAJORATIONS.includes(c));
+  if (asked.length > 0 && candidate === null) {
+    const when = visit.time === null ? `le ${dayFr(visit.date, day)} (heure non indiquée)` : `le ${dayFr(visit.date, day)} à ${visit.time.replace(':', 'h')}`;
+    r.problems.push({
+      level: 'block',
+      code: 'majoration-without-condition',
+      message_fr: `Majoration ${asked.join(', ')} refusée : la visite a lieu ${when}, ni de nuit (20h–8h) ni un dimanche ou jour férié. Retirez la majoration ou corrigez la date et l’heure (NGAP art. 14).`,
+    });
+    return r;
+  }
+  if (candidate === null) return r;
+  if (!condition) {
+    const text = `Pas de majoration ${candidate.code} (${candidate.why}) : il faut une urgence justifiée ou, pour des actes répétés, « exécution de nuit / quotidienne impérative » sur la prescription (NGAP art. 14).`;
+    if (asked.length > 0) r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration refusée. ${text} Cochez la condition si elle est remplie, sinon retirez la majoration.` });
+    else r.explanations.push(text);
+    return r;
+  }
+  const notCumulable = night && sunday ? ' Nuit et dimanche/férié ne se cumulent pas : seule la majoration de nuit est facturée.' : '';
+  r.lines.push({
+    kind: 'majoration',
+    code: candidate.code,
+    coefficient: 100,
+    explanation: `${candidate.code} : ${candidate.why}, ${conditionText} ; une fois par visite.${notCumulable}`,
+    article: ART_14,
+  });
+  if (holiday?.local) {
+    r.problems.push({
+      level: 'warn',
+      code: 'local-holiday',
+      message_fr: `${holiday.name} est un jour férié local : sa prise en compte pour la majoration par la caisse est à vérifier.`,
+    });
+  }
+  return r;
+}
+
+const ageOn = (birthDate: string, date: string): number => {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
+};
+
+/**
+ * MAU, majoration acte unique (avenant 3, CPAM guide art. 23.1; BILLING-RULES §4): only when the visit
+ * holds one single act, coded AMI 1 or AMI 1,5.
+ */
+export function mau(acts: readonly ResolvedAct[], requested: readonly string[]): RuleResult {
+  const r = empty();
+  const only = acts.length === 1 ? acts[0]! : null;
+  const eligible = only !== null && only.code === 'AMI' && (only.coefficient === 100 || only.coefficient === 150);
+  if (eligible) {
+    r.lines.push({ kind: 'majoration', code: 'MAU', coefficient: 100, explanation: 'MAU : acte unique AMI 1 ou 1,5 dans la visite.', article: 'NGAP titre XVI, art. 23.1 (MAU)' });
+  } else if (requested.includes('MAU')) {
+    r.problems.push({
+      level: 'block',
+      code: 'mau-not-single',
+      message_fr: 'MAU refusée : elle ne s’applique qu’à un acte unique coté AMI 1 ou AMI 1,5 dans la visite.',
+    });
+  }
+  return r;
+}
+
+/**
+ * MCI, majoration de coordination infirmière (avenant 3, from 27/05/2012; BILLING-RULES §4, §9): palliative
+ * care at home, or a heavy and complex dressing; once per visit.
+ */
+export function mci(visit: Visit, acts: readonly ResolvedAct[], requested: readonly string[]): RuleResult {
+  const r = empty();
+  const dressing = acts.some((a) => a.group === 'pansement-lourd' || (a.group === 'insuline' && a.coefficient >= 400));
+  if (visit.coordination === 'palliatif') {
+    r.lines.push({ kind: 'majoration', code: 'MCI', coefficient: 100, explanation: 'MCI : soins palliatifs à domicile, une fois par visite.', article: 'NGAP titre XVI (MCI, avenant 3)' });
+  } else if (visit.coordination === 'pansement-complexe') {
+    if (dressing) {
+      r.lines.push({ kind: 'majoration', code: 'MCI', coefficient: 100, explanation: 'MCI : pansement lourd et complexe, une fois par visite.', article: 'NGAP titre XVI (MCI, avenant 3)' });
+    } else {
+      r.problems.push({ level: 'block', code: 'mci-without-dressing', message_fr: 'MCI « pansement complexe » refusée : la visite ne comporte pas de pansement lourd et complexe.' });
+    }
+  } else if (requested.includes('MCI')) {
+    r.problems.push({
+      level: 'block',
+      code: 'mci-without-condition',
+      message_fr: 'MCI refusée : indiquez la coordination (soins palliatifs ou pansement lourd et complexe) dans la visite, sinon retirez-la.',
+    });
+  }
+  return r;
+}
+
+/** MIE, child under 7 (value unverified, BILLING-RULES §4: shown « à vérifier »). */
+export function mie(visit: Visit, birthDate: string, requested: readonly string[]): RuleResult {
+  const r = empty();
+  const age = ageOn(birthDate, visit.date);
+  if (age < 7) {
+    r.lines.push({ kind: 'majoration', code: 'MIE', coefficient: 100, explanation: `MIE : enfant de moins de 7 ans (${age} an${age > 1 ? 's' : ''}).`, article: 'NGAP titre XVI (MIE)' });
+  } else if (requested.includes('MIE')) {
+    r.problems.push({ level: 'block', code: 'mie-age', message_fr: `MIE refusée : le patient a ${age} ans le jour de la visite (moins de 7 ans requis).` });
+  }
+  return r;
+}

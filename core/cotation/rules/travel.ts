@@ -1,0 +1,85 @@
+/**
+ * Travel allowances — NGAP dispositions générales art. 13 (BILLING-RULES §4, §9).
+ */
+import type { IkZone } from '../../domain/types.ts';
+import { IK_CODES } from '../tariff-lookup.ts';
+import type { Practice, Visit } from '../types.ts';
+import type { ResolvedAct } from './acts-11b.ts';
+import type { RuleResult } from './majorations.ts';
+
+const ART_13 = 'NGAP dispositions générales art. 13';
+export const TRAVEL_CODES = ['IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP'];
+export const IK_TYPED = ['IK', 'IKP', 'IKM', 'IKS'];
+const KINE_SPECIFIC = ['IFS', 'IFO', 'IFR', 'IFN', 'IFP'];
+
+/** Abattement (art. 13): 2 km each way in plaine, 1 km in montagne → 4 or 2 km off the round trip, in tenths. */
+const DEDUCTION_TENTHS: Record<IkZone, number | null> = { plaine: 40, montagne: 20, 'pied-ski': null };
+
+const tenthsFr = (t: number): string => (t % 10 === 0 ? String(t / 10) : `${Math.floor(t / 10)},${t % 10}`);
+
+/**
+ * IFD (IFI for a dependent patient under the BSI, nurses; a specific kiné fee when typed) once per visit
+ * and household: only the first patient of a household seen at home gets it. IK = (round trip − 4 km
+ * plaine / − 2 km montagne) × the zone's value per km; none without a distance.
+ */
+export function travel(visit: Visit, practice: Practice, acts: readonly ResolvedAct[], requested: readonly string[]): RuleResult {
+  const r: RuleResult = { lines: [], explanations: [], problems: [] };
+  const askedFee = requested.filter((c) => TRAVEL_CODES.includes(c));
+  const askedIk = requested.some((c) => IK_TYPED.includes(c));
+  if (visit.place !== 'domicile') {
+    if (askedFee.length > 0 || askedIk) {
+      r.problems.push({ level: 'block', code: 'travel-at-office', message_fr: 'Déplacement refusé : la visite a lieu au cabinet. Choisissez « domicile » ou retirez IFD / IK.' });
+    }
+    return r;
+  }
+  if (visit.householdRank > 1) {
+    r.explanations.push(`Patient n° ${visit.householdRank} du même foyer : IFD et IK seulement pour le premier patient vu (NGAP art. 13).`);
+    return r;
+  }
+  let fee = 'IFD';
+  let why = 'soins à domicile, une fois par visite et par foyer';
+  if (practice.profession === 'infirmier') {
+    const dependent = acts.some((a) => a.code === 'AMX' || a.group === 'forfait');
+    if (dependent || askedFee.includes('IFI')) {
+      fee = 'IFI';
+      why = 'patient dépendant (BSI) à domicile, une fois par visite et par foyer';
+    }
+  } else {
+    const specific = askedFee.find((c) => KINE_SPECIFIC.includes(c));
+    if (specific) {
+      fee = specific;
+      why = 'indemnité de déplacement spécifique, une fois par visite';
+    }
+  }
+  r.lines.push({ kind: 'travel', code: fee, coefficient: 100, explanation: `${fee} : ${why}.`, article: ART_13 });
+
+  if (visit.distanceTenths === null || visit.distanceTenths === 0) {
+    if (askedIk) {
+      r.problems.push({ level: 'block', code: 'ik-without-distance', message_fr: 'IK refusées : indiquez la distance aller entre le cabinet et le domicile du patient (en km).' });
+    }
+    return r;
+  }
+  const deduction = DEDUCTION_TENTHS[practice.ikZone];
+  const roundTrip = visit.distanceTenths * 2;
+  if (deduction === null) {
+    r.problems.push({ level: 'warn', code: 'ik-deduction-unknown', message_fr: 'IK à pied ou à ski : l’abattement kilométrique n’est pas documenté ; aucun abattement appliqué (à vérifier).' });
+  }
+  const billed = roundTrip - (deduction ?? 0);
+  if (billed <= 0) {
+    r.explanations.push(`Pas d’IK : ${tenthsFr(roundTrip)} km aller-retour, pas plus que l’abattement de ${tenthsFr(deduction ?? 0)} km (NGAP art. 13).`);
+    return r;
+  }
+  const code = IK_CODES[practice.ikZone];
+  const zoneFr = practice.ikZone === 'pied-ski' ? 'à pied ou à ski' : practice.ikZone;
+  r.lines.push({
+    kind: 'travel',
+    code,
+    coefficient: billed * 10,
+    explanation:
+      deduction === null
+        ? `IK ${zoneFr} : ${tenthsFr(roundTrip)} km aller-retour, sans abattement (à vérifier).`
+        : `IK ${zoneFr} : ${tenthsFr(roundTrip)} km aller-retour − ${tenthsFr(deduction)} km d’abattement = ${tenthsFr(billed)} km.`,
+    article: ART_13,
+  });
+  return r;
+}

@@ -1,0 +1,124 @@
+/**
+ * Visits → priced invoice lines with the cotation engine (core/cotation), and the anti-rejection checks
+ * before Imprimer. The handler loads what the pure engine needs, calls it, and stores the result.
+ */
+import { DomainError } from '../../core/api/result.ts';
+import { checkInvoice } from '../../core/cotation/checks.ts';
+import { priceVisit } from '../../core/cotation/price-visit.ts';
+import type { Catalogue, Practice, Problem, Visit } from '../../core/cotation/types.ts';
+import { formatFrDate } from '../../core/domain/dates.ts';
+import type { Invoice, InvoiceVisit, Practitioner } from '../../core/domain/types.ts';
+import { getPrescription } from '../../db/billing-repo.ts';
+import { loadCatalogue } from '../../db/catalogue-repo.ts';
+import { listCoverages } from '../../db/coverages-repo.ts';
+import type { LineData } from '../../db/invoices-repo.ts';
+import type { HandlerContext } from '../context.ts';
+import { requirePatient } from './patients.ts';
+
+export const practiceOf = (p: Practitioner): Practice => ({
+  profession: p.profession,
+  tariffZone: p.tariffZone,
+  ikZone: p.ikZone,
+  postalCode: p.postalCode,
+});
+
+/** A visit as the API parsed it (distance in km) → the engine's visit (distance in tenths, coefficients in hundredths). */
+export interface VisitData {
+  date: string;
+  time: string | null;
+  place: Visit['place'];
+  householdRank: number;
+  distanceKm: number | null;
+  urgent: boolean;
+  imperativePrescription: boolean;
+  coordination: Visit['coordination'];
+  twoSessionsJustified: boolean;
+  r251Procedure: boolean;
+  acts: readonly { key?: string | null | undefined; code: string; coefficient: number; session?: 1 | 2 | undefined }[];
+}
+
+export const toEngineVisit = (v: VisitData): Visit => ({
+  date: v.date,
+  time: v.time,
+  place: v.place,
+  householdRank: v.householdRank,
+  distanceTenths: v.distanceKm === null ? null : Math.round(v.distanceKm * 10),
+  urgent: v.urgent,
+  imperativePrescription: v.imperativePrescription,
+  coordination: v.coordination,
+  twoSessionsJustified: v.twoSessionsJustified,
+  r251Procedure: v.r251Procedure,
+  acts: v.acts.map((a) => ({ key: a.key ?? null, code: a.code, coefficient: Math.round(a.coefficient * 100), ...(a.session ? { session: a.session } : {}) })),
+});
+
+export interface PricedContent {
+  lines: LineData[];
+  visits: InvoiceVisit[];
+  problems: Problem[];
+}
+
+/**
+ * Prices every visit of a draft. A visit dated in the future, or with a blocking problem (majoration
+ * without its condition, IK without distance, tariff missing…), refuses the whole save with its French
+ * message and the field of the visit: nothing is written.
+ */
+export function priceVisits(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner, visits: readonly Visit[], qualificatif: 'N' | null): PricedContent {
+  const patient = requirePatient(ctx, invoice.patientId);
+  const catalogue: Catalogue = loadCatalogue(ctx.db, practitioner.profession);
+  const practice = practiceOf(practitioner);
+  const today = ctx.clock.today();
+  const lines: LineData[] = [];
+  const stored: InvoiceVisit[] = [];
+  const problems: Problem[] = [];
+  visits.forEach((visit, i) => {
+    const n = i + 1;
+    if (visit.date > today) {
+      throw new DomainError('invalid-input', `Visite ${n} : la date du ${formatFrDate(visit.date)} est dans le futur.`, `visits.${i}.date`);
+    }
+    const priced = priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate });
+    const block = priced.problems.find((p) => p.level === 'block');
+    if (block) throw new DomainError('invalid-input', `Visite ${n} du ${formatFrDate(visit.date)} : ${block.message_fr}`, `visits.${i}`);
+    problems.push(...priced.problems);
+    for (const l of priced.lines) {
+      lines.push({
+        actDate: l.actDate,
+        code: l.code,
+        coefficient: l.coefficient,
+        quantity: 1,
+        unitCents: l.unitCents,
+        amountCents: l.amountCents,
+        qualificatif,
+        tariffId: l.tariffId,
+        ratePercent: l.ratePercent,
+        explanation: l.explanation,
+        ngapArticle: l.ngapArticle,
+        visitPosition: n,
+      });
+    }
+    stored.push({ ...visit, position: n, dropped: priced.dropped, explanations: priced.explanations });
+  });
+  return { lines, visits: stored, problems };
+}
+
+/** Every check before Imprimer for a draft with visits (engine problems + prescription + AME carence). */
+export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner): Problem[] {
+  if (invoice.visits.length === 0) return [];
+  const patient = requirePatient(ctx, invoice.patientId);
+  const catalogue = loadCatalogue(ctx.db, practitioner.profession);
+  const practice = practiceOf(practitioner);
+  const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
+  const today = ctx.clock.today();
+  const firstDate = invoice.visits.map((v) => v.date).sort()[0]!;
+  const ameCoverage = invoice.ame
+    ? listCoverages(ctx.db, invoice.patientId, today)
+        .filter((c) => c.organism.isAme && c.startDate <= firstDate && c.endDate >= firstDate)
+        .sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null
+    : null;
+  return checkInvoice({
+    profession: practitioner.profession,
+    visits: invoice.visits.map((visit) => ({ visit, priced: priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate }) })),
+    prescription: prescription ? { date: prescription.prescriptionDate, plannedActs: prescription.plannedActs } : null,
+    patientBirthDate: patient.birthDate,
+    ame: ameCoverage ? { contractCode: ameCoverage.contractCode, startDate: ameCoverage.startDate } : null,
+  });
+}
