@@ -36,6 +36,7 @@ import {
 } from './schemas/patients.ts';
 import {
   InvoiceCancelInput,
+  InvoiceCircumstancesInput,
   InvoiceCreateInput,
   InvoiceListInput,
   InvoiceSetAmeInput,
@@ -146,6 +147,8 @@ export const contract = {
   'invoices/update-draft': method<typeof InvoiceUpdateDraftInput, Invoice>(InvoiceUpdateDraftInput),
   /** The « Aide médicale d'État » button (on) and its undo (off). */
   'invoices/set-ame': method<typeof InvoiceSetAmeInput, { invoice: Invoice; coverage: AmeCoverageCheck }>(InvoiceSetAmeInput),
+  /** Nature d'assurance (AT number/date), accident caused by a third party, entente préalable of a draft. */
+  'invoices/set-circumstances': method<typeof InvoiceCircumstancesInput, Invoice>(InvoiceCircumstancesInput),
   'invoices/check-rights': method<typeof byId, AmeCoverageCheck>(byId),
   /** Imprimer: validates (gapless number), then prints; or asks the AME prompt / the rights warning. */
   'invoices/validate': method<typeof InvoiceValidateInput, ValidateOutcome>(InvoiceValidateInput),

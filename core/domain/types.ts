@@ -66,6 +66,8 @@ export interface Coverage {
   startDate: string;
   endDate: string;
   contractCode: string | null;
+  /** The AME attestation's number, as printed on the card. */
+  attestationNumber: string | null;
   state: CoverageState;
   createdAt: string;
 }
@@ -82,6 +84,11 @@ export interface Practitioner {
   city: string;
   phone: string | null;
   ikZone: IkZone;
+  /** Situation d'exercice (printed on the feuille): titulaire, or remplaçant of `replaced`. */
+  situation: 'titulaire' | 'remplacant';
+  replaced: { lastName: string; firstName: string; amNumber: string } | null;
+  /** Offsets of the overlay print on the CPAM pre-printed form, in millimetres. */
+  printOffsets: { xMm: number; yMm: number };
   archived: boolean;
 }
 
@@ -165,6 +172,20 @@ export interface Invoice {
   cancelReason: string | null;
   replacesInvoiceId: number | null;
   pdfFile: string | null;
+  /** Printed in their boxes of the feuille de soins (CSS R161-42); set on the draft. */
+  circumstances: InvoiceCircumstances;
+}
+
+export type InsuranceNature = 'maladie' | 'maternite' | 'atmp';
+
+/** Nature d'assurance (with the AT number or date), accident caused by a third party, entente préalable. */
+export interface InvoiceCircumstances {
+  insuranceNature: InsuranceNature;
+  atNumber: string | null;
+  atDate: string | null;
+  thirdPartyAccident: boolean;
+  accidentDate: string | null;
+  priorAgreementDate: string | null;
 }
 
 export interface InvoiceSummary {

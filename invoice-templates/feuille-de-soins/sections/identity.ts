@@ -3,12 +3,15 @@ import { box, CONTENT_WIDTH, drawTitleBlock, labelled, PAGE, textLine, MUTED, ty
 import { formatFrDate, formatFrTimestampDate, formatNir } from '../../shared/format-fr.ts';
 import { professionOnPaper } from '../../shared/model.ts';
 
-/** Title, invoice number, and the mention that this is a paper duplicata in mode dégradé. */
+/**
+ * Title, invoice number and date. A paper-only feuille is the original (« Feuille de soins »); a reprint
+ * is marked « DUPLICATA » and keeps the original's number and date (BILLING-RULES §9, CSS R161-47).
+ */
 export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
   const x = PAGE.margin;
   let y = drawTitleBlock(doc, {
     title: 'Feuille de soins — Auxiliaires médicaux',
-    subtitle: 'Duplicata papier — mode dégradé (sans carte Vitale)',
+    subtitle: 'Mode dégradé (sans carte Vitale)',
     number: `Facture n° ${m.invoice.number}`,
     dateLine: `du ${formatFrTimestampDate(m.invoice.validatedAt)}`,
     duplicata: m.invoice.duplicata,
@@ -28,7 +31,7 @@ export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
 
 export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
   const half = (CONTENT_WIDTH - 10) / 2;
-  const h = 92;
+  const h = 104;
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const p = m.practitioner;
@@ -39,6 +42,7 @@ export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top
   labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 26, w);
   textLine(doc, p.addressLine, x1 + 6, y + 39, w);
   textLine(doc, `${p.postalCode} ${p.city}${p.phone ? ` — Tél. ${p.phone}` : ''}`, x1 + 6, y + 51, w);
+  labelled(doc, "Situation d'exercice", situationOnPaper(m.practitioner), x1 + 6, y + 65, w);
 
   const b = m.patient;
   y = box(doc, 'Bénéficiaire des soins (patient)', x2, top, half, h);
@@ -77,4 +81,10 @@ export function drawInsuredAndPrescription(doc: Doc, m: FeuilleDeSoinsModel, top
     textLine(doc, 'Sans prescription', x2 + 6, y, w, { size: 9 });
   }
   return top + h + 8;
+}
+
+/** « Titulaire », or « Remplaçant de DUPONT Marie (n° AM 123456789) ». */
+export function situationOnPaper(p: FeuilleDeSoinsModel['practitioner']): string {
+  if (p.situation === 'titulaire' || !p.replaced) return 'Titulaire';
+  return `Remplaçant de ${p.replaced.lastName.toUpperCase()} ${p.replaced.firstName} (n° AM ${p.replaced.amNumber})`;
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../db/connection.ts';
 import { loadMigrations, migrate, schemaVersion } from '../../../db/migrate.ts';
-import { ROOT } from '../../helpers/test-backend.ts';
+import { NIR_1, ROOT } from '../../helpers/test-backend.ts';
+import { insertLegacyInvoice, insertLegacyPractice } from './legacy-practice.ts';
 
 const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
@@ -63,33 +64,23 @@ describe('migrations', () => {
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
     // A practice on version 2: one validated AME invoice, one cancelled, one draft.
-    const { createBackend } = await import('../../../electron/backend.ts');
-    const { fixedClock } = await import('../../../electron/context.ts');
-    const { buildPatientInput, buildPractitionerInput, NIR_1 } = await import('../../helpers/test-backend.ts');
-    const open = (migrationsDir: string) =>
-      createBackend({ dataDir, migrationsDir, fontsDir: join(ROOT, 'invoice-templates', 'fonts'), transport: 'browser', appVersion: 'test', clock: fixedClock('2026-11-25') });
-    const v2 = open(upTo2);
-    const call = async (method: string, input: unknown) => {
-      const r = await v2.dispatch(method, input);
-      if (!r.ok) throw new Error(r.error.message_fr);
-      return r.value as { id: number };
-    };
-    const practitioner = await call('practitioners/create', buildPractitionerInput());
-    const patient = await call('patients/create', buildPatientInput({ nir: NIR_1 }));
-    const ids: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const draft = await call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
-      await call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
-      if (i < 2) await call('invoices/set-ame', { invoiceId: draft.id, ame: true });
-      if (i < 2) await call('invoices/validate', { invoiceId: draft.id, confirmOutsideRights: true });
-      ids.push(draft.id);
-    }
-    // Cancelled as version 2 did it (today's handler also looks at payments, a version-3 table).
-    v2.ctx.db.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = 'now', cancel_reason = 'Erreur' WHERE id = ?").run(ids[1]);
+    const v2 = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: upTo2 });
+    const practice = insertLegacyPractice(v2, NIR_1);
+    const ids = [
+      insertLegacyInvoice(v2, practice, { number: 1, ame: true, validatedAt: '2026-11-20T10:00:00.000Z' }),
+      insertLegacyInvoice(v2, practice, { number: 2, ame: true, validatedAt: '2026-11-20T11:00:00.000Z' }),
+    ];
+    ids.push(
+      Number(
+        v2.prepare("INSERT INTO invoices (practitioner_id, patient_id, created_at) VALUES (?, ?, '2026-11-21T09:00:00.000Z')").run(practice.practitionerId, practice.patientId)
+          .lastInsertRowid,
+      ),
+    );
+    v2.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = 'now', cancel_reason = 'Erreur' WHERE id = ?").run(ids[1]);
     v2.close();
 
-    const v3 = open(MIGRATIONS);
-    expect(v3.ctx.db.prepare('SELECT invoice_id, state FROM follow_up_states ORDER BY invoice_id').all()).toEqual([
+    const v3 = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: MIGRATIONS });
+    expect(v3.prepare('SELECT invoice_id, state FROM follow_up_states ORDER BY invoice_id').all()).toEqual([
       { invoice_id: ids[0], state: 'a-envoyer' },
       { invoice_id: ids[1], state: 'annulee' },
     ]);
