@@ -31,7 +31,7 @@ export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
 
 export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
   const half = (CONTENT_WIDTH - 10) / 2;
-  const h = 104;
+  const h = 112;
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const p = m.practitioner;
@@ -42,7 +42,8 @@ export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top
   labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 26, w);
   textLine(doc, p.addressLine, x1 + 6, y + 39, w);
   textLine(doc, `${p.postalCode} ${p.city}${p.phone ? ` — Tél. ${p.phone}` : ''}`, x1 + 6, y + 51, w);
-  labelled(doc, "Situation d'exercice", situationOnPaper(m.practitioner), x1 + 6, y + 65, w);
+  labelled(doc, "Situation d'exercice", p.situation === 'remplacant' ? 'Remplaçant' : 'Titulaire', x1 + 6, y + 64, w);
+  if (p.situation === 'remplacant' && p.replaced) labelled(doc, 'Praticien remplacé', replacedOnPaper(p.replaced), x1 + 6, y + 76, w);
 
   const b = m.patient;
   y = box(doc, 'Bénéficiaire des soins (patient)', x2, top, half, h);
@@ -83,8 +84,7 @@ export function drawInsuredAndPrescription(doc: Doc, m: FeuilleDeSoinsModel, top
   return top + h + 8;
 }
 
-/** « Titulaire », or « Remplaçant de DUPONT Marie (n° AM 123456789) ». */
-export function situationOnPaper(p: FeuilleDeSoinsModel['practitioner']): string {
-  if (p.situation === 'titulaire' || !p.replaced) return 'Titulaire';
-  return `Remplaçant de ${p.replaced.lastName.toUpperCase()} ${p.replaced.firstName} (n° AM ${p.replaced.amNumber})`;
+/** « DUPONT Marie — AM 123456789 ». */
+export function replacedOnPaper(r: NonNullable<FeuilleDeSoinsModel['practitioner']['replaced']>): string {
+  return `${r.lastName.toUpperCase()} ${r.firstName} — AM ${r.amNumber}`;
 }

@@ -12,6 +12,7 @@ import { CoverageDatesDialog } from '../patients/CoverageDatesDialog.tsx';
 import { ActsEditor } from './ActsEditor.tsx';
 import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
+import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
 import { AmePromptDialog, CancelInvoiceDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 
 type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
@@ -178,7 +179,10 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       {tab === 'suivi' && !draft ? (
         <InvoiceFollowUpTab invoiceId={invoice.id} today={today} />
       ) : tab === 'facture' ? (
-        <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
+        <>
+          <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
+          <InvoiceCircumstancesPanel key={`${invoice.id}-${invoice.status}`} invoice={invoice} onSaved={setInvoice} />
+        </>
       ) : (
         <div className="panel">
           <ActsEditor invoice={invoice} rows={rows} codes={codes} errors={errors} today={today} onChange={(r) => (setRows(r), setDirty(true))} onSave={() => void saveActs()} />
