@@ -39,6 +39,7 @@ import {
   InvoiceCircumstancesInput,
   InvoiceCreateInput,
   InvoiceListInput,
+  InvoicePrintBatchInput,
   InvoiceSetAmeInput,
   InvoiceUpdateDraftInput,
   InvoiceValidateInput,
@@ -154,6 +155,8 @@ export const contract = {
   'invoices/validate': method<typeof InvoiceValidateInput, ValidateOutcome>(InvoiceValidateInput),
   /** Prints again (duplicata) a validated or cancelled invoice. */
   'invoices/print': method<typeof byId, DocumentRef>(byId),
+  /** One PDF of several feuilles (fonts parsed once): a list, a bordereau's feuilles, or a day's validated invoices. */
+  'invoices/print-batch': method<typeof InvoicePrintBatchInput, { document: DocumentRef; count: number }>(InvoicePrintBatchInput),
   'invoices/cancel': method<typeof InvoiceCancelInput, Invoice>(InvoiceCancelInput),
   /** New draft copied from a cancelled invoice, linked to it. */
   'invoices/reissue': method<typeof byId, Invoice>(byId),

@@ -21,12 +21,13 @@ import {
 } from './invoice-drafts.ts';
 import { freezeFeuille, printInvoice } from './invoice-document.ts';
 import { printAfterCommit } from './print-after-commit.ts';
+import { printBatch } from './invoice-batch.ts';
 import type { AreaHandlers } from './types.ts';
 
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
   | 'invoices/validate' | 'invoices/print' | 'invoices/cancel' | 'invoices/reissue'
-  | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/set-circumstances'
+  | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/set-circumstances' | 'invoices/print-batch'
 > = {
   /** From a prescription, its AME box and exonération carry over; from Facturer, a plain draft. */
   'invoices/create-draft': (input, ctx) =>
@@ -153,6 +154,8 @@ export const invoiceHandlers: AreaHandlers<
     recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, duplicata ? 'print-duplicata' : 'print', null, { number: invoice.number });
     return printInvoice(ctx, invoice, duplicata);
   },
+
+  'invoices/print-batch': (input, ctx) => printBatch(input, ctx),
 
   /** Corrections by cancellation: the number stays used, the invoice stays readable as annulée. */
   'invoices/cancel': ({ invoiceId, reason }, ctx) =>

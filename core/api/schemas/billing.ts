@@ -149,3 +149,14 @@ export const TariffInput = z.object({
 });
 
 export const TariffListInput = z.object({ profession: ProfessionSchema.optional() });
+
+/** Several feuilles de soins in one PDF: a list of invoices, the feuilles of a bordereau, or a day's validated invoices. */
+export const InvoicePrintBatchInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('invoices'), invoiceIds: z.array(id).min(1, 'Choisissez au moins une facture.').max(500, '500 factures au maximum par impression.') }),
+  z.object({ kind: z.literal('bordereau'), bordereauId: id }),
+  z.object({ kind: z.literal('day'), date: isoDate('Jour de validation'), practitionerId: id.optional() }),
+]);
+
+/** Overlay on the CPAM pre-printed form, or its calibration page (grid and marks). */
+export const InvoicePrintOverlayInput = z.object({ id, calibration: z.boolean().default(false) });
+export const CalibrationInput = z.object({ practitionerId: id });
