@@ -1,7 +1,7 @@
-import type { Exoneration, Practitioner, Prescriber, Prescription, Profession, IkZone } from '../core/domain/types.ts';
+import type { Exoneration, PrintSettings, Practitioner, Prescriber, Prescription, Profession, IkZone } from '../core/domain/types.ts';
 import type { Db } from './connection.ts';
 
-export type PractitionerData = Omit<Practitioner, 'id' | 'archived' | 'printOffsets'>;
+export type PractitionerData = Omit<Practitioner, 'id' | 'archived' | 'printSettings'>;
 
 interface PractitionerRow {
   id: number;
@@ -21,6 +21,7 @@ interface PractitionerRow {
   replaced_am_number: string | null;
   print_offset_x_mm: number;
   print_offset_y_mm: number;
+  print_layout: 'plain' | 'overlay';
   archived_at: string | null;
 }
 
@@ -41,7 +42,7 @@ const toPractitioner = (r: PractitionerRow): Practitioner => ({
     r.situation === 'remplacant' && r.replaced_last_name !== null
       ? { lastName: r.replaced_last_name, firstName: r.replaced_first_name ?? '', amNumber: r.replaced_am_number ?? '' }
       : null,
-  printOffsets: { xMm: r.print_offset_x_mm, yMm: r.print_offset_y_mm },
+  printSettings: { layout: r.print_layout, xMm: r.print_offset_x_mm, yMm: r.print_offset_y_mm },
   archived: r.archived_at !== null,
 });
 
@@ -95,8 +96,8 @@ export function updatePractitioner(db: Db, id: number, p: PractitionerData, now:
   return getPractitioner(db, id)!;
 }
 
-export function setPrintOffsets(db: Db, id: number, offsets: { xMm: number; yMm: number }, now: string): Practitioner {
-  db.prepare('UPDATE practitioners SET print_offset_x_mm = ?, print_offset_y_mm = ?, updated_at = ? WHERE id = ?').run(offsets.xMm, offsets.yMm, now, id);
+export function setPrintSettings(db: Db, id: number, s: PrintSettings, now: string): Practitioner {
+  db.prepare('UPDATE practitioners SET print_layout = ?, print_offset_x_mm = ?, print_offset_y_mm = ?, updated_at = ? WHERE id = ?').run(s.layout, s.xMm, s.yMm, now, id);
   return getPractitioner(db, id)!;
 }
 

@@ -87,8 +87,8 @@ export interface Practitioner {
   /** Situation d'exercice (printed on the feuille): titulaire, or remplaçant of `replaced`. */
   situation: 'titulaire' | 'remplacant';
   replaced: { lastName: string; firstName: string; amNumber: string } | null;
-  /** Offsets of the overlay print on the CPAM pre-printed form, in millimetres. */
-  printOffsets: { xMm: number; yMm: number };
+  /** How feuilles print: plain paper, or data only on the CPAM pre-printed form (shifted by the offsets, in mm). */
+  printSettings: PrintSettings;
   archived: boolean;
 }
 
@@ -174,6 +174,13 @@ export interface Invoice {
   pdfFile: string | null;
   /** Printed in their boxes of the feuille de soins (CSS R161-42); set on the draft. */
   circumstances: InvoiceCircumstances;
+}
+
+export type PrintLayout = 'plain' | 'overlay';
+export interface PrintSettings {
+  layout: PrintLayout;
+  xMm: number;
+  yMm: number;
 }
 
 export type InsuranceNature = 'maladie' | 'maternite' | 'atmp';

@@ -9,6 +9,8 @@ ALTER TABLE practitioners ADD COLUMN replaced_am_number TEXT;
 -- Where the printer lands on the CPAM pre-printed form, in millimetres (+x right, +y down).
 ALTER TABLE practitioners ADD COLUMN print_offset_x_mm REAL NOT NULL DEFAULT 0 CHECK (print_offset_x_mm BETWEEN -20 AND 20);
 ALTER TABLE practitioners ADD COLUMN print_offset_y_mm REAL NOT NULL DEFAULT 0 CHECK (print_offset_y_mm BETWEEN -20 AND 20);
+-- plain: the whole feuille on blank paper; overlay: only the data, on the CPAM pre-printed form.
+ALTER TABLE practitioners ADD COLUMN print_layout TEXT NOT NULL DEFAULT 'plain' CHECK (print_layout IN ('plain', 'overlay'));
 
 -- The AME card's attestation number (the code contrat is coverages.contract_code).
 ALTER TABLE coverages ADD COLUMN attestation_number TEXT;

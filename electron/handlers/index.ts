@@ -6,6 +6,7 @@ import { billingHandlers } from './billing.ts';
 import { invoiceHandlers } from './invoices.ts';
 import { followUpHandlers } from './follow-up.ts';
 import { backupHandlers } from './backups.ts';
+import { printingHandlers } from './printing.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -16,4 +17,5 @@ export const handlers = {
   ...invoiceHandlers,
   ...followUpHandlers,
   ...backupHandlers,
+  ...printingHandlers,
 } satisfies Handlers;

@@ -10,7 +10,7 @@ import { inTransaction } from '../../db/connection.ts';
 import { getBordereau } from '../../db/follow-up-repo.ts';
 import { getInvoice, setPdfFile } from '../../db/invoices-repo.ts';
 import type { HandlerContext } from '../context.ts';
-import { feuilleDeSoinsModel, saveDocument } from './invoice-document.ts';
+import { renderInvoices, saveDocument } from './invoice-document.ts';
 import { addDays } from '../../core/domain/dates.ts';
 
 type BatchInput = ParsedInput<'invoices/print-batch'>;
@@ -51,14 +51,13 @@ export async function printBatch(input: BatchInput, ctx: HandlerContext): Promis
     throw new DomainError('not-found', input.kind === 'day' ? 'Aucune facture validée ce jour-là : rien à imprimer.' : 'Aucune feuille de soins à imprimer.');
   }
   invoices.sort((a, b) => a.practitionerId - b.practitionerId || (a.number ?? 0) - (b.number ?? 0));
-  const models = invoices.map((i) => feuilleDeSoinsModel(ctx, i, i.pdfFile !== null));
-  const { renderFeuilles } = await import('../../invoice-templates/feuille-de-soins/render.ts');
-  const pdf = await renderFeuilles(models, {
-    fontsDir: ctx.fontsDir,
-    title: `Feuilles de soins (${invoices.length})`,
-    createdAt: ctx.clock.nowIso(),
-  });
-  const fileName = `${name}.pdf`;
+  const { pdf, layout } = await renderInvoices(
+    ctx,
+    invoices.map((invoice) => ({ invoice, duplicata: invoice.pdfFile !== null })),
+    input.layout ?? null,
+    { title: `Feuilles de soins (${invoices.length})`, createdAt: ctx.clock.nowIso() },
+  );
+  const fileName = `${name}${layout === 'overlay' ? '-formulaire' : ''}.pdf`;
   const document = saveDocument(ctx, fileName, pdf);
   inTransaction(ctx.db, () => {
     const now = ctx.clock.nowIso();

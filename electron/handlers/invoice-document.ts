@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentRef, Invoice } from '../../core/domain/types.ts';
+import type { DocumentRef, Invoice, PrintLayout, PrintSettings } from '../../core/domain/types.ts';
 import { exonerationLabels } from '../../core/domain/exoneration.ts';
 import { degradedModeCentre, isKineSessionCode, kineSessionNumbers } from '../../core/domain/feuille.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
@@ -131,9 +131,9 @@ export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, dupli
   return withPrintState(stored.model as FrozenFeuille, { status: invoice.status, cancelReason: invoice.cancelReason, duplicata });
 }
 
-export const invoiceFileName = (invoice: Invoice, duplicata: boolean): string => {
+export const invoiceFileName = (invoice: Invoice, duplicata: boolean, layout: PrintLayout = 'plain'): string => {
   const suffix = invoice.status === 'cancelled' ? '-annulee' : duplicata ? '-duplicata' : '';
-  return `facture-${invoice.practitionerId}-${String(invoice.number).padStart(6, '0')}${suffix}.pdf`;
+  return `facture-${invoice.practitionerId}-${String(invoice.number).padStart(6, '0')}${suffix}${layout === 'overlay' ? '-formulaire' : ''}.pdf`;
 };
 
 /** Writes a generated PDF into <dataDir>/documents/ and hands it to the user through the transport. */
@@ -143,12 +143,45 @@ export function saveDocument(ctx: HandlerContext, fileName: string, pdf: Buffer)
   return ctx.presentDocument(path, fileName);
 }
 
+/**
+ * Feuilles in one PDF, each from its frozen model: plain paper, or data only on the CPAM form shifted by
+ * its practitioner's offsets. `layout` null: each practitioner's setting (Réglages → Impression).
+ */
+export async function renderInvoices(
+  ctx: HandlerContext,
+  items: readonly { invoice: Invoice; duplicata: boolean }[],
+  layout: PrintLayout | null,
+  meta: { title?: string; createdAt?: string } = {},
+): Promise<{ pdf: Buffer; layout: PrintLayout }> {
+  const settings = new Map<number, PrintSettings>();
+  const settingsOf = (practitionerId: number) => {
+    let s = settings.get(practitionerId);
+    if (!s) settings.set(practitionerId, (s = getPractitioner(ctx.db, practitionerId)!.printSettings));
+    return s;
+  };
+  const chosen = layout ?? settingsOf(items[0]!.invoice.practitionerId).layout;
+  const models = items.map(({ invoice, duplicata }) => ({ invoice, model: feuilleDeSoinsModel(ctx, invoice, duplicata) }));
+  if (chosen === 'overlay') {
+    const { renderOverlayFeuilles } = await import('../../invoice-templates/feuille-de-soins/overlay.ts');
+    const pdf = await renderOverlayFeuilles(
+      models.map(({ invoice, model }) => ({ model, offsets: settingsOf(invoice.practitionerId) })),
+      { fontsDir: ctx.fontsDir, title: meta.title ?? `Feuille de soins — facture n° ${models[0]!.model.invoice.number}`, createdAt: meta.createdAt ?? models[0]!.model.invoice.validatedAt },
+    );
+    return { pdf, layout: chosen };
+  }
+  const { renderFeuilles } = await import('../../invoice-templates/feuille-de-soins/render.ts');
+  const pdf = await renderFeuilles(
+    models.map((m) => m.model),
+    { fontsDir: ctx.fontsDir, ...(meta.title ? { title: meta.title } : {}), ...(meta.createdAt ? { createdAt: meta.createdAt } : {}) },
+  );
+  return { pdf, layout: chosen };
+}
+
 /** Renders, writes and records the PDF; hands it to the user through the transport. */
-export async function printInvoice(ctx: HandlerContext, invoice: Invoice, duplicata: boolean): Promise<DocumentRef> {
-  const model = feuilleDeSoinsModel(ctx, invoice, duplicata);
-  const { renderFeuilleDeSoins } = await import('../../invoice-templates/feuille-de-soins/render.ts');
-  const pdf = await renderFeuilleDeSoins(model, { fontsDir: ctx.fontsDir });
-  const fileName = invoiceFileName(invoice, duplicata);
+export async function printInvoice(ctx: HandlerContext, invoice: Invoice, duplicata: boolean, layout: PrintLayout | null = null): Promise<DocumentRef> {
+  const rendered = await renderInvoices(ctx, [{ invoice, duplicata }], layout);
+  const pdf = rendered.pdf;
+  const fileName = invoiceFileName(invoice, duplicata, rendered.layout);
   const ref = saveDocument(ctx, fileName, pdf);
   if (!duplicata) setPdfFile(ctx.db, invoice.id, fileName);
   return ref;

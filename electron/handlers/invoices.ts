@@ -144,7 +144,7 @@ export const invoiceHandlers: AreaHandlers<
     return { kind: 'validated' as const, invoice: requireInvoice(ctx, invoiceId), document };
   },
 
-  'invoices/print': async ({ id }, ctx) => {
+  'invoices/print': async ({ id, layout }, ctx) => {
     const invoice = requireInvoice(ctx, id);
     if (invoice.status === 'draft') {
       throw new DomainError('invalid-input', 'Un brouillon ne s\'imprime pas : utilisez « Imprimer » sur la facture pour la valider.');
@@ -152,7 +152,7 @@ export const invoiceHandlers: AreaHandlers<
     // The first successful print is the original; every later one is a duplicata.
     const duplicata = invoice.pdfFile !== null;
     recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, duplicata ? 'print-duplicata' : 'print', null, { number: invoice.number });
-    return printInvoice(ctx, invoice, duplicata);
+    return printInvoice(ctx, invoice, duplicata, layout ?? null);
   },
 
   'invoices/print-batch': (input, ctx) => printBatch(input, ctx),

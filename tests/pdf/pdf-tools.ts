@@ -20,3 +20,27 @@ export function renderPng(file: string, name: string): void {
   copyFileSync(file, join(OUT, `${name}.pdf`));
   execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, name)]);
 }
+
+/** One word of a page with its box in points from the top-left corner (pdftotext -bbox). */
+export interface WordBox {
+  page: number; // 0-based
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+/** Every word of the PDF with its position, page by page. */
+export function wordBoxes(file: string): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const words: WordBox[] = [];
+  html.split('<page ').slice(1).forEach((pageHtml, page) => {
+    for (const m of pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: decodeEntities(m[5]!) });
+    }
+  });
+  return words;
+}

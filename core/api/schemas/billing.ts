@@ -31,9 +31,12 @@ export const PractitionerInput = z.object({
 }).transform((p) => ({ ...p, replaced: p.situation === 'remplacant' ? p.replaced : null }));
 export const PractitionerUpdateInput = z.object({ id, practitioner: PractitionerInput });
 
-/** Where the printer lands on the CPAM pre-printed form (Réglages → Impression), in millimetres. */
-export const PrintOffsetsInput = z.object({
+export const PrintLayoutSchema = z.enum(['plain', 'overlay'], { error: 'Impression : papier blanc ou formulaire CPAM.' });
+
+/** How the practitioner's feuilles print, and where the printer lands on the CPAM form (Réglages → Impression), in mm. */
+export const PrintSettingsInput = z.object({
   practitionerId: id,
+  layout: PrintLayoutSchema,
   xMm: z.number({ error: 'Décalage horizontal : nombre de millimètres.' }).min(-20, 'Décalage : 20 mm au maximum.').max(20, 'Décalage : 20 mm au maximum.'),
   yMm: z.number({ error: 'Décalage vertical : nombre de millimètres.' }).min(-20, 'Décalage : 20 mm au maximum.').max(20, 'Décalage : 20 mm au maximum.'),
 });
@@ -151,12 +154,13 @@ export const TariffInput = z.object({
 export const TariffListInput = z.object({ profession: ProfessionSchema.optional() });
 
 /** Several feuilles de soins in one PDF: a list of invoices, the feuilles of a bordereau, or a day's validated invoices. */
+/** `layout` omitted: each practitioner's setting (Réglages → Impression). */
+const layout = PrintLayoutSchema.optional();
 export const InvoicePrintBatchInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('invoices'), invoiceIds: z.array(id).min(1, 'Choisissez au moins une facture.').max(500, '500 factures au maximum par impression.') }),
-  z.object({ kind: z.literal('bordereau'), bordereauId: id }),
-  z.object({ kind: z.literal('day'), date: isoDate('Jour de validation'), practitionerId: id.optional() }),
+  z.object({ kind: z.literal('invoices'), invoiceIds: z.array(id).min(1, 'Choisissez au moins une facture.').max(500, '500 factures au maximum par impression.'), layout }),
+  z.object({ kind: z.literal('bordereau'), bordereauId: id, layout }),
+  z.object({ kind: z.literal('day'), date: isoDate('Jour de validation'), practitionerId: id.optional(), layout }),
 ]);
 
-/** Overlay on the CPAM pre-printed form, or its calibration page (grid and marks). */
-export const InvoicePrintOverlayInput = z.object({ id, calibration: z.boolean().default(false) });
+export const InvoicePrintInput = z.object({ id, layout });
 export const CalibrationInput = z.object({ practitionerId: id });
