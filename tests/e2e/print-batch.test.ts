@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
+import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
 import { apiCall, nirOf, pdfText, seedPatient, seedPractitioner } from './helpers-billing.ts';
 import { pages } from '../pdf/pdf-tools.ts';
 
@@ -72,5 +72,67 @@ describe('batch printing through the real UI', () => {
     await panel.getByLabel('Jour de validation').fill('01/01/2020');
     await panel.getByRole('button', { name: 'Imprimer les feuilles du jour' }).click();
     await panel.getByText('Aucune facture validée ce jour-là : rien à imprimer.').waitFor();
+  });
+
+  it('records the feuille boxes on a draft: AT number and date, accident tiers, entente préalable', async () => {
+    const patient = await seedPatient(app, 'Sissoko', nirOf('8850599100014'));
+    const draft = await apiCall(app, 'invoices/create-draft', { practitionerId: 1, patientId: patient.id });
+    await apiCall(app, 'invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: isoToday(-1), code: 'AMI', coefficient: 1, quantity: 1 }] });
+    await page.reload();
+    await openMenu(page, 'Factures');
+    await page.getByRole('table', { name: 'Factures' }).getByRole('row', { name: /Sissoko/ }).click();
+    const form = page.getByRole('form', { name: 'Renseignements de la feuille de soins' });
+    await form.getByLabel("Nature de l'assurance").selectOption('atmp');
+    await form.getByRole('button', { name: 'Enregistrer les renseignements' }).click();
+    await form.getByText("Accident du travail / maladie professionnelle : indiquez le numéro ou la date de l'accident.").waitFor();
+    await form.getByLabel("N° de l'accident du travail").fill('AT-5521');
+    await form.getByLabel("Date de l'accident du travail").fill('31/02/2026');
+    await form.getByRole('button', { name: 'Enregistrer les renseignements' }).click();
+    await form.getByText('Date invalide (jj/mm/aaaa attendu, date réelle).').waitFor();
+    await form.getByLabel("Date de l'accident du travail").fill(frDate(isoToday(-20)));
+    await form.getByLabel('Accident causé par un tiers').check();
+    await form.getByLabel("Date de l'accident", { exact: true }).fill(frDate(isoToday(-20)));
+    await form.getByLabel("Demande d'entente préalable du").fill(frDate(isoToday(-5)));
+    await form.getByRole('button', { name: 'Enregistrer les renseignements' }).click();
+    await form.getByText('Renseignements enregistrés.').waitFor();
+    await screenshot(page, '42-renseignements-feuille');
+    const saved = await apiCall(app, 'invoices/get', { id: draft.id });
+    expect(saved.circumstances).toEqual({
+      insuranceNature: 'atmp',
+      atNumber: 'AT-5521',
+      atDate: isoToday(-20),
+      thirdPartyAccident: true,
+      accidentDate: isoToday(-20),
+      priorAgreementDate: isoToday(-5),
+    });
+  });
+
+  it('sets a remplaçant and the CPAM form printing in Réglages, and prints the calibration page', async () => {
+    await openMenu(page, 'Réglages');
+    await page.getByRole('button', { name: /Modifier Claire Martin/ }).click();
+    const form = page.getByRole('form', { name: 'Praticien' });
+    await form.getByLabel("Situation d'exercice").selectOption('remplacant');
+    await form.getByRole('button', { name: 'Enregistrer le praticien' }).click();
+    await form.getByText('Le nom du praticien remplacé est obligatoire.').waitFor();
+    await form.getByLabel('Nom du praticien remplacé', { exact: true }).fill('Lefèvre');
+    await form.getByLabel('Prénom du praticien remplacé').fill('Hélène');
+    await form.getByLabel('N° de facturation du remplacé (AM)').fill('759876543');
+    await form.getByRole('button', { name: 'Enregistrer le praticien' }).click();
+    await form.waitFor({ state: 'detached' });
+    const printing = page.getByRole('form', { name: 'Impression des feuilles de soins' });
+    await printing.getByLabel('Impression').selectOption('overlay');
+    await printing.getByLabel('Décalage horizontal (mm)').fill('deux');
+    await printing.getByRole('button', { name: "Enregistrer l'impression" }).click();
+    await printing.getByText('Décalage : un nombre de millimètres, par exemple 2,5.').waitFor();
+    await printing.getByLabel('Décalage horizontal (mm)').fill('2,5');
+    await printing.getByLabel('Décalage vertical (mm)').fill('-1');
+    await printing.getByRole('button', { name: "Enregistrer l'impression" }).click();
+    await printing.getByText('Réglages d’impression enregistrés.').waitFor();
+    await printing.getByRole('button', { name: 'Imprimer la page de calibrage' }).click();
+    await printing.getByText(/Page de calibrage générée/).waitFor();
+    await screenshot(page, '43-reglages-impression');
+    expect(pdfText(app, 'calibrage-formulaire-1.pdf')).toContain('horizontal 2,5 mm, vertical -1 mm');
+    const [p] = await apiCall(app, 'practitioners/list', {});
+    expect(p).toMatchObject({ situation: 'remplacant', replaced: { lastName: 'Lefèvre', firstName: 'Hélène', amNumber: '759876543' }, printSettings: { layout: 'overlay', xMm: 2.5, yMm: -1 } });
   });
 });
