@@ -1,7 +1,7 @@
-import type { Exoneration, Practitioner, Prescriber, Prescription, Profession, IkZone } from '../core/domain/types.ts';
+import type { Exoneration, PrintSettings, Practitioner, Prescriber, Prescription, Profession, IkZone } from '../core/domain/types.ts';
 import type { Db } from './connection.ts';
 
-export type PractitionerData = Omit<Practitioner, 'id' | 'archived'>;
+export type PractitionerData = Omit<Practitioner, 'id' | 'archived' | 'printSettings'>;
 
 interface PractitionerRow {
   id: number;
@@ -16,6 +16,13 @@ interface PractitionerRow {
   phone: string | null;
   ik_zone: IkZone;
   tariff_zone: 'metropole' | 'dom';
+  situation: 'titulaire' | 'remplacant';
+  replaced_last_name: string | null;
+  replaced_first_name: string | null;
+  replaced_am_number: string | null;
+  print_offset_x_mm: number;
+  print_offset_y_mm: number;
+  print_layout: 'plain' | 'overlay';
   archived_at: string | null;
 }
 
@@ -32,6 +39,12 @@ const toPractitioner = (r: PractitionerRow): Practitioner => ({
   phone: r.phone,
   ikZone: r.ik_zone,
   tariffZone: r.tariff_zone,
+  situation: r.situation,
+  replaced:
+    r.situation === 'remplacant' && r.replaced_last_name !== null
+      ? { lastName: r.replaced_last_name, firstName: r.replaced_first_name ?? '', amNumber: r.replaced_am_number ?? '' }
+      : null,
+  printSettings: { layout: r.print_layout, xMm: r.print_offset_x_mm, yMm: r.print_offset_y_mm },
   archived: r.archived_at !== null,
 });
 
@@ -47,6 +60,10 @@ const practitionerParams = (p: PractitionerData) => ({
   phone: p.phone,
   ik_zone: p.ikZone,
   tariff_zone: p.tariffZone,
+  situation: p.situation,
+  replaced_last_name: p.replaced?.lastName ?? null,
+  replaced_first_name: p.replaced?.firstName ?? null,
+  replaced_am_number: p.replaced?.amNumber ?? null,
 });
 
 export function listPractitioners(db: Db): Practitioner[] {
@@ -61,8 +78,10 @@ export function getPractitioner(db: Db, id: number): Practitioner | null {
 export function insertPractitioner(db: Db, p: PractitionerData, now: string): Practitioner {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO practitioners (profession, last_name, first_name, am_number, rpps, address_line, postal_code, city, phone, ik_zone, tariff_zone, created_at, updated_at)
-       VALUES (@profession, @last_name, @first_name, @am_number, @rpps, @address_line, @postal_code, @city, @phone, @ik_zone, @tariff_zone, @now, @now)`,
+      `INSERT INTO practitioners (profession, last_name, first_name, am_number, rpps, address_line, postal_code, city, phone, ik_zone, tariff_zone,
+         situation, replaced_last_name, replaced_first_name, replaced_am_number, created_at, updated_at)
+       VALUES (@profession, @last_name, @first_name, @am_number, @rpps, @address_line, @postal_code, @city, @phone, @ik_zone, @tariff_zone,
+         @situation, @replaced_last_name, @replaced_first_name, @replaced_am_number, @now, @now)`,
     )
     .run({ ...practitionerParams(p), now });
   const id = Number(lastInsertRowid);
@@ -73,8 +92,15 @@ export function insertPractitioner(db: Db, p: PractitionerData, now: string): Pr
 export function updatePractitioner(db: Db, id: number, p: PractitionerData, now: string): Practitioner {
   db.prepare(
     `UPDATE practitioners SET profession=@profession, last_name=@last_name, first_name=@first_name, am_number=@am_number, rpps=@rpps,
-     address_line=@address_line, postal_code=@postal_code, city=@city, phone=@phone, ik_zone=@ik_zone, tariff_zone=@tariff_zone, updated_at=@now WHERE id=@id`,
+     address_line=@address_line, postal_code=@postal_code, city=@city, phone=@phone, ik_zone=@ik_zone, tariff_zone=@tariff_zone,
+     situation=@situation, replaced_last_name=@replaced_last_name, replaced_first_name=@replaced_first_name,
+     replaced_am_number=@replaced_am_number, updated_at=@now WHERE id=@id`,
   ).run({ ...practitionerParams(p), now, id });
+  return getPractitioner(db, id)!;
+}
+
+export function setPrintSettings(db: Db, id: number, s: PrintSettings, now: string): Practitioner {
+  db.prepare('UPDATE practitioners SET print_layout = ?, print_offset_x_mm = ?, print_offset_y_mm = ?, updated_at = ? WHERE id = ?').run(s.layout, s.xMm, s.yMm, now, id);
   return getPractitioner(db, id)!;
 }
 

@@ -44,10 +44,11 @@ interface CoverageRow extends OrganismRow {
   start_date: string;
   end_date: string;
   contract_code: string | null;
+  attestation_number: string | null;
   created_at: string;
 }
 
-const COVERAGE_SELECT = `SELECT c.id AS coverage_id, c.patient_id, c.start_date, c.end_date, c.contract_code, c.created_at,
+const COVERAGE_SELECT = `SELECT c.id AS coverage_id, c.patient_id, c.start_date, c.end_date, c.contract_code, c.attestation_number, c.created_at,
   o.id, o.number, o.name, o.is_ame FROM coverages c JOIN organisms o ON o.id = c.organism_id`;
 
 const toCoverage = (r: CoverageRow, today: string): Coverage => ({
@@ -57,6 +58,7 @@ const toCoverage = (r: CoverageRow, today: string): Coverage => ({
   startDate: r.start_date,
   endDate: r.end_date,
   contractCode: r.contract_code,
+  attestationNumber: r.attestation_number,
   state: coverageState(r.start_date, r.end_date, today),
   createdAt: r.created_at,
 });
@@ -74,21 +76,26 @@ export function getCoverage(db: Db, id: number, today: string): Coverage | null 
 
 export function insertCoverage(
   db: Db,
-  c: { patientId: number; organismId: number; startDate: string; endDate: string; contractCode: string | null },
+  c: { patientId: number; organismId: number; startDate: string; endDate: string; contractCode: string | null; attestationNumber?: string | null },
   now: string,
   today: string,
 ): Coverage {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO coverages (patient_id, organism_id, start_date, end_date, contract_code, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(c.patientId, c.organismId, c.startDate, c.endDate, c.contractCode, now);
+    .prepare(
+      'INSERT INTO coverages (patient_id, organism_id, start_date, end_date, contract_code, attestation_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(c.patientId, c.organismId, c.startDate, c.endDate, c.contractCode, c.attestationNumber ?? null, now);
   return getCoverage(db, Number(lastInsertRowid), today)!;
 }
 
 export function updateCoverage(
   db: Db,
-  c: { id: number; startDate: string; endDate: string; contractCode: string | null },
+  c: { id: number; startDate: string; endDate: string; contractCode: string | null; attestationNumber?: string | null | undefined },
   today: string,
 ): Coverage {
   db.prepare('UPDATE coverages SET start_date = ?, end_date = ?, contract_code = ? WHERE id = ?').run(c.startDate, c.endDate, c.contractCode, c.id);
+  if (c.attestationNumber !== undefined) {
+    db.prepare('UPDATE coverages SET attestation_number = ? WHERE id = ?').run(c.attestationNumber === '' ? null : c.attestationNumber, c.id);
+  }
   return getCoverage(db, c.id, today)!;
 }

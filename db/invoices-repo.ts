@@ -1,4 +1,4 @@
-import type { AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, InvoiceVisit } from '../core/domain/types.ts';
+import type { InsuranceNature, InvoiceCircumstances, AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, InvoiceVisit } from '../core/domain/types.ts';
 import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
@@ -33,6 +33,12 @@ interface InvoiceRow {
   cancel_reason: string | null;
   replaces_invoice_id: number | null;
   pdf_file: string | null;
+  insurance_nature: InsuranceNature;
+  at_number: string | null;
+  at_date: string | null;
+  third_party_accident: number;
+  accident_date: string | null;
+  prior_agreement_date: string | null;
 }
 
 interface LineRow {
@@ -137,6 +143,14 @@ export function getInvoice(db: Db, id: number): Invoice | null {
     cancelReason: r.cancel_reason,
     replacesInvoiceId: r.replaces_invoice_id,
     pdfFile: r.pdf_file,
+    circumstances: {
+      insuranceNature: r.insurance_nature,
+      atNumber: r.at_number,
+      atDate: r.at_date,
+      thirdPartyAccident: r.third_party_accident === 1,
+      accidentDate: r.accident_date,
+      priorAgreementDate: r.prior_agreement_date,
+    },
   };
 }
 
@@ -212,6 +226,14 @@ export function saveDraftContent(
     insertVisit.run(id, v.position, v.date, v.time, v.place, v.householdRank, v.distanceTenths, v.urgent ? 1 : 0, v.imperativePrescription ? 1 : 0,
       v.coordination, v.twoSessionsJustified ? 1 : 0, v.r251Procedure ? 1 : 0, JSON.stringify(v.acts), JSON.stringify(v.dropped), JSON.stringify(v.explanations));
   }
+}
+
+/** Nature d'assurance, AT, accident tiers, entente préalable of a draft (caller holds the transaction). */
+export function saveCircumstances(db: Db, id: number, c: InvoiceCircumstances): void {
+  db.prepare(
+    `UPDATE invoices SET insurance_nature = ?, at_number = ?, at_date = ?, third_party_accident = ?, accident_date = ?,
+      prior_agreement_date = ? WHERE id = ? AND status = 'draft'`,
+  ).run(c.insuranceNature, c.atNumber, c.atDate, c.thirdPartyAccident ? 1 : 0, c.accidentDate, c.priorAgreementDate, id);
 }
 
 export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): void {

@@ -36,8 +36,13 @@ import {
 } from './schemas/patients.ts';
 import {
   InvoiceCancelInput,
+  InvoiceCircumstancesInput,
   InvoiceCreateInput,
   InvoiceListInput,
+  InvoicePrintBatchInput,
+  InvoicePrintInput,
+  CalibrationInput,
+  PrintSettingsInput,
   InvoiceSetAmeInput,
   InvoiceUpdateDraftInput,
   InvoiceValidateInput,
@@ -146,6 +151,10 @@ export const contract = {
   'practitioners/list': method<typeof none, Practitioner[]>(none),
   'practitioners/create': method<typeof PractitionerInput, Practitioner>(PractitionerInput),
   'practitioners/update': method<typeof PractitionerUpdateInput, Practitioner>(PractitionerUpdateInput),
+  /** Plain paper or CPAM pre-printed form, and the printer's offsets in mm (Réglages → Impression). */
+  'practitioners/set-print-settings': method<typeof PrintSettingsInput, Practitioner>(PrintSettingsInput),
+  /** The calibration page: 10 mm grid, corner marks and every box of the form layout, offsets applied. */
+  'practitioners/print-calibration': method<typeof CalibrationInput, DocumentRef>(CalibrationInput),
 
   'prescribers/list': method<typeof none, Prescriber[]>(none),
   'prescribers/create': method<typeof PrescriberInput, Prescriber>(PrescriberInput),
@@ -168,11 +177,15 @@ export const contract = {
   'invoices/update-draft': method<typeof InvoiceUpdateDraftInput, Invoice>(InvoiceUpdateDraftInput),
   /** The « Aide médicale d'État » button (on) and its undo (off). */
   'invoices/set-ame': method<typeof InvoiceSetAmeInput, { invoice: Invoice; coverage: AmeCoverageCheck }>(InvoiceSetAmeInput),
+  /** Nature d'assurance (AT number/date), accident caused by a third party, entente préalable of a draft. */
+  'invoices/set-circumstances': method<typeof InvoiceCircumstancesInput, Invoice>(InvoiceCircumstancesInput),
   'invoices/check-rights': method<typeof byId, AmeCoverageCheck>(byId),
   /** Imprimer: validates (gapless number), then prints; or asks the AME prompt / the rights warning. */
   'invoices/validate': method<typeof InvoiceValidateInput, ValidateOutcome>(InvoiceValidateInput),
-  /** Prints again (duplicata) a validated or cancelled invoice. */
-  'invoices/print': method<typeof byId, DocumentRef>(byId),
+  /** Prints again (duplicata) a validated or cancelled invoice; `layout` overrides the practitioner's setting. */
+  'invoices/print': method<typeof InvoicePrintInput, DocumentRef>(InvoicePrintInput),
+  /** One PDF of several feuilles (fonts parsed once): a list, a bordereau's feuilles, or a day's validated invoices. */
+  'invoices/print-batch': method<typeof InvoicePrintBatchInput, { document: DocumentRef; count: number }>(InvoicePrintBatchInput),
   'invoices/cancel': method<typeof InvoiceCancelInput, Invoice>(InvoiceCancelInput),
   /** New draft copied from a cancelled invoice, linked to it. */
   'invoices/reissue': method<typeof byId, Invoice>(byId),

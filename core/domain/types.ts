@@ -67,6 +67,8 @@ export interface Coverage {
   startDate: string;
   endDate: string;
   contractCode: string | null;
+  /** The AME attestation's number, as printed on the card. */
+  attestationNumber: string | null;
   state: CoverageState;
   createdAt: string;
 }
@@ -85,6 +87,11 @@ export interface Practitioner {
   ikZone: IkZone;
   /** Métropole or DOM: which tariff values apply (issue #7). */
   tariffZone: TariffZone;
+  /** Situation d'exercice (printed on the feuille): titulaire, or remplaçant of `replaced`. */
+  situation: 'titulaire' | 'remplacant';
+  replaced: { lastName: string; firstName: string; amNumber: string } | null;
+  /** How feuilles print: plain paper, or data only on the CPAM pre-printed form (shifted by the offsets, in mm). */
+  printSettings: PrintSettings;
   archived: boolean;
 }
 
@@ -189,6 +196,27 @@ export interface Invoice {
   cancelReason: string | null;
   replacesInvoiceId: number | null;
   pdfFile: string | null;
+  /** Printed in their boxes of the feuille de soins (CSS R161-42); set on the draft. */
+  circumstances: InvoiceCircumstances;
+}
+
+export type PrintLayout = 'plain' | 'overlay';
+export interface PrintSettings {
+  layout: PrintLayout;
+  xMm: number;
+  yMm: number;
+}
+
+export type InsuranceNature = 'maladie' | 'maternite' | 'atmp';
+
+/** Nature d'assurance (with the AT number or date), accident caused by a third party, entente préalable. */
+export interface InvoiceCircumstances {
+  insuranceNature: InsuranceNature;
+  atNumber: string | null;
+  atDate: string | null;
+  thirdPartyAccident: boolean;
+  accidentDate: string | null;
+  priorAgreementDate: string | null;
 }
 
 export interface InvoiceSummary {

@@ -7,6 +7,7 @@ import { invoiceHandlers } from './invoices.ts';
 import { followUpHandlers } from './follow-up.ts';
 import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
+import { printingHandlers } from './printing.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -18,4 +19,5 @@ export const handlers = {
   ...followUpHandlers,
   ...backupHandlers,
   ...cotationHandlers,
+  ...printingHandlers,
 } satisfies Handlers;

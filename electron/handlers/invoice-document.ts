@@ -1,21 +1,30 @@
 /**
- * Builds the printed feuille de soins of a validated invoice from the database and writes it to
- * <dataDir>/documents/. The template only lays out what this model says.
+ * The printed feuille de soins. At validation, `freezeFeuille` builds the complete view model from the
+ * database and stores it with the invoice (same transaction); every print — original, duplicata, batch —
+ * renders that stored model, so a reprint never shows later edits of the patient, practitioner or tariffs.
  */
 import { writeFileAtomic } from '../durable-files.ts';
 import { join } from 'node:path';
-import type { DocumentRef, Invoice } from '../../core/domain/types.ts';
+import type { DocumentRef, Invoice, PrintLayout, PrintSettings } from '../../core/domain/types.ts';
 import { exonerationLabels } from '../../core/domain/exoneration.ts';
+import { degradedModeCentre, isKineSessionCode, kineSessionNumbers } from '../../core/domain/feuille.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
 import { getPatient } from '../../db/patients-repo.ts';
 import { setPdfFile } from '../../db/invoices-repo.ts';
-import type { FeuilleDeSoinsModel } from '../../invoice-templates/feuille-de-soins/model.ts';
-import { renderFeuilleDeSoins } from '../../invoice-templates/feuille-de-soins/render.ts';
+import { getPrintModel, insertPrintModel, sessionsBilledBefore } from '../../db/print-models-repo.ts';
+import {
+  FROZEN_FEUILLE_VERSION,
+  withPrintState,
+  type FeuilleDeSoinsModel,
+  type FrozenFeuille,
+} from '../../invoice-templates/feuille-de-soins/model.ts';
 import type { HandlerContext } from '../context.ts';
 import { DOCUMENTS_FOLDER } from '../paths.ts';
+import { ameCoverageCheck } from './ame-rights.ts';
 import { NOTICE_FR } from './app.ts';
 
-export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, duplicata: boolean): FeuilleDeSoinsModel {
+/** The view model of a just-validated invoice, from the current rows (called inside the validation). */
+export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice): FrozenFeuille {
   if (invoice.status === 'draft' || invoice.number === null || invoice.validatedAt === null) {
     throw new Error('only a validated invoice is printed');
   }
@@ -23,16 +32,40 @@ export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, dupli
   const patient = getPatient(ctx.db, invoice.patientId)!;
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
   const ayantDroit = patient.quality === 'ayant_droit';
+  const ameCoverage = invoice.ame ? ameCoverageCheck(ctx, invoice).coverage : null;
+  const sessions =
+    practitioner.profession === 'masseur-kinesitherapeute' && invoice.prescriptionId !== null
+      ? kineSessionNumbers(sessionsBilledBefore(ctx.db, invoice.prescriptionId, invoice.id, isKineSessionCode), invoice.lines)
+      : invoice.lines.map(() => null);
   return {
-    invoice: {
-      number: invoice.number,
-      validatedAt: invoice.validatedAt,
-      status: invoice.status,
-      cancelReason: invoice.cancelReason,
-      duplicata,
+    invoice: { number: invoice.number, validatedAt: invoice.validatedAt },
+    practitioner: {
+      profession: practitioner.profession,
+      lastName: practitioner.lastName,
+      firstName: practitioner.firstName,
+      amNumber: practitioner.amNumber,
+      rpps: practitioner.rpps,
+      addressLine: practitioner.addressLine,
+      postalCode: practitioner.postalCode,
+      city: practitioner.city,
+      phone: practitioner.phone,
+      situation: practitioner.situation,
+      replaced: practitioner.replaced,
     },
-    practitioner,
-    patient,
+    patient: {
+      lastName: patient.lastName,
+      usageName: patient.usageName,
+      firstName: patient.firstName,
+      birthDate: patient.birthDate,
+      nir: patient.nir,
+      birthRank: patient.birthRank,
+      regime: patient.regime,
+      caisse: patient.caisse,
+      centre: degradedModeCentre(patient.regime, patient.centre),
+      addressLine: patient.addressLine,
+      postalCode: patient.postalCode,
+      city: patient.city,
+    },
     insured: {
       quality: patient.quality,
       lastName: ayantDroit ? (patient.insuredLastName ?? '') : patient.lastName,
@@ -50,6 +83,7 @@ export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, dupli
       : null,
     billing: {
       exonerationLabel: exonerationLabels[invoice.exoneration],
+      ald: invoice.exoneration === 'ald',
       tiersPayantAmo: invoice.tiersPayantAmo,
       tiersPayantAmc: invoice.tiersPayantAmc,
       amoRate: invoice.amoRate,
@@ -57,28 +91,98 @@ export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, dupli
       amcOrganism: invoice.amcOrganism ? { number: invoice.amcOrganism.number, name: invoice.amcOrganism.name } : null,
       ame: invoice.ame,
     },
-    lines: invoice.lines.map(({ actDate, code, coefficient, quantity, unitCents, amountCents, qualificatif }) => ({
-      actDate,
-      code,
-      coefficient,
-      quantity,
-      unitCents,
-      amountCents,
-      qualificatif,
+    ameRights: ameCoverage
+      ? {
+          contractCode: ameCoverage.contractCode,
+          attestationNumber: ameCoverage.attestationNumber,
+          startDate: ameCoverage.startDate,
+          endDate: ameCoverage.endDate,
+        }
+      : null,
+    circumstances: { ...invoice.circumstances },
+    lines: invoice.lines.map((l, i) => ({
+      actDate: l.actDate,
+      code: l.code,
+      coefficient: l.coefficient,
+      quantity: l.quantity,
+      unitCents: l.unitCents,
+      amountCents: l.amountCents,
+      qualificatif: l.qualificatif,
+      sessionNumber: sessions[i] ?? null,
+      // Pricing explanations (NGAP article per line) are carried when the line has one.
+      explanation: (l as { explanation?: string | null }).explanation ?? null,
     })),
     totals: { totalCents: invoice.totalCents, amoCents: invoice.amoCents, amcCents: invoice.amcCents, patientCents: invoice.patientCents },
     notice: NOTICE_FR,
   };
 }
 
-/** Renders, writes and records the PDF; hands it to the user through the transport. */
-export async function printInvoice(ctx: HandlerContext, invoice: Invoice, duplicata: boolean): Promise<DocumentRef> {
-  const model = feuilleDeSoinsModel(ctx, invoice, duplicata);
-  const pdf = await renderFeuilleDeSoins(model, { fontsDir: ctx.fontsDir });
+/** Builds and stores the frozen model of a just-validated invoice. Caller holds the validation's transaction. */
+export function freezeFeuille(ctx: HandlerContext, invoice: Invoice): void {
+  insertPrintModel(ctx.db, invoice.id, FROZEN_FEUILLE_VERSION, buildFrozenFeuille(ctx, invoice), ctx.clock.nowIso());
+}
+
+/** The stored model of a validated invoice, with what may differ between prints (status, duplicata). */
+export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, duplicata: boolean): FeuilleDeSoinsModel {
+  if (invoice.status === 'draft') throw new Error('only a validated invoice is printed');
+  const stored = getPrintModel(ctx.db, invoice.id);
+  if (!stored) throw new Error(`invoice ${invoice.id} has no frozen print model`);
+  if (stored.version !== FROZEN_FEUILLE_VERSION) throw new Error(`print model version ${stored.version} is not known`);
+  return withPrintState(stored.model as FrozenFeuille, { status: invoice.status, cancelReason: invoice.cancelReason, duplicata });
+}
+
+export const invoiceFileName = (invoice: Invoice, duplicata: boolean, layout: PrintLayout = 'plain'): string => {
   const suffix = invoice.status === 'cancelled' ? '-annulee' : duplicata ? '-duplicata' : '';
-  const fileName = `facture-${invoice.practitionerId}-${String(invoice.number).padStart(6, '0')}${suffix}.pdf`;
+  return `facture-${invoice.practitionerId}-${String(invoice.number).padStart(6, '0')}${suffix}${layout === 'overlay' ? '-formulaire' : ''}.pdf`;
+};
+
+/** Writes a generated PDF into <dataDir>/documents/ and hands it to the user through the transport. */
+export function saveDocument(ctx: HandlerContext, fileName: string, pdf: Buffer): DocumentRef {
   const path = join(ctx.dataDir, DOCUMENTS_FOLDER, fileName);
   writeFileAtomic(path, pdf);
-  if (!duplicata) setPdfFile(ctx.db, invoice.id, fileName);
   return ctx.presentDocument(path, fileName);
+}
+
+/**
+ * Feuilles in one PDF, each from its frozen model: plain paper, or data only on the CPAM form shifted by
+ * its practitioner's offsets. `layout` null: each practitioner's setting (Réglages → Impression).
+ */
+export async function renderInvoices(
+  ctx: HandlerContext,
+  items: readonly { invoice: Invoice; duplicata: boolean }[],
+  layout: PrintLayout | null,
+  meta: { title?: string; createdAt?: string } = {},
+): Promise<{ pdf: Buffer; layout: PrintLayout }> {
+  const settings = new Map<number, PrintSettings>();
+  const settingsOf = (practitionerId: number) => {
+    let s = settings.get(practitionerId);
+    if (!s) settings.set(practitionerId, (s = getPractitioner(ctx.db, practitionerId)!.printSettings));
+    return s;
+  };
+  const chosen = layout ?? settingsOf(items[0]!.invoice.practitionerId).layout;
+  const models = items.map(({ invoice, duplicata }) => ({ invoice, model: feuilleDeSoinsModel(ctx, invoice, duplicata) }));
+  if (chosen === 'overlay') {
+    const { renderOverlayFeuilles } = await import('../../invoice-templates/feuille-de-soins/overlay.ts');
+    const pdf = await renderOverlayFeuilles(
+      models.map(({ invoice, model }) => ({ model, offsets: settingsOf(invoice.practitionerId) })),
+      { fontsDir: ctx.fontsDir, title: meta.title ?? `Feuille de soins — facture n° ${models[0]!.model.invoice.number}`, createdAt: meta.createdAt ?? models[0]!.model.invoice.validatedAt },
+    );
+    return { pdf, layout: chosen };
+  }
+  const { renderFeuilles } = await import('../../invoice-templates/feuille-de-soins/render.ts');
+  const pdf = await renderFeuilles(
+    models.map((m) => m.model),
+    { fontsDir: ctx.fontsDir, ...(meta.title ? { title: meta.title } : {}), ...(meta.createdAt ? { createdAt: meta.createdAt } : {}) },
+  );
+  return { pdf, layout: chosen };
+}
+
+/** Renders, writes and records the PDF; hands it to the user through the transport. */
+export async function printInvoice(ctx: HandlerContext, invoice: Invoice, duplicata: boolean, layout: PrintLayout | null = null): Promise<DocumentRef> {
+  const rendered = await renderInvoices(ctx, [{ invoice, duplicata }], layout);
+  const pdf = rendered.pdf;
+  const fileName = invoiceFileName(invoice, duplicata, rendered.layout);
+  const ref = saveDocument(ctx, fileName, pdf);
+  if (!duplicata) setPdfFile(ctx.db, invoice.id, fileName);
+  return ref;
 }

@@ -5,7 +5,7 @@ import { normalTerms } from '../../core/domain/ame.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
-import { deleteDraft, insertDraft, listInvoices, markCancelled, markValidated, setPromptAnswer, takeNextNumber } from '../../db/invoices-repo.ts';
+import { deleteDraft, insertDraft, listInvoices, markCancelled, markValidated, saveCircumstances, setPromptAnswer, takeNextNumber } from '../../db/invoices-repo.ts';
 import { requirePatient } from './patients.ts';
 import { hasActivePayments } from '../../db/follow-up-repo.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
@@ -22,14 +22,15 @@ import {
   termsOf,
 } from './invoice-drafts.ts';
 import { invoiceChecks, toEngineVisit } from './cotation-pricing.ts';
-import { printInvoice } from './invoice-document.ts';
+import { freezeFeuille, printInvoice } from './invoice-document.ts';
 import { printAfterCommit } from './print-after-commit.ts';
+import { printBatch } from './invoice-batch.ts';
 import type { AreaHandlers } from './types.ts';
 
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
   | 'invoices/validate' | 'invoices/print' | 'invoices/cancel' | 'invoices/reissue'
-  | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/checks'
+  | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/checks' | 'invoices/set-circumstances' | 'invoices/print-batch'
 > = {
   /** From a prescription, its AME box and exonération carry over; from Facturer, a plain draft. */
   'invoices/create-draft': (input, ctx) =>
@@ -73,6 +74,25 @@ export const invoiceHandlers: AreaHandlers<
       const invoice = repriceDraft(ctx, before, terms);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, ame ? 'set-ame' : 'unset-ame', before, invoice);
       return { invoice, coverage: ameCoverageCheck(ctx, invoice) };
+    }),
+
+  /** Nature d'assurance, AT, accident tiers, entente préalable: boxes of the feuille, set on the draft. */
+  'invoices/set-circumstances': ({ invoiceId, ...circumstances }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireDraft(ctx, invoiceId);
+      const today = ctx.clock.today();
+      const dates = [
+        ["Date de l'accident du travail", circumstances.atDate, 'atDate'],
+        ["Date de l'accident causé par un tiers", circumstances.accidentDate, 'accidentDate'],
+        ["Date de la demande d'entente préalable", circumstances.priorAgreementDate, 'priorAgreementDate'],
+      ] as const;
+      for (const [label, date, field] of dates) {
+        if (date !== null && date > today) throw new DomainError('invalid-input', `${label} : la date est dans le futur.`, field);
+      }
+      saveCircumstances(ctx.db, invoiceId, circumstances);
+      const after = requireInvoice(ctx, invoiceId);
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, 'set-circumstances', before.circumstances, after.circumstances);
+      return after;
     }),
 
   'invoices/check-rights': ({ id }, ctx) => ameCoverageCheck(ctx, requireInvoice(ctx, id)),
@@ -126,6 +146,8 @@ export const invoiceHandlers: AreaHandlers<
       const now = ctx.clock.nowIso();
       markValidated(ctx.db, draft.id, number, draft.ame && confirmOutsideRights, now);
       const after = requireInvoice(ctx, draft.id);
+      // The printout is frozen with the invoice: every later print renders this model.
+      freezeFeuille(ctx, after);
       recordAudit(ctx.db, now, 'invoice', draft.id, 'validate', { status: 'draft' }, { status: 'validated', number });
       return after;
     });
@@ -133,7 +155,7 @@ export const invoiceHandlers: AreaHandlers<
     return { kind: 'validated' as const, invoice: requireInvoice(ctx, invoiceId), document };
   },
 
-  'invoices/print': async ({ id }, ctx) => {
+  'invoices/print': async ({ id, layout }, ctx) => {
     const invoice = requireInvoice(ctx, id);
     if (invoice.status === 'draft') {
       throw new DomainError('invalid-input', 'Un brouillon ne s\'imprime pas : utilisez « Imprimer » sur la facture pour la valider.');
@@ -141,8 +163,10 @@ export const invoiceHandlers: AreaHandlers<
     // The first successful print is the original; every later one is a duplicata.
     const duplicata = invoice.pdfFile !== null;
     recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, duplicata ? 'print-duplicata' : 'print', null, { number: invoice.number });
-    return printInvoice(ctx, invoice, duplicata);
+    return printInvoice(ctx, invoice, duplicata, layout ?? null);
   },
+
+  'invoices/print-batch': (input, ctx) => printBatch(input, ctx),
 
   /** Corrections by cancellation: the number stays used, the invoice stays readable as annulée. */
   'invoices/cancel': ({ invoiceId, reason }, ctx) =>

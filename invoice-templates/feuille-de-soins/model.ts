@@ -1,19 +1,28 @@
 /**
  * What the printed feuille de soins needs, already decided and computed by the backend.
  * Templates only lay it out: no rule, no database. Money in cents, dates ISO (formatted on paper).
+ *
+ * `FrozenFeuille` is stored with the invoice at validation (table invoice_print_models, immutable):
+ * every later print — original, duplicata, batch — renders from it, never from the current patient,
+ * practitioner or tariff rows. `PrintState` is what may differ between two prints of the same invoice.
  */
 import type { PractitionerOnPaper } from '../shared/model.ts';
 
-export interface FeuilleDeSoinsModel {
+/** Version of the stored JSON shape; a later shape change reads older versions explicitly. */
+export const FROZEN_FEUILLE_VERSION = 1;
+
+export type InsuranceNature = 'maladie' | 'maternite' | 'atmp';
+
+export interface FrozenFeuille {
   invoice: {
     number: number; // gapless per practitioner
     validatedAt: string; // ISO timestamp
-    status: 'validated' | 'cancelled';
-    cancelReason: string | null;
-    /** true when printed again after the first print. */
-    duplicata: boolean;
   };
-  practitioner: PractitionerOnPaper;
+  practitioner: PractitionerOnPaper & {
+    /** Situation d'exercice (CSS R161-42): titulaire, or remplaçant of `replaced`. */
+    situation: 'titulaire' | 'remplacant';
+    replaced: { lastName: string; firstName: string; amNumber: string } | null;
+  };
   patient: {
     lastName: string;
     usageName: string | null;
@@ -23,6 +32,7 @@ export interface FeuilleDeSoinsModel {
     birthRank: number;
     regime: string | null;
     caisse: string | null;
+    /** As printed in degraded mode (BILLING-RULES §2: « 0000 » for the régime général). */
     centre: string | null;
     addressLine: string | null;
     postalCode: string | null;
@@ -44,12 +54,30 @@ export interface FeuilleDeSoinsModel {
   } | null;
   billing: {
     exonerationLabel: string; // e.g. « Pas d'exonération »
+    /** Exonération for an affection de longue durée (the ALD box). */
+    ald: boolean;
     tiersPayantAmo: boolean; // « n'a pas payé la part obligatoire »
     tiersPayantAmc: boolean; // « n'a pas payé la part complémentaire »
     amoRate: number;
     amcRate: number;
     amcOrganism: { number: string; name: string } | null;
     ame: boolean;
+  };
+  /** The AME attestation the acts were billed under (AME invoices only). */
+  ameRights: {
+    contractCode: string | null;
+    attestationNumber: string | null;
+    startDate: string;
+    endDate: string;
+  } | null;
+  /** Nature d'assurance, AT/MP, accident caused by a third party, entente préalable (CSS R161-42). */
+  circumstances: {
+    insuranceNature: InsuranceNature;
+    atNumber: string | null;
+    atDate: string | null;
+    thirdPartyAccident: boolean;
+    accidentDate: string | null;
+    priorAgreementDate: string | null;
   };
   lines: {
     actDate: string;
@@ -59,8 +87,29 @@ export interface FeuilleDeSoinsModel {
     unitCents: number;
     amountCents: number;
     qualificatif: 'N' | null;
+    /** Kiné: session number within the prescription (1-based), or null. */
+    sessionNumber: number | null;
+    /** Why the line is priced this way (rule applied, NGAP article), when the pricing gives one. */
+    explanation: string | null;
   }[];
   totals: { totalCents: number; amoCents: number; amcCents: number; patientCents: number };
   /** Printed plainly at the bottom: paper, no télétransmission. */
   notice: string;
 }
+
+/** What may change between two prints of one validated invoice. */
+export interface PrintState {
+  status: 'validated' | 'cancelled';
+  cancelReason: string | null;
+  /** true for a reprint: « Duplicata », with the original's date and number. */
+  duplicata: boolean;
+}
+
+export interface FeuilleDeSoinsModel extends Omit<FrozenFeuille, 'invoice'> {
+  invoice: FrozenFeuille['invoice'] & PrintState;
+}
+
+export const withPrintState = (frozen: FrozenFeuille, state: PrintState): FeuilleDeSoinsModel => ({
+  ...frozen,
+  invoice: { ...frozen.invoice, ...state },
+});

@@ -2,8 +2,22 @@
  * What every Feuillet PDF shares: an A4 pdfkit document with the embedded fonts and fixed metadata
  * (the same model gives the same file), rendered to a Buffer; and the footer of each page.
  */
-import PDFDocument from 'pdfkit';
 import { CONTENT_WIDTH, MUTED, PAGE, registerFonts, textLine, type Doc } from './pdf-helpers.ts';
+
+type PdfKit = typeof import('pdfkit');
+let pdfkit: PdfKit | null = null;
+
+/** pdfkit is loaded the first time something is printed, not when the backend starts. */
+async function loadPdfKit(): Promise<PdfKit> {
+  if (!pdfkit) pdfkit = ((await import('pdfkit')) as unknown as { default: PdfKit }).default;
+  return pdfkit;
+}
+
+/** Pages [start, start + count) of one document inside a buffered PDF (a batch holds several). */
+export interface PageRange {
+  start: number;
+  count: number;
+}
 
 export interface PdfMeta {
   title: string;
@@ -13,9 +27,12 @@ export interface PdfMeta {
 }
 
 /** Lays out with `draw` on a fresh A4 document (pages buffered, so footers can be added last). */
-export function renderPdf(meta: PdfMeta, fontsDir: string, draw: (doc: Doc) => void): Promise<Buffer> {
+export async function renderPdf(meta: PdfMeta, fontsDir: string, draw: (doc: Doc) => void): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const created = new Date(meta.createdAt);
   const doc = new PDFDocument({
+    // No default font: pdfkit would parse Helvetica's metrics for every document; DejaVu is set below.
+    font: null as unknown as string,
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
@@ -40,8 +57,7 @@ export const FOOTER_SPACE = 46;
 export const BOTTOM_LIMIT = PAGE.height - PAGE.margin - FOOTER_SPACE;
 
 /** The notice (paper only, no télétransmission) and « page n/N » at the foot of every page. */
-export function drawFooters(doc: Doc, notice: string): void {
-  const range = doc.bufferedPageRange();
+export function drawFooters(doc: Doc, notice: string, range: PageRange = doc.bufferedPageRange()): void {
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const y = PAGE.height - PAGE.margin - 30;
@@ -52,8 +68,7 @@ export function drawFooters(doc: Doc, notice: string): void {
 }
 
 /** A big diagonal « ANNULÉE » (or other word) and the reason, on every page. */
-export function drawCancelledStamp(doc: Doc, word: string, reasonLine: string): void {
-  const range = doc.bufferedPageRange();
+export function drawCancelledStamp(doc: Doc, word: string, reasonLine: string, range: PageRange = doc.bufferedPageRange()): void {
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     doc.save();

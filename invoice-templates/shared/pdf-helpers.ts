@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -12,9 +13,21 @@ export const FILL = '#eef2f6';
 
 /** Embeds DejaVu Sans (TTF, subset by pdfkit): every French character renders, fonts travel with the PDF. */
 export function registerFonts(doc: Doc, fontsDir: string): void {
-  doc.registerFont('regular', join(fontsDir, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', join(fontsDir, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont('regular', fontFile(join(fontsDir, 'DejaVuSans.ttf')));
+  doc.registerFont('bold', fontFile(join(fontsDir, 'DejaVuSans-Bold.ttf')));
   doc.font('regular');
+}
+
+const fontFiles = new Map<string, Buffer>();
+
+/** A font file read once per process (the build strips what pdfkit never uses: scripts/prepare-fonts.mjs). */
+function fontFile(path: string): Buffer {
+  let data = fontFiles.get(path);
+  if (!data) {
+    data = readFileSync(path);
+    fontFiles.set(path, data);
+  }
+  return data;
 }
 
 /** Shortens `text` with « … » until it fits `width` at the current font and size. */

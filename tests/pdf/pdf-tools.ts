@@ -164,3 +164,58 @@ export function renderPng(file: string, name: string): void {
     }
   });
 }
+
+/** One word of a page with its box in points from the top-left corner (pdftotext -bbox). */
+export interface WordBox {
+  page: number; // 0-based
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of the PDF with its position, page by page (MuPDF's character quads, grouped at spaces). */
+export function wordBoxes(file: string): WordBox[] {
+  return withDocument(file, (doc) => {
+    const words: WordBox[] = [];
+    for (let page = 0; page < doc.countPages(); page++) {
+      const p = doc.loadPage(page);
+      const stext = p.toStructuredText('preserve-whitespace');
+      let word: WordBox | null = null;
+      let lastRight = 0;
+      const flush = () => {
+        if (word && word.text.trim()) words.push(word);
+        word = null;
+      };
+      stext.walk({
+        beginLine() {
+          flush();
+        },
+        onChar(c, _origin, _font, size, quad) {
+          const xMin = Math.min(quad[0], quad[4]);
+          const xMax = Math.max(quad[2], quad[6]);
+          const yMin = Math.min(quad[1], quad[3]);
+          const yMax = Math.max(quad[5], quad[7]);
+          if (/\s/.test(c.replace(NO_BREAK_SPACES, ' '))) return flush();
+          // A gap wider than a third of the font size separates two words even without a space glyph.
+          if (word && xMin - lastRight > size / 3) flush();
+          if (!word) word = { page, text: c, xMin, yMin, xMax, yMax };
+          else {
+            word.text += c;
+            word.xMax = Math.max(word.xMax, xMax);
+            word.yMin = Math.min(word.yMin, yMin);
+            word.yMax = Math.max(word.yMax, yMax);
+          }
+          lastRight = xMax;
+        },
+        endLine() {
+          flush();
+        },
+      });
+      stext.destroy();
+      p.destroy();
+    }
+    return words;
+  });
+}

@@ -5,6 +5,12 @@ import { VisitInput } from './cotation.ts';
 export const ProfessionSchema = z.enum(['infirmier', 'masseur-kinesitherapeute'], { error: 'Profession obligatoire.' });
 export const ExonerationSchema = z.enum(['aucune', 'ald', 'maternite', 'atmp', 'soins-particuliers']);
 
+const ReplacedPractitionerInput = z.object({
+  lastName: requiredText('Le nom du praticien remplacé', 80),
+  firstName: requiredText('Le prénom du praticien remplacé', 80),
+  amNumber: digits('N° de facturation du praticien remplacé', 9),
+});
+
 export const PractitionerInput = z.object({
   profession: ProfessionSchema,
   lastName: requiredText('Le nom', 80),
@@ -17,8 +23,25 @@ export const PractitionerInput = z.object({
   phone: optionalText(30),
   ikZone: z.enum(['plaine', 'montagne', 'pied-ski']).default('plaine'),
   tariffZone: z.enum(['metropole', 'dom']).default('metropole'),
-});
+  /** Situation d'exercice printed on the feuille (CSS R161-42): a remplaçant names the replaced practitioner. */
+  situation: z.enum(['titulaire', 'remplacant'], { error: "Situation d'exercice : titulaire ou remplaçant." }).default('titulaire'),
+  replaced: ReplacedPractitionerInput.nullable().default(null),
+}).superRefine((p, ctx) => {
+  if (p.situation === 'remplacant' && p.replaced === null) {
+    ctx.addIssue({ code: 'custom', path: ['replaced'], message: 'Remplaçant : indiquez le praticien remplacé (nom, prénom, n° de facturation).' });
+  }
+}).transform((p) => ({ ...p, replaced: p.situation === 'remplacant' ? p.replaced : null }));
 export const PractitionerUpdateInput = z.object({ id, practitioner: PractitionerInput });
+
+export const PrintLayoutSchema = z.enum(['plain', 'overlay'], { error: 'Impression : papier blanc ou formulaire CPAM.' });
+
+/** How the practitioner's feuilles print, and where the printer lands on the CPAM form (Réglages → Impression), in mm. */
+export const PrintSettingsInput = z.object({
+  practitionerId: id,
+  layout: PrintLayoutSchema,
+  xMm: z.number({ error: 'Décalage horizontal : nombre de millimètres.' }).min(-20, 'Décalage : 20 mm au maximum.').max(20, 'Décalage : 20 mm au maximum.'),
+  yMm: z.number({ error: 'Décalage vertical : nombre de millimètres.' }).min(-20, 'Décalage : 20 mm au maximum.').max(20, 'Décalage : 20 mm au maximum.'),
+});
 
 export const PrescriberInput = z.object({
   lastName: requiredText('Le nom du prescripteur', 80),
@@ -75,6 +98,34 @@ export const InvoiceUpdateDraftInput = z.object({
   tiersPayantAmo: z.boolean().optional(),
 });
 
+const optionalDate = (label: string) => isoDate(label).nullable().default(null);
+
+/** The boxes of the feuille the desk fills per invoice (CSS R161-42, arrêté of 9 Apr 1998). */
+export const InvoiceCircumstancesInput = z
+  .object({
+    invoiceId: id,
+    insuranceNature: z.enum(['maladie', 'maternite', 'atmp'], { error: "Nature de l'assurance : maladie, maternité ou AT/MP." }),
+    atNumber: optionalText(20),
+    atDate: optionalDate("Date de l'accident du travail"),
+    thirdPartyAccident: z.boolean().default(false),
+    accidentDate: optionalDate("Date de l'accident causé par un tiers"),
+    priorAgreementDate: optionalDate("Date de la demande d'entente préalable"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.insuranceNature === 'atmp' && c.atNumber === null && c.atDate === null) {
+      ctx.addIssue({ code: 'custom', path: ['atNumber'], message: "Accident du travail / maladie professionnelle : indiquez le numéro ou la date de l'accident." });
+    }
+    if (c.thirdPartyAccident && c.accidentDate === null) {
+      ctx.addIssue({ code: 'custom', path: ['accidentDate'], message: "Accident causé par un tiers : indiquez la date de l'accident." });
+    }
+  })
+  .transform((c) => ({
+    ...c,
+    atNumber: c.insuranceNature === 'atmp' ? c.atNumber : null,
+    atDate: c.insuranceNature === 'atmp' ? c.atDate : null,
+    accidentDate: c.thirdPartyAccident ? c.accidentDate : null,
+  }));
+
 export const InvoiceSetAmeInput = z.object({ invoiceId: id, ame: z.boolean() });
 
 export const InvoiceValidateInput = z.object({
@@ -109,3 +160,15 @@ export const TariffInput = z.object({
 });
 
 export const TariffListInput = z.object({ profession: ProfessionSchema.optional() });
+
+/** Several feuilles de soins in one PDF: a list of invoices, the feuilles of a bordereau, or a day's validated invoices. */
+/** `layout` omitted: each practitioner's setting (Réglages → Impression). */
+const layout = PrintLayoutSchema.optional();
+export const InvoicePrintBatchInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('invoices'), invoiceIds: z.array(id).min(1, 'Choisissez au moins une facture.').max(500, '500 factures au maximum par impression.'), layout }),
+  z.object({ kind: z.literal('bordereau'), bordereauId: id, layout }),
+  z.object({ kind: z.literal('day'), date: isoDate('Jour de validation'), practitionerId: id.optional(), layout }),
+]);
+
+export const InvoicePrintInput = z.object({ id, layout });
+export const CalibrationInput = z.object({ practitionerId: id });

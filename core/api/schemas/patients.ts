@@ -58,6 +58,8 @@ export const CoverageInput = z
     startDate: isoDate('Début des droits'),
     endDate: isoDate('Fin des droits'),
     contractCode: optionalText(10),
+    /** The AME attestation's number (printed on the feuille). */
+    attestationNumber: optionalText(30),
   })
   .superRefine((c, ctx) => {
     if (c.endDate < c.startDate) {
@@ -70,6 +72,8 @@ export const CoverageUpdateInput = z.object({
   startDate: isoDate('Début des droits'),
   endDate: isoDate('Fin des droits'),
   contractCode: optionalText(10),
+  /** Omitted: unchanged (the dates dialog does not show it). */
+  attestationNumber: z.string().max(30, '30 caractères au maximum.').transform((v) => v.trim()).optional(),
 }).superRefine((c, ctx) => {
   if (c.endDate < c.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });

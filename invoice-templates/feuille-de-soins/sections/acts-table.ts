@@ -7,11 +7,12 @@ export const ROW_HEIGHT = 17;
 
 const COLUMNS: Column[] = [
   { title: 'Date', width: 78, align: 'left' },
-  { title: 'Acte (code et coefficient)', width: 150, align: 'left' },
-  { title: 'Qté', width: 40, align: 'right' },
-  { title: 'Valeur unitaire', width: 86, align: 'right' },
-  { title: 'Montant', width: 86, align: 'right' },
-  { title: 'Qualificatif', width: CONTENT_WIDTH - 78 - 150 - 40 - 86 - 86, align: 'center' },
+  { title: 'Acte (code et coefficient)', width: 136, align: 'left' },
+  { title: 'Séance', width: 48, align: 'center' },
+  { title: 'Qté', width: 34, align: 'right' },
+  { title: 'Valeur unitaire', width: 84, align: 'right' },
+  { title: 'Montant', width: 80, align: 'right' },
+  { title: 'Qualificatif', width: CONTENT_WIDTH - 78 - 136 - 48 - 34 - 84 - 80, align: 'center' },
 ];
 
 export const drawTableHeader = (doc: Doc, y: number): number => drawHeader(doc, COLUMNS, y);
@@ -20,10 +21,11 @@ export function drawActRow(doc: Doc, line: FeuilleDeSoinsModel['lines'][number],
   const cells = [
     formatFrDate(line.actDate),
     formatActCode(line.code, line.coefficient),
+    line.sessionNumber === null ? '' : `n° ${line.sessionNumber}`,
     String(line.quantity),
     formatEuros(line.unitCents),
     formatEuros(line.amountCents),
     line.qualificatif ?? '',
   ];
-  return drawTableRow(doc, COLUMNS, cells, y, { height: ROW_HEIGHT, bold: [5] });
+  return drawTableRow(doc, COLUMNS, cells, y, { height: ROW_HEIGHT, bold: [6] });
 }

@@ -3,12 +3,15 @@ import { box, CONTENT_WIDTH, drawTitleBlock, labelled, PAGE, textLine, MUTED, ty
 import { formatFrDate, formatFrTimestampDate, formatNir } from '../../shared/format-fr.ts';
 import { professionOnPaper } from '../../shared/model.ts';
 
-/** Title, invoice number, and the mention that this is a paper duplicata in mode dégradé. */
+/**
+ * Title, invoice number and date. A paper-only feuille is the original (« Feuille de soins »); a reprint
+ * is marked « DUPLICATA » and keeps the original's number and date (BILLING-RULES §9, CSS R161-47).
+ */
 export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
   const x = PAGE.margin;
   let y = drawTitleBlock(doc, {
     title: 'Feuille de soins — Auxiliaires médicaux',
-    subtitle: 'Duplicata papier — mode dégradé (sans carte Vitale)',
+    subtitle: 'Mode dégradé (sans carte Vitale)',
     number: `Facture n° ${m.invoice.number}`,
     dateLine: `du ${formatFrTimestampDate(m.invoice.validatedAt)}`,
     duplicata: m.invoice.duplicata,
@@ -28,7 +31,7 @@ export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
 
 export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
   const half = (CONTENT_WIDTH - 10) / 2;
-  const h = 92;
+  const h = 112;
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const p = m.practitioner;
@@ -39,6 +42,8 @@ export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top
   labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 26, w);
   textLine(doc, p.addressLine, x1 + 6, y + 39, w);
   textLine(doc, `${p.postalCode} ${p.city}${p.phone ? ` — Tél. ${p.phone}` : ''}`, x1 + 6, y + 51, w);
+  labelled(doc, "Situation d'exercice", p.situation === 'remplacant' ? 'Remplaçant' : 'Titulaire', x1 + 6, y + 64, w);
+  if (p.situation === 'remplacant' && p.replaced) labelled(doc, 'Praticien remplacé', replacedOnPaper(p.replaced), x1 + 6, y + 76, w);
 
   const b = m.patient;
   y = box(doc, 'Bénéficiaire des soins (patient)', x2, top, half, h);
@@ -77,4 +82,9 @@ export function drawInsuredAndPrescription(doc: Doc, m: FeuilleDeSoinsModel, top
     textLine(doc, 'Sans prescription', x2 + 6, y, w, { size: 9 });
   }
   return top + h + 8;
+}
+
+/** « DUPONT Marie — AM 123456789 ». */
+export function replacedOnPaper(r: NonNullable<FeuilleDeSoinsModel['practitioner']['replaced']>): string {
+  return `${r.lastName.toUpperCase()} ${r.firstName} — AM ${r.amNumber}`;
 }

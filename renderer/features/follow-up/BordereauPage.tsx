@@ -28,6 +28,14 @@ export function BordereauPage(props: { bordereauId: number }) {
     if (r.value.url) openDocumentUrl(r.value.url);
   }
 
+  /** The feuilles de soins of the bordereau, in one PDF, to join to it. */
+  async function printFeuilles() {
+    const r = await api.call('invoices/print-batch', { kind: 'bordereau', bordereauId: bordereau!.id });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    setMessage({ kind: 'info', text: `${r.value.count} feuille${r.value.count > 1 ? 's' : ''} de soins dans un seul document.` });
+    if (r.value.document.url) openDocumentUrl(r.value.document.url);
+  }
+
   async function cancel(reason: string) {
     const r = await api.call('bordereaux/cancel', { id: bordereau!.id, reason });
     if (!r.ok) return setCancelling({ error: r.error.message_fr });
@@ -73,6 +81,9 @@ export function BordereauPage(props: { bordereauId: number }) {
       <div className="action-bar">
         <button type="button" onClick={() => void reprint()}>
           {b.printed ? 'Réimprimer (duplicata)' : 'Imprimer'}
+        </button>
+        <button type="button" onClick={() => void printFeuilles()}>
+          Imprimer les feuilles
         </button>
         {b.cancelledAt ? null : (
           <button type="button" className="danger" onClick={() => setCancelling({ error: null })}>

@@ -15,6 +15,7 @@ import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
 import { VisitsEditor } from './visits/VisitsEditor.tsx';
 import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
+import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
 import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 
 type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
@@ -219,7 +220,10 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       {tab === 'suivi' && !draft ? (
         <InvoiceFollowUpTab invoiceId={invoice.id} today={today} />
       ) : tab === 'facture' ? (
-        <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
+        <>
+          <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
+          <InvoiceCircumstancesPanel key={`${invoice.id}-${invoice.status}`} invoice={invoice} onSaved={setInvoice} />
+        </>
       ) : (
         <div className="panel">
           {draft && mode === 'visits' && !facts ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { InvoiceStatus } from '../../../core/domain/types.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { InvoiceList } from './InvoiceList.tsx';
+import { DayFeuillesPanel } from './DayFeuillesPanel.tsx';
 
 export function InvoicesPage() {
   const [status, setStatus] = useState<InvoiceStatus | ''>('');
@@ -22,6 +23,7 @@ export function InvoicesPage() {
           ]}
         />
       </div>
+      <DayFeuillesPanel />
       <InvoiceList {...(status ? { status } : {})} />
     </section>
   );

@@ -15,6 +15,11 @@ const IK_ZONES = [
   { value: 'pied-ski', label: 'À pied ou à ski' },
 ] as const;
 
+const SITUATIONS = [
+  { value: 'titulaire', label: 'Titulaire' },
+  { value: 'remplacant', label: 'Remplaçant' },
+] as const;
+
 /** Practitioner settings: asked at first run, editable later. */
 const TARIFF_ZONES = [
   { value: 'metropole' as const, label: 'Métropole' },
@@ -35,14 +40,22 @@ export function PractitionerForm(props: { practitioner?: Practitioner | undefine
     phone: p?.phone ?? '',
     ikZone: (p?.ikZone ?? 'plaine') as IkZone,
     tariffZone: (p?.tariffZone ?? 'metropole') as 'metropole' | 'dom',
+    situation: (p?.situation ?? 'titulaire') as 'titulaire' | 'remplacant',
+    replacedLastName: p?.replaced?.lastName ?? '',
+    replacedFirstName: p?.replaced?.firstName ?? '',
+    replacedAmNumber: p?.replaced?.amNumber ?? '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** Create reports `replaced.lastName`, update `practitioner.replaced.lastName`. */
+  const err = (k: string) => errors[k] ?? errors[`practitioner.${k}`];
   const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((old) => ({ ...old, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = { ...f, rpps: f.rpps.trim() === '' ? null : f.rpps };
+    const { replacedLastName, replacedFirstName, replacedAmNumber, ...rest } = f;
+    const replaced = f.situation === 'remplacant' ? { lastName: replacedLastName, firstName: replacedFirstName, amNumber: replacedAmNumber } : null;
+    const input = { ...rest, rpps: f.rpps.trim() === '' ? null : f.rpps, replaced };
     const r = p ? await api.call('practitioners/update', { id: p.id, practitioner: input }) : await api.call('practitioners/create', input);
     if (!r.ok) {
       setErrors(fieldErrors(r.error));
@@ -69,7 +82,16 @@ export function PractitionerForm(props: { practitioner?: Practitioner | undefine
         <TextField label="Téléphone" type="tel" value={f.phone} onChange={set('phone')} error={errors.phone} />
         <SelectField label="Zone IK" value={f.ikZone} onChange={set('ikZone')} options={IK_ZONES} hint="Valeur et abattement des indemnités kilométriques (NGAP art. 13)." />
         <SelectField label="Zone tarifaire" value={f.tariffZone} onChange={set('tariffZone')} options={TARIFF_ZONES} hint="Les DOM ont leurs propres valeurs (AMI 3,30 €, AIS 2,70 €…)." />
+        <SelectField label="Situation d'exercice" value={f.situation} onChange={set('situation')} options={SITUATIONS} error={err('situation')} />
       </div>
+      {f.situation === 'remplacant' ? (
+        <fieldset className="form-grid">
+          <legend>Praticien remplacé (imprimé sur la feuille de soins)</legend>
+          <TextField label="Nom du praticien remplacé" required value={f.replacedLastName} onChange={set('replacedLastName')} error={err('replaced.lastName') ?? err('replaced')} />
+          <TextField label="Prénom du praticien remplacé" required value={f.replacedFirstName} onChange={set('replacedFirstName')} error={err('replaced.firstName')} />
+          <TextField label="N° de facturation du remplacé (AM)" required inputMode="numeric" maxLength={9} value={f.replacedAmNumber} onChange={set('replacedAmNumber')} error={err('replaced.amNumber')} />
+        </fieldset>
+      ) : null}
       <div className="form-actions">
         {props.onCancel ? (
           <button type="button" onClick={props.onCancel}>

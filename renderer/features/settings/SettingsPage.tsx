@@ -6,6 +6,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PractitionerForm } from './PractitionerForm.tsx';
 import { TariffsPanel } from './TariffsPanel.tsx';
 import { BackupsPanel } from './BackupsPanel.tsx';
+import { PrintSettingsPanel } from './PrintSettingsPanel.tsx';
 
 export function SettingsPage() {
   const [practitioners, setPractitioners] = useState<Practitioner[]>([]);
@@ -55,6 +56,7 @@ export function SettingsPage() {
           />
         ) : null}
       </div>
+      <PrintSettingsPanel practitioners={practitioners} onSaved={load} />
       <TariffsPanel />
       <BackupsPanel />
     </section>

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../db/connection.ts';
 import { loadMigrations, migrate, schemaVersion } from '../../../db/migrate.ts';
-import { ROOT } from '../../helpers/test-backend.ts';
+import { NIR_1, ROOT } from '../../helpers/test-backend.ts';
+import { insertLegacyInvoice, insertLegacyPractice } from './legacy-practice.ts';
 
 const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
@@ -60,35 +61,25 @@ describe('migrations', () => {
     const upTo2 = join(dir, 'migrations');
     mkdirSync(upTo2);
     for (const f of readdirSync(MIGRATIONS).filter((f) => f < '0003')) copyFileSync(join(MIGRATIONS, f), join(upTo2, f));
-    // A practice on version 2: one validated AME invoice, one cancelled, one draft — written as version 2
-    // wrote them (raw SQL: today's handlers need the columns of later migrations).
-    const file = join(dir, 'f.sqlite');
-    const v2 = new Database(file);
-    v2.pragma('foreign_keys = ON');
-    migrate(v2, loadMigrations(upTo2));
-    const at = '2026-11-25T10:00:00.000Z';
-    v2.prepare(
-      `INSERT INTO practitioners (id, profession, last_name, first_name, am_number, address_line, postal_code, city, created_at, updated_at)
-       VALUES (1, 'infirmier', 'MARTIN', 'Claire', '751234567', '1 rue de la Paix', '75002', 'Paris', ?, ?)`,
-    ).run(at, at);
-    v2.prepare(
-      `INSERT INTO patients (id, last_name, first_name, birth_date, sex, nir, created_at, updated_at, sort_key)
-       VALUES (1, 'DIALLO', 'Aminata', '1985-04-12', 'F', '295109912611193', ?, ?, 'diallo aminata')`,
-    ).run(at, at);
-    const ids = [1, 2, 3];
-    const insert = v2.prepare(
-      `INSERT INTO invoices (id, number, status, practitioner_id, patient_id, ame, amo_rate, amc_rate, tiers_payant_amo, tiers_payant_amc,
-         amc_organism_id, total_cents, amc_cents, created_at, validated_at)
-       VALUES (?, ?, ?, 1, 1, ?, ?, ?, ?, ?, (SELECT id FROM organisms WHERE is_ame = 1), 315, ?, ?, ?)`,
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    // A practice on version 2: one validated AME invoice, one cancelled, one draft.
+    const v2 = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: upTo2 });
+    const practice = insertLegacyPractice(v2, NIR_1);
+    const ids = [
+      insertLegacyInvoice(v2, practice, { number: 1, ame: true, validatedAt: '2026-11-20T10:00:00.000Z' }),
+      insertLegacyInvoice(v2, practice, { number: 2, ame: true, validatedAt: '2026-11-20T11:00:00.000Z' }),
+    ];
+    ids.push(
+      Number(
+        v2.prepare("INSERT INTO invoices (practitioner_id, patient_id, created_at) VALUES (?, ?, '2026-11-21T09:00:00.000Z')").run(practice.practitionerId, practice.patientId)
+          .lastInsertRowid,
+      ),
     );
-    insert.run(1, 1, 'validated', 1, 0, 100, 1, 1, 315, at, at);
-    insert.run(2, 2, 'validated', 1, 0, 100, 1, 1, 315, at, at);
-    insert.run(3, null, 'draft', 0, 60, 0, 0, 0, 0, at, null);
-    // Cancelled as version 2 did it.
     v2.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = 'now', cancel_reason = 'Erreur' WHERE id = ?").run(ids[1]);
     v2.close();
 
-    const v3 = openDatabase(file, { migrationsDir: MIGRATIONS });
+    const v3 = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: MIGRATIONS });
     expect(v3.prepare('SELECT invoice_id, state FROM follow_up_states ORDER BY invoice_id').all()).toEqual([
       { invoice_id: ids[0], state: 'a-envoyer' },
       { invoice_id: ids[1], state: 'annulee' },

@@ -1,0 +1,31 @@
+/** Réglages → Impression: plain paper or the CPAM pre-printed form, printer offsets, calibration page. */
+import { notFound } from '../../core/api/result.ts';
+import { recordAudit } from '../../db/audit-repo.ts';
+import { getPractitioner, setPrintSettings } from '../../db/billing-repo.ts';
+import { inTransaction } from '../../db/connection.ts';
+import { saveDocument } from './invoice-document.ts';
+import type { AreaHandlers } from './types.ts';
+
+export const printingHandlers: AreaHandlers<'practitioners/set-print-settings' | 'practitioners/print-calibration'> = {
+  'practitioners/set-print-settings': ({ practitionerId, layout, xMm, yMm }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = getPractitioner(ctx.db, practitionerId);
+      if (!before) throw notFound('Praticien');
+      const now = ctx.clock.nowIso();
+      const after = setPrintSettings(ctx.db, practitionerId, { layout, xMm: Math.round(xMm * 10) / 10, yMm: Math.round(yMm * 10) / 10 }, now);
+      recordAudit(ctx.db, now, 'practitioner', practitionerId, 'print-settings', before.printSettings, after.printSettings);
+      return after;
+    }),
+
+  'practitioners/print-calibration': async ({ practitionerId }, ctx) => {
+    const practitioner = getPractitioner(ctx.db, practitionerId);
+    if (!practitioner) throw notFound('Praticien');
+    const { renderCalibration } = await import('../../invoice-templates/feuille-de-soins/overlay.ts');
+    const pdf = await renderCalibration(practitioner.printSettings, {
+      fontsDir: ctx.fontsDir,
+      createdAt: ctx.clock.nowIso(),
+      practitioner: `${practitioner.firstName} ${practitioner.lastName}`,
+    });
+    return saveDocument(ctx, `calibrage-formulaire-${practitionerId}.pdf`, pdf);
+  },
+};
