@@ -61,8 +61,10 @@ describe('fonts prepared at build time', () => {
       const accented = { ...model, patient: { ...model.patient, lastName: 'Lefèvre-Ødegård', firstName: 'Élise-Françoise' } };
       writeFileSync(join(dir, 'raw.pdf'), await renderFeuilleDeSoins(accented, { fontsDir: join(ROOT, 'invoice-templates', 'fonts') }));
       writeFileSync(join(dir, 'prepared.pdf'), await renderFeuilleDeSoins(accented, { fontsDir: join(dir, 'fonts') }));
+      // Same words on the same lines; the width of a column gap may differ by a space (no kerning table).
+      const words = (file: string) => text(file).replace(/[ \t]+/g, ' ');
       const prepared = text(join(dir, 'prepared.pdf'));
-      expect(prepared).toBe(text(join(dir, 'raw.pdf')));
+      expect(words(join(dir, 'prepared.pdf'))).toBe(words(join(dir, 'raw.pdf')));
       expect(prepared).toContain('LEFÈVRE-ØDEGÅRD Élise-Françoise');
       expect(prepared).toContain('10,63 €');
     } finally {

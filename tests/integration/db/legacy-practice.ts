@@ -38,7 +38,7 @@ export function insertLegacyInvoice(
   o: { number: number; ame: boolean; validatedAt: string; actDate?: string },
 ): number {
   const ameOrganism = (db.prepare('SELECT id FROM organisms WHERE is_ame = 1').get() as { id: number }).id;
-  const tariff = (db.prepare("SELECT id, unit_cents FROM tariffs WHERE profession = 'infirmier' AND code = 'AMI'").get() as { id: number; unit_cents: number });
+  const tariff = (db.prepare("SELECT id, unit_cents FROM tariffs WHERE profession = 'infirmier' AND code = 'AMI' ORDER BY id LIMIT 1").get() as { id: number; unit_cents: number });
   const id = Number(
     db
       .prepare(
