@@ -39,6 +39,8 @@ import {
   InvoiceCreateInput,
   InvoiceListInput,
   InvoiceSetAmeInput,
+  InvoiceSetPractitionerInput,
+  InvoiceSetPrescriptionInput,
   InvoiceUpdateDraftInput,
   InvoiceValidateInput,
   PractitionerInput,
@@ -147,6 +149,10 @@ export const contract = {
   /** The « Aide médicale d'État » button (on) and its undo (off). */
   'invoices/set-ame': method<typeof InvoiceSetAmeInput, { invoice: Invoice; coverage: AmeCoverageCheck }>(InvoiceSetAmeInput),
   'invoices/check-rights': method<typeof byId, AmeCoverageCheck>(byId),
+  /** Changes who bills a draft (acts re-priced for the new profession). */
+  'invoices/set-practitioner': method<typeof InvoiceSetPractitionerInput, Invoice>(InvoiceSetPractitionerInput),
+  /** Attaches, replaces or (null) removes the prescription of a draft. */
+  'invoices/set-prescription': method<typeof InvoiceSetPrescriptionInput, Invoice>(InvoiceSetPrescriptionInput),
   /** Imprimer: validates (gapless number), then prints; or asks the AME prompt / the rights warning. */
   'invoices/validate': method<typeof InvoiceValidateInput, ValidateOutcome>(InvoiceValidateInput),
   /** Prints again (duplicata) a validated or cancelled invoice. */

@@ -70,6 +70,9 @@ export const InvoiceUpdateDraftInput = z.object({
   tiersPayantAmo: z.boolean().optional(),
 });
 
+export const InvoiceSetPractitionerInput = z.object({ invoiceId: id, practitionerId: id });
+export const InvoiceSetPrescriptionInput = z.object({ invoiceId: id, prescriptionId: id.nullable() });
+
 export const InvoiceSetAmeInput = z.object({ invoiceId: id, ame: z.boolean() });
 
 export const InvoiceValidateInput = z.object({

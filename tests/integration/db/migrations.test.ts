@@ -79,8 +79,13 @@ describe('migrations', () => {
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
       const draft = await call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
+      // AME formatting as the version-2 button stored it (today's handler also records a version-4 column).
+      if (i < 2) {
+        v2.ctx.db
+          .prepare("UPDATE invoices SET ame = 1, ame_source = 'button', tiers_payant_amo = 1, tiers_payant_amc = 1, amo_rate = 0, amc_rate = 100, amc_organism_id = (SELECT id FROM organisms WHERE number = '0075500017') WHERE id = ?")
+          .run(draft.id);
+      }
       await call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
-      if (i < 2) await call('invoices/set-ame', { invoiceId: draft.id, ame: true });
       if (i < 2) await call('invoices/validate', { invoiceId: draft.id, confirmOutsideRights: true });
       ids.push(draft.id);
     }
