@@ -65,3 +65,6 @@ FROM (
 
 INSERT OR REPLACE INTO follow_up_states (invoice_id, practitioner_id, state)
 SELECT invoice_id, practitioner_id, state FROM invoice_follow_up WHERE status <> 'draft';
+
+-- The FTS vocabulary (distinct indexed terms), read to find the names within one typo of a typed word.
+CREATE VIRTUAL TABLE patients_fts_terms USING fts5vocab (patients_fts, 'row');

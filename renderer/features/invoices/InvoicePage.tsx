@@ -84,6 +84,12 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     window.addEventListener('feuillet:imprimer', onPrint);
     return () => window.removeEventListener('feuillet:imprimer', onPrint);
   }, []);
+  // Opened on the Actes tab (right after « Créer la facture »): straight into the first act.
+  const loadedId = invoice && patient ? invoice.id : undefined;
+  useEffect(() => {
+    if (props.tab !== 'actes' || loadedId === undefined) return;
+    document.querySelector<HTMLInputElement>(`[aria-label="Date de l'acte 1"]`)?.focus();
+  }, [props.tab, loadedId]);
   // After « Ajouter un acte », into the new row (its date is already there): the code.
   const focusRow = useRef<number | null>(null);
   useEffect(() => {
