@@ -75,9 +75,9 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
         </dd>
         <dt>À recevoir de la caisse</dt>
         <dd>{formatEuros(row.expectedCents)}</dd>
-        <dt>Reçu</dt>
+        <dt>Reçu de la caisse</dt>
         <dd>{formatEuros(row.paidCents)}</dd>
-        <dt>Reste à recevoir</dt>
+        <dt>Reste à recevoir de la caisse</dt>
         <dd>
           <strong>{formatEuros(Math.max(0, row.expectedCents - row.paidCents))}</strong>
         </dd>
