@@ -6,8 +6,13 @@
 -- default, and the forgotten-AME prompt is not asked: the button wins).
 ALTER TABLE invoices ADD COLUMN ame_choice TEXT CHECK (ame_choice IN ('rights', 'declined'));
 
-CREATE TRIGGER invoices_ame_choice_immutable BEFORE UPDATE OF ame_choice ON invoices
-WHEN OLD.status <> 'draft' AND NEW.ame_choice IS NOT OLD.ame_choice
+-- The patient's own share is followed for invoices made from now on; invoices made before keep their follow-up
+-- as it was (their desk payments were never recorded here).
+ALTER TABLE invoices ADD COLUMN patient_share_followed INTEGER NOT NULL DEFAULT 1 CHECK (patient_share_followed IN (0, 1));
+UPDATE invoices SET patient_share_followed = 0;
+
+CREATE TRIGGER invoices_desk_columns_immutable BEFORE UPDATE OF ame_choice, patient_share_followed ON invoices
+WHEN OLD.status <> 'draft' AND (NEW.ame_choice IS NOT OLD.ame_choice OR NEW.patient_share_followed IS NOT OLD.patient_share_followed)
 BEGIN SELECT RAISE(ABORT, 'invoice is validated: immutable'); END;
 
 -- Who paid: the caisse (AMO), the complémentaire or the AME (AMC), or the patient at the desk.
@@ -24,8 +29,9 @@ WHEN NOT (
 BEGIN SELECT RAISE(ABORT, 'payment is history: cancel it instead'); END;
 
 -- The view now follows the patient's share too: without tiers payant the patient owes the practice what the
--- caisse does not pay it directly. « Réglée » needs both the tiers-payant part and the patient's part;
--- an invoice whose only awaited money is the patient's is « à encaisser » (never in a bordereau).
+-- caisse does not pay it directly. « Réglée » needs both the tiers-payant part and the patient's part; once the
+-- caisse has paid (or owes nothing), an invoice whose only awaited money is the patient's is « à encaisser »
+-- (never in a bordereau, never « à relancer »: reminders are about the caisse).
 DROP VIEW invoice_follow_up;
 CREATE VIEW invoice_follow_up AS
 SELECT
@@ -37,8 +43,8 @@ SELECT
     WHEN f.paid_cents >= f.expected_cents AND f.patient_paid_cents >= f.patient_due_cents THEN 'payee'
     -- Not sent yet and tiers-payant money still awaited (even if part came early): it must go in a bordereau.
     WHEN f.bordereau_id IS NULL AND f.paid_cents < f.expected_cents THEN 'a-envoyer'
-    WHEN f.paid_cents > 0 OR f.patient_paid_cents > 0 THEN 'payee-partiellement'
-    WHEN f.bordereau_id IS NULL THEN 'a-encaisser'
+    WHEN f.paid_cents >= f.expected_cents THEN 'a-encaisser'
+    WHEN f.paid_cents > 0 THEN 'payee-partiellement'
     ELSE 'envoyee'
   END AS state
 FROM (
@@ -52,9 +58,9 @@ FROM (
       + (CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END) AS expected_cents,
     coalesce((SELECT sum(pay.amount_cents) FROM payments pay
       WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL AND pay.payer <> 'patient'), 0) AS paid_cents,
-    i.total_cents
+    CASE WHEN i.patient_share_followed = 1 THEN i.total_cents
       - (CASE WHEN i.tiers_payant_amo = 1 THEN i.amo_cents ELSE 0 END)
-      - (CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END) AS patient_due_cents,
+      - (CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END) ELSE 0 END AS patient_due_cents,
     coalesce((SELECT sum(pay.amount_cents) FROM payments pay
       WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL AND pay.payer = 'patient'), 0) AS patient_paid_cents,
     (SELECT max(r.rejected_on) FROM rejections r WHERE r.invoice_id = i.id AND r.withdrawn_at IS NULL) AS rejected_on,
