@@ -199,7 +199,7 @@ function termsWithinOneTypo(db: Db, word: string): string[] {
 
 /**
  * Type-ahead search on name words, NIR/NIA prefix or birth date (see core/domain/search.ts), ranked exact
- * first: whole words before word starts before one-typo matches; a birth date typed without separators
+ * first: whole words before word starts; one-typo matches when nothing matches as typed; a birth date typed without separators
  * (`14031985`) or a year (`1985`) before NIR/NIA starts.
  */
 export function searchPatients(
@@ -226,7 +226,8 @@ export function searchPatients(
     const exact = run('words', ftsExactQuery(q.words));
     const prefix = exact.length < opts.limit ? run('words', ftsQuery(q.words)) : [];
     let fuzzy: SummaryRow[] = [];
-    if (exact.length + prefix.length < opts.limit) {
+    // Typos are looked for only when nothing matches as typed (keeps the common case a pure index lookup).
+    if (exact.length + prefix.length === 0) {
       const alternatives = q.words.map((w) => termsWithinOneTypo(db, w));
       if (alternatives.some((a) => a.length > 0)) {
         const match = q.words
