@@ -61,8 +61,12 @@ FROM (
     CASE WHEN i.patient_share_followed = 1 THEN i.total_cents
       - (CASE WHEN i.tiers_payant_amo = 1 THEN i.amo_cents ELSE 0 END)
       - (CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END) ELSE 0 END AS patient_due_cents,
-    coalesce((SELECT sum(pay.amount_cents) FROM payments pay
-      WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL AND pay.payer = 'patient'), 0) AS patient_paid_cents,
+    -- Read only where the patient owes something (not for AME or fully tiers-payant invoices).
+    CASE WHEN i.patient_share_followed = 1 AND i.total_cents
+        > (CASE WHEN i.tiers_payant_amo = 1 THEN i.amo_cents ELSE 0 END) + (CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END)
+      THEN coalesce((SELECT sum(pay.amount_cents) FROM payments pay
+        WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL AND pay.payer = 'patient'), 0)
+      ELSE 0 END AS patient_paid_cents,
     (SELECT max(r.rejected_on) FROM rejections r WHERE r.invoice_id = i.id AND r.withdrawn_at IS NULL) AS rejected_on,
     (SELECT b.id FROM bordereau_invoices bi JOIN bordereaux b ON b.id = bi.bordereau_id
       WHERE bi.invoice_id = i.id AND b.cancelled_at IS NULL) AS bordereau_id
