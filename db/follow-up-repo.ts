@@ -2,7 +2,7 @@
  * Follow-up rows (one per invoice, read from the `invoice_follow_up` view), bordereaux, payments and
  * rejections. Plain functions over the db handle; the caller holds the transaction.
  */
-import type { BordereauSummary, FollowUpRow, FollowUpState, LedgerLine, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
+import type { BordereauSummary, FollowUpRow, FollowUpState, LedgerLine, Payer, Payment, PaymentMode, Rejection } from '../core/domain/types.ts';
 import { isOverdue } from '../core/domain/follow-up.ts';
 import type { Db } from './connection.ts';
 import { PATIENT_NAME_SQL } from './patients-repo.ts';
@@ -37,6 +37,8 @@ interface FollowUpRowDb {
   total_cents: number;
   expected_cents: number;
   paid_cents: number;
+  patient_due_cents: number;
+  patient_paid_cents: number;
   state: FollowUpState;
   bordereau_id: number | null;
   bordereau_number: number | null;
@@ -84,7 +86,7 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
   if (ids.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT f.invoice_id, f.number, f.practitioner_id, f.patient_id, f.expected_cents, f.paid_cents, f.state, f.bordereau_id,
+      `SELECT f.invoice_id, f.number, f.practitioner_id, f.patient_id, f.expected_cents, f.paid_cents, f.patient_due_cents, f.patient_paid_cents, f.state, f.bordereau_id,
          b.number AS bordereau_number, b.sent_on,
          ${PATIENT_NAME_SQL} AS patient_name, p.nir, p.regime, p.caisse,
          i.ame, i.total_cents, i.validated_at,
@@ -114,6 +116,8 @@ export function listFollowUp(db: Db, f: FollowUpFilter, today: string): FollowUp
     totalCents: r.total_cents,
     expectedCents: r.expected_cents,
     paidCents: r.paid_cents,
+    patientDueCents: r.patient_due_cents,
+    patientPaidCents: r.patient_paid_cents,
     state: r.state,
     bordereau: r.bordereau_id === null ? null : { id: r.bordereau_id, number: r.bordereau_number!, sentOn: r.sent_on! },
     overdue: isOverdue(r.state, r.sent_on, today),
@@ -245,6 +249,7 @@ interface PaymentDb {
   received_on: string;
   amount_cents: number;
   mode: PaymentMode;
+  payer: Payer;
   reference: string | null;
   created_at: string;
   cancelled_at: string | null;
@@ -257,6 +262,7 @@ const toPayment = (r: PaymentDb): Payment => ({
   receivedOn: r.received_on,
   amountCents: r.amount_cents,
   mode: r.mode,
+  payer: r.payer,
   reference: r.reference,
   createdAt: r.created_at,
   cancelledAt: r.cancelled_at,
@@ -266,8 +272,8 @@ const toPayment = (r: PaymentDb): Payment => ({
 export function insertPayment(db: Db, p: Omit<Payment, 'id' | 'cancelledAt' | 'cancelReason'>): number {
   return Number(
     db
-      .prepare('INSERT INTO payments (invoice_id, received_on, amount_cents, mode, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(p.invoiceId, p.receivedOn, p.amountCents, p.mode, p.reference, p.createdAt).lastInsertRowid,
+      .prepare('INSERT INTO payments (invoice_id, received_on, amount_cents, mode, payer, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(p.invoiceId, p.receivedOn, p.amountCents, p.mode, p.payer, p.reference, p.createdAt).lastInsertRowid,
   );
 }
 
@@ -332,12 +338,14 @@ export function listLedger(db: Db, f: { practitionerId: number; from: string; to
   return (
     db
       .prepare(
-        `SELECT pay.id AS paymentId, pay.received_on AS receivedOn, pay.amount_cents AS amountCents, pay.mode, pay.reference,
-           i.id AS invoiceId, i.number AS invoiceNumber, i.ame,
+        `SELECT pay.id AS paymentId, pay.received_on AS receivedOn, pay.amount_cents AS amountCents, pay.mode, pay.payer, pay.reference,
+           i.id AS invoiceId, i.number AS invoiceNumber, i.ame, i.practitioner_id AS practitionerId,
+           pr.first_name || ' ' || pr.last_name AS practitionerName,
            ${PATIENT_NAME_SQL} AS patientName
          FROM payments pay
          JOIN invoices i ON i.id = pay.invoice_id
          JOIN patients p ON p.id = i.patient_id
+         JOIN practitioners pr ON pr.id = i.practitioner_id
          WHERE pay.received_on BETWEEN ? AND ? AND pay.cancelled_at IS NULL AND i.practitioner_id = ?
          ORDER BY pay.received_on, pay.id`,
       )

@@ -1,4 +1,4 @@
-import type { InsuranceNature, InvoiceCircumstances, AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, InvoiceVisit } from '../core/domain/types.ts';
+import type { AmeChoice, InsuranceNature, InvoiceCircumstances, AmePromptAnswer, AmeSource, Exoneration, FollowUpState, Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, InvoiceVisit } from '../core/domain/types.ts';
 import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
@@ -22,6 +22,7 @@ interface InvoiceRow {
   ame: number;
   ame_source: AmeSource | null;
   ame_prompt_answer: AmePromptAnswer | null;
+  ame_choice: AmeChoice | null;
   outside_rights_confirmed: number;
   total_cents: number;
   amo_cents: number;
@@ -130,6 +131,7 @@ export function getInvoice(db: Db, id: number): Invoice | null {
     ame: r.ame === 1,
     ameSource: r.ame_source,
     amePromptAnswer: r.ame_prompt_answer,
+    ameChoice: r.ame_choice,
     outsideRightsConfirmed: r.outside_rights_confirmed === 1,
     lines,
     visits: (db.prepare('SELECT * FROM invoice_visits WHERE invoice_id = ? ORDER BY position').all(id) as VisitRow[]).map(toVisit),
@@ -238,6 +240,24 @@ export function saveCircumstances(db: Db, id: number, c: InvoiceCircumstances): 
 
 export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): void {
   db.prepare("UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
+}
+
+/** Clears the forgotten-AME answer: the button was used since, and the button wins. */
+export function clearPromptAnswer(db: Db, id: number): void {
+  db.prepare("UPDATE invoices SET ame_prompt_answer = NULL WHERE id = ? AND status = 'draft'").run(id);
+}
+
+export function setAmeChoice(db: Db, id: number, choice: AmeChoice | null): void {
+  db.prepare("UPDATE invoices SET ame_choice = ? WHERE id = ? AND status = 'draft'").run(choice, id);
+}
+
+/** Who bills a draft (the caller re-prices its acts for the new profession in the same transaction). */
+export function setDraftPractitioner(db: Db, id: number, practitionerId: number): void {
+  db.prepare("UPDATE invoices SET practitioner_id = ? WHERE id = ? AND status = 'draft'").run(practitionerId, id);
+}
+
+export function setDraftPrescription(db: Db, id: number, prescriptionId: number | null): void {
+  db.prepare("UPDATE invoices SET prescription_id = ? WHERE id = ? AND status = 'draft'").run(prescriptionId, id);
 }
 
 /** Next invoice number of the practitioner (gapless); same transaction as the validation. */

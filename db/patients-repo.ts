@@ -1,5 +1,5 @@
 import type { Patient, PatientSummary } from '../core/domain/types.ts';
-import { foldText, indexTermsForName, parsePatientQuery, type PatientQuery } from '../core/domain/search.ts';
+import { digitsAsBirth, foldText, indexTermsForName, parsePatientQuery, withinOneTypo, type PatientQuery } from '../core/domain/search.ts';
 import { isAmePossible } from '../core/domain/nir.ts';
 import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts';
 import type { Db } from './connection.ts';
@@ -168,17 +168,79 @@ export function patientSearchSql(kind: PatientQuery['kind'], includeArchived: bo
   }
 }
 
-/** Type-ahead search on name words, NIR/NIA prefix or birth date (see core/domain/search.ts). */
+/** Exact FTS5 query: every typed word is a whole term of the patient. */
+const ftsExactQuery = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '')}"`).join(' AND ');
+
+/** Rows of several queries, best first, each patient once, at most `limit`. */
+function mergeRows(limit: number, ...lists: SummaryRow[][]): SummaryRow[] {
+  const seen = new Set<number>();
+  const out: SummaryRow[] = [];
+  for (const list of lists) {
+    for (const r of list) {
+      if (out.length >= limit) return out;
+      if (!seen.has(r.id)) (seen.add(r.id), out.push(r));
+    }
+  }
+  return out;
+}
+
+/**
+ * Indexed terms within one typo of a typed word, among terms sharing its first letter (a range scan of
+ * the FTS vocabulary: a few thousand short terms at 100,000 patients). Words under 4 letters are not
+ * corrected (too many neighbours).
+ */
+function termsWithinOneTypo(db: Db, word: string): string[] {
+  if (word.length < 4) return [];
+  const first = word[0]!;
+  const next = String.fromCharCode(first.charCodeAt(0) + 1);
+  const terms = db.prepare('SELECT term FROM patients_fts_terms WHERE term >= ? AND term < ?').pluck().all(first, next) as string[];
+  return terms.filter((t) => t !== word && withinOneTypo(word, t)).slice(0, 20);
+}
+
+/**
+ * Type-ahead search on name words, NIR/NIA prefix or birth date (see core/domain/search.ts), ranked exact
+ * first: whole words before word starts; one-typo matches when nothing matches as typed; a birth date typed without separators
+ * (`14031985`) or a year (`1985`) before NIR/NIA starts.
+ */
 export function searchPatients(
   db: Db,
   query: string,
   opts: { includeArchived: boolean; limit: number; today: string },
 ): PatientSummary[] {
   const q = parsePatientQuery(query);
-  const stmt = db.prepare(patientSearchSql(q.kind, opts.includeArchived));
-  const params: unknown[] =
-    q.kind === 'nir-prefix' ? [q.prefix, `${q.prefix}\uffff`] : q.kind === 'birth-date' ? [q.iso] : q.kind === 'words' ? [ftsQuery(q.words)] : [];
-  const rows = stmt.all(...params, opts.limit) as SummaryRow[];
+  const run = (kind: PatientQuery['kind'], ...params: unknown[]) =>
+    db.prepare(patientSearchSql(kind, opts.includeArchived)).all(...params, opts.limit) as SummaryRow[];
+  let rows: SummaryRow[];
+  if (q.kind === 'nir-prefix') {
+    const birth = digitsAsBirth(q.prefix);
+    const archived = opts.includeArchived ? '' : 'AND +p.archived_at IS NULL';
+    const byYear = birth.birthYear
+      ? (db
+          .prepare(`SELECT ${SUMMARY_COLS} FROM patients p WHERE p.birth_date BETWEEN ? AND ? ${archived} ORDER BY p.birth_date, p.sort_key LIMIT ?`)
+          .all(`${birth.birthYear}-01-01`, `${birth.birthYear}-12-31`, opts.limit) as SummaryRow[])
+      : [];
+    rows = mergeRows(opts.limit, birth.birthDate ? run('birth-date', birth.birthDate) : [], byYear, run('nir-prefix', q.prefix, `${q.prefix}\uffff`));
+  } else if (q.kind === 'birth-date') {
+    rows = run('birth-date', q.iso);
+  } else if (q.kind === 'words') {
+    const exact = run('words', ftsExactQuery(q.words));
+    const prefix = exact.length < opts.limit ? run('words', ftsQuery(q.words)) : [];
+    let fuzzy: SummaryRow[] = [];
+    // Typos are looked for only when nothing matches as typed (keeps the common case a pure index lookup).
+    if (exact.length + prefix.length === 0) {
+      const alternatives = q.words.map((w) => termsWithinOneTypo(db, w));
+      if (alternatives.some((a) => a.length > 0)) {
+        const match = q.words
+          .map((w, i) => [`"${w.replace(/"/g, '')}"*`, ...alternatives[i]!.map((t) => `"${t}"`)].join(' OR '))
+          .map((alt) => `(${alt})`)
+          .join(' AND ');
+        fuzzy = run('words', match);
+      }
+    }
+    rows = mergeRows(opts.limit, exact, prefix, fuzzy);
+  } else {
+    rows = run('empty');
+  }
   return withAmeState(db, rows, opts.today);
 }
 

@@ -11,10 +11,15 @@ import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { ShellActions } from './shell-actions.tsx';
+import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
+import { usePractitioners } from './stores/practitioner.ts';
+import { professionLabels } from '../core/domain/exoneration.ts';
+import { Notice } from './ui/Notice.tsx';
+import { SHORTCUTS, shortcutOf } from './ui/shortcuts.ts';
 
-const NAV: { label: string; view: View; match: View['name'][] }[] = [
+const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[] = [
   { label: 'Patients', view: { name: 'patients' }, match: ['patients', 'patient'] },
-  { label: 'Facturer', view: { name: 'facturer' }, match: ['facturer', 'invoice'] },
+  { label: 'Facturer', view: { name: 'facturer' }, match: ['facturer', 'invoice'], keys: SHORTCUTS.facturer.keys },
   { label: 'Factures', view: { name: 'invoices' }, match: ['invoices'] },
   { label: 'Suivi', view: { name: 'suivi' }, match: ['suivi', 'bordereau'] },
   { label: 'Réglages', view: { name: 'settings' }, match: ['settings'] },
@@ -44,13 +49,74 @@ function CurrentView({ view }: { view: View }) {
   }
 }
 
+/** The current practitioner, always visible: a plain name with one practitioner, a switch with several. */
+function CurrentPractitionerSwitch() {
+  const practitioners = usePractitioners((s) => s.practitioners);
+  const currentId = usePractitioners((s) => s.currentId);
+  const choose = usePractitioners((s) => s.choose);
+  if (!practitioners || practitioners.length === 0) return null;
+  if (practitioners.length === 1) {
+    const p = practitioners[0]!;
+    return (
+      <p className="app__practitioner" aria-label="Praticien en cours">
+        {p.firstName} {p.lastName} — {professionLabels[p.profession]}
+      </p>
+    );
+  }
+  return (
+    <div className="app__practitioner">
+      <label htmlFor="current-practitioner">Praticien en cours</label>
+      <select id="current-practitioner" value={currentId ?? ''} onChange={(e) => choose(Number(e.target.value))}>
+        {currentId === null ? <option value="">— Choisir —</option> : null}
+        {practitioners.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.firstName} {p.lastName} — {professionLabels[p.profession]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function App() {
   const view = useNav((s) => s.view);
   const go = useNav((s) => s.go);
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const practitioners = usePractitioners((s) => s.practitioners);
+  const loadPractitioners = usePractitioners((s) => s.load);
+  const [justSetUp, setJustSetUp] = useState(false);
   useEffect(() => {
     void api.call('app/info', {}).then((r) => r.ok && setInfo(r.value));
   }, []);
+  // Loaded at start and at every move; while nobody is set up, checked again every second (a practitioner
+  // added elsewhere — another window, the API — ends the setup at once).
+  useEffect(() => {
+    void loadPractitioners();
+  }, [view, loadPractitioners]);
+  const needsSetup = practitioners !== null && practitioners.length === 0;
+  useEffect(() => {
+    if (!needsSetup) return;
+    const timer = setInterval(() => void loadPractitioners(), 1000);
+    return () => clearInterval(timer);
+  }, [needsSetup, loadPractitioners]);
+  // Visible keyboard shortcuts (shown next to the buttons they press).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutOf(e);
+      if (!action) return;
+      e.preventDefault();
+      if (action === 'nouveau-patient') go({ name: 'patient', patientId: null, tab: 'identite' });
+      else if (action === 'facturer') go({ name: 'facturer' });
+      else if (action === 'rechercher') {
+        if (useNav.getState().view.name !== 'patients') go({ name: 'patients' });
+        setTimeout(() => document.getElementById('patient-search')?.focus(), 0);
+      } else window.dispatchEvent(new CustomEvent('feuillet:imprimer'));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+  // Réglages stays reachable during the setup (backups can be restored before anything else).
+  const showSetup = needsSetup && view.name !== 'settings';
   return (
     <div className="app">
       <header className="app__header">
@@ -62,16 +128,40 @@ export function App() {
               type="button"
               className="app__nav-item"
               aria-current={item.match.includes(menuOf(view)) ? 'page' : undefined}
+              aria-keyshortcuts={item.keys}
+              title={item.keys ? `${item.label} (${item.keys})` : undefined}
               onClick={() => go(item.view)}
             >
               {item.label}
+              {item.keys ? (
+                <kbd className="app__kbd" aria-hidden="true">
+                  {item.keys}
+                </kbd>
+              ) : null}
             </button>
           ))}
         </nav>
+        <CurrentPractitionerSwitch />
       </header>
       <main className="app__main">
         <ShellActions />
-        <CurrentView view={view} />
+        {showSetup ? (
+          <SetupPage
+            onSaved={() => {
+              setJustSetUp(true);
+              void loadPractitioners().then(() => go({ name: 'patients' }));
+            }}
+          />
+        ) : (
+          <>
+            {justSetUp && view.name === 'patients' ? (
+              <Notice kind="info">
+                Praticien enregistré. {AME_GUIDE}
+              </Notice>
+            ) : null}
+            <CurrentView view={view} />
+          </>
+        )}
       </main>
       <footer className="app__footer">
         <p>{info?.notice_fr ?? ''}</p>

@@ -44,6 +44,8 @@ import {
   CalibrationInput,
   PrintSettingsInput,
   InvoiceSetAmeInput,
+  InvoiceSetPractitionerInput,
+  InvoiceSetPrescriptionInput,
   InvoiceUpdateDraftInput,
   InvoiceValidateInput,
   PractitionerInput,
@@ -180,6 +182,10 @@ export const contract = {
   /** Nature d'assurance (AT number/date), accident caused by a third party, entente préalable of a draft. */
   'invoices/set-circumstances': method<typeof InvoiceCircumstancesInput, Invoice>(InvoiceCircumstancesInput),
   'invoices/check-rights': method<typeof byId, AmeCoverageCheck>(byId),
+  /** Changes who bills a draft (acts re-priced for the new profession). */
+  'invoices/set-practitioner': method<typeof InvoiceSetPractitionerInput, Invoice>(InvoiceSetPractitionerInput),
+  /** Attaches, replaces or (null) removes the prescription of a draft. */
+  'invoices/set-prescription': method<typeof InvoiceSetPrescriptionInput, Invoice>(InvoiceSetPrescriptionInput),
   /** Imprimer: validates (gapless number), then prints; or asks the AME prompt / the rights warning. */
   'invoices/validate': method<typeof InvoiceValidateInput, ValidateOutcome>(InvoiceValidateInput),
   /** Prints again (duplicata) a validated or cancelled invoice; `layout` overrides the practitioner's setting. */

@@ -32,19 +32,24 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly message_fr: string;
   readonly field: string | undefined;
+  /** Every problem when there are several (e.g. one per act line); the first is also `message_fr` / `field`. */
+  readonly issues: { field: string; message_fr: string }[] | undefined;
 
-  constructor(code: ErrorCode, message_fr: string, field?: string) {
+  constructor(code: ErrorCode, message_fr: string, field?: string, issues?: { field: string; message_fr: string }[]) {
     super(message_fr);
     this.name = 'DomainError';
     this.code = code;
     this.message_fr = message_fr;
     this.field = field;
+    this.issues = issues;
   }
 
   toApiError(): ApiError {
-    return this.field === undefined
-      ? { code: this.code, message_fr: this.message_fr }
-      : { code: this.code, message_fr: this.message_fr, field: this.field };
+    const base: ApiError =
+      this.field === undefined
+        ? { code: this.code, message_fr: this.message_fr }
+        : { code: this.code, message_fr: this.message_fr, field: this.field };
+    return this.issues && this.issues.length > 1 ? { ...base, issues: this.issues } : base;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The AME rules of the invoice (seed 000 « Mise en place d'une AME », DESIGN §3).
  */
-import type { AmePromptAnswer, AmeSource, Exoneration } from './types.ts';
+import type { AmeChoice, AmePromptAnswer, AmeSource, Exoneration } from './types.ts';
 import { isAmePossible } from './nir.ts';
 import { formatFrDate, isWithin } from './dates.ts';
 import { coverageState } from './coverage.ts';
@@ -73,11 +73,30 @@ export function amePromptDecision(input: {
   ame: boolean;
   storedAnswer: AmePromptAnswer | null;
   givenAnswer: AmePromptAnswer | undefined;
+  /** The user turned the « Aide médicale d'État » button off on this draft: the button wins, nothing to ask. */
+  declined?: boolean;
 }): 'not-needed' | 'ask' | 'apply-ame' | 'keep' {
-  if (input.ame || !isAmePossible(input.nir)) return 'not-needed';
-  const answer = input.storedAnswer ?? input.givenAnswer;
+  if (input.ame || input.declined || !isAmePossible(input.nir)) return 'not-needed';
+  // The latest answer wins over one stored earlier (issue #9: one « Oui » must not lock a draft into AME).
+  const answer = input.givenAnswer ?? input.storedAnswer;
   if (answer === undefined || answer === null) return 'ask';
   return answer === 'oui' ? 'apply-ame' : 'keep';
+}
+
+/**
+ * The AME formatting by default from the rights on file (vendor manual, seed 000: the AME rights are
+ * recorded so that the invoices of the period are AME invoices). Applied when every act falls inside
+ * recorded AME rights and the user has not turned the button off; withdrawn when it was applied by
+ * default and the acts no longer fall inside the rights. Anything the user or a prescription decided stays.
+ */
+export function ameDefaultDecision(input: {
+  ame: boolean;
+  choice: AmeChoice | null;
+  rights: 'none' | 'covered' | 'outside';
+}): 'apply' | 'withdraw' | 'keep' {
+  if (!input.ame && input.choice === null && input.rights === 'covered') return 'apply';
+  if (input.ame && input.choice === 'rights' && input.rights !== 'covered') return 'withdraw';
+  return 'keep';
 }
 
 export interface RightsPeriod {

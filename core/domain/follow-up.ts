@@ -2,7 +2,7 @@
  * The practice's own follow-up of paper invoices: bordereaux sent to a caisse, payments received,
  * rejections. Pure rules; the state of an invoice itself is computed by the `invoice_follow_up` view.
  */
-import type { FollowUpState, PaymentMode } from './types.ts';
+import type { FollowUpState, Payer, PaymentMode } from './types.ts';
 import { addDays, formatFrDate } from './dates.ts';
 import { formatEuros, type Cents } from './money.ts';
 
@@ -16,11 +16,39 @@ export const followUpStateLabels: Record<FollowUpState, string> = {
   brouillon: 'Brouillon',
   annulee: 'Annulée',
   'a-envoyer': 'À envoyer',
+  'a-encaisser': 'À encaisser (patient)',
   envoyee: 'Envoyée, en attente',
   'payee-partiellement': 'Payée en partie',
   payee: 'Réglée',
   rejetee: 'Rejetée',
 };
+
+export const payerLabels: Record<Payer, string> = {
+  amo: 'Caisse (AMO)',
+  amc: 'Complémentaire / AME (AMC)',
+  patient: 'Patient',
+};
+
+/**
+ * Who a payment comes from when the desk does not say: the tiers-payant payer still awaited (the AME
+ * organism for an AME invoice, else the caisse), else the patient when their own share is still due.
+ */
+export function defaultPayer(row: { ame: boolean; expectedCents: Cents; paidCents: Cents; patientDueCents: Cents; patientPaidCents: Cents }): Payer {
+  if (row.paidCents < row.expectedCents) return row.ame ? 'amc' : 'amo';
+  if (row.patientPaidCents < row.patientDueCents) return 'patient';
+  return row.ame ? 'amc' : 'amo';
+}
+
+/** The patient's own share: positive, not more than what the patient still owes. */
+export function checkPatientPaymentAmount(amountCents: Cents, dueCents: Cents, paidCents: Cents): string | null {
+  if (!Number.isInteger(amountCents) || amountCents <= 0) return 'Le montant reçu doit être positif.';
+  const remaining = Math.max(0, dueCents - paidCents);
+  if (remaining === 0) return 'Le patient ne doit rien sur cette facture (sa part est réglée ou prise en charge en tiers payant).';
+  if (amountCents > remaining) {
+    return `Le montant reçu du patient (${formatEuros(amountCents)}) dépasse ce qu'il doit encore (${formatEuros(remaining)}).`;
+  }
+  return null;
+}
 
 export const paymentModeLabels: Record<PaymentMode, string> = {
   virement: 'Virement',

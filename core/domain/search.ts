@@ -54,3 +54,38 @@ export function parsePatientQuery(input: string): PatientQuery {
   const words = searchWords(trimmed);
   return words.length === 0 ? { kind: 'empty' } : { kind: 'words', words };
 }
+
+/**
+ * What a run of digits may also mean at the desk (issue #9): `14031985` is a birth date typed without
+ * separators, `1985` a birth year. Both are searched besides the start of a NIR/NIA.
+ */
+export function digitsAsBirth(digits: string): { birthDate?: string; birthYear?: string } {
+  if (/^\d{8}$/.test(digits)) {
+    const iso = `${digits.slice(4, 8)}-${digits.slice(2, 4)}-${digits.slice(0, 2)}`;
+    const d = new Date(`${iso}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso && iso >= '1900-01-01') return { birthDate: iso };
+  }
+  if (/^(19|20)\d{2}$/.test(digits)) return { birthYear: digits };
+  return {};
+}
+
+/**
+ * One typo at most between what was typed and an indexed term: one letter missing, added, replaced, or
+ * two neighbours swapped (« dialo » → diallo, « diallp » → diallo, « dailo » → dialo).
+ */
+export function withinOneTypo(typed: string, term: string): boolean {
+  if (typed === term) return true;
+  const la = typed.length;
+  const lb = term.length;
+  if (Math.abs(la - lb) > 1) return false;
+  if (la === lb) {
+    const diffs: number[] = [];
+    for (let i = 0; i < la && diffs.length <= 2; i++) if (typed[i] !== term[i]) diffs.push(i);
+    if (diffs.length === 1) return true;
+    return diffs.length === 2 && diffs[1] === diffs[0]! + 1 && typed[diffs[0]!] === term[diffs[1]!] && typed[diffs[1]!] === term[diffs[0]!];
+  }
+  const [short, long] = la < lb ? [typed, term] : [term, typed];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}

@@ -137,6 +137,8 @@ export interface Tariff {
 export type InvoiceStatus = 'draft' | 'validated' | 'cancelled';
 export type AmeSource = 'button' | 'prescription' | 'prompt';
 export type AmePromptAnswer = 'oui' | 'non';
+/** rights: AME formatting applied by default (acts inside the AME rights on file); declined: the user turned it off. */
+export type AmeChoice = 'rights' | 'declined';
 
 export interface InvoiceLine {
   id: number;
@@ -181,6 +183,7 @@ export interface Invoice {
   ame: boolean;
   ameSource: AmeSource | null;
   amePromptAnswer: AmePromptAnswer | null;
+  ameChoice: AmeChoice | null;
   outsideRightsConfirmed: boolean;
   lines: InvoiceLine[];
   /** Visits described on the Actes tab; empty when the lines were typed by hand. */
@@ -255,8 +258,10 @@ export interface DocumentRef {
  * Where a validated invoice stands in the practice's own follow-up (no electronic return comes back
  * for AME de base). Computed by the database view `invoice_follow_up`, never stored.
  */
-export type FollowUpState = 'brouillon' | 'annulee' | 'a-envoyer' | 'envoyee' | 'payee-partiellement' | 'payee' | 'rejetee';
+export type FollowUpState = 'brouillon' | 'annulee' | 'a-envoyer' | 'a-encaisser' | 'envoyee' | 'payee-partiellement' | 'payee' | 'rejetee';
 export type PaymentMode = 'virement' | 'cheque' | 'especes';
+/** Who paid: the caisse (part obligatoire), the complémentaire or the AME (part complémentaire), or the patient. */
+export type Payer = 'amo' | 'amc' | 'patient';
 
 export interface Payment {
   id: number;
@@ -264,6 +269,7 @@ export interface Payment {
   receivedOn: string;
   amountCents: number;
   mode: PaymentMode;
+  payer: Payer;
   reference: string | null;
   createdAt: string;
   cancelledAt: string | null;
@@ -315,6 +321,9 @@ export interface FollowUpRow {
   totalCents: number;
   expectedCents: number;
   paidCents: number;
+  /** What the patient owes the practice (the part not paid by tiers payant) and has paid of it. */
+  patientDueCents: number;
+  patientPaidCents: number;
   state: FollowUpState;
   bordereau: { id: number; number: number; sentOn: string } | null;
   /** Sent (or validated, if never sent) long ago and still not paid: time to call the caisse. */
@@ -359,4 +368,7 @@ export interface LedgerLine {
   invoiceNumber: number;
   patientName: string;
   ame: boolean;
+  payer: Payer;
+  practitionerId: number;
+  practitionerName: string;
 }

@@ -7,6 +7,8 @@ import {
   checkBordereauInvoices,
   checkEventDate,
   checkPaymentAmount,
+  checkPatientPaymentAmount,
+  defaultPayer,
   overdueSentOnOrBefore,
 } from '../../core/domain/follow-up.ts';
 import type { Bordereau, FollowUpRow, FollowUpTotals, InvoiceFollowUp } from '../../core/domain/types.ts';
@@ -173,14 +175,20 @@ export const followUpHandlers: AreaHandlers<
   'payments/add': (input, ctx) =>
     inTransaction(ctx.db, () => {
       const { row, validatedOn } = requireFollowable(ctx, input.invoiceId);
-      if (row.state === 'rejetee') {
-        throw new DomainError('conflict', "Cette facture est marquée rejetée : retirez d'abord le rejet si la caisse l'a finalement payée.");
+      const payer = input.payer ?? defaultPayer(row);
+      if (payer === 'patient') {
+        const problem = checkPatientPaymentAmount(input.amountCents, row.patientDueCents, row.patientPaidCents);
+        if (problem) throw new DomainError('invalid-input', problem, 'amountCents');
+      } else {
+        if (row.state === 'rejetee') {
+          throw new DomainError('conflict', "Cette facture est marquée rejetée : retirez d'abord le rejet si la caisse l'a finalement payée.");
+        }
+        const amountProblem = checkPaymentAmount(input.amountCents, row.expectedCents, row.paidCents);
+        if (amountProblem) throw new DomainError('invalid-input', amountProblem, 'amountCents');
       }
-      const amountProblem = checkPaymentAmount(input.amountCents, row.expectedCents, row.paidCents);
-      if (amountProblem) throw new DomainError('invalid-input', amountProblem, 'amountCents');
       dateProblem('receivedOn', checkEventDate(input.receivedOn, ctx.clock.today(), validatedOn, 'Date de réception'));
       const now = ctx.clock.nowIso();
-      const id = insertPayment(ctx.db, { ...input, createdAt: now });
+      const id = insertPayment(ctx.db, { ...input, payer, createdAt: now });
       recordAudit(ctx.db, now, 'payment', id, 'create', null, getPayment(ctx.db, id));
       return invoiceFollowUp(ctx, input.invoiceId);
     }),

@@ -85,21 +85,28 @@ export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly 
   const { tariffs } = loadCatalogue(ctx.db, practitioner.profession);
   const today = ctx.clock.today();
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
-  return acts.map((act, i) => {
+  // Every problem is reported, one per line, not only the first (issue #9: all unknown codes at once).
+  const problems: { field: string; message_fr: string }[] = [];
+  const lines: LineData[] = [];
+  acts.forEach((act, i) => {
     const n = i + 1;
     if (act.actDate > today) {
-      throw new DomainError('invalid-input', `Acte ${n} : la date du ${formatFrDate(act.actDate)} est dans le futur.`, `lines.${i}.actDate`);
+      problems.push({ field: `lines.${i}.actDate`, message_fr: `Acte ${n} : la date du ${formatFrDate(act.actDate)} est dans le futur.` });
+      return;
     }
     if (prescription && act.actDate < prescription.prescriptionDate) {
-      throw new DomainError(
-        'invalid-input',
-        `Acte ${n} : la date du ${formatFrDate(act.actDate)} précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`,
-        `lines.${i}.actDate`,
-      );
+      problems.push({
+        field: `lines.${i}.actDate`,
+        message_fr: `Acte ${n} : la date du ${formatFrDate(act.actDate)} précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`,
+      });
+      return;
     }
     const found = tariffInForce(tariffs, { profession: practitioner.profession, code: act.code, zone: practitioner.tariffZone, date: act.actDate });
-    if (!found.ok) throw new DomainError('invalid-input', `Acte ${n} : ${found.message_fr}`, `lines.${i}.code`);
-    return {
+    if (!found.ok) {
+      problems.push({ field: `lines.${i}.code`, message_fr: `Acte ${n} : ${found.message_fr}` });
+      return;
+    }
+    lines.push({
       actDate: act.actDate,
       code: act.code,
       coefficient: act.coefficient,
@@ -112,8 +119,13 @@ export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly 
       explanation: null,
       ngapArticle: null,
       visitPosition: null,
-    };
+    });
   });
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new DomainError('invalid-input', problems.map((p) => p.message_fr).join('\n'), first.field, problems);
+  }
+  return lines;
 }
 
 /** Prices acts typed by hand under `terms` and stores header, lines and totals. Caller holds the transaction. */

@@ -5,7 +5,21 @@ import { normalTerms } from '../../core/domain/ame.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
-import { deleteDraft, insertDraft, listInvoices, markCancelled, markValidated, saveCircumstances, setPromptAnswer, takeNextNumber } from '../../db/invoices-repo.ts';
+import {
+  clearPromptAnswer,
+  deleteDraft,
+  insertDraft,
+  listInvoices,
+  markCancelled,
+  markValidated,
+  saveCircumstances,
+  setAmeChoice,
+  setDraftPractitioner,
+  setDraftPrescription,
+  setPromptAnswer,
+  takeNextNumber,
+} from '../../db/invoices-repo.ts';
+import { applyAmeDefault } from './ame-default.ts';
 import { requirePatient } from './patients.ts';
 import { hasActivePayments } from '../../db/follow-up-repo.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
@@ -29,6 +43,7 @@ import type { AreaHandlers } from './types.ts';
 
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
+  | 'invoices/set-practitioner' | 'invoices/set-prescription'
   | 'invoices/validate' | 'invoices/print' | 'invoices/cancel' | 'invoices/reissue'
   | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/checks' | 'invoices/set-circumstances' | 'invoices/print-batch'
 > = {
@@ -49,7 +64,7 @@ export const invoiceHandlers: AreaHandlers<
       const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
       const invoice = requireInvoice(ctx, id);
       recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
-      return invoice;
+      return applyAmeDefault(ctx, invoice);
     }),
 
   'invoices/update-draft': (input, ctx) =>
@@ -63,7 +78,7 @@ export const invoiceHandlers: AreaHandlers<
         ? storeVisits(ctx, before, terms, input.visits.map(toEngineVisit))
         : storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })));
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', before.id, 'update', before, after);
-      return after;
+      return applyAmeDefault(ctx, after);
     }),
 
   /** The « Aide médicale d'État » button; off restores the normal degraded-mode invoice. */
@@ -71,7 +86,12 @@ export const invoiceHandlers: AreaHandlers<
     inTransaction(ctx.db, () => {
       const before = requireDraft(ctx, invoiceId);
       const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : normalTerms(baseExoneration(ctx, before));
-      const invoice = repriceDraft(ctx, before, terms);
+      repriceDraft(ctx, before, terms);
+      // The button wins: a later click replaces any earlier prompt answer, and « off » is remembered so the
+      // AME formatting is neither re-applied by default nor asked again at Imprimer.
+      setAmeChoice(ctx.db, invoiceId, ame ? null : 'declined');
+      clearPromptAnswer(ctx.db, invoiceId);
+      const invoice = requireInvoice(ctx, invoiceId);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, ame ? 'set-ame' : 'unset-ame', before, invoice);
       return { invoice, coverage: ameCoverageCheck(ctx, invoice) };
     }),
@@ -97,6 +117,41 @@ export const invoiceHandlers: AreaHandlers<
 
   'invoices/check-rights': ({ id }, ctx) => ameCoverageCheck(ctx, requireInvoice(ctx, id)),
 
+  /** Who bills a draft: its acts are priced again for the new practitioner's profession (all problems reported). */
+  'invoices/set-practitioner': ({ invoiceId, practitionerId }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireDraft(ctx, invoiceId);
+      const practitioner = requirePractitioner(ctx, practitionerId);
+      if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
+      setDraftPractitioner(ctx.db, invoiceId, practitionerId);
+      const after = repriceDraft(ctx, requireInvoice(ctx, invoiceId), termsOf(before), before);
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, 'set-practitioner', { practitionerId: before.practitionerId }, { practitionerId });
+      return after;
+    }),
+
+  /**
+   * Attaches (or replaces, or removes with null) the prescription of a draft. A prescription ticked AME
+   * formats the invoice as AME; otherwise its exonération applies, unless the invoice is AME already.
+   */
+  'invoices/set-prescription': ({ invoiceId, prescriptionId }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireDraft(ctx, invoiceId);
+      const prescription = prescriptionId === null ? null : getPrescription(ctx.db, prescriptionId);
+      if (prescriptionId !== null && (!prescription || prescription.patientId !== before.patientId)) {
+        throw new DomainError('invalid-input', "Cette prescription n'appartient pas à ce patient.", 'prescriptionId');
+      }
+      setDraftPrescription(ctx.db, invoiceId, prescriptionId);
+      const attached = requireInvoice(ctx, invoiceId);
+      const terms = prescription?.ame
+        ? ameTerms(ameOrganismId(ctx), 'prescription')
+        : before.ame
+          ? termsOf(before)
+          : normalTerms(prescription?.exoneration ?? 'aucune', before.tiersPayantAmo);
+      const after = applyAmeDefault(ctx, repriceDraft(ctx, attached, terms, before));
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, 'set-prescription', { prescriptionId: before.prescriptionId }, { prescriptionId });
+      return after;
+    }),
+
   /**
    * Imprimer. Order of the checks: acts present → forgotten-AME prompt (7/8 numbers) → AME rights
    * → gapless number and validation in one transaction → PDF.
@@ -109,12 +164,18 @@ export const invoiceHandlers: AreaHandlers<
       }
       const patient = requirePatient(ctx, invoice.patientId);
       if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
-      const decision = amePromptDecision({ nir: patient.nir, ame: invoice.ame, storedAnswer: invoice.amePromptAnswer, givenAnswer: ameAnswer });
+      const decision = amePromptDecision({
+        nir: patient.nir,
+        ame: invoice.ame,
+        storedAnswer: invoice.amePromptAnswer,
+        givenAnswer: ameAnswer,
+        declined: invoice.ameChoice === 'declined',
+      });
       if (decision === 'ask') return { kind: 'ame-prompt' as const, message_fr: AME_PROMPT_MESSAGE };
-      if ((decision === 'apply-ame' || decision === 'keep') && invoice.amePromptAnswer === null) {
-        const answer = decision === 'apply-ame' ? 'oui' : 'non';
-        setPromptAnswer(ctx.db, invoice.id, answer);
-        recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'prompt-answer', null, { amePromptAnswer: answer });
+      const answerNow = decision === 'apply-ame' ? 'oui' : decision === 'keep' ? 'non' : null;
+      if (answerNow !== null && invoice.amePromptAnswer !== answerNow) {
+        setPromptAnswer(ctx.db, invoice.id, answerNow);
+        recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'prompt-answer', { amePromptAnswer: invoice.amePromptAnswer }, { amePromptAnswer: answerNow });
         invoice = requireInvoice(ctx, invoice.id);
       }
       if (decision === 'apply-ame') {

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, openMenu, screenshot, type App } from './harness.ts';
-import { nirOf, seedPatient } from './helpers-billing.ts';
+import { nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
 beforeAll(async () => {
   app = await openApp();
   page = app.page;
+  // An empty data folder opens on the first-run setup: this practice has its practitioner.
+  await seedPractitioner(app);
 });
 afterAll(async () => {
   await app?.close();

@@ -120,11 +120,11 @@ describe('follow-up through the real UI: bordereau, payment, rejection', () => {
     await page.getByText(/1 paiement reçu du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4} : 3,00\s€/).waitFor();
     await screenshot(page, '35-recettes');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter pour le comptable (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^recettes-\d{4}-\d{2}-01-au-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^recettes-claire-martin-\d{4}-\d{2}-01-au-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv).toContain('Date;N° facture;Patient;AME;Mode;Référence;Montant (€)');
-    expect(csv).toMatch(/;1;Keïta Test;oui;Virement;VIR CPAM 75;3,00\r\n/);
-    expect(csv).toContain('Total;;;;;;3,00');
+    expect(csv).toContain('Date;Praticien;N° facture;Patient;AME;Payeur;Mode;Référence;Montant (€)');
+    expect(csv).toMatch(/;Claire Martin;1;Keïta Test;oui;Complémentaire \/ AME \(AMC\);Virement;VIR CPAM 75;3,00\r\n/);
+    expect(csv).toContain('Total;;;;;;;;3,00');
   });
 
   it('shows in the invoice list where each invoice stands', async () => {

@@ -47,6 +47,14 @@ async function typeActs(acts: [string, string, string][]) {
   await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
 }
 
+/** Imprimer; without a prescription, the warning is answered « Imprimer sans prescription ». */
+async function imprimer(withoutPrescription = true) {
+  await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+  if (withoutPrescription) {
+    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+  }
+}
+
 async function expectValidated() {
   await page.getByText(/Facture n° \d+ validée/).waitFor();
 }
@@ -75,7 +83,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     ]);
     await page.getByRole('tab', { name: 'Facture' }).click();
     await screenshot(page, '11-facture-ame');
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer(false);
     await expectValidated();
     const pdf = latestPdfText(app);
     await expect.poll(() => app.openedUrls.at(-1)).toMatch(/\/documents\/facture-\d+-\d{6}\.pdf\?token=/);
@@ -85,31 +93,37 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await screenshot(page, '12-facture-validee');
   });
 
-  it('(b) Facturer menu → acts → back to the first tab → « Aide médicale d\'État » → Imprimer', async () => {
+  it('(b) Facturer menu → acts → AME rights on file format the invoice by default, said in one undoable sentence', async () => {
     const patient = await seedPatient(app, 'Traore', nirOf('1850599123456'));
     await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
     await facturer('Traore');
     await typeActs([['AMI', '1,5', yesterday]]);
     await screenshot(page, '13-actes');
     await page.getByRole('tab', { name: 'Facture' }).click();
+    await page.getByText("Facture mise en forme AME d'office").waitFor();
+    expect(await page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('true');
+    // Undo, then the button again: the user's choice wins.
+    await page.getByRole('button', { name: 'Ne pas facturer en AME' }).click();
+    await expect.poll(() => page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('button', { name: "Aide médicale d'État" }).click();
     await page.getByLabel('Mise en forme AME').waitFor();
     expect(await page.getByLabel('Totaux').textContent()).toContain('Part AMO (caisse, 0 %)');
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     await expectValidated();
     expect(latestPdfText(app)).toMatch(/21\/|AMI 1,5.*N/s);
   });
 
-  it('(c) NIA starting with 8 without the button → the prompt → Oui → formatted', async () => {
-    const patient = await seedPatient(app, 'Keita', nirOf('8850599123456'));
-    await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
+  it('(c) NIA starting with 8 without rights on file nor the button → the prompt → Oui → formatted', async () => {
+    await seedPatient(app, 'Keita', nirOf('8850599123456'));
     await facturer('Keita');
     await typeActs([['AMI', '1', yesterday]]);
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
     await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
     await screenshot(page, '14-question-ame');
     await prompt.getByRole('button', { name: 'Oui' }).click();
+    // No rights on file: the acts are outside them, confirmed explicitly.
+    await page.getByRole('alertdialog', { name: 'Droits AME à vérifier' }).getByRole('button', { name: 'Valider quand même' }).click();
     await expectValidated();
     const pdf = latestPdfText(app);
     expect(pdf).toMatch(/Part obligatoire \(0 %\)/);
@@ -120,7 +134,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await seedPatient(app, 'Sylla', nirOf('7850599123456'));
     await facturer('Sylla');
     await typeActs([['AMI', '1', yesterday]]);
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     await page.getByRole('alertdialog', { name: "Aide médicale de l'État" }).getByRole('button', { name: 'Non' }).click();
     await expectValidated();
     expect(latestPdfText(app)).toMatch(/Part obligatoire \(60 %\)/);
@@ -135,7 +149,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await seedPatient(app, 'Dupont', nirOf('1620662765118'));
     await facturer('Dupont');
     await typeActs([['AMI', '1', yesterday]]);
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     await expectValidated();
     expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
@@ -143,7 +157,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
   it('refuses an empty act list and an unknown code with French messages, saving nothing', async () => {
     await seedPatient(app, 'Vide', nirOf('2620662765118'));
     await facturer('Vide');
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     await page.getByText('La facture ne contient aucun acte').first().waitFor();
     await typeActs([['XYZ', '1', yesterday]]);
     await page.getByText(/Acte 1 : Code « XYZ » inconnu/).first().waitFor();
@@ -165,7 +179,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await dates.getByLabel('Début des droits').fill(frDate(isoToday(-2)));
     await dates.getByRole('button', { name: 'OK' }).click();
     await page.getByText(/hors des droits AME enregistrés/).waitFor();
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     const warning = page.getByRole('alertdialog', { name: 'Droits AME à vérifier' });
     await warning.getByText(frDate(isoToday(-5))).waitFor();
     await screenshot(page, '18-droits-hors-periode');

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeNirKey, formatNir } from '../../core/domain/nir.ts';
 import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
+import { seedPractitioner } from './helpers-billing.ts';
 
 const NIA = '8850599123456' + computeNirKey('8850599123456');
 
 let app: App;
 beforeAll(async () => {
   app = await openApp();
+  // An empty data folder opens on the first-run setup (tests/e2e/desk.test.ts goes through it).
+  await seedPractitioner(app);
 });
 afterAll(async () => {
   await app?.close();

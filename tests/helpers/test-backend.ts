@@ -137,6 +137,8 @@ export async function validatedInvoice(
   const patient = await t.call('patients/create', buildPatientInput(opts.patient));
   await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
   const draft = await t.call('invoices/create-draft', { practitionerId, patientId: patient.id });
+  // The rights on file format the draft as AME by default: a normal invoice turns the button off first.
+  if (opts.ame === false) await t.call('invoices/set-ame', { invoiceId: draft.id, ame: false });
   await t.call('invoices/update-draft', {
     invoiceId: draft.id,
     lines: opts.lines ?? [

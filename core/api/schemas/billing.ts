@@ -126,6 +126,9 @@ export const InvoiceCircumstancesInput = z
     accidentDate: c.thirdPartyAccident ? c.accidentDate : null,
   }));
 
+export const InvoiceSetPractitionerInput = z.object({ invoiceId: id, practitionerId: id });
+export const InvoiceSetPrescriptionInput = z.object({ invoiceId: id, prescriptionId: id.nullable() });
+
 export const InvoiceSetAmeInput = z.object({ invoiceId: id, ame: z.boolean() });
 
 export const InvoiceValidateInput = z.object({

@@ -54,10 +54,11 @@ export const nir = z
 export const digits = (label: string, length: number | [number, number]) => {
   const [min, max] = typeof length === 'number' ? [length, length] : length;
   const text = min === max ? `${min} chiffres` : `${min} à ${max} chiffres`;
+  // Typed as printed (`75 6 12345 6`): spaces are not part of the number.
   return z
     .string()
-    .trim()
-    .regex(new RegExp(`^[0-9]{${min},${max}}$`), `${label} : ${text} attendus.`);
+    .transform((v) => v.replace(/\s+/g, ''))
+    .pipe(z.string().regex(new RegExp(`^[0-9]{${min},${max}}$`), `${label} : ${text} attendus.`));
 };
 
 /** Optional field: a form's empty string (or whitespace) means "not given" → null, then `schema` applies. */

@@ -4,12 +4,12 @@ import { addMonths } from '../../domain/dates.ts';
 
 const addYears = (iso: string, years: number) => addMonths(iso, 12 * years);
 
-export const FollowUpStateSchema = z.enum(['a-envoyer', 'envoyee', 'payee-partiellement', 'payee', 'rejetee', 'annulee']);
+export const FollowUpStateSchema = z.enum(['a-envoyer', 'a-encaisser', 'envoyee', 'payee-partiellement', 'payee', 'rejetee', 'annulee']);
 
 export const FollowUpListInput = z.object({
   practitionerId: id.optional(),
   patientId: id.optional(),
-  states: z.array(FollowUpStateSchema).min(1).max(6).optional(),
+  states: z.array(FollowUpStateSchema).min(1).max(7).optional(),
   /** Only the invoices to call the caisse about (sent long ago, still unpaid). */
   overdueOnly: z.boolean().default(false),
   oldestFirst: z.boolean().default(false),
@@ -41,6 +41,8 @@ export const PaymentInput = z.object({
     .min(1, 'Le montant reçu doit être positif.')
     .max(10_000_000, 'Montant trop élevé.'),
   mode: z.enum(['virement', 'cheque', 'especes'], { error: 'Mode de paiement obligatoire.' }),
+  /** Who paid; when absent, the payer still awaited (tiers payant first, then the patient). */
+  payer: z.enum(['amo', 'amc', 'patient'], { error: 'Payeur inconnu.' }).optional(),
   reference: optionalText(120),
 });
 

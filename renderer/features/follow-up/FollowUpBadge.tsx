@@ -5,6 +5,7 @@ const TONE: Record<FollowUpState, 'ok' | 'info' | 'warn' | 'danger' | 'muted'> =
   brouillon: 'muted',
   annulee: 'danger',
   'a-envoyer': 'info',
+  'a-encaisser': 'warn',
   envoyee: 'info',
   'payee-partiellement': 'warn',
   payee: 'ok',

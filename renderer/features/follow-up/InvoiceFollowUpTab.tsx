@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { InvoiceFollowUp, Payment } from '../../../core/domain/types.ts';
-import { paymentModeLabels } from '../../../core/domain/follow-up.ts';
+import { payerLabels, paymentModeLabels } from '../../../core/domain/follow-up.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { Notice } from '../../ui/Notice.tsx';
@@ -58,7 +58,8 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
     else setMessage({ kind: 'error', text: r.error.message_fr });
   }
 
-  const canPay = row.state === 'a-envoyer' || row.state === 'envoyee' || row.state === 'payee-partiellement';
+  const patientOwes = Math.max(0, row.patientDueCents - row.patientPaidCents);
+  const canPay = row.state === 'a-envoyer' || row.state === 'a-encaisser' || row.state === 'envoyee' || row.state === 'payee-partiellement' || (row.state === 'rejetee' && patientOwes > 0);
   const canReject = row.bordereau !== null && (row.state === 'envoyee' || row.state === 'payee-partiellement');
   return (
     <div className="panel">
@@ -74,11 +75,16 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
         </dd>
         <dt>À recevoir de la caisse</dt>
         <dd>{formatEuros(row.expectedCents)}</dd>
-        <dt>Reçu</dt>
+        <dt>Reçu de la caisse</dt>
         <dd>{formatEuros(row.paidCents)}</dd>
-        <dt>Reste à recevoir</dt>
+        <dt>Reste à recevoir de la caisse</dt>
         <dd>
           <strong>{formatEuros(Math.max(0, row.expectedCents - row.paidCents))}</strong>
+        </dd>
+        <dt>Part du patient</dt>
+        <dd>
+          {formatEuros(row.patientDueCents)}
+          {row.patientDueCents > 0 ? ` — reçu ${formatEuros(row.patientPaidCents)}, reste ${formatEuros(patientOwes)}` : ' (rien à régler)'}
         </dd>
         <dt>Bordereau</dt>
         <dd>
@@ -95,8 +101,8 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
           )}
         </dd>
       </dl>
-      {row.expectedCents === 0 && row.state === 'payee' ? (
-        <Notice kind="info">Rien à recevoir de la caisse : le patient a réglé la totalité et adresse lui-même sa feuille de soins à sa caisse.</Notice>
+      {row.expectedCents === 0 ? (
+        <Notice kind="info">Rien à recevoir de la caisse : le patient règle la totalité et adresse lui-même sa feuille de soins à sa caisse.</Notice>
       ) : null}
       {rejections.length > 0 ? <h3>Rejets</h3> : null}
       {rejections.length > 0 ? (
@@ -126,6 +132,7 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
             <tr>
               <th>Reçu le</th>
               <th className="num">Montant</th>
+              <th>Payeur</th>
               <th>Mode</th>
               <th>Référence</th>
               <th>État</th>
@@ -136,6 +143,7 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
               <tr key={p.id} className={p.cancelledAt ? 'row--cancelled' : undefined}>
                 <td>{formatFrDate(p.receivedOn)}</td>
                 <td className="num">{formatEuros(p.amountCents)}</td>
+                <td>{payerLabels[p.payer]}</td>
                 <td>{paymentModeLabels[p.mode]}</td>
                 <td>{p.reference ?? '—'}</td>
                 <UndoCell

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { LedgerLine } from '../../../core/domain/types.ts';
-import { paymentModeLabels } from '../../../core/domain/follow-up.ts';
+import { payerLabels, paymentModeLabels } from '../../../core/domain/follow-up.ts';
 import { ledgerCsv, ledgerFileName, ledgerTotal } from '../../../core/domain/ledger.ts';
 import { addDays, addMonths } from '../../../core/domain/dates.ts';
 import { api, downloadText } from '../../api/client.ts';
@@ -10,7 +10,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { formatEuros, formatFrDate, plural } from '../../ui/format.ts';
 
 /** The livre des recettes: payments received over a period (this month by default), exported as CSV. */
-export function LedgerPanel(props: { practitionerId: number }) {
+export function LedgerPanel(props: { practitionerId: number; practitionerName?: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
@@ -58,7 +58,7 @@ export function LedgerPanel(props: { practitionerId: number }) {
         <button type="submit">Afficher</button>
         <div className="toolbar__spacer" />
         {period && lines && lines.length > 0 ? (
-          <button type="button" onClick={() => downloadText(ledgerCsv(lines), ledgerFileName(period.from, period.to))}>
+          <button type="button" onClick={() => downloadText(ledgerCsv(lines), ledgerFileName(period.from, period.to, props.practitionerName ?? lines[0]?.practitionerName))}>
             Exporter pour le comptable (CSV)
           </button>
         ) : null}
@@ -78,8 +78,10 @@ export function LedgerPanel(props: { practitionerId: number }) {
             <thead>
               <tr>
                 <th>Reçu le</th>
+                <th>Praticien</th>
                 <th>Facture</th>
                 <th>Patient</th>
+                <th>Payeur</th>
                 <th>Mode</th>
                 <th>Référence</th>
                 <th className="num">Montant</th>
@@ -89,10 +91,12 @@ export function LedgerPanel(props: { practitionerId: number }) {
               {lines.map((l) => (
                 <tr key={l.paymentId}>
                   <td>{formatFrDate(l.receivedOn)}</td>
+                  <td>{l.practitionerName}</td>
                   <td>n° {l.invoiceNumber}</td>
                   <td>
                     {l.patientName} {l.ame ? <span className="badge badge--ok">AME</span> : null}
                   </td>
+                  <td>{payerLabels[l.payer]}</td>
                   <td>{paymentModeLabels[l.mode]}</td>
                   <td>{l.reference ?? '—'}</td>
                   <td className="num">{formatEuros(l.amountCents)}</td>

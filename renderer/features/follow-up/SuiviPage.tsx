@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { FollowUpTotals, Practitioner } from '../../../core/domain/types.ts';
+import type { FollowUpTotals } from '../../../core/domain/types.ts';
+import { professionLabels } from '../../../core/domain/exoneration.ts';
+import { useCurrentPractitioner, usePractitioners } from '../../stores/practitioner.ts';
 import { REMINDER_AFTER_DAYS } from '../../../core/domain/follow-up.ts';
 import { api } from '../../api/client.ts';
 import { useNav, type SuiviTab } from '../../stores/nav.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatEuros, plural } from '../../ui/format.ts';
-import { PractitionerSelect } from '../settings/PractitionerSelect.tsx';
 import { FollowUpList } from './FollowUpTable.tsx';
 import { ToSendPanel } from './ToSendPanel.tsx';
 import { BordereauList } from './BordereauList.tsx';
@@ -20,18 +21,12 @@ const count = (n: number) => (n > 0 ? String(n) : undefined);
  */
 export function SuiviPage(props: { tab: SuiviTab }) {
   const go = useNav((s) => s.go);
-  const [practitioners, setPractitioners] = useState<Practitioner[] | null>(null);
-  const [practitionerId, setPractitionerId] = useState('');
+  const practitioners = usePractitioners((s) => s.practitioners);
+  const current = useCurrentPractitioner();
+  const practitionerId = current ? String(current.id) : '';
   const [totals, setTotals] = useState<FollowUpTotals | null>(null);
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    void api.call('practitioners/list', {}).then((r) => {
-      if (!r.ok) return;
-      setPractitioners(r.value);
-      setPractitionerId((current) => current || String(r.value[0]?.id ?? ''));
-    });
-  }, []);
   useEffect(() => {
     if (!practitionerId) return;
     void api.call('follow-up/totals', { practitionerId: Number(practitionerId) }).then((r) => r.ok && setTotals(r.value));
@@ -46,6 +41,14 @@ export function SuiviPage(props: { tab: SuiviTab }) {
       </section>
     );
   }
+  if (!current) {
+    return (
+      <section>
+        <h1>Suivi des envois et paiements</h1>
+        <Notice kind="warn">Plusieurs praticiens exercent ici : choisissez le praticien en cours en haut à droite.</Notice>
+      </section>
+    );
+  }
   const pid = Number(practitionerId);
   const tab = props.tab;
   return (
@@ -54,9 +57,9 @@ export function SuiviPage(props: { tab: SuiviTab }) {
       <p className="muted">
         Pour l'AME de base, la caisse n'envoie aucun retour électronique : notez ici vos envois (bordereaux), les paiements reçus et les rejets.
       </p>
-      <div className="toolbar">
-        <PractitionerSelect practitioners={practitioners} value={practitionerId} onChange={setPractitionerId} />
-      </div>
+      <p>
+        Praticien : <strong>{`${current.firstName} ${current.lastName}`}</strong> — {professionLabels[current.profession]}
+      </p>
       {totals ? (
         <dl className="summary-cards" aria-label="Résumé du suivi">
           <div>
@@ -98,7 +101,7 @@ export function SuiviPage(props: { tab: SuiviTab }) {
       <div className="panel" key={pid}>
         {tab === 'a-envoyer' ? <ToSendPanel practitionerId={pid} onCreated={() => setVersion((v) => v + 1)} /> : null}
         {tab === 'en-attente' ? (
-          <FollowUpList query={{ practitionerId: pid, states: ['envoyee', 'payee-partiellement'] }} label="Factures en attente de paiement" empty="Aucune facture en attente de paiement." />
+          <FollowUpList query={{ practitionerId: pid, states: ['envoyee', 'payee-partiellement', 'a-encaisser'] }} label="Factures en attente de paiement" empty="Aucune facture en attente de paiement." />
         ) : null}
         {tab === 'a-relancer' ? (
           <FollowUpList query={{ practitionerId: pid, overdueOnly: true, oldestFirst: true }} label="Factures à relancer" empty="Aucune facture à relancer." />
@@ -106,7 +109,7 @@ export function SuiviPage(props: { tab: SuiviTab }) {
         {tab === 'rejetees' ? <FollowUpList query={{ practitionerId: pid, states: ['rejetee'] }} label="Factures rejetées" empty="Aucune facture rejetée." /> : null}
         {tab === 'reglees' ? <FollowUpList query={{ practitionerId: pid, states: ['payee'] }} label="Factures réglées" empty="Aucune facture réglée." /> : null}
         {tab === 'bordereaux' ? <BordereauList practitionerId={pid} /> : null}
-        {tab === 'recettes' ? <LedgerPanel practitionerId={pid} /> : null}
+        {tab === 'recettes' ? <LedgerPanel practitionerId={pid} practitionerName={`${current.firstName} ${current.lastName}`} /> : null}
       </div>
     </section>
   );

@@ -1,33 +1,32 @@
-import { useEffect, useState } from 'react';
-import type { PatientSummary, Practitioner } from '../../../core/domain/types.ts';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { PatientSummary } from '../../../core/domain/types.ts';
+import { professionLabels } from '../../../core/domain/exoneration.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
-import { PractitionerSelect } from '../settings/PractitionerSelect.tsx';
+import { useCurrentPractitioner, usePractitioners } from '../../stores/practitioner.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate, formatNir } from '../../ui/format.ts';
-import { PractitionerForm } from '../settings/PractitionerForm.tsx';
 import { AmeBadges } from '../patients/AmeBadges.tsx';
 import { createDraft } from './create-draft.ts';
 import { patientDisplayName } from '../../../core/domain/patient-name.ts';
 
-/** The Facturer menu: practitioner (when several) and patient, then a new invoice in mode dégradé. */
+/**
+ * The Facturer menu: the patient (typed, arrows, Enter), then a new invoice in mode dégradé for the
+ * current practitioner (chosen in the header). Keyboard-first: Enter picks, Enter creates.
+ */
 export function FacturerPage(props: { patientId?: number | undefined; prescriptionId?: number | undefined }) {
   const go = useNav((s) => s.go);
-  const [practitioners, setPractitioners] = useState<Practitioner[] | null>(null);
-  const [practitionerId, setPractitionerId] = useState('');
+  const practitioners = usePractitioners((s) => s.practitioners);
+  const current = useCurrentPractitioner();
   const [query, setQuery] = useState('');
   const [patients, setPatients] = useState<PatientSummary[]>([]);
+  const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<PatientSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const createRef = useRef<HTMLButtonElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const latest = useRef(0);
 
-  const loadPractitioners = () =>
-    void api.call('practitioners/list', {}).then((r) => {
-      if (!r.ok) return;
-      const active = r.value.filter((p) => !p.archived);
-      setPractitioners(active);
-      if (active[0]) setPractitionerId(String(active[0].id));
-    });
-  useEffect(loadPractitioners, []);
   useEffect(() => {
     if (props.patientId === undefined) return;
     void api.call('patients/get', { id: props.patientId }).then((r) => {
@@ -35,52 +34,102 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
     });
   }, [props.patientId]);
   useEffect(() => {
+    const ticket = ++latest.current;
     const timer = setTimeout(() => {
       if (!query.trim()) return setPatients([]);
-      void api.call('patients/search', { query, includeArchived: false, limit: 10 }).then((r) => r.ok && setPatients(r.value));
-    }, 150);
+      void api.call('patients/search', { query, includeArchived: false, limit: 10 }).then((r) => {
+        if (ticket !== latest.current || !r.ok) return;
+        setPatients(r.value);
+        setActive(0);
+      });
+    }, 120);
     return () => clearTimeout(timer);
   }, [query]);
+  // After picking a patient the next useful thing is « Créer la facture ».
+  useEffect(() => {
+    if (chosen) createRef.current?.focus();
+  }, [chosen]);
+
+  function pick(p: PatientSummary) {
+    setChosen(p);
+    setError(null);
+  }
+
+  function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (patients.length === 0) return;
+      setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : -1) + patients.length) % patients.length);
+    } else if (e.key === 'Enter' && patients[active]) {
+      e.preventDefault();
+      pick(patients[active]!);
+    }
+  }
 
   async function create() {
     if (!chosen) return setError('Choisissez le patient à facturer.');
-    const r = await createDraft(chosen.id, props.prescriptionId ?? null, Number(practitionerId));
-    if (r.ok) go({ name: 'invoice', invoiceId: r.value.id });
+    if (!current) return setError('Choisissez le praticien en cours, en haut à droite.');
+    const r = await createDraft(chosen.id, props.prescriptionId ?? null, current.id);
+    if (r.ok) go({ name: 'invoice', invoiceId: r.value.id, tab: 'actes' });
     else setError(r.error.message_fr);
   }
 
   if (practitioners === null) return <p className="empty">Chargement…</p>;
-  if (practitioners.length === 0) {
-    return (
-      <section>
-        <h1>Facturer</h1>
-        <Notice kind="info">Avant la première facture, renseignez le praticien qui facture (vous pourrez ajouter un remplaçant dans les Réglages).</Notice>
-        <PractitionerForm onSaved={loadPractitioners} />
-      </section>
-    );
-  }
   return (
     <section>
       <h1>Facturer</h1>
       <p className="muted">Facture en mode dégradé (sans carte Vitale), imprimée sur papier pour la caisse.</p>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="panel">
-        <PractitionerSelect practitioners={practitioners} value={practitionerId} onChange={setPractitionerId} />
+        {current ? (
+          <p>
+            Praticien : <strong>{`${current.firstName} ${current.lastName}`}</strong> — {professionLabels[current.profession]}
+            {practitioners.length > 1 ? <span className="muted"> (changez-le en haut à droite, « Praticien en cours »)</span> : null}
+          </p>
+        ) : (
+          <Notice kind="warn">Plusieurs praticiens exercent ici : choisissez le praticien en cours en haut à droite.</Notice>
+        )}
         {chosen ? (
           <p>
-            Patient : <strong>{patientDisplayName(chosen)}</strong> — né(e) le {formatFrDate(chosen.birthDate)}{' '}
-            <button type="button" className="link" onClick={() => setChosen(null)}>
+            Patient : <strong>{patientDisplayName(chosen)}</strong> — né(e) le {formatFrDate(chosen.birthDate)} <AmeBadges amePossible={chosen.amePossible} ameState={chosen.ameState} />{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setChosen(null);
+                setTimeout(() => searchRef.current?.focus(), 0);
+              }}
+            >
               changer
             </button>
           </p>
         ) : (
           <div className="field">
             <label htmlFor="facturer-patient">Patient à facturer</label>
-            <input id="facturer-patient" type="search" autoFocus value={query} placeholder="Nom, prénom, date de naissance ou NIR" onChange={(e) => setQuery(e.target.value)} />
-            <ul className="choice-list" aria-label="Patients trouvés">
-              {patients.map((p) => (
+            <input
+              ref={searchRef}
+              id="facturer-patient"
+              type="search"
+              autoFocus
+              role="combobox"
+              aria-expanded={patients.length > 0}
+              aria-controls="facturer-patients"
+              aria-activedescendant={patients[active] ? `facturer-patient-${patients[active]!.id}` : undefined}
+              value={query}
+              placeholder="Nom, prénom, date de naissance ou NIR — ↑↓ puis Entrée"
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={onSearchKey}
+            />
+            <ul className="choice-list" id="facturer-patients" aria-label="Patients trouvés">
+              {patients.map((p, i) => (
                 <li key={p.id}>
-                  <button type="button" className="choice" onClick={() => setChosen(p)}>
+                  <button
+                    type="button"
+                    id={`facturer-patient-${p.id}`}
+                    className={`choice${i === active ? ' choice--active' : ''}`}
+                    aria-current={i === active ? 'true' : undefined}
+                    onClick={() => pick(p)}
+                  >
                     <strong>{patientDisplayName(p)}</strong> — {formatFrDate(p.birthDate)} — <span className="mono">{formatNir(p.nir)}</span>
                     <AmeBadges amePossible={p.amePossible} ameState={p.ameState} />
                   </button>
@@ -90,7 +139,7 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
           </div>
         )}
         <div className="form-actions">
-          <button type="button" className="primary" onClick={() => void create()} disabled={!chosen}>
+          <button ref={createRef} type="button" className="primary" onClick={() => void create()} disabled={!chosen || !current}>
             Créer la facture
           </button>
         </div>

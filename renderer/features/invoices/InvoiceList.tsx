@@ -11,6 +11,10 @@ const STATUS = { draft: ['Brouillon', 'info'], validated: ['Validée', 'ok'], ca
 export function InvoiceList(props: { patientId?: number; status?: InvoiceStatus }) {
   const go = useNav((s) => s.go);
   const [rows, setRows] = useState<InvoiceSummary[] | null>(null);
+  const [names, setNames] = useState<Map<number, string>>(new Map());
+  useEffect(() => {
+    void api.call('practitioners/list', {}).then((r) => r.ok && setNames(new Map(r.value.map((p) => [p.id, `${p.firstName} ${p.lastName}`]))));
+  }, []);
   useEffect(() => {
     void api
       .call('invoices/list', { ...(props.patientId ? { patientId: props.patientId } : {}), ...(props.status ? { status: props.status } : {}), limit: 200 })
@@ -23,6 +27,7 @@ export function InvoiceList(props: { patientId?: number; status?: InvoiceStatus 
       <thead>
         <tr>
           <th>N°</th>
+          <th>Praticien</th>
           {props.patientId ? null : <th>Patient</th>}
           <th>Date des soins</th>
           <th>AME</th>
@@ -35,6 +40,7 @@ export function InvoiceList(props: { patientId?: number; status?: InvoiceStatus 
         {rows.map((r) => (
           <tr key={r.id} className="clickable" tabIndex={0} onClick={() => go({ name: 'invoice', invoiceId: r.id })} onKeyDown={(e) => e.key === 'Enter' && go({ name: 'invoice', invoiceId: r.id })}>
             <td>{r.number ?? '—'}</td>
+            <td>{names.get(r.practitionerId) ?? '—'}</td>
             {props.patientId ? null : <td>{r.patientName}</td>}
             <td>{r.firstActDate ? formatFrDate(r.firstActDate) : '—'}</td>
             <td>{r.ame ? <span className="badge badge--ok">AME</span> : ''}</td>

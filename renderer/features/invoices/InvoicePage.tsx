@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../../core/api/contract.ts';
 import type { Problem } from '../../../core/cotation/types.ts';
 import type { DocumentRef, Exoneration, Invoice, Organism, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
@@ -16,9 +16,21 @@ import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
 import { VisitsEditor } from './visits/VisitsEditor.tsx';
 import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
-import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
+import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, DeleteDraftDialog, NoPrescriptionDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
+import { PrescriptionDialog } from '../prescriptions/PrescriptionDialog.tsx';
+import { isAmePossible } from '../../../core/domain/nir.ts';
+import { SHORTCUTS } from '../../ui/shortcuts.ts';
 
-type Dialogs = { kind: 'prompt'; message: string } | { kind: 'rights'; message: string } | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } } | { kind: 'cancel'; error: string | null } | { kind: 'coverage'; organism: Organism } | null;
+type Dialogs =
+  | { kind: 'prompt'; message: string }
+  | { kind: 'rights'; message: string }
+  | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } }
+  | { kind: 'cancel'; error: string | null }
+  | { kind: 'coverage'; organism: Organism }
+  | { kind: 'no-prescription' }
+  | { kind: 'new-prescription' }
+  | { kind: 'delete' }
+  | null;
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
@@ -28,6 +40,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   const [patient, setPatient] = useState<Patient | null>(null);
   const [practitioner, setPractitioner] = useState<Practitioner | null>(null);
   const [prescription, setPrescription] = useState<Prescription | null>(null);
+  const [prescriptions, setPrescriptions] = useState<Prescription[]>([]);
+  const [practitioners, setPractitioners] = useState<Practitioner[]>([]);
   const [coverage, setCoverage] = useState<AmeCoverageCheck | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
   const [today, setToday] = useState('');
@@ -63,19 +77,49 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       const [p, pr, list] = await Promise.all([
         api.call('patients/get', { id: r.value.patientId }),
         api.call('practitioners/list', {}),
-        r.value.prescriptionId ? api.call('prescriptions/list', { patientId: r.value.patientId }) : null,
+        api.call('prescriptions/list', { patientId: r.value.patientId }),
       ]);
       if (p.ok) setPatient(p.value);
+      if (pr.ok) setPractitioners(pr.value.filter((x) => !x.archived || x.id === r.value.practitionerId));
       const me = pr.ok ? (pr.value.find((x) => x.id === r.value.practitionerId) ?? null) : null;
       setPractitioner(me);
-      if (list?.ok) setPrescription(list.value.find((x) => x.id === r.value.prescriptionId) ?? null);
+      if (list.ok) {
+        setPrescriptions(list.value);
+        setPrescription(list.value.find((x) => x.id === r.value.prescriptionId) ?? null);
+      }
       if (me) void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
       if (me) void api.call('cotation/context', { practitionerId: me.id, patientId: r.value.patientId }).then((c) => c.ok && setFacts(c.value));
     });
   }, [props.invoiceId, show]);
 
+  // Alt+I (shown on the button): Imprimer from anywhere on a draft.
+  const validateRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const onPrint = () => validateRef.current();
+    window.addEventListener('feuillet:imprimer', onPrint);
+    return () => window.removeEventListener('feuillet:imprimer', onPrint);
+  }, []);
+  // Opened on the Actes tab (right after « Créer la facture »): straight into the first act.
+  const loadedId = invoice && patient ? invoice.id : undefined;
+  useEffect(() => {
+    if (props.tab !== 'actes' || loadedId === undefined) return;
+    document.querySelector<HTMLInputElement>(`[aria-label="Date de l'acte 1"]`)?.focus();
+  }, [props.tab, loadedId]);
+  // After « Ajouter un acte », into the new row (its date is already there): the code.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null || tab !== 'actes') return;
+    const n = focusRow.current;
+    focusRow.current = null;
+    const row = rows[n - 1];
+    document.querySelector<HTMLInputElement>(`[aria-label="${row?.actDate ? 'Code' : "Date de l'acte"} ${n}"]`)?.focus();
+  }, [rows, tab]);
+
   if (!invoice || !patient) return <p className="empty">{message?.text ?? 'Chargement…'}</p>;
   const draft = invoice.status === 'draft';
+  validateRef.current = () => {
+    if (draft && dialog === null) void imprimer();
+  };
 
   async function saveActs(): Promise<Invoice | null> {
     const r =
@@ -119,6 +163,35 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     }
     setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : "La feuille de soins s'ouvre dans un nouvel onglet pour impression."}` });
     if (doc.url) openDocumentUrl(doc.url);
+  }
+
+  async function changePractitioner(id: number) {
+    if (dirty && !(await saveActs())) return;
+    const r = await api.call('invoices/set-practitioner', { invoiceId: invoice!.id, practitionerId: id });
+    if (!r.ok) {
+      setErrors(fieldErrors(r.error));
+      return setMessage({ kind: 'error', text: `Praticien non changé :\n${r.error.message_fr}` });
+    }
+    const me = practitioners.find((x) => x.id === id) ?? null;
+    setPractitioner(me);
+    if (me) void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
+    show(r.value);
+    setMessage({ kind: 'info', text: `Facture passée au nom de ${me ? `${me.firstName} ${me.lastName}` : 'ce praticien'}.` });
+  }
+
+  async function changePrescription(id: number | null, list = prescriptions) {
+    if (dirty && !(await saveActs())) return;
+    const r = await api.call('invoices/set-prescription', { invoiceId: invoice!.id, prescriptionId: id });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
+    setPrescription(list.find((x) => x.id === id) ?? null);
+    show(r.value);
+    setMessage(null);
+  }
+
+  /** Imprimer: an auxiliaire médical bills on prescription — without one, say so first. */
+  async function imprimer() {
+    if (invoice!.prescriptionId === null) return setDialog({ kind: 'no-prescription' });
+    await validate();
   }
 
   async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean; confirmWarnings?: boolean } = {}) {
@@ -221,7 +294,21 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         <InvoiceFollowUpTab invoiceId={invoice.id} today={today} />
       ) : tab === 'facture' ? (
         <>
-          <InvoiceTermsTab invoice={invoice} patient={patient} practitioner={practitioner} prescription={prescription} coverage={coverage} onToggleAme={() => void toggleAme()} onTerms={(t) => void setTerms(t)} onAddCoverage={() => void offerCoverage()} />
+          <InvoiceTermsTab
+            invoice={invoice}
+            patient={patient}
+            practitioner={practitioner}
+            prescription={prescription}
+            coverage={coverage}
+            onToggleAme={() => void toggleAme()}
+            onTerms={(t) => void setTerms(t)}
+            onAddCoverage={() => void offerCoverage()}
+            practitioners={practitioners}
+            prescriptions={prescriptions}
+            onPractitioner={(id) => void changePractitioner(id)}
+            onPrescription={(id) => void changePrescription(id)}
+            onNewPrescription={() => setDialog({ kind: 'new-prescription' })}
+          />
           <InvoiceCircumstancesPanel key={`${invoice.id}-${invoice.status}`} invoice={invoice} onSaved={setInvoice} />
         </>
       ) : (
@@ -242,7 +329,29 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
               onSaveModel={(n, a) => void saveModel(n, a)}
             />
           ) : (
-            <ActsEditor invoice={invoice} rows={rows} codes={codes} errors={errors} today={today} onChange={(r) => (setRows(r), setDirty(true))} onSave={() => void saveActs()} />
+            <div
+              onKeyDown={(e) => {
+                // Enter in an act field saves the acts (keyboard-first); the row's fields are reached with Tab.
+                if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+                  e.preventDefault();
+                  void saveActs();
+                }
+              }}
+            >
+              <ActsEditor
+                invoice={invoice}
+                rows={rows}
+                codes={codes}
+                errors={errors}
+                today={today}
+                onChange={(r) => {
+                  if (r.length > rows.length) focusRow.current = r.length;
+                  setRows(r);
+                  setDirty(true);
+                }}
+                onSave={() => void saveActs()}
+              />
+            </div>
           )}
           {draft ? (
             <p className="muted small">
@@ -256,11 +365,14 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       <div className="action-bar">
         {draft ? (
           <>
-            <button type="button" className="danger" onClick={() => void deleteDraft()}>
+            <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete' })}>
               Supprimer le brouillon
             </button>
-            <button type="button" className="primary" onClick={() => void validate()}>
+            <button type="button" className="primary" aria-keyshortcuts={SHORTCUTS.imprimer.keys} title={`Imprimer (${SHORTCUTS.imprimer.keys})`} onClick={() => void imprimer()}>
               Imprimer
+              <kbd className="kbd" aria-hidden="true">
+                {SHORTCUTS.imprimer.keys}
+              </kbd>
             </button>
           </>
         ) : null}
@@ -286,6 +398,31 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         <ChecksWarningDialog messages={dialog.messages} onConfirm={() => void validate({ ...dialog.extra, confirmWarnings: true })} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === 'cancel' && invoice.number ? <CancelInvoiceDialog number={invoice.number} error={dialog.error} onCancel={(r) => void cancel(r)} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'no-prescription' ? (
+        <NoPrescriptionDialog
+          onPrint={() => void validate()}
+          onAttach={() => {
+            setDialog(null);
+            setTab('facture');
+            setTimeout(() => document.querySelector<HTMLSelectElement>('[aria-label="Prescription de la facture"]')?.focus(), 0);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? <DeleteDraftDialog onConfirm={() => void deleteDraft()} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'new-prescription' ? (
+        <PrescriptionDialog
+          patientId={invoice.patientId}
+          amePossible={isAmePossible(patient.nir)}
+          onClose={() => setDialog(null)}
+          onSaved={(p) => {
+            setDialog(null);
+            const list = [p, ...prescriptions];
+            setPrescriptions(list);
+            void changePrescription(p.id, list);
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'coverage' ? (
         <CoverageDatesDialog
           patientId={invoice.patientId}

@@ -20,9 +20,17 @@ export function InvoiceTermsTab(props: {
   onToggleAme(): void;
   onTerms(terms: { exoneration?: Exoneration; tiersPayantAmo?: boolean }): void;
   onAddCoverage(): void;
+  /** Draft only: who bills it, and its prescription (attach, replace, remove). */
+  practitioners?: readonly Practitioner[];
+  prescriptions?: readonly Prescription[];
+  onPractitioner?(id: number): void;
+  onPrescription?(id: number | null): void;
+  onNewPrescription?(): void;
 }) {
   const { invoice, patient, practitioner, prescription, coverage } = props;
   const draft = invoice.status === 'draft';
+  const prescriptionLabel = (p: Prescription) =>
+    `du ${formatFrDate(p.prescriptionDate)}, Dr ${p.prescriber.lastName.toUpperCase()}${p.ame ? ' — aide médicale de base - AME' : ''}`;
   return (
     <div className="panel">
       <dl className="kv">
@@ -32,10 +40,59 @@ export function InvoiceTermsTab(props: {
           {isAmePossible(patient.nir) && !invoice.ame ? <span className="badge badge--warn">AME possible</span> : null}
         </dd>
         <dt>Praticien</dt>
-        <dd>{practitioner ? `${practitioner.firstName} ${practitioner.lastName} — ${professionLabels[practitioner.profession]}` : '—'}</dd>
+        <dd>
+          {draft && props.onPractitioner && props.practitioners && props.practitioners.length > 1 ? (
+            <select aria-label="Praticien de la facture" value={invoice.practitionerId} onChange={(e) => props.onPractitioner!(Number(e.target.value))}>
+              {props.practitioners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.firstName} {p.lastName} — {professionLabels[p.profession]}
+                </option>
+              ))}
+            </select>
+          ) : practitioner ? (
+            `${practitioner.firstName} ${practitioner.lastName} — ${professionLabels[practitioner.profession]}`
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>Prescription</dt>
-        <dd>{prescription ? `du ${formatFrDate(prescription.prescriptionDate)}, Dr ${prescription.prescriber.lastName.toUpperCase()}${prescription.ame ? ' — aide médicale de base - AME' : ''}` : 'Sans prescription'}</dd>
+        <dd>
+          {draft && props.onPrescription ? (
+            <span className="inline-controls">
+              <select
+                aria-label="Prescription de la facture"
+                value={invoice.prescriptionId ?? ''}
+                onChange={(e) => props.onPrescription!(e.target.value === '' ? null : Number(e.target.value))}
+              >
+                <option value="">Sans prescription</option>
+                {(props.prescriptions ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {prescriptionLabel(p)}
+                  </option>
+                ))}
+              </select>
+              {props.onNewPrescription ? (
+                <button type="button" onClick={props.onNewPrescription}>
+                  Nouvelle prescription
+                </button>
+              ) : null}
+            </span>
+          ) : prescription ? (
+            prescriptionLabel(prescription)
+          ) : (
+            'Sans prescription'
+          )}
+        </dd>
       </dl>
+      {invoice.ame && invoice.ameChoice === 'rights' && draft ? (
+        <Notice kind="info">
+          Facture mise en forme AME d'office : les actes tombent dans les droits AME enregistrés
+          {coverage?.coverage ? ` (du ${formatFrDate(coverage.coverage.startDate)} au ${formatFrDate(coverage.coverage.endDate)})` : ''}.{' '}
+          <button type="button" onClick={props.onToggleAme}>
+            Ne pas facturer en AME
+          </button>
+        </Notice>
+      ) : null}
 
       {draft ? (
         <div className="toolbar ame-toolbar">
@@ -53,7 +110,11 @@ export function InvoiceTermsTab(props: {
           <span className="badge badge--ok">Caisse 0 %</span>
           <span className="badge badge--ok">AME 100 % ({invoice.amcOrganism?.number ?? '—'})</span>
           <span className="badge badge--ok">Qualificatif N</span>
-          {invoice.ameSource ? <span className="muted">par {SOURCE_LABEL[invoice.ameSource]}</span> : null}
+          {invoice.ameSource ? (
+            <span className="muted">par {SOURCE_LABEL[invoice.ameSource]}</span>
+          ) : invoice.ameChoice === 'rights' ? (
+            <span className="muted">d'office : droits AME enregistrés</span>
+          ) : null}
         </div>
       ) : draft ? (
         <div className="form-grid">

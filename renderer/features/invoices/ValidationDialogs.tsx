@@ -36,6 +36,44 @@ export function RightsWarningDialog(props: { message: string; onConfirm(): void;
   );
 }
 
+/** Imprimer without a prescription: the bordereau promises « les prescriptions médicales correspondantes ». */
+export function NoPrescriptionDialog(props: { onPrint(): void; onAttach(): void; onClose(): void }) {
+  return (
+    <Dialog title="Facture sans prescription" role="alertdialog" onClose={props.onClose}>
+      <p>
+        Aucune prescription n'est jointe à cette facture. Les actes des infirmiers et des masseurs-kinésithérapeutes sont facturés sur
+        prescription, et le bordereau d'envoi annonce « les prescriptions médicales correspondantes » : sans elle, la caisse peut
+        rejeter la facture.
+      </p>
+      <div className="form-actions">
+        <button type="button" onClick={props.onPrint}>
+          Imprimer sans prescription
+        </button>
+        <button type="button" className="primary" autoFocus onClick={props.onAttach}>
+          Joindre une prescription
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** « Supprimer le brouillon » asks first: the acts typed would be lost. */
+export function DeleteDraftDialog(props: { onConfirm(): void; onClose(): void }) {
+  return (
+    <Dialog title="Supprimer le brouillon ?" role="alertdialog" onClose={props.onClose}>
+      <p>Le brouillon et les actes saisis seront supprimés définitivement. Aucun numéro de facture n'est consommé.</p>
+      <div className="form-actions">
+        <button type="button" autoFocus onClick={props.onClose}>
+          Garder le brouillon
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          Supprimer
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 export function CancelInvoiceDialog(props: { number: number; error: string | null; onCancel(reason: string): void; onClose(): void }) {
   return (
     <ReasonDialog

@@ -1,17 +1,19 @@
 import type { Invoice } from '../../../core/domain/types.ts';
 import { api } from '../../api/client.ts';
+import { usePractitioners } from '../../stores/practitioner.ts';
 
 type DraftResult = { ok: true; value: Invoice } | { ok: false; error: { code: string; message_fr: string } };
 
-/** Creates a draft with the only practitioner when there is one; otherwise the Facturer screen asks. */
+/** Creates a draft for the given practitioner, else the current one (chosen in the header). */
 export async function createDraft(patientId: number, prescriptionId: number | null, practitionerId?: number): Promise<DraftResult> {
-  let id = practitionerId;
+  let id = practitionerId ?? usePractitioners.getState().currentId ?? undefined;
   if (id === undefined) {
-    const list = await api.call('practitioners/list', {});
-    if (!list.ok) return list;
-    const active = list.value.filter((p) => !p.archived);
-    if (active.length !== 1) return { ok: false, error: { code: 'no-practitioner', message_fr: 'Choisissez le praticien.' } };
-    id = active[0]!.id;
+    const active = await usePractitioners.getState().load();
+    id = usePractitioners.getState().currentId ?? undefined;
+    if (id === undefined) {
+      const message_fr = active.length === 0 ? 'Renseignez d’abord le praticien (Réglages).' : 'Choisissez le praticien en cours, en haut à droite.';
+      return { ok: false, error: { code: 'no-practitioner', message_fr } };
+    }
   }
   return api.call('invoices/create-draft', { practitionerId: id, patientId, prescriptionId });
 }

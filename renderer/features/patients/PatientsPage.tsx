@@ -5,6 +5,7 @@ import { useNav } from '../../stores/nav.ts';
 import { CheckboxField } from '../../ui/fields.tsx';
 import { formatFrDate, formatNir } from '../../ui/format.ts';
 import { AmeBadges } from './AmeBadges.tsx';
+import { SHORTCUTS } from '../../ui/shortcuts.ts';
 
 /** Patient list with type-ahead: name, first name, jj/mm/aaaa, or the first digits of the NIR/NIA. */
 export function PatientsPage() {
@@ -36,22 +37,41 @@ export function PatientsPage() {
       <div className="page-header">
         <h1>Patients</h1>
         <div className="toolbar__spacer" />
-        <button type="button" className="primary" onClick={() => go({ name: 'patient', patientId: null, tab: 'identite' })}>
+        <button
+          type="button"
+          className="primary"
+          aria-keyshortcuts={SHORTCUTS['nouveau-patient'].keys}
+          title={`Nouveau patient (${SHORTCUTS['nouveau-patient'].keys})`}
+          onClick={() => go({ name: 'patient', patientId: null, tab: 'identite' })}
+        >
           Nouveau patient
+          <kbd className="kbd" aria-hidden="true">
+            {SHORTCUTS['nouveau-patient'].keys}
+          </kbd>
         </button>
       </div>
       <div className="toolbar">
         <div className="field grow">
-          <label htmlFor="patient-search">Rechercher un patient</label>
+          <label htmlFor="patient-search">
+            Rechercher un patient
+            <kbd className="kbd" aria-hidden="true">
+              {SHORTCUTS.rechercher.keys}
+            </kbd>
+          </label>
           <input
             id="patient-search"
             type="search"
             autoFocus
             value={query}
-            placeholder="Nom, prénom, date de naissance (jj/mm/aaaa) ou début du NIR/NIA"
+            aria-keyshortcuts={SHORTCUTS.rechercher.keys}
+            placeholder="Nom (une faute pardonnée), date de naissance (14/03/1985, 14031985 ou 1985) ou NIR/NIA"
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && rows && rows[0]) open(rows[0].id);
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                document.querySelector<HTMLElement>('table[aria-label="Patients"] tbody tr')?.focus();
+              }
             }}
           />
         </div>

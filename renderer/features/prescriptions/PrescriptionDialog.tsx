@@ -7,6 +7,7 @@ import { CheckboxField, DateField, SelectField, TextArea, TextField, frToIso, ty
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { DialogActions } from '../../ui/DialogActions.tsx';
+import { formatFrDate } from '../../ui/format.ts';
 
 export const AME_BOX_LABEL = 'aide médicale de base - AME';
 
@@ -24,6 +25,19 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
   const [plannedActs, setPlannedActs] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [rightsOnFile, setRightsOnFile] = useState<string | null>(null);
+
+  // AME rights in force on file: the box is ticked from the start (the user can untick it).
+  useEffect(() => {
+    void api.call('coverages/list', { patientId: props.patientId }).then((r) => {
+      if (!r.ok) return;
+      const current = r.value.find((c) => c.organism.isAme && (c.state === 'en-cours' || c.state === 'expire-bientot'));
+      if (!current) return;
+      setRightsOnFile(`du ${formatFrDate(current.startDate)} au ${formatFrDate(current.endDate)}`);
+      setAme(true);
+      setExoneration('aucune');
+    });
+  }, [props.patientId]);
 
   useEffect(() => {
     void api.call('prescribers/list', {}).then((r) => {
@@ -88,7 +102,7 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
           <div className="form-grid">
             <TextField label="Nom du prescripteur" required value={newPrescriber.lastName} onChange={(v) => setNewPrescriber({ ...newPrescriber, lastName: v })} error={errors.lastName} />
             <TextField label="Prénom du prescripteur" required value={newPrescriber.firstName} onChange={(v) => setNewPrescriber({ ...newPrescriber, firstName: v })} error={errors.firstName} />
-            <TextField label="Identifiant (AM ou RPPS)" required inputMode="numeric" maxLength={11} value={newPrescriber.identifier} onChange={(v) => setNewPrescriber({ ...newPrescriber, identifier: v })} error={errors.identifier} />
+            <TextField label="Identifiant (AM ou RPPS)" required inputMode="numeric" maxLength={16} value={newPrescriber.identifier} onChange={(v) => setNewPrescriber({ ...newPrescriber, identifier: v })} error={errors.identifier} />
             <TextField label="Spécialité" value={newPrescriber.specialty} onChange={(v) => setNewPrescriber({ ...newPrescriber, specialty: v })} />
           </div>
         ) : null}
@@ -101,7 +115,12 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
           </Notice>
         ) : null}
         <div className="form-grid">
-          <CheckboxField label={AME_BOX_LABEL} checked={ame} onChange={tickAme} />
+          <CheckboxField
+            label={AME_BOX_LABEL}
+            checked={ame}
+            onChange={tickAme}
+            hint={rightsOnFile ? `Cochée d'office : droits AME enregistrés ${rightsOnFile}.` : undefined}
+          />
           <SelectField label="Exonération" value={exoneration} onChange={(v) => setExoneration(v)} options={exonerationOptions} hint={ame ? "AME de base : pas d'exonération." : undefined} />
         </div>
         <TextArea label="Actes prescrits" value={plannedActs} onChange={setPlannedActs} rows={2} />

@@ -74,8 +74,8 @@ export function PractitionerForm(props: { practitioner?: Practitioner | undefine
         <SelectField label="Profession" value={f.profession} onChange={set('profession')} options={PROFESSIONS} />
         <TextField label="Nom" required value={f.lastName} onChange={set('lastName')} error={errors.lastName} />
         <TextField label="Prénom" required value={f.firstName} onChange={set('firstName')} error={errors.firstName} />
-        <TextField label="N° de facturation (AM)" required inputMode="numeric" maxLength={9} value={f.amNumber} onChange={set('amNumber')} error={errors.amNumber} />
-        <TextField label="RPPS" inputMode="numeric" maxLength={11} value={f.rpps} onChange={set('rpps')} error={errors.rpps} />
+        <TextField label="N° de facturation (AM)" required inputMode="numeric" maxLength={16} value={f.amNumber} onChange={set('amNumber')} error={errors.amNumber} />
+        <TextField label="RPPS" inputMode="numeric" maxLength={18} value={f.rpps} onChange={set('rpps')} error={errors.rpps} />
         <TextField label="Adresse du cabinet" required className="span-2" value={f.addressLine} onChange={set('addressLine')} error={errors.addressLine} />
         <TextField label="Code postal" required inputMode="numeric" maxLength={5} value={f.postalCode} onChange={set('postalCode')} error={errors.postalCode} />
         <TextField label="Ville" required value={f.city} onChange={set('city')} error={errors.city} />

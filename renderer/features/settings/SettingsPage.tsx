@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { Practitioner } from '../../../core/domain/types.ts';
 import { professionLabels } from '../../../core/domain/exoneration.ts';
 import { api } from '../../api/client.ts';
-import { Notice } from '../../ui/Notice.tsx';
 import { PractitionerForm } from './PractitionerForm.tsx';
 import { TariffsPanel } from './TariffsPanel.tsx';
 import { BackupsPanel } from './BackupsPanel.tsx';
@@ -11,15 +10,12 @@ import { PrintSettingsPanel } from './PrintSettingsPanel.tsx';
 export function SettingsPage() {
   const [practitioners, setPractitioners] = useState<Practitioner[]>([]);
   const [editing, setEditing] = useState<Practitioner | 'new' | null>(null);
-  const [notice, setNotice] = useState('');
   const load = () => void api.call('practitioners/list', {}).then((r) => r.ok && setPractitioners(r.value));
   useEffect(load, []);
-  useEffect(() => void api.call('app/info', {}).then((r) => r.ok && setNotice(r.value.notice_fr)), []);
 
   return (
     <section>
       <h1>Réglages</h1>
-      <Notice kind="info">{notice}</Notice>
       <div className="panel">
         <div className="page-header">
           <h2>Praticiens</h2>

@@ -46,9 +46,9 @@ describe('follow-up state of an invoice', () => {
     expect(await stateOf(inv.id)).toMatchObject({ state: 'a-envoyer', expectedCents: 638 });
   });
 
-  it('a normal invoice paid by the patient at the desk has nothing awaited: « réglée », never in a bordereau', async () => {
+  it('a normal invoice without tiers payant waits for the patient only: « à encaisser », never in a bordereau', async () => {
     const inv = await validatedInvoice({ ame: false, patient: { nir: NIR_1 } });
-    expect(await stateOf(inv.id)).toMatchObject({ state: 'payee', expectedCents: 0 });
+    expect(await stateOf(inv.id)).toMatchObject({ state: 'a-encaisser', expectedCents: 0, patientDueCents: 1063 });
     const err = await t.fails('bordereaux/create', { practitionerId, invoiceIds: [inv.id], sentOn: '2026-11-25' });
     expect(err.message_fr).toContain("n'est pas « à envoyer »");
   });

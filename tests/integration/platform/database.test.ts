@@ -173,7 +173,8 @@ describe('patients repository', () => {
     expect(names('legallmartin')).toEqual(['Le Gall-Martin']);
     expect(names("n'diaye")).toEqual(["N'Diaye"]);
     expect(names('ndiaye')).toEqual(["N'Diaye"]);
-    expect(names('diallo moussa')).toEqual([]);
+    // No exact match; one typo forgiven (issue #9): Dialla Moussa.
+    expect(names('diallo moussa')).toEqual(['Dialla']);
   });
 
   it('finds by the first digits of a NIR/NIA, Corsican 2A included', () => {
@@ -199,7 +200,8 @@ describe('patients repository', () => {
     const [p] = searchPatients(db, 'dialla', { includeArchived: false, limit: 5, today: TODAY });
     const before = getPatient(db, p!.id)!;
     inTransaction(db, () => updatePatient(db, p!.id, patientData({ ...before, lastName: 'Koné', usageName: null, nir: before.nir }), NOW));
-    expect(names('dialla')).toEqual([]);
+    // The old name is gone (what 'dialla' still finds is Diallo, one typo away).
+    expect(searchPatients(db, 'dialla', { includeArchived: false, limit: 5, today: TODAY }).map((x) => x.id)).not.toContain(p!.id);
     expect(names('kone')).toEqual(['Koné']);
     const fts = db.prepare('SELECT count(*) AS n FROM patients_fts').get() as { n: number };
     const patients = db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number };

@@ -32,17 +32,25 @@ describe('livre des recettes', () => {
     invoiceNumber: 12,
     patientName: 'Diallo Aminata',
     ame: true,
+    payer: 'amc',
+    practitionerId: 1,
+    practitionerName: 'Claire Martin',
     ...over,
   });
   it('lists each payment then the total', () => {
-    const csv = ledgerCsv([line({}), line({ paymentId: 2, receivedOn: '2026-11-20', amountCents: 638, mode: 'cheque', reference: null, invoiceNumber: 13, patientName: 'Le Gall-Martin Séverine', ame: false })]);
+    const csv = ledgerCsv([
+      line({}),
+      line({ paymentId: 2, receivedOn: '2026-11-20', amountCents: 638, mode: 'cheque', reference: null, invoiceNumber: 13, patientName: 'Le Gall-Martin Séverine', ame: false, payer: 'patient' }),
+    ]);
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFDate;N° facture;Patient;AME;Mode;Référence;Montant (€)',
-      '03/11/2026;12;Diallo Aminata;oui;Virement;VIR CPAM 75;10,63',
-      '20/11/2026;13;Le Gall-Martin Séverine;non;Chèque;;6,38',
-      'Total;;;;;;17,01',
+      '\uFEFFDate;Praticien;N° facture;Patient;AME;Payeur;Mode;Référence;Montant (€)',
+      '03/11/2026;Claire Martin;12;Diallo Aminata;oui;Complémentaire / AME (AMC);Virement;VIR CPAM 75;10,63',
+      '20/11/2026;Claire Martin;13;Le Gall-Martin Séverine;non;Patient;Chèque;;6,38',
+      'Total;;;;;;;;17,01',
       '',
     ]);
     expect(ledgerFileName('2026-11-01', '2026-11-30')).toBe('recettes-2026-11-01-au-2026-11-30.csv');
+    // Issue #9: the file name says whose recettes they are (two practitioners, two files).
+    expect(ledgerFileName('2026-11-01', '2026-11-30', 'Léa Dupré-Kiné')).toBe('recettes-lea-dupre-kine-2026-11-01-au-2026-11-30.csv');
   });
 });

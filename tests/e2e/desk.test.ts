@@ -1,0 +1,265 @@
+/**
+ * Issue #9 end to end, by role and French label only: first run on an empty folder → setup → patient
+ * with NIA 8… and AME rights → Facturer → acts typed with the keyboard alone → Imprimer → AME feuille
+ * without the AME prompt; the same without rights on file → the prompt; a kiné and a nurse each bill
+ * under their own name without choosing again on each screen. Screenshots at 1366×768 and 1024×768.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { computeNirKey, formatNir } from '../../core/domain/nir.ts';
+import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
+import { apiCall, latestPdfText } from './helpers-billing.ts';
+
+let app: App;
+let page: Page;
+const nia = (body: string) => body + computeNirKey(body)!;
+const yesterday = frDate(isoToday(-1));
+
+/** What the desk user does, counted: clicks (and shortcuts, Enter on a button) and fields typed. */
+const effort = { clicks: 0, fields: 0, screens: new Set<string>() };
+const click = async (locator: ReturnType<Page['getByRole']>) => {
+  effort.clicks++;
+  await locator.click();
+};
+const fill = async (locator: ReturnType<Page['getByLabel']>, value: string) => {
+  effort.fields++;
+  await locator.fill(value);
+};
+const press = async (key: string) => {
+  effort.clicks++;
+  await page.keyboard.press(key);
+};
+const screen = async (name: string) => {
+  effort.screens.add(name);
+};
+
+/** The focused element's label (or text), read in the page. */
+const focusedLabel = () => page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("aria-label")');
+const focusedText = () => page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
+
+/** Both sizes the desk uses; each screenshot is looked at. */
+async function shots(name: string) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await screenshot(page, `9-${name}-${w}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('first run and the first AME invoice, keyboard-first', () => {
+  it('an empty folder opens on the setup, then lands on Patients with the AME guide', async () => {
+    await page.getByRole('heading', { name: 'Bienvenue dans Feuillet' }).waitFor();
+    await shots('setup');
+    const form = page.getByRole('form', { name: 'Praticien' });
+    await form.getByLabel('Profession').selectOption({ label: 'Infirmier·ère' });
+    await form.getByLabel('Nom', { exact: true }).fill('Martin');
+    await form.getByLabel('Prénom', { exact: true }).fill('Claire');
+    // Typed as printed on the card: spaces are accepted (issue #9, item 6).
+    await form.getByLabel('N° de facturation (AM)').fill('75 6 12345 6');
+    await form.getByLabel('Adresse du cabinet').fill('3 place du Marché');
+    await form.getByLabel('Code postal').fill('75011');
+    await form.getByLabel('Ville').fill('Paris');
+    await form.getByRole('button', { name: 'Enregistrer le praticien' }).click();
+    await page.getByText(/Praticien enregistré\. Pour une facture AME/).waitFor();
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
+    expect((await apiCall(app, 'practitioners/list', {}))[0]!.amNumber).toBe('756123456');
+    // Shown once: the footer carries the SESAM-Vitale notice, Réglages no longer repeats it.
+    await shots('patients-guide');
+  });
+
+  it('patient with NIA 8… and AME rights → Facturer → acts by keyboard → Imprimer: AME feuille, no AME prompt', async () => {
+    // Nouveau patient by its shortcut.
+    await screen('Patients');
+    await press('Alt+KeyN');
+    await screen('Nouveau patient');
+    await fill(page.getByLabel('Nom de naissance'), 'Diallo');
+    await fill(page.getByLabel('Prénom', { exact: true }), 'Aminata');
+    await fill(page.getByLabel('Date de naissance', { exact: true }), '14/05/1988');
+    effort.fields++;
+    await page.getByLabel('Sexe').selectOption({ label: 'Femme' });
+    await fill(page.getByLabel('NIR ou NIA'), formatNir(nia('8850599123456')));
+    await fill(page.getByLabel('Caisse', { exact: true }), '751');
+    await click(page.getByRole('button', { name: 'Enregistrer' }));
+    await page.getByRole('heading', { name: /DIALLO Aminata/ }).waitFor();
+    await screen('Dossier patient');
+    await click(page.getByRole('tab', { name: 'Complémentaire' }));
+    await click(page.getByRole('button', { name: 'Choisir' }));
+    await click(page.getByRole('dialog', { name: 'Choisir un organisme complémentaire' }).getByRole('button', { name: /AME \(0075500017\)/ }));
+    const dates = page.getByRole('dialog', { name: 'Droits AME' });
+    await fill(dates.getByLabel('Début des droits'), frDate(isoToday(-30)));
+    await click(dates.getByRole('button', { name: 'OK' }));
+    await expect.poll(() => page.getByRole('table', { name: 'Couvertures' }).textContent()).toContain('0075500017');
+
+    // Facturer by its shortcut; the patient typed, Enter picks, Enter creates.
+    await press('Alt+KeyF');
+    await screen('Facturer');
+    await fill(page.getByLabel('Patient à facturer'), 'dialo'); // one typo
+    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /DIALLO Aminata/ }).waitFor();
+    await shots('facturer');
+    await press('Enter');
+    await expect.poll(() => focusedText()).toBe('Créer la facture');
+    await press('Enter');
+    await screen('Facture');
+    await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
+    // Focus is in the first act: date, Tab, code, Enter saves; « Ajouter un acte » puts focus in the new row.
+    await expect.poll(() => focusedLabel()).toBe("Date de l'acte 1");
+    effort.fields++;
+    await page.keyboard.type(yesterday);
+    await page.keyboard.press('Tab');
+    effort.fields++;
+    await page.keyboard.type('AMI');
+    await page.keyboard.press('Tab');
+    effort.fields++;
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1,5');
+    await press('Enter');
+    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un acte' }).focus();
+    await press('Enter');
+    await expect.poll(() => focusedLabel()).toBe('Code 2');
+    effort.fields++;
+    await page.keyboard.type('IFD');
+    await press('Enter');
+    await page.getByRole('tab', { name: 'Actes (2)' }).waitFor();
+    await shots('actes-clavier');
+
+    // Facture tab (arrow keys on the tabs): AME by default, said in one sentence.
+    await page.getByRole('tab', { name: 'Actes (2)' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.getByText("Facture mise en forme AME d'office").waitFor();
+    expect(await page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('true');
+    await shots('facture-ame-office');
+
+    // Imprimer by its shortcut; no prescription → the warning (not the AME prompt).
+    await press('Alt+KeyI');
+    const warning = page.getByRole('alertdialog', { name: 'Facture sans prescription' });
+    await warning.waitFor();
+    await shots('sans-prescription');
+    await click(warning.getByRole('button', { name: 'Imprimer sans prescription' }));
+    await page.getByText(/Facture n° 1 validée/).waitFor();
+    expect(await page.getByRole('alertdialog', { name: "Aide médicale de l'État" }).count()).toBe(0);
+    const pdf = latestPdfText(app);
+    expect(pdf).toContain('AME — 0075500017');
+    // AMI 1,5 (4,73 €) + IFD (2,75 €) = 7,48 €, all paid by the AME (NGAP tariffs, BILLING-RULES.md §4).
+    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+7,48\s€/);
+    expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
+    console.log(`[issue 9] first AME invoice after setup: ${effort.screens.size} screens, ${effort.clicks} clicks/keys, ${effort.fields} fields`);
+  });
+
+  it('the same kind of patient without rights on file gets the « susceptible de bénéficier » prompt', async () => {
+    await apiCall(app, 'patients/create', { lastName: 'Sow', firstName: 'Awa', birthDate: '1990-03-14', sex: 'F', nir: nia('8900399123456'), regime: '01', caisse: '751' });
+    await openMenu(page, 'Facturer');
+    await page.getByLabel('Patient à facturer').fill('14031990'); // birth date without separators
+    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
+    await page.getByRole('button', { name: 'Créer la facture' }).click();
+    await page.getByLabel("Date de l'acte 1").fill(yesterday);
+    await page.getByLabel('Code 1').fill('AMI');
+    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+    const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
+    await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
+    await prompt.getByRole('button', { name: 'Non' }).click();
+    await page.getByText(/Facture n° 2 validée/).waitFor();
+  });
+
+  it('« Supprimer le brouillon » asks first', async () => {
+    await openMenu(page, 'Facturer');
+    await page.getByLabel('Patient à facturer').fill('Sow');
+    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
+    await page.getByRole('button', { name: 'Créer la facture' }).click();
+    await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Supprimer le brouillon ?' });
+    await shots('supprimer-brouillon');
+    const drafts = async () => (await apiCall(app, 'invoices/list', { status: 'draft' })).length;
+    const before = await drafts();
+    await dialog.getByRole('button', { name: 'Garder le brouillon' }).click();
+    expect(await drafts()).toBe(before);
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+    await page.getByRole('alertdialog', { name: 'Supprimer le brouillon ?' }).getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await expect.poll(drafts).toBe(before - 1);
+  });
+});
+
+describe('a nurse and a kiné on one practice', () => {
+  it('each bills under their own name, chosen once in the header, kept across screens and reloads', async () => {
+    await apiCall(app, 'practitioners/create', {
+      profession: 'masseur-kinesitherapeute',
+      lastName: 'Bernard',
+      firstName: 'Hugo',
+      amNumber: '759876543',
+      addressLine: '3 place du Marché',
+      postalCode: '75011',
+      city: 'Paris',
+    });
+    await openMenu(page, 'Patients');
+    const current = page.getByLabel('Praticien en cours');
+    await current.selectOption({ label: 'Hugo Bernard — Masseur-kinésithérapeute' });
+    await shots('praticien-en-cours');
+    // Facturer under the kiné: AMK accepted.
+    await openMenu(page, 'Facturer');
+    await page.getByText(/Praticien : Hugo Bernard/).waitFor();
+    await page.getByLabel('Patient à facturer').fill('1990');
+    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
+    await page.getByRole('button', { name: 'Créer la facture' }).click();
+    await page.getByLabel("Date de l'acte 1").fill(yesterday);
+    await page.getByLabel('Code 1').fill('AMK');
+    await page.getByLabel('Coefficient 1').fill('8,1');
+    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    // The draft can change hands: to the nurse, AMK is refused and named; back to the kiné.
+    await page.getByRole('tab', { name: 'Facture', exact: true }).click();
+    await page.getByLabel('Praticien de la facture').selectOption({ label: 'Claire Martin — Infirmier·ère' });
+    await page.getByText(/Praticien non changé/).waitFor();
+    await shots('praticien-brouillon');
+
+    // The choice survives a reload (kept by this workstation's browser), and Suivi follows it.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Praticien en cours').inputValue()).not.toBe('');
+    await openMenu(page, 'Suivi');
+    await page.getByText(/Praticien : Hugo Bernard/).waitFor();
+    // Back to the nurse: Factures shows who billed what (two « N° 1 » side by side).
+    await page.getByLabel('Praticien en cours').selectOption({ label: 'Claire Martin — Infirmier·ère' });
+    await openMenu(page, 'Facturer');
+    await page.getByText(/Praticien : Claire Martin/).waitFor();
+    await openMenu(page, 'Factures');
+    const table = page.getByRole('table', { name: 'Factures' });
+    await table.getByRole('row', { name: /Hugo Bernard/ }).first().waitFor();
+    await table.getByRole('row', { name: /^1 Claire Martin/ }).waitFor();
+    await shots('factures-praticien');
+  });
+
+  it('records the patient’s own share and shows payer and practitioner in Recettes', async () => {
+    await openMenu(page, 'Factures');
+    await page.getByRole('table', { name: 'Factures' }).getByRole('row', { name: /^2 Claire Martin/ }).click();
+    await page.getByRole('tab', { name: 'Suivi' }).click();
+    await page.getByText('À encaisser (patient)').first().waitFor();
+    await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    const dialog = page.getByRole('dialog', { name: /Paiement reçu/ });
+    expect(await dialog.getByLabel('Payé par').inputValue()).toBe('patient');
+    await shots('paiement-patient');
+    await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await page.getByText('Paiement enregistré.').waitFor();
+    await page.getByText('Réglée').first().waitFor();
+    await shots('suivi-facture-patient');
+    await openMenu(page, 'Suivi');
+    await page.getByRole('tab', { name: 'Recettes' }).click();
+    const recettes = page.getByRole('table', { name: 'Recettes' });
+    await recettes.getByRole('row', { name: /Claire Martin.*Patient/ }).waitFor();
+    await shots('recettes');
+  });
+});
