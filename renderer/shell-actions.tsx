@@ -72,6 +72,9 @@ type ShellBridge = { onShellAction?: (listener: (action: ShellAction) => void) =
 export function ShellActions() {
   const message = useShellStatus((s) => s.message);
   const clear = useShellStatus((s) => s.set);
+  // The outcome belongs to the screen it was asked on.
+  const view = useNav((s) => s.view);
+  useEffect(() => clear(null), [view, clear]);
   useEffect(() => {
     const bridge = window.feuillet as ShellBridge | undefined;
     return bridge?.onShellAction?.((action) => void runShellAction(action));
