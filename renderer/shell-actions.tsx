@@ -12,9 +12,6 @@ import { plural } from './ui/format.ts';
 
 export type { ShellAction };
 
-/** Fired on window before Imprimer falls back to the screen's own button; a screen may take it over (preventDefault). */
-export const PRINT_EVENT = 'feuillet:imprimer';
-
 interface ShellStatusState {
   message: { kind: 'ok' | 'error' | 'info'; text: string } | null;
   set(message: ShellStatusState['message']): void;
@@ -49,8 +46,7 @@ export async function runShellAction(action: ShellAction): Promise<void> {
       setTimeout(() => document.getElementById('patient-search')?.focus(), 0);
       return;
     case 'imprimer': {
-      const takenOver = !window.dispatchEvent(new CustomEvent(PRINT_EVENT, { cancelable: true }));
-      if (takenOver) return;
+      // Exactly what the screen's own button does (validate then print a draft, reprint a duplicata…).
       const button = printButton();
       if (button) button.click();
       else status.set({ kind: 'info', text: 'Rien à imprimer sur cet écran : ouvrez une facture ou un bordereau.' });
@@ -76,6 +72,9 @@ type ShellBridge = { onShellAction?: (listener: (action: ShellAction) => void) =
 export function ShellActions() {
   const message = useShellStatus((s) => s.message);
   const clear = useShellStatus((s) => s.set);
+  // The outcome belongs to the screen it was asked on.
+  const view = useNav((s) => s.view);
+  useEffect(() => clear(null), [view, clear]);
   useEffect(() => {
     const bridge = window.feuillet as ShellBridge | undefined;
     return bridge?.onShellAction?.((action) => void runShellAction(action));

@@ -88,6 +88,67 @@ function layoutPage(page: mupdf.Page): string {
   return [...lines, ...rotated].join('\n');
 }
 
+/** One word of a page with its box in points from the top-left corner (as `pdftotext -bbox` gives it). */
+export interface WordBox {
+  page: number; // 0-based
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/**
+ * Every word of the PDF with its position, page by page: the characters of a horizontal line between
+ * spaces (or gaps wider than a third of the font size), boxed by their glyph quads.
+ */
+export function wordBoxes(file: string): WordBox[] {
+  return withDocument(file, (doc) => {
+    const words: WordBox[] = [];
+    for (let page = 0; page < doc.countPages(); page++) {
+      const p = doc.loadPage(page);
+      const stext = p.toStructuredText('preserve-whitespace');
+      let word: WordBox | null = null;
+      let lastRight = 0;
+      let horizontal = true;
+      const flush = () => {
+        if (word) words.push(word);
+        word = null;
+      };
+      stext.walk({
+        beginLine(_bbox, _wmode, dir) {
+          flush();
+          horizontal = Math.abs(dir[1]) < 1e-3 && dir[0] > 0;
+        },
+        onChar(c, origin, _font, size, quad) {
+          if (!horizontal) return;
+          if (/\s/.test(c)) return flush();
+          const xs = [quad[0], quad[2], quad[4], quad[6]];
+          const ys = [quad[1], quad[3], quad[5], quad[7]];
+          if (word && origin[0] - lastRight > size / 3) flush();
+          const box = { xMin: Math.min(...xs), yMin: Math.min(...ys), xMax: Math.max(...xs), yMax: Math.max(...ys) };
+          if (!word) word = { page, text: c, ...box };
+          else {
+            const w: WordBox = word;
+            w.text += c;
+            w.xMin = Math.min(w.xMin, box.xMin);
+            w.yMin = Math.min(w.yMin, box.yMin);
+            w.xMax = Math.max(w.xMax, box.xMax);
+            w.yMax = Math.max(w.yMax, box.yMax);
+          }
+          lastRight = box.xMax;
+        },
+        endLine() {
+          flush();
+        },
+      });
+      stext.destroy();
+      p.destroy();
+    }
+    return words;
+  });
+}
+
 /** The text with its layout (columns stay on one line, a form feed between pages). */
 export const text = (file: string): string =>
   withDocument(file, (doc) => {
