@@ -3,6 +3,7 @@ import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 import { PATIENT_NAME_SQL } from './patients-repo.ts';
 import { takeNext } from './counters.ts';
 
@@ -63,9 +64,9 @@ const toLine = (r: LineRow): InvoiceLine => ({
 });
 
 export function getInvoice(db: Db, id: number): Invoice | null {
-  const r = db.prepare('SELECT * FROM invoices WHERE id = ?').get(id) as InvoiceRow | undefined;
+  const r = cached(db, 'SELECT * FROM invoices WHERE id = ?').get(id) as InvoiceRow | undefined;
   if (!r) return null;
-  const lines = (db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(id) as LineRow[]).map(toLine);
+  const lines = (cached(db, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(id) as LineRow[]).map(toLine);
   return {
     id: r.id,
     number: r.number,
@@ -134,13 +135,13 @@ export function insertDraft(
 
 /** Writes the header terms, the lines and the totals of a draft (caller holds the transaction). */
 export function saveDraftContent(db: Db, id: number, terms: BillingTerms, lines: readonly LineData[], shares: Shares): void {
-  db.prepare(
+  cached(db, 
     `UPDATE invoices SET exoneration=@exoneration, tiers_payant_amo=@tiers_payant_amo, tiers_payant_amc=@tiers_payant_amc,
       amo_rate=@amo_rate, amc_rate=@amc_rate, amc_organism_id=@amc_organism_id, ame=@ame, ame_source=@ame_source,
       total_cents=@total, amo_cents=@amo, amc_cents=@amc, patient_cents=@patient WHERE id=@id AND status='draft'`,
   ).run({ ...termsParams(terms), total: shares.totalCents, amo: shares.amoCents, amc: shares.amcCents, patient: shares.patientCents, id });
-  db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
-  const insert = db.prepare(
+  cached(db, 'DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  const insert = cached(db, 
     `INSERT INTO invoice_lines (invoice_id, position, act_date, code, coefficient, quantity, unit_cents, amount_cents, qualificatif, tariff_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -148,29 +149,29 @@ export function saveDraftContent(db: Db, id: number, terms: BillingTerms, lines:
 }
 
 export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): void {
-  db.prepare("UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
+  cached(db, "UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
 }
 
 /** Next invoice number of the practitioner (gapless); same transaction as the validation. */
 export const takeNextNumber = (db: Db, practitionerId: number): number => takeNext(db, 'invoice_counters', practitionerId);
 
 export function markValidated(db: Db, id: number, number: number, outsideRightsConfirmed: boolean, now: string): void {
-  db.prepare(
+  cached(db, 
     "UPDATE invoices SET status = 'validated', number = ?, validated_at = ?, outside_rights_confirmed = ? WHERE id = ? AND status = 'draft'",
   ).run(number, now, outsideRightsConfirmed ? 1 : 0, id);
 }
 
 export function setPdfFile(db: Db, id: number, fileName: string): void {
-  db.prepare('UPDATE invoices SET pdf_file = ? WHERE id = ?').run(fileName, id);
+  cached(db, 'UPDATE invoices SET pdf_file = ? WHERE id = ?').run(fileName, id);
 }
 
 export function markCancelled(db: Db, id: number, reason: string, now: string): void {
-  db.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? AND status = 'validated'").run(now, reason, id);
+  cached(db, "UPDATE invoices SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? AND status = 'validated'").run(now, reason, id);
 }
 
 export function deleteDraft(db: Db, id: number): void {
-  db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
-  db.prepare("DELETE FROM invoices WHERE id = ? AND status = 'draft'").run(id);
+  cached(db, 'DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  cached(db, "DELETE FROM invoices WHERE id = ? AND status = 'draft'").run(id);
 }
 
 export function listInvoices(

@@ -168,6 +168,26 @@ export function patientSearchSql(kind: PatientQuery['kind'], includeArchived: bo
   }
 }
 
+/**
+ * Name words matching many patients (« ma » matches one patient in ten): joining every match and sorting
+ * them costs time in proportion to the matches. Above WALK_ABOVE matches, the alphabetical index
+ * (`patients_sort`) is walked instead and each patient kept if its id is among the matches: about
+ * limit × patients / matches rows read, a few hundred, whatever the size of the file. Same rows, same
+ * order. Counting stops at WALK_ABOVE + 1, so choosing costs little.
+ */
+export const WALK_ABOVE = 2000;
+export const PATIENT_WORDS_WALK_SQL = `SELECT ${SUMMARY_COLS} FROM patients p INDEXED BY patients_sort
+  WHERE p.archived_at IS NULL AND +p.id IN (SELECT f.rowid FROM patients_fts f WHERE patients_fts MATCH ?) ORDER BY p.sort_key LIMIT ?`;
+const COUNT_MATCHES_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM patients_fts f WHERE patients_fts MATCH ? LIMIT ?)';
+
+function searchSql(db: Db, q: PatientQuery, includeArchived: boolean): string {
+  if (q.kind === 'words' && !includeArchived) {
+    const { n } = db.prepare(COUNT_MATCHES_SQL).get(ftsQuery(q.words), WALK_ABOVE + 1) as { n: number };
+    if (n > WALK_ABOVE) return PATIENT_WORDS_WALK_SQL;
+  }
+  return patientSearchSql(q.kind, includeArchived);
+}
+
 /** Type-ahead search on name words, NIR/NIA prefix or birth date (see core/domain/search.ts). */
 export function searchPatients(
   db: Db,
@@ -175,7 +195,7 @@ export function searchPatients(
   opts: { includeArchived: boolean; limit: number; today: string },
 ): PatientSummary[] {
   const q = parsePatientQuery(query);
-  const stmt = db.prepare(patientSearchSql(q.kind, opts.includeArchived));
+  const stmt = db.prepare(searchSql(db, q, opts.includeArchived));
   const params: unknown[] =
     q.kind === 'nir-prefix' ? [q.prefix, `${q.prefix}\uffff`] : q.kind === 'birth-date' ? [q.iso] : q.kind === 'words' ? [ftsQuery(q.words)] : [];
   const rows = stmt.all(...params, opts.limit) as SummaryRow[];

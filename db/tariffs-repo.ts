@@ -1,6 +1,7 @@
 import type { Profession, Tariff } from '../core/domain/types.ts';
 import type { TariffRow } from '../core/domain/tariffs.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 interface Row {
   id: number;
@@ -25,8 +26,8 @@ const toTariff = (r: Row): Tariff => ({
 export function listTariffs(db: Db, profession?: Profession): Tariff[] {
   const rows = (
     profession
-      ? db.prepare('SELECT * FROM tariffs WHERE profession = ? ORDER BY code, effective_from DESC').all(profession)
-      : db.prepare('SELECT * FROM tariffs ORDER BY profession, code, effective_from DESC').all()
+      ? cached(db, 'SELECT * FROM tariffs WHERE profession = ? ORDER BY code, effective_from DESC').all(profession)
+      : cached(db, 'SELECT * FROM tariffs ORDER BY profession, code, effective_from DESC').all()
   ) as Row[];
   return rows.map(toTariff);
 }
@@ -37,7 +38,7 @@ export function tariffRowsFor(db: Db, profession: Profession): TariffRow[] {
 }
 
 export function findTariffAt(db: Db, profession: Profession, code: string, effectiveFrom: string): Tariff | null {
-  const row = db.prepare('SELECT * FROM tariffs WHERE profession = ? AND code = ? AND effective_from = ?').get(profession, code, effectiveFrom) as Row | undefined;
+  const row = cached(db, 'SELECT * FROM tariffs WHERE profession = ? AND code = ? AND effective_from = ?').get(profession, code, effectiveFrom) as Row | undefined;
   return row ? toTariff(row) : null;
 }
 
@@ -45,5 +46,5 @@ export function insertTariff(db: Db, t: Omit<Tariff, 'id' | 'createdAt'>, now: s
   const { lastInsertRowid } = db
     .prepare('INSERT INTO tariffs (profession, code, label, unit_cents, effective_from, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(t.profession, t.code, t.label, t.unitCents, t.effectiveFrom, now);
-  return toTariff(db.prepare('SELECT * FROM tariffs WHERE id = ?').get(Number(lastInsertRowid)) as Row);
+  return toTariff(cached(db, 'SELECT * FROM tariffs WHERE id = ?').get(Number(lastInsertRowid)) as Row);
 }
