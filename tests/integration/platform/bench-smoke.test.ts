@@ -18,7 +18,7 @@ describe('bench smoke run', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(out).toMatch(/search \(dispatch vs best raw better-sqlite3 query\)/);
-    expect(out).toMatch(/search: name prefix \(2–4 letters\) \[1,000 patients\] +[\d.]+ +[\d.]+ +[\d.]+× +[\d.]+×/);
+    expect(out).toMatch(/search: name prefix \(2–4 letters\) \[1,000 patients\] +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+× +[\d.]+×/);
     expect(out).toMatch(/synchronous = FULL: +median [\d.]+ ms, sustained \d+\/s/);
     expect(out).toMatch(/synchronous = NORMAL: +median [\d.]+ ms/);
     expect(out).toMatch(/bare pdfkit page: [\d.]+ ms/);
