@@ -1,7 +1,27 @@
 import type { AuditEntry } from '../core/domain/types.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
-/** Appends one audit entry. Call it inside the transaction of the change it records. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What changed between two states of a record: only the top-level fields whose value differs, on both
+ * sides (an update of one field of an invoice stores that field, not the whole invoice twice).
+ * Anything that is not a pair of objects is kept as it is.
+ */
+export function auditDiff(before: unknown, after: unknown): [unknown, unknown] {
+  if (!isRecord(before) || !isRecord(after)) return [before, after];
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (key in before) b[key] = before[key];
+    if (key in after) a[key] = after[key];
+  }
+  return [b, a];
+}
+
+/** Appends one audit entry (for an update: only what changed). Call it inside the transaction of the change it records. */
 export function recordAudit(
   db: Db,
   at: string,
@@ -11,9 +31,10 @@ export function recordAudit(
   before: unknown,
   after: unknown,
 ): void {
-  db.prepare(
-    'INSERT INTO audit_log (at, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(at, entity, entityId, action, before === null || before === undefined ? null : JSON.stringify(before), after === null || after === undefined ? null : JSON.stringify(after));
+  const [b, a] = auditDiff(before, after);
+  cached(db, 'INSERT INTO audit_log (at, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)').run(
+    at, entity, entityId, action, b === null || b === undefined ? null : JSON.stringify(b), a === null || a === undefined ? null : JSON.stringify(a),
+  );
 }
 
 interface AuditRow {

@@ -1,5 +1,6 @@
 import type { Exoneration, PrintSettings, Practitioner, Prescriber, Prescription, Profession, IkZone } from '../core/domain/types.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type PractitionerData = Omit<Practitioner, 'id' | 'archived' | 'printSettings'>;
 
@@ -67,11 +68,11 @@ const practitionerParams = (p: PractitionerData) => ({
 });
 
 export function listPractitioners(db: Db): Practitioner[] {
-  return (db.prepare('SELECT * FROM practitioners ORDER BY archived_at IS NOT NULL, last_name, first_name').all() as PractitionerRow[]).map(toPractitioner);
+  return (cached(db, 'SELECT * FROM practitioners ORDER BY archived_at IS NOT NULL, last_name, first_name').all() as PractitionerRow[]).map(toPractitioner);
 }
 
 export function getPractitioner(db: Db, id: number): Practitioner | null {
-  const row = db.prepare('SELECT * FROM practitioners WHERE id = ?').get(id) as PractitionerRow | undefined;
+  const row = cached(db, 'SELECT * FROM practitioners WHERE id = ?').get(id) as PractitionerRow | undefined;
   return row ? toPractitioner(row) : null;
 }
 
@@ -85,12 +86,12 @@ export function insertPractitioner(db: Db, p: PractitionerData, now: string): Pr
     )
     .run({ ...practitionerParams(p), now });
   const id = Number(lastInsertRowid);
-  db.prepare('INSERT INTO invoice_counters (practitioner_id, last_number) VALUES (?, 0)').run(id);
+  cached(db, 'INSERT INTO invoice_counters (practitioner_id, last_number) VALUES (?, 0)').run(id);
   return getPractitioner(db, id)!;
 }
 
 export function updatePractitioner(db: Db, id: number, p: PractitionerData, now: string): Practitioner {
-  db.prepare(
+  cached(db, 
     `UPDATE practitioners SET profession=@profession, last_name=@last_name, first_name=@first_name, am_number=@am_number, rpps=@rpps,
      address_line=@address_line, postal_code=@postal_code, city=@city, phone=@phone, ik_zone=@ik_zone, tariff_zone=@tariff_zone,
      situation=@situation, replaced_last_name=@replaced_last_name, replaced_first_name=@replaced_first_name,
@@ -121,11 +122,11 @@ const toPrescriber = (r: PrescriberRow): Prescriber => ({
 });
 
 export function listPrescribers(db: Db): Prescriber[] {
-  return (db.prepare('SELECT * FROM prescribers ORDER BY last_name, first_name').all() as PrescriberRow[]).map(toPrescriber);
+  return (cached(db, 'SELECT * FROM prescribers ORDER BY last_name, first_name').all() as PrescriberRow[]).map(toPrescriber);
 }
 
 export function getPrescriber(db: Db, id: number): Prescriber | null {
-  const row = db.prepare('SELECT * FROM prescribers WHERE id = ?').get(id) as PrescriberRow | undefined;
+  const row = cached(db, 'SELECT * FROM prescribers WHERE id = ?').get(id) as PrescriberRow | undefined;
   return row ? toPrescriber(row) : null;
 }
 
@@ -161,7 +162,7 @@ function toPrescription(db: Db, r: PrescriptionRow): Prescription {
 }
 
 export function getPrescription(db: Db, id: number): Prescription | null {
-  const row = db.prepare('SELECT * FROM prescriptions WHERE id = ?').get(id) as PrescriptionRow | undefined;
+  const row = cached(db, 'SELECT * FROM prescriptions WHERE id = ?').get(id) as PrescriptionRow | undefined;
   return row ? toPrescription(db, row) : null;
 }
 

@@ -1,6 +1,7 @@
 import type { Coverage, Organism } from '../core/domain/types.ts';
 import { coverageState } from '../core/domain/coverage.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 interface OrganismRow {
   id: number;
@@ -12,22 +13,22 @@ interface OrganismRow {
 const toOrganism = (r: OrganismRow): Organism => ({ id: r.id, number: r.number, name: r.name, isAme: r.is_ame === 1 });
 
 export function listOrganisms(db: Db): Organism[] {
-  return (db.prepare('SELECT id, number, name, is_ame FROM organisms ORDER BY is_ame DESC, name').all() as OrganismRow[]).map(toOrganism);
+  return (cached(db, 'SELECT id, number, name, is_ame FROM organisms ORDER BY is_ame DESC, name').all() as OrganismRow[]).map(toOrganism);
 }
 
 export function getOrganism(db: Db, id: number): Organism | null {
-  const row = db.prepare('SELECT id, number, name, is_ame FROM organisms WHERE id = ?').get(id) as OrganismRow | undefined;
+  const row = cached(db, 'SELECT id, number, name, is_ame FROM organisms WHERE id = ?').get(id) as OrganismRow | undefined;
   return row ? toOrganism(row) : null;
 }
 
 export function findOrganismByNumber(db: Db, number: string): Organism | null {
-  const row = db.prepare('SELECT id, number, name, is_ame FROM organisms WHERE number = ?').get(number) as OrganismRow | undefined;
+  const row = cached(db, 'SELECT id, number, name, is_ame FROM organisms WHERE number = ?').get(number) as OrganismRow | undefined;
   return row ? toOrganism(row) : null;
 }
 
 /** The AME organism of the catalogue (seeded 0075500017). */
 export function getAmeOrganism(db: Db): Organism | null {
-  const row = db.prepare('SELECT id, number, name, is_ame FROM organisms WHERE is_ame = 1 ORDER BY id LIMIT 1').get() as OrganismRow | undefined;
+  const row = cached(db, 'SELECT id, number, name, is_ame FROM organisms WHERE is_ame = 1 ORDER BY id LIMIT 1').get() as OrganismRow | undefined;
   return row ? toOrganism(row) : null;
 }
 
@@ -65,12 +66,12 @@ const toCoverage = (r: CoverageRow, today: string): Coverage => ({
 
 /** Coverages of a patient, most recent rights first; the history stays. */
 export function listCoverages(db: Db, patientId: number, today: string): Coverage[] {
-  const rows = db.prepare(`${COVERAGE_SELECT} WHERE c.patient_id = ? ORDER BY c.start_date DESC, c.id DESC`).all(patientId) as CoverageRow[];
+  const rows = cached(db, `${COVERAGE_SELECT} WHERE c.patient_id = ? ORDER BY c.start_date DESC, c.id DESC`).all(patientId) as CoverageRow[];
   return rows.map((r) => toCoverage(r, today));
 }
 
 export function getCoverage(db: Db, id: number, today: string): Coverage | null {
-  const row = db.prepare(`${COVERAGE_SELECT} WHERE c.id = ?`).get(id) as CoverageRow | undefined;
+  const row = cached(db, `${COVERAGE_SELECT} WHERE c.id = ?`).get(id) as CoverageRow | undefined;
   return row ? toCoverage(row, today) : null;
 }
 
@@ -93,9 +94,9 @@ export function updateCoverage(
   c: { id: number; startDate: string; endDate: string; contractCode: string | null; attestationNumber?: string | null | undefined },
   today: string,
 ): Coverage {
-  db.prepare('UPDATE coverages SET start_date = ?, end_date = ?, contract_code = ? WHERE id = ?').run(c.startDate, c.endDate, c.contractCode, c.id);
+  cached(db, 'UPDATE coverages SET start_date = ?, end_date = ?, contract_code = ? WHERE id = ?').run(c.startDate, c.endDate, c.contractCode, c.id);
   if (c.attestationNumber !== undefined) {
-    db.prepare('UPDATE coverages SET attestation_number = ? WHERE id = ?').run(c.attestationNumber === '' ? null : c.attestationNumber, c.id);
+    cached(db, 'UPDATE coverages SET attestation_number = ? WHERE id = ?').run(c.attestationNumber === '' ? null : c.attestationNumber, c.id);
   }
   return getCoverage(db, c.id, today)!;
 }

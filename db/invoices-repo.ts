@@ -3,6 +3,7 @@ import type { BillingTerms } from '../core/domain/ame.ts';
 import type { Shares } from '../core/domain/invoice-calc.ts';
 import { getOrganism } from './coverages-repo.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 import { PATIENT_NAME_SQL } from './patients-repo.ts';
 import { takeNext } from './counters.ts';
 
@@ -112,9 +113,9 @@ const toLine = (r: LineRow): InvoiceLine => ({
 });
 
 export function getInvoice(db: Db, id: number): Invoice | null {
-  const r = db.prepare('SELECT * FROM invoices WHERE id = ?').get(id) as InvoiceRow | undefined;
+  const r = cached(db, 'SELECT * FROM invoices WHERE id = ?').get(id) as InvoiceRow | undefined;
   if (!r) return null;
-  const lines = (db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(id) as LineRow[]).map(toLine);
+  const lines = (cached(db, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(id) as LineRow[]).map(toLine);
   return {
     id: r.id,
     number: r.number,
@@ -134,7 +135,7 @@ export function getInvoice(db: Db, id: number): Invoice | null {
     ameChoice: r.ame_choice,
     outsideRightsConfirmed: r.outside_rights_confirmed === 1,
     lines,
-    visits: (db.prepare('SELECT * FROM invoice_visits WHERE invoice_id = ? ORDER BY position').all(id) as VisitRow[]).map(toVisit),
+    visits: (cached(db, 'SELECT * FROM invoice_visits WHERE invoice_id = ? ORDER BY position').all(id) as VisitRow[]).map(toVisit),
     totalCents: r.total_cents,
     amoCents: r.amo_cents,
     amcCents: r.amc_cents,
@@ -203,13 +204,13 @@ export function saveDraftContent(
   shares: Shares,
   visits: readonly InvoiceVisit[] = [],
 ): void {
-  db.prepare(
+  cached(db, 
     `UPDATE invoices SET exoneration=@exoneration, tiers_payant_amo=@tiers_payant_amo, tiers_payant_amc=@tiers_payant_amc,
       amo_rate=@amo_rate, amc_rate=@amc_rate, amc_organism_id=@amc_organism_id, ame=@ame, ame_source=@ame_source,
       total_cents=@total, amo_cents=@amo, amc_cents=@amc, patient_cents=@patient WHERE id=@id AND status='draft'`,
   ).run({ ...termsParams(terms), total: shares.totalCents, amo: shares.amoCents, amc: shares.amcCents, patient: shares.patientCents, id });
-  db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
-  const insert = db.prepare(
+  cached(db, 'DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  const insert = cached(db, 
     `INSERT INTO invoice_lines (invoice_id, position, act_date, code, coefficient, quantity, unit_cents, amount_cents, qualificatif, tariff_id,
        rate_percent, explanation, ngap_article, visit_position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -218,8 +219,8 @@ export function saveDraftContent(
     insert.run(id, i + 1, l.actDate, l.code, l.coefficient, l.quantity, l.unitCents, l.amountCents, l.qualificatif, l.tariffId,
       l.ratePercent, l.explanation, l.ngapArticle, l.visitPosition),
   );
-  db.prepare('DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
-  const insertVisit = db.prepare(
+  cached(db, 'DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
+  const insertVisit = cached(db, 
     `INSERT INTO invoice_visits (invoice_id, position, visit_date, visit_time, place, household_rank, distance_tenths, urgent,
        imperative_prescription, coordination, two_sessions_justified, r251_procedure, acts_json, dropped_json, explanations_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -232,55 +233,55 @@ export function saveDraftContent(
 
 /** Nature d'assurance, AT, accident tiers, entente préalable of a draft (caller holds the transaction). */
 export function saveCircumstances(db: Db, id: number, c: InvoiceCircumstances): void {
-  db.prepare(
+  cached(db, 
     `UPDATE invoices SET insurance_nature = ?, at_number = ?, at_date = ?, third_party_accident = ?, accident_date = ?,
       prior_agreement_date = ? WHERE id = ? AND status = 'draft'`,
   ).run(c.insuranceNature, c.atNumber, c.atDate, c.thirdPartyAccident ? 1 : 0, c.accidentDate, c.priorAgreementDate, id);
 }
 
 export function setPromptAnswer(db: Db, id: number, answer: AmePromptAnswer): void {
-  db.prepare("UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
+  cached(db, "UPDATE invoices SET ame_prompt_answer = ? WHERE id = ? AND status = 'draft'").run(answer, id);
 }
 
 /** Clears the forgotten-AME answer: the button was used since, and the button wins. */
 export function clearPromptAnswer(db: Db, id: number): void {
-  db.prepare("UPDATE invoices SET ame_prompt_answer = NULL WHERE id = ? AND status = 'draft'").run(id);
+  cached(db, "UPDATE invoices SET ame_prompt_answer = NULL WHERE id = ? AND status = 'draft'").run(id);
 }
 
 export function setAmeChoice(db: Db, id: number, choice: AmeChoice | null): void {
-  db.prepare("UPDATE invoices SET ame_choice = ? WHERE id = ? AND status = 'draft'").run(choice, id);
+  cached(db, "UPDATE invoices SET ame_choice = ? WHERE id = ? AND status = 'draft'").run(choice, id);
 }
 
 /** Who bills a draft (the caller re-prices its acts for the new profession in the same transaction). */
 export function setDraftPractitioner(db: Db, id: number, practitionerId: number): void {
-  db.prepare("UPDATE invoices SET practitioner_id = ? WHERE id = ? AND status = 'draft'").run(practitionerId, id);
+  cached(db, "UPDATE invoices SET practitioner_id = ? WHERE id = ? AND status = 'draft'").run(practitionerId, id);
 }
 
 export function setDraftPrescription(db: Db, id: number, prescriptionId: number | null): void {
-  db.prepare("UPDATE invoices SET prescription_id = ? WHERE id = ? AND status = 'draft'").run(prescriptionId, id);
+  cached(db, "UPDATE invoices SET prescription_id = ? WHERE id = ? AND status = 'draft'").run(prescriptionId, id);
 }
 
 /** Next invoice number of the practitioner (gapless); same transaction as the validation. */
 export const takeNextNumber = (db: Db, practitionerId: number): number => takeNext(db, 'invoice_counters', practitionerId);
 
 export function markValidated(db: Db, id: number, number: number, outsideRightsConfirmed: boolean, now: string): void {
-  db.prepare(
+  cached(db, 
     "UPDATE invoices SET status = 'validated', number = ?, validated_at = ?, outside_rights_confirmed = ? WHERE id = ? AND status = 'draft'",
   ).run(number, now, outsideRightsConfirmed ? 1 : 0, id);
 }
 
 export function setPdfFile(db: Db, id: number, fileName: string): void {
-  db.prepare('UPDATE invoices SET pdf_file = ? WHERE id = ?').run(fileName, id);
+  cached(db, 'UPDATE invoices SET pdf_file = ? WHERE id = ?').run(fileName, id);
 }
 
 export function markCancelled(db: Db, id: number, reason: string, now: string): void {
-  db.prepare("UPDATE invoices SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? AND status = 'validated'").run(now, reason, id);
+  cached(db, "UPDATE invoices SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? AND status = 'validated'").run(now, reason, id);
 }
 
 export function deleteDraft(db: Db, id: number): void {
-  db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
-  db.prepare('DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
-  db.prepare("DELETE FROM invoices WHERE id = ? AND status = 'draft'").run(id);
+  cached(db, 'DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  cached(db, 'DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
+  cached(db, "DELETE FROM invoices WHERE id = ? AND status = 'draft'").run(id);
 }
 
 export function listInvoices(

@@ -3,6 +3,7 @@ import { digitsAsBirth, foldText, indexTermsForName, parsePatientQuery, withinOn
 import { isAmePossible } from '../core/domain/nir.ts';
 import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 /** The patient fields a caller writes (the parsed PatientInput). */
 /** SQL for a patient's name in lists (alias `p` for patients): usage (else birth) name, then first name. */
@@ -106,29 +107,29 @@ export function insertPatient(db: Db, p: PatientData, now: string): Patient {
     )
     .run({ ...params(p), now });
   const id = Number(lastInsertRowid);
-  db.prepare('INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
+  cached(db, 'INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
   return getPatient(db, id)!;
 }
 
 export function updatePatient(db: Db, id: number, p: PatientData, now: string): Patient {
-  db.prepare(
+  cached(db, 
     `UPDATE patients SET last_name=@last_name, usage_name=@usage_name, first_name=@first_name, birth_date=@birth_date,
       sex=@sex, nir=@nir, birth_rank=@birth_rank, regime=@regime, caisse=@caisse, centre=@centre, quality=@quality,
       insured_last_name=@insured_last_name, insured_first_name=@insured_first_name, insured_nir=@insured_nir,
       insured_birth_date=@insured_birth_date, address_line=@address_line, postal_code=@postal_code, city=@city,
       phone=@phone, notes=@notes, sort_key=@sort_key, updated_at=@now WHERE id=@id`,
   ).run({ ...params(p), now, id });
-  db.prepare('DELETE FROM patients_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
+  cached(db, 'DELETE FROM patients_fts WHERE rowid = ?').run(id);
+  cached(db, 'INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
   return getPatient(db, id)!;
 }
 
 export function setPatientArchived(db: Db, id: number, archivedAt: string | null, now: string): void {
-  db.prepare('UPDATE patients SET archived_at = ?, updated_at = ? WHERE id = ?').run(archivedAt, now, id);
+  cached(db, 'UPDATE patients SET archived_at = ?, updated_at = ? WHERE id = ?').run(archivedAt, now, id);
 }
 
 export function getPatient(db: Db, id: number): Patient | null {
-  const row = db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined;
+  const row = cached(db, 'SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined;
   return row ? toPatient(row) : null;
 }
 
@@ -193,8 +194,29 @@ function termsWithinOneTypo(db: Db, word: string): string[] {
   if (word.length < 4) return [];
   const first = word[0]!;
   const next = String.fromCharCode(first.charCodeAt(0) + 1);
-  const terms = db.prepare('SELECT term FROM patients_fts_terms WHERE term >= ? AND term < ?').pluck().all(first, next) as string[];
+  const terms = cached(db, 'SELECT term FROM patients_fts_terms WHERE term >= ? AND term < ?').pluck().all(first, next) as string[];
   return terms.filter((t) => t !== word && withinOneTypo(word, t)).slice(0, 20);
+}
+
+/**
+ * Name words matching many patients (« ma » matches one patient in ten): joining every match and sorting
+ * them costs time in proportion to the matches. Above WALK_ABOVE matches, the alphabetical index
+ * (`patients_sort`) is walked instead and each patient kept if its id is among the matches: about
+ * limit × patients / matches rows read, a few hundred, whatever the size of the file. Same rows, same
+ * order. Counting stops at WALK_ABOVE + 1, so choosing costs little.
+ */
+export const WALK_ABOVE = 2000;
+export const PATIENT_WORDS_WALK_SQL = `SELECT ${SUMMARY_COLS} FROM patients p INDEXED BY patients_sort
+  WHERE p.archived_at IS NULL AND +p.id IN (SELECT f.rowid FROM patients_fts f WHERE patients_fts MATCH ?) ORDER BY p.sort_key LIMIT ?`;
+const COUNT_MATCHES_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM patients_fts f WHERE patients_fts MATCH ? LIMIT ?)';
+
+/** The SQL for one FTS match string: the alphabetical walk when the match is common (see WALK_ABOVE). */
+function wordsSql(db: Db, match: string, includeArchived: boolean): string {
+  if (!includeArchived) {
+    const { n } = cached(db, COUNT_MATCHES_SQL).get(match, WALK_ABOVE + 1) as { n: number };
+    if (n > WALK_ABOVE) return PATIENT_WORDS_WALK_SQL;
+  }
+  return patientSearchSql('words', includeArchived);
 }
 
 /**
@@ -209,7 +231,8 @@ export function searchPatients(
 ): PatientSummary[] {
   const q = parsePatientQuery(query);
   const run = (kind: PatientQuery['kind'], ...params: unknown[]) =>
-    db.prepare(patientSearchSql(kind, opts.includeArchived)).all(...params, opts.limit) as SummaryRow[];
+    cached(db, patientSearchSql(kind, opts.includeArchived)).all(...params, opts.limit) as SummaryRow[];
+  const runWords = (match: string) => cached(db, wordsSql(db, match, opts.includeArchived)).all(match, opts.limit) as SummaryRow[];
   let rows: SummaryRow[];
   if (q.kind === 'nir-prefix') {
     const birth = digitsAsBirth(q.prefix);
@@ -223,8 +246,8 @@ export function searchPatients(
   } else if (q.kind === 'birth-date') {
     rows = run('birth-date', q.iso);
   } else if (q.kind === 'words') {
-    const exact = run('words', ftsExactQuery(q.words));
-    const prefix = exact.length < opts.limit ? run('words', ftsQuery(q.words)) : [];
+    const exact = runWords(ftsExactQuery(q.words));
+    const prefix = exact.length < opts.limit ? runWords(ftsQuery(q.words)) : [];
     let fuzzy: SummaryRow[] = [];
     // Typos are looked for only when nothing matches as typed (keeps the common case a pure index lookup).
     if (exact.length + prefix.length === 0) {
@@ -234,7 +257,7 @@ export function searchPatients(
           .map((w, i) => [`"${w.replace(/"/g, '')}"*`, ...alternatives[i]!.map((t) => `"${t}"`)].join(' OR '))
           .map((alt) => `(${alt})`)
           .join(' AND ');
-        fuzzy = run('words', match);
+        fuzzy = runWords(match);
       }
     }
     rows = mergeRows(opts.limit, exact, prefix, fuzzy);
@@ -271,5 +294,5 @@ function withAmeState(db: Db, rows: SummaryRow[], today: string): PatientSummary
 }
 
 export function patientHasInvoices(db: Db, patientId: number): boolean {
-  return db.prepare('SELECT 1 FROM invoices WHERE patient_id = ? LIMIT 1').get(patientId) !== undefined;
+  return cached(db, 'SELECT 1 FROM invoices WHERE patient_id = ? LIMIT 1').get(patientId) !== undefined;
 }

@@ -2,6 +2,7 @@ import type { Profession, Tariff } from '../core/domain/types.ts';
 import type { TariffRow } from '../core/domain/tariffs.ts';
 import type { TariffZone } from '../core/cotation/types.ts';
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 interface Row {
   id: number;
@@ -34,8 +35,8 @@ const toTariff = (r: Row): Tariff => ({
 export function listTariffs(db: Db, profession?: Profession): Tariff[] {
   const rows = (
     profession
-      ? db.prepare('SELECT * FROM tariffs WHERE profession = ? ORDER BY code, zone DESC, effective_from DESC').all(profession)
-      : db.prepare('SELECT * FROM tariffs ORDER BY profession, code, zone DESC, effective_from DESC').all()
+      ? cached(db, 'SELECT * FROM tariffs WHERE profession = ? ORDER BY code, zone DESC, effective_from DESC').all(profession)
+      : cached(db, 'SELECT * FROM tariffs ORDER BY profession, code, zone DESC, effective_from DESC').all()
   ) as Row[];
   return rows.map(toTariff);
 }
@@ -60,5 +61,5 @@ export function insertTariff(db: Db, t: TariffData, now: string): Tariff {
   const { lastInsertRowid } = db
     .prepare('INSERT INTO tariffs (profession, code, zone, label, unit_cents, effective_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(t.profession, t.code, t.zone ?? 'metropole', t.label, t.unitCents, t.effectiveFrom, now);
-  return toTariff(db.prepare('SELECT * FROM tariffs WHERE id = ?').get(Number(lastInsertRowid)) as Row);
+  return toTariff(cached(db, 'SELECT * FROM tariffs WHERE id = ?').get(Number(lastInsertRowid)) as Row);
 }

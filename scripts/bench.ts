@@ -4,6 +4,11 @@
  *
  *   npm run bench                                   # 100,000 patients, 1,000,000 act lines
  *   npm run bench -- --patients 20000 --lines 200000 --runs 100 --keep   (or BENCH_PATIENTS=… BENCH_LINES=…)
+ *   npm run bench -- --patients 2000 --lines 5000 --runs 10 --smoke     (tiny run of npm test: targets shown, not enforced)
+ *
+ * Each search is shown beside the best raw better-sqlite3 query for the same rows (ratio), measured at
+ * 10 % of the patients and at 100 % (growth); validation beside a raw SQL transaction and bare pdfkit;
+ * start → first answer and RSS in a fresh process. Exits non-zero when a target is missed (not --smoke).
  *
  * Patients go through the real repository (same FTS terms and sort keys as the app); coverages,
  * invoices and act lines are inserted with SQL in big transactions, on the real schema and triggers.
@@ -23,6 +28,7 @@ import { mulDivRoundHalfUp, percentOf } from '../core/domain/money.ts';
 import { searchWords } from '../core/domain/search.ts';
 import { isMethodName } from '../core/api/contract.ts';
 import { benchPrinting } from './bench-printing.ts';
+import { measureStart, measureValidation, rawSearch, summary } from './bench-extra.ts';
 
 // ---------------------------------------------------------------- options
 /** `--patients 20000` on the command line, else BENCH_PATIENTS in the environment, else the default. */
@@ -36,6 +42,8 @@ const PATIENTS = flag('patients', 100_000);
 const LINES = flag('lines', 1_000_000);
 const RUNS = flag('runs', 200);
 const KEEP = process.argv.includes('--keep');
+const SMOKE = process.argv.includes('--smoke');
+const VALIDATIONS = flag('validations', SMOKE ? 20 : 300);
 const TODAY = '2026-11-25';
 const ROOT = join(import.meta.dirname, '..');
 
@@ -150,13 +158,12 @@ function makePatient(): PatientData {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const NOW = `${TODAY}T09:00:00.000Z`;
 
-function buildPatients(db: Db): { patients: BenchPatient[]; ms: number } {
+function buildPatients(db: Db, patients: BenchPatient[] = [], upTo = PATIENTS): { patients: BenchPatient[]; ms: number } {
   const started = performance.now();
-  const patients: BenchPatient[] = [];
   const batch = 10_000;
-  for (let done = 0; done < PATIENTS; done += batch) {
+  for (let done = patients.length; done < upTo; done += batch) {
     inTransaction(db, () => {
-      for (let i = done; i < Math.min(PATIENTS, done + batch); i++) {
+      for (let i = done; i < Math.min(upTo, done + batch); i++) {
         const data = makePatient();
         patients.push({ id: insertPatient(db, data, NOW).id, data });
       }
@@ -356,6 +363,57 @@ function fileSize(dataDir: string): number {
   return [base, `${base}-wal`].filter(existsSync).reduce((s, f) => s + statSync(f).size, 0);
 }
 
+interface SearchStat extends Stat {
+  raw: number[];
+}
+
+/** The five kinds of search-box input, through dispatch and as the best raw query, on the same inputs. */
+async function measureSearches(backend: Backend, patients: BenchPatient[], label: string): Promise<SearchStat[]> {
+  const sample = () => patients[int(0, patients.length - 1)]!;
+  const namePrefix = () => {
+    const words = searchWords(sample().data.lastName).filter((w) => w.length >= 2);
+    const w = words.length > 0 ? pick(words) : 'ma';
+    return w.slice(0, int(2, Math.min(4, w.length)));
+  };
+  const kinds: [string, () => string][] = [
+    ['search: name prefix (2–4 letters)', namePrefix],
+    ['search: first name + last name', () => { const p = sample(); return `${p.data.firstName} ${p.data.lastName}`; }],
+    ['search: NIR/NIA prefix', () => sample().data.nir.slice(0, int(3, 9))],
+    ['search: birth date jj/mm/aaaa', () => formatFrDate(sample().data.birthDate)],
+    ['search: empty box (first page)', () => ''],
+  ];
+  const raw = rawSearch(backend.ctx.db);
+  const out: SearchStat[] = [];
+  for (const [kind, make] of kinds) {
+    const queries = Array.from({ length: RUNS }, make);
+    for (const q of queries.slice(0, 5)) {
+      await backend.dispatch('patients/search', { query: q });
+      raw(q);
+    }
+    const samples: number[] = [];
+    const rawSamples: number[] = [];
+    let results = 0;
+    for (const query of queries) {
+      const t0 = performance.now();
+      const r = await backend.dispatch('patients/search', { query });
+      samples.push(performance.now() - t0);
+      if (!r.ok) throw new Error(`search ${query}: ${r.error.message_fr}`);
+      results += (r.value as unknown[]).length;
+      rawSamples.push(raw(query));
+    }
+    out.push({ label: `${kind} [${label}]`, samples, raw: rawSamples, results: results / queries.length, target: SEARCH_TARGET_MS });
+  }
+  return out;
+}
+
+const SEARCH_TARGET_MS = 5;
+const RAW_RATIO_MAX = 3;
+const GROWTH_MAX = 2;
+const VALIDATION_MEDIAN_MS = 1.5;
+const VALIDATIONS_PER_S = 1000;
+const FIRST_ANSWER_MS = 200;
+const RSS_MB = 150;
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'feuillet-bench-'));
   console.log(`Feuillet bench — ${PATIENTS.toLocaleString('en')} patients, ${LINES.toLocaleString('en')} act lines, ${RUNS} calls per kind`);
@@ -367,7 +425,11 @@ async function main() {
   const openEmptyMs = performance.now() - t0;
   const db = backend.ctx.db;
 
-  const built = buildPatients(db);
+  // Growth: the searches are measured at 10 % of the patients, then on the whole file.
+  const tenth = buildPatients(db, [], Math.max(1, Math.floor(PATIENTS / 10)));
+  const small = await measureSearches(backend, tenth.patients, `${tenth.patients.length.toLocaleString('en')} patients`);
+  const rest = buildPatients(db, tenth.patients);
+  const built = { patients: rest.patients, ms: tenth.ms + rest.ms };
   console.log(`patients      ${PATIENTS.toLocaleString('en').padStart(10)} rows   ${seconds(built.ms)} (repository insertPatient: row + FTS terms)`);
   const cov = buildCoverages(db, built.patients);
   console.log(`coverages     ${cov.count.toLocaleString('en').padStart(10)} rows   ${seconds(cov.ms)} (${((100 * cov.ame) / PATIENTS).toFixed(1)} % of patients with AME rights)`);
@@ -389,21 +451,10 @@ async function main() {
 
   // Inputs taken from the data, as a desk user would type them.
   const sample = () => built.patients[int(0, built.patients.length - 1)]!;
-  const namePrefix = () => {
-    const words = searchWords(sample().data.lastName).filter((w) => w.length >= 2);
-    const w = words.length > 0 ? pick(words) : 'ma';
-    return w.slice(0, int(2, Math.min(4, w.length)));
-  };
   const runs = <T>(make: () => T) => Array.from({ length: RUNS }, make);
-  const search = (query: string): [string, unknown] => ['patients/search', { query }];
   const patientWithInvoices = () => built.patients[Math.floor(built.patients.length * random() ** 2)]!.id;
 
   const stats: Stat[] = [];
-  stats.push(await measure(backend, 'search: name prefix (2–4 letters)', 50, runs(() => search(namePrefix()))));
-  stats.push(await measure(backend, 'search: first name + last name', 50, runs(() => { const p = sample(); return search(`${p.data.firstName} ${p.data.lastName}`); })));
-  stats.push(await measure(backend, 'search: NIR/NIA prefix', 50, runs(() => search(sample().data.nir.slice(0, int(3, 9))))));
-  stats.push(await measure(backend, 'search: birth date jj/mm/aaaa', 50, runs(() => search(formatFrDate(sample().data.birthDate)))));
-  stats.push(await measure(backend, 'search: empty box (first page)', 50, runs(() => search(''))));
   stats.push(await measure(backend, 'patients/get', 5, runs((): [string, unknown] => ['patients/get', { id: sample().id }])));
   stats.push(await measure(backend, 'coverages/list (patient file)', 5, runs((): [string, unknown] => ['coverages/list', { patientId: sample().id }])));
   if (isMethodName('invoices/list')) {
@@ -425,7 +476,17 @@ async function main() {
   stats.push(await measure(backend, 'follow-up/invoice (Suivi tab)', 20, runs((): [string, unknown] => ['follow-up/invoice', { id: int(1, inv.invoices) }])));
   stats.push(await measure(backend, 'bordereaux/list', 20, runs((): [string, unknown] => ['bordereaux/list', { practitionerId: pidOf() }])));
   stats.push(await measure(backend, 'bordereaux/get (a month of invoices)', 50, runs((): [string, unknown] => ['bordereaux/get', { id: int(1, fu.bordereaux) }])));
+  const large = await measureSearches(backend, built.patients, `${built.patients.length.toLocaleString('en')} patients`);
+
+  // Validation with synchronous = FULL (the app's setting), then NORMAL for the before/after.
+  const practitionerId = (backend.ctx.db.prepare('SELECT id FROM practitioners ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
+  const patientIds = built.patients.slice(0, VALIDATIONS).map((p) => p.id);
+  const full = practitionerId === undefined ? null : await measureValidation(backend, practitionerId, patientIds, VALIDATIONS);
+  backend.ctx.db.pragma('synchronous = NORMAL');
+  const normal = practitionerId === undefined ? null : await measureValidation(backend, practitionerId, patientIds, VALIDATIONS);
+  backend.ctx.db.pragma('synchronous = FULL');
   backend.close();
+  const start = await measureStart(ROOT, dataDir);
 
   const OPEN_TARGET = 1000;
   const rows = stats.map((s) => {
@@ -440,10 +501,44 @@ async function main() {
       `${r.s.label.padEnd(w)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${r.max.toFixed(2).padStart(8)} ${r.s.results.toFixed(0).padStart(6)}   < ${r.s.target} ms ${r.met ? 'met' : 'NOT MET'}`,
     );
   }
+  // ---- searches beside the raw query, and growth 10 % → 100 %
+  const extra: { label: string; met: boolean }[] = [];
+  console.log(`\n${'search (dispatch vs best raw better-sqlite3 query)'.padEnd(w + 14)}   p50 ms   p95 ms   raw p95   ratio   growth   targets: p95 < ${SEARCH_TARGET_MS} ms, ≤ ${RAW_RATIO_MAX}× raw, growth ≤ ${GROWTH_MAX}×`);
+  for (const [i, s] of large.entries()) {
+    const mine = summary(s.samples).p95;
+    const raw = summary(s.raw).p95;
+    const ratio = mine / Math.max(raw, 0.001);
+    const growth = mine / Math.max(summary(small[i]!.samples).p95, 0.001);
+    for (const [what, ok] of [['p95', mine < SEARCH_TARGET_MS], ['ratio', ratio <= RAW_RATIO_MAX], ['growth', growth <= GROWTH_MAX]] as const) extra.push({ label: `${s.label} ${what}`, met: ok });
+    const met = mine < SEARCH_TARGET_MS && ratio <= RAW_RATIO_MAX && growth <= GROWTH_MAX;
+    console.log(`${s.label.padEnd(w + 14)} ${summary(s.samples).p50.toFixed(2).padStart(8)} ${mine.toFixed(2).padStart(8)} ${raw.toFixed(2).padStart(9)} ${ratio.toFixed(1).padStart(6)}× ${growth.toFixed(1).padStart(6)}×   ${met ? 'met' : 'NOT MET'}`);
+  }
+  for (const s of small) console.log(`  at 10 %: ${s.label.padEnd(w + 4)} p95 ${summary(s.samples).p95.toFixed(2)} ms (raw ${summary(s.raw).p95.toFixed(2)} ms)`);
+
+  // ---- validation
+  if (full && normal) {
+    const medianMet = full.medianMs < VALIDATION_MEDIAN_MS;
+    const rateMet = full.perSecond >= VALIDATIONS_PER_S;
+    extra.push({ label: 'validation median', met: medianMet }, { label: 'validation sustained', met: rateMet });
+    console.log(`\nvalidation through dispatch (${VALIDATIONS} invoices of 3 acts, gapless number, audit, PDF):`);
+    console.log(`  synchronous = FULL:   median ${full.medianMs.toFixed(2)} ms, sustained ${full.perSecond.toFixed(0)}/s   (targets < ${VALIDATION_MEDIAN_MS} ms: ${medianMet ? 'met' : 'NOT MET'}; ≥ ${VALIDATIONS_PER_S}/s: ${rateMet ? 'met' : 'NOT MET'})`);
+    console.log(`  synchronous = NORMAL: median ${normal.medianMs.toFixed(2)} ms, sustained ${normal.perSecond.toFixed(0)}/s   (FULL costs ${(full.medianMs - normal.medianMs).toFixed(2)} ms more per validation)`);
+    console.log(`  raw transaction (counter + row + audit, FULL): median ${full.rawMedianMs.toFixed(2)} ms → ratio ${(full.medianMs / Math.max(full.rawMedianMs, 0.001)).toFixed(1)}×`);
+    console.log(`  its PDF alone (invoices/print): median ${full.pdfMedianMs.toFixed(2)} ms; bare pdfkit page: ${full.barePdfMedianMs.toFixed(2)} ms → ratio ${(full.pdfMedianMs / Math.max(full.barePdfMedianMs, 0.001)).toFixed(1)}×`);
+  }
+
+  // ---- start and memory
+  const startMet = start.firstAnswerMs < FIRST_ANSWER_MS;
+  const rssMet = start.rssMb < RSS_MB;
+  extra.push({ label: 'start → first answer', met: startMet }, { label: 'RSS', met: rssMet });
+  console.log(`\nfresh process on this file: start → first answer ${start.firstAnswerMs.toFixed(0)} ms (target < ${FIRST_ANSWER_MS} ms: ${startMet ? 'met' : 'NOT MET'}), RSS after 1,200 searches ${start.rssMb.toFixed(0)} MB (target < ${RSS_MB} MB: ${rssMet ? 'met' : 'NOT MET'})`);
+
   console.log(`\nopen + migrate, empty file:          ${openEmptyMs.toFixed(0)} ms (target < ${OPEN_TARGET} ms: ${openEmptyMs < OPEN_TARGET ? 'met' : 'NOT MET'})`);
   console.log(`open + migrate, this file (current): ${openFullMs.toFixed(0)} ms (target < ${OPEN_TARGET} ms: ${openFullMs < OPEN_TARGET ? 'met' : 'NOT MET'})`);
-  const allMet = rows.every((r) => r.met) && openEmptyMs < OPEN_TARGET && openFullMs < OPEN_TARGET;
-  console.log(`\n${allMet ? 'All targets met' : 'Some targets NOT met'} — whole bench ${seconds(performance.now() - total)}.`);
+  const allMet = rows.every((r) => r.met) && extra.every((e) => e.met) && openEmptyMs < OPEN_TARGET && openFullMs < OPEN_TARGET;
+  const missed = [...rows.filter((r) => !r.met).map((r) => r.s.label), ...extra.filter((e) => !e.met).map((e) => e.label)];
+  console.log(`\n${allMet ? 'All targets met' : `Some targets NOT met: ${missed.join('; ')}`} — whole bench ${seconds(performance.now() - total)}.`);
+  if (!allMet && !SMOKE) process.exitCode = 1;
   if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -1,0 +1,174 @@
+/**
+ * Parts of `npm run bench` that compare Feuillet with bare baselines measured in the same run:
+ * raw better-sqlite3 queries for the searches, a raw SQL transaction and bare pdfkit for the validation,
+ * start → first answer and RSS of a fresh process on the built database.
+ */
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import PDFDocument from 'pdfkit';
+import type { Backend } from '../electron/backend.ts';
+import type { Db } from '../db/connection.ts';
+import { parsePatientQuery } from '../core/domain/search.ts';
+import { PATIENT_WORDS_WALK_SQL, patientSearchSql } from '../db/patients-repo.ts';
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+export const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
+};
+
+/**
+ * The best raw query for a search box input: the same rows straight from better-sqlite3, statement
+ * prepared once, no schema, no dispatcher, no AME badge — for names, the faster of the two plans.
+ */
+export function rawSearch(db: Db): (query: string) => number {
+  const stmts = {
+    empty: db.prepare(patientSearchSql('empty', false)),
+    'nir-prefix': db.prepare(patientSearchSql('nir-prefix', false)),
+    'birth-date': db.prepare(patientSearchSql('birth-date', false)),
+    words: db.prepare(patientSearchSql('words', false)),
+    walk: db.prepare(PATIENT_WORDS_WALK_SQL),
+  };
+  return (query) => {
+    const q = parsePatientQuery(query);
+    const t0 = performance.now();
+    if (q.kind === 'words') {
+      const fts = q.words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');
+      const a = performance.now();
+      stmts.words.all(fts, 50);
+      const join = performance.now() - a;
+      const b = performance.now();
+      stmts.walk.all(fts, 50);
+      return Math.min(join, performance.now() - b);
+    }
+    if (q.kind === 'nir-prefix') stmts['nir-prefix'].all(q.prefix, `${q.prefix}\uffff`, 50);
+    else if (q.kind === 'birth-date') stmts['birth-date'].all(q.iso, 50);
+    else stmts.empty.all(50);
+    return performance.now() - t0;
+  };
+}
+
+export interface ValidationFigures {
+  medianMs: number;
+  perSecond: number;
+  rawMedianMs: number;
+  pdfMedianMs: number;
+  barePdfMedianMs: number;
+}
+
+/**
+ * `count` drafts of 3 acts validated through dispatch (gapless number, audit, PDF) with the database's
+ * current `synchronous`; sustained = validations per second over the whole run. Raw baseline: the same
+ * writes (counter, invoice row, audit) in one raw transaction. PDF: Feuillet's feuille de soins against
+ * a bare pdfkit page with the same amount of text.
+ */
+export async function measureValidation(backend: Backend, practitionerId: number, patientIds: number[], count: number): Promise<ValidationFigures> {
+  const drafts: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = await backend.dispatch('invoices/create-draft', { practitionerId, patientId: patientIds[i % patientIds.length] });
+    if (!r.ok) throw new Error(`create-draft: ${r.error.message_fr}`);
+    const id = (r.value as { id: number }).id;
+    const u = await backend.dispatch('invoices/update-draft', {
+      invoiceId: id,
+      lines: [
+        { actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 },
+        { actDate: '2026-11-20', code: 'IFD', coefficient: 1, quantity: 1 },
+        { actDate: '2026-11-21', code: 'AMI', coefficient: 1.5, quantity: 1 },
+      ],
+    });
+    if (!u.ok) throw new Error(`update-draft: ${u.error.message_fr}`);
+    drafts.push(id);
+  }
+  const samples: number[] = [];
+  const started = performance.now();
+  for (const id of drafts) {
+    const t0 = performance.now();
+    const r = await backend.dispatch('invoices/validate', { invoiceId: id, ameAnswer: 'non', confirmOutsideRights: true });
+    samples.push(performance.now() - t0);
+    if (!r.ok || (r.value as { kind: string }).kind !== 'validated') throw new Error(`validate: ${JSON.stringify(r).slice(0, 300)}`);
+  }
+  const perSecond = (drafts.length * 1000) / (performance.now() - started);
+
+  const db = backend.ctx.db;
+  // Raw baseline in the same file (same fsyncs): bump a counter, write the validated row and an audit row.
+  db.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, n INTEGER, status TEXT, at TEXT); CREATE TABLE bench_raw_audit (id INTEGER PRIMARY KEY, entity_id INTEGER, after_json TEXT); CREATE TABLE bench_counter (n INTEGER); INSERT INTO bench_counter VALUES (0)');
+  const rawSamples: number[] = [];
+  const bump = db.prepare('UPDATE bench_counter SET n = n + 1 RETURNING n');
+  const mark = db.prepare("INSERT INTO bench_raw (n, status, at) VALUES (?, 'validated', ?)");
+  const audit = db.prepare('INSERT INTO bench_raw_audit (entity_id, after_json) VALUES (?, ?)');
+  const rawTx = db.transaction((i: number) => {
+    const { n } = bump.get() as { n: number };
+    mark.run(n, '2026-11-25T09:00:00.000Z');
+    audit.run(i, JSON.stringify({ status: 'validated', number: n }));
+  });
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    rawTx.immediate(i);
+    rawSamples.push(performance.now() - t0);
+  }
+  db.exec('DROP TABLE bench_raw; DROP TABLE bench_raw_audit; DROP TABLE bench_counter');
+
+  const pdfSamples: number[] = [];
+  const bareSamples: number[] = [];
+  for (let i = 0; i < Math.min(count, 30); i++) {
+    let t0 = performance.now();
+    const p = await backend.dispatch('invoices/print', { id: drafts[i]! });
+    if (!p.ok) throw new Error(`print: ${p.error.message_fr}`);
+    pdfSamples.push(performance.now() - t0);
+    t0 = performance.now();
+    await barePdf();
+    bareSamples.push(performance.now() - t0);
+  }
+  return {
+    medianMs: summary(samples).p50,
+    perSecond,
+    rawMedianMs: summary(rawSamples).p50,
+    pdfMedianMs: summary(pdfSamples).p50,
+    barePdfMedianMs: summary(bareSamples).p50,
+  };
+}
+
+/** A bare pdfkit A4 page with about as much text as a feuille de soins (standard font, no embedding). */
+function barePdf(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 30 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    for (let i = 0; i < 60; i++) doc.fontSize(9).text(`Ligne ${i} — AMI 1,5 — 20/11/2026 — 4,73 €`, 30 + (i % 2) * 260, 40 + (i >> 1) * 24);
+    doc.end();
+  });
+}
+
+export interface StartFigures {
+  firstAnswerMs: number;
+  rssMb: number;
+}
+
+/**
+ * A fresh Node process (the backend bundled, as the app ships it) opens the data folder and answers a
+ * first search: time from the process start (performance.timeOrigin) to that answer, then its RSS after
+ * 200 searches of each kind.
+ */
+export async function measureStart(root: string, dataDir: string): Promise<StartFigures> {
+  const out = join(root, 'test-results', 'bench');
+  mkdirSync(out, { recursive: true });
+  const outfile = join(out, 'bench-start.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench-start.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    external: ['better-sqlite3', 'pdfkit', 'electron'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const r = spawnSync(process.execPath, [outfile, dataDir, join(root, 'db', 'migrations'), join(root, 'invoice-templates', 'fonts')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`start measure failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as StartFigures;
+}
