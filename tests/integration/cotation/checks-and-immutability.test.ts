@@ -123,3 +123,18 @@ describe('a validated invoice is never re-priced', () => {
     expect(() => t.ctx.db.prepare('UPDATE invoice_visits SET urgent = 0 WHERE invoice_id = ?').run(draft.id)).toThrow(/immutable/);
   });
 });
+
+describe('lines typed by hand (saisie libre)', () => {
+  it('refuses MD typed on a Tuesday, a night majoration without its hour, and MAU beside two acts (NGAP art. 14; CPAM guide art. 23.1)', async () => {
+    const idel = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: idel.id, patientId: patient.id });
+    const line = (code: string, coefficient = 1, actDate = '2026-11-24') => ({ actDate, code, coefficient, quantity: 1 });
+    const md = await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('MD')] });
+    expect(md).toMatchObject({ field: 'lines.1.code', message_fr: expect.stringContaining("MD refusée : le 24/11/2026 n'est ni un dimanche ni un jour férié") });
+    expect((await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('MN')] })).message_fr).toMatch(/^Acte 2 : MN : l'heure et l'urgence/);
+    expect((await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('AMI', 1.5), line('MAU')] })).message_fr).toMatch(/MAU refusée/);
+    const ok = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI', 1, '2026-11-22'), line('MD', 1, '2026-11-22'), line('MAU', 1, '2026-11-22')] });
+    expect(ok.lines.map((l) => `${l.code} ${l.amountCents}`)).toEqual(['AMI 315', 'MD 800', 'MAU 135']);
+  });
+});
