@@ -107,6 +107,8 @@ const cases: Case[] = [
     visit: visit({ date: '2012-05-27', place: 'domicile', acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MAU 100 100 135', 'IFD 100 100 250'], total: 700, explains: ['MAU'] },
   { name: 'BSI patient at home: BSB forfait, AMX act, IFI', source: 'BSB 18,20 €, IFI 2,75 € (avenant 10; BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: TUESDAY, place: 'domicile', acts: [act('BSB', 1, 'idel-bsb'), act('AMX', 1)] }), lines: ['AMX 100 100 315', 'BSB 100 100 1820', 'IFI 100 100 275'], total: 2410, explains: ['IFI : patient dépendant'] },
+  { name: 'BSI, second patient of the household: IFI 0,01', source: '1 IFI + « IFI 0,01 » per extra patient in the dependence context (UNCAM decision 12/11/2020; BILLING-RULES §4)', setup: 'idel',
+    visit: visit({ date: TUESDAY, place: 'domicile', householdRank: 2, acts: [act('BSA', 1, 'idel-bsa')] }), lines: ['BSA 100 100 1300', 'IFI 1 100 3'], total: 1303, explains: ['IFI 0,01 : patient n° 2 du même foyer en BSI'] },
   // — Night, Sunday, public holidays (NGAP art. 14) —
   { name: 'Sunday home visit, emergency: two acts + MD + IFD + IK', source: 'art. 14 Sunday majoration with justified emergency; MD 8,00 € (arrêté 2008, « à vérifier »); art. 11B; art. 13 (BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: SUNDAY, time: '10:30', place: 'domicile', distanceKm: 7, urgent: true, acts: [act('AMI', 1, 'idel-injection-im'), act('AMI', 1.5, 'idel-prelevement')] }),
