@@ -130,6 +130,12 @@ describe('cotation on the Actes tab', () => {
     expect(await table.getByRole('row', { name: /IFD.*Métropole.*2,30\s€/ }).textContent()).toMatch(/depuis le 15\/04\/2009/);
     expect(await table.getByRole('row', { name: /AMI.*DOM.*3,30\s€/ }).count()).toBe(1);
     await page.getByText(/valeur\(s\) à vérifier pour cette profession/).waitFor();
+    const acts = page.getByRole('table', { name: 'Actes du catalogue' });
+    expect(await acts.getByRole('row', { name: /Pansement lourd et complexe/ }).first().textContent()).toMatch(/AMI 4.*à vérifier/);
+    await page.getByLabel('Profession').selectOption('masseur-kinesitherapeute');
+    const steps = page.getByRole('table', { name: 'Changements de coefficient' });
+    expect(await steps.getByRole('row', { name: /7,5 → 8,1/ }).textContent()).toMatch(/01\/07\/2025/);
+    expect(await steps.getByRole('row', { name: /9,5 → 9,8/ }).textContent()).toMatch(/à vérifier/);
     await screenshot(page, 'cotation-tarifs-a-verifier');
   });
 });

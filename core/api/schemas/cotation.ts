@@ -41,6 +41,7 @@ export const VisitInput = z.object({
 });
 
 export const CatalogueInput = z.object({ practitionerId: id });
+export const CatalogueByProfessionInput = z.object({ profession: z.enum(['infirmier', 'masseur-kinesitherapeute']) });
 export const FavouriteInput = z.object({ practitionerId: id, key: z.string().min(1).max(60), on: z.boolean() });
 export const ModelSaveInput = z.object({
   practitionerId: id,
