@@ -121,6 +121,32 @@ describe('cotation on the Actes tab', () => {
     expect(await apiCall(app, 'invoices/get', { id: draft.id })).toMatchObject({ status: 'draft', number: null });
   });
 
+  it('keeps favourites and a reusable model (« insuline matin ») for the practitioner', async () => {
+    const patient = await seedPatient(app, 'Traore', nirOf('2900599123459'));
+    const nurse = (await apiCall(app, 'practitioners/list', {})).find((p) => p.profession === 'infirmier')!;
+    await apiCall(app, 'invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await openInvoice('Traore');
+    await page.getByRole('tab', { name: /Actes/ }).click();
+    const visit = page.getByRole('group', { name: 'Visite 1' });
+    await visit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
+    await visit.getByLabel('Rechercher un acte (visite 1)').fill('insuline');
+    await visit.getByRole('button', { name: /Ajouter aux favoris : AMI 1 – Injection d'insuline/ }).click();
+    await visit.getByRole('button', { name: /Ajouter AMI 1 – Surveillance et observation/ }).click();
+    await visit.getByRole('group', { name: 'Favoris (visite 1)' }).getByRole('button', { name: /Injection d'insuline/ }).click();
+    const live = visit.getByRole('table', { name: 'Cotation de la visite 1' });
+    await expect.poll(async () => (await live.textContent()) ?? '').toMatch(/insulino-traité.*insulino-traité.*Total de la visite6,30\s€/);
+    await visit.getByLabel('Nom du modèle (visite 1)').fill('insuline matin');
+    await visit.getByRole('button', { name: 'Enregistrer ces actes comme modèle' }).click();
+    await page.getByText('Modèle « insuline matin » enregistré.').waitFor();
+
+    await page.getByRole('button', { name: 'Ajouter une visite' }).click();
+    const second = page.getByRole('group', { name: 'Visite 2' });
+    await second.getByLabel('Modèle (visite 2)').selectOption({ label: 'insuline matin' });
+    await second.getByRole('button', { name: 'Appliquer le modèle' }).click();
+    expect(await second.getByRole('table', { name: 'Actes de la visite 2' }).getByRole('row').count()).toBe(3);
+    await screenshot(page, 'cotation-favourites-model');
+  });
+
   it('shows in Réglages → Tarifs the values that stay unsure as « à vérifier », with zone and source', async () => {
     await openMenu(page, 'Réglages');
     const table = page.getByRole('table', { name: 'Tarifs' });
