@@ -9,7 +9,7 @@ export const VisitActInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, 'Code de l’acte : 1 à 4 lettres (AMI, AIS, IFD…).'),
   coefficient: z
     .number({ error: 'Coefficient obligatoire.' })
-    .positive('Le coefficient doit être positif.')
+    .min(0.01, 'Le coefficient doit être au moins 0,01.')
     .max(100, 'Coefficient trop élevé (100 au maximum).')
     .refine(twoDecimals, 'Coefficient : deux décimales au maximum.')
     .default(1),
