@@ -256,6 +256,7 @@ CREATE TABLE invoice_visits (
   household_rank INTEGER NOT NULL DEFAULT 1 CHECK (household_rank BETWEEN 1 AND 20),
   distance_tenths INTEGER CHECK (distance_tenths IS NULL OR distance_tenths >= 0),
   urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+  call_time TEXT,
   imperative_prescription INTEGER NOT NULL DEFAULT 0 CHECK (imperative_prescription IN (0, 1)),
   coordination TEXT NOT NULL DEFAULT 'aucune' CHECK (coordination IN ('aucune', 'palliatif', 'pansement-complexe')),
   two_sessions_justified INTEGER NOT NULL DEFAULT 0 CHECK (two_sessions_justified IN (0, 1)),

@@ -23,6 +23,11 @@ export const VisitInput = z.object({
     .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Heure : au format hh:mm (par exemple 07:30).')
     .nullable()
     .default(null),
+  callTime: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Heure de l'appel : au format hh:mm (par exemple 19:45).")
+    .nullable()
+    .default(null),
   place: z.enum(['cabinet', 'domicile'], { error: 'Lieu : cabinet ou domicile.' }).default('cabinet'),
   householdRank: z.number().int('Rang dans le foyer : un nombre entier.').min(1, 'Rang dans le foyer : 1 au minimum.').max(20).default(1),
   distanceKm: z

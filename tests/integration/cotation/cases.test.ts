@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const visit = (v: Partial<VisitIn> & { date: string; acts: VisitIn['acts'] }): VisitIn => ({
-  time: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
+  time: null, callTime: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
   coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false, ...v,
 });
 const act = (code: string, coefficient = 1, key?: string, session?: 1 | 2) => ({ code, coefficient, ...(key ? { key } : {}), ...(session ? { session } : {}) });
@@ -117,6 +117,10 @@ const cases: Case[] = [
     visit: visit({ date: SUNDAY, time: '10:30', place: 'domicile', acts: [act('AMI', 2, 'idel-pansement-simple')] }), lines: ['AMI 200 100 630', 'IFD 100 100 275'], total: 905, explains: ['Pas de majoration MD (dimanche)'] },
   { name: 'night 21h30 emergency: MN 9,15 €', source: 'night 20h–23h 9,15 € (arrêté 2008; BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: TUESDAY, time: '21:30', place: 'domicile', urgent: true, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MN 100 100 915', 'MAU 100 100 135', 'IFD 100 100 275'], total: 1640, explains: ['acte de nuit entre 20h et 8h'] },
+  { name: 'night act after a call received at 18h30: no night majoration', source: 'art. 14: the call must come between 19h and 7h (CPAM guide; BILLING-RULES §4)', setup: 'idel',
+    visit: visit({ date: TUESDAY, time: '21:30', callTime: '18:30', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }), lines: ['AMI 200 100 630'], total: 630, explains: ['l’appel de 18h30 n’a pas été reçu entre 19h et 7h'] },
+  { name: 'night act after a call received at 19h45: MN', source: 'art. 14: call between 19h and 7h, act between 20h and 8h (BILLING-RULES §4)', setup: 'idel',
+    visit: visit({ date: TUESDAY, time: '21:30', callTime: '19:45', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }), lines: ['AMI 200 100 630', 'MN 100 100 915'], total: 1545, explains: ['acte de nuit entre 20h et 8h'] },
   { name: 'deep night 2h emergency: MNP 18,30 €', source: 'night 23h–5h 18,30 € (arrêté 2008; BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: TUESDAY, time: '02:00', place: 'domicile', urgent: true, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MNP 100 100 1830', 'MAU 100 100 135', 'IFD 100 100 275'], total: 2555, explains: ['entre 23h et 5h'] },
   { name: 'repeated insulin at 6h30 with « exécution de nuit impérative » prescribed', source: 'art. 14B for repeated nurse acts (CPAM guide; BILLING-RULES §4)', setup: 'idel',

@@ -9,7 +9,7 @@ import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_2, type
 
 type VisitIn = NonNullable<MethodInput<'invoices/update-draft'>['visits']>[number];
 const visit = (v: Partial<VisitIn> & { date: string; acts: VisitIn['acts'] }): VisitIn => ({
-  time: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
+  time: null, callTime: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
   coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false, ...v,
 });
 
