@@ -67,6 +67,7 @@ interface VisitRow {
   household_rank: number;
   distance_tenths: number | null;
   urgent: number;
+  call_time: string | null;
   imperative_prescription: number;
   coordination: InvoiceVisit['coordination'];
   two_sessions_justified: number;
@@ -84,6 +85,7 @@ const toVisit = (r: VisitRow): InvoiceVisit => ({
   householdRank: r.household_rank,
   distanceTenths: r.distance_tenths,
   urgent: r.urgent === 1,
+  callTime: r.call_time,
   imperativePrescription: r.imperative_prescription === 1,
   coordination: r.coordination,
   twoSessionsJustified: r.two_sessions_justified === 1,
@@ -221,12 +223,12 @@ export function saveDraftContent(
   );
   cached(db, 'DELETE FROM invoice_visits WHERE invoice_id = ?').run(id);
   const insertVisit = cached(db, 
-    `INSERT INTO invoice_visits (invoice_id, position, visit_date, visit_time, place, household_rank, distance_tenths, urgent,
+    `INSERT INTO invoice_visits (invoice_id, position, visit_date, visit_time, place, household_rank, distance_tenths, urgent, call_time,
        imperative_prescription, coordination, two_sessions_justified, r251_procedure, acts_json, dropped_json, explanations_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const v of visits) {
-    insertVisit.run(id, v.position, v.date, v.time, v.place, v.householdRank, v.distanceTenths, v.urgent ? 1 : 0, v.imperativePrescription ? 1 : 0,
+    insertVisit.run(id, v.position, v.date, v.time, v.place, v.householdRank, v.distanceTenths, v.urgent ? 1 : 0, v.callTime ?? null, v.imperativePrescription ? 1 : 0,
       v.coordination, v.twoSessionsJustified ? 1 : 0, v.r251Procedure ? 1 : 0, JSON.stringify(v.acts), JSON.stringify(v.dropped), JSON.stringify(v.explanations));
   }
 }

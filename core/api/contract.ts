@@ -68,7 +68,7 @@ import {
   RejectionWithdrawInput,
 } from './schemas/follow-up.ts';
 import { BackupFileInput } from './schemas/backups.ts';
-import { CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
+import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -169,6 +169,8 @@ export const contract = {
 
   /** The dated NGAP catalogue, favourites and models of a practitioner (act picker, live pricing). */
   'cotation/context': method<typeof CatalogueInputWithPatient, CotationContext>(CatalogueInputWithPatient),
+  /** The whole catalogue of a profession (Réglages → Tarifs: acts and coefficient steps, « à vérifier »). */
+  'cotation/catalogue': method<typeof CatalogueByProfessionInput, Catalogue>(CatalogueByProfessionInput),
   'cotation/set-favourite': method<typeof FavouriteInput, string[]>(FavouriteInput),
   'cotation/save-model': method<typeof ModelSaveInput, ActModel[]>(ModelSaveInput),
   'cotation/delete-model': method<typeof ModelDeleteInput, ActModel[]>(ModelDeleteInput),

@@ -7,7 +7,7 @@ import { mulDivRoundHalfUp } from '../domain/money.ts';
 import { tariffInForce } from './tariff-lookup.ts';
 import type { ActGroup, Catalogue, CatalogueAct, DroppedAct, PatientFacts, Practice, PricedLine, PricedVisit, Problem, Visit } from './types.ts';
 import { applyNurse11B, byRank, type RatedAct, type ResolvedAct } from './rules/acts-11b.ts';
-import { applyKineSessions, stepCoefficient } from './rules/kine.ts';
+import { applyKineSessions, removedCotation, stepCoefficient } from './rules/kine.ts';
 import { mau, mci, mie, TIME_MAJORATIONS, timeMajoration, type WantedLine } from './rules/majorations.ts';
 import { IK_TYPED, TRAVEL_CODES, travel } from './rules/travel.ts';
 import { cotation } from './rules/format.ts';
@@ -49,6 +49,8 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
   let resolved: ResolvedAct[];
   if (practice.profession === 'masseur-kinesitherapeute') {
     const stepped = typed.map((a) => {
+      const removed = removedCotation(a, visit.date);
+      if (removed) problems.push(removed);
       const step = stepCoefficient(a, visit.date, catalogue.steps);
       if (step.explanation) explanations.push(step.explanation);
       return { ...resolve(a.code, step.coefficient, a.key, visit.date, catalogue, practice), session: a.session ?? 1 };

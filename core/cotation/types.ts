@@ -84,6 +84,8 @@ export interface Visit {
   distanceTenths: number | null;
   /** Urgence justifiée par l'état du patient (NGAP art. 14). */
   urgent: boolean;
+  /** 'HH:MM' of the emergency call, when recorded: a night majoration needs a call between 19h and 7h. */
+  callTime?: string | null | undefined;
   /** « Exécution de nuit / quotidienne impérative » written on the prescription (NGAP art. 14B). */
   imperativePrescription: boolean;
   coordination: Coordination;

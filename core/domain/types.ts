@@ -1,8 +1,8 @@
-import type { DroppedAct, TariffZone, Visit } from '../cotation/types.ts';
 /**
  * Entities as the API returns them. Dates are ISO `YYYY-MM-DD`, timestamps ISO 8601 UTC,
  * money integer cents, rates integer percents, coefficients in hundredths (AMI 1.5 → 150).
  */
+import type { DroppedAct, TariffZone, Visit } from '../cotation/types.ts';
 
 export type Sex = 'F' | 'M';
 export type Quality = 'assure' | 'ayant_droit';

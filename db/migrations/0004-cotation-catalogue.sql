@@ -214,6 +214,8 @@ INSERT INTO ngap_acts (key, profession, code, coefficient, label, ngap, act_grou
 INSERT INTO ngap_acts (key, profession, code, coefficient, label, ngap, act_group, keywords, effective_from, effective_to, verify_note, source) VALUES ('mk-rpe', 'masseur-kinesitherapeute', 'RPE', NULL, 'Lettre-clé RPE (annexe 2)', 'NGAP titre XIV, annexe 2', 'kine', 'rpe', '2024-02-22', NULL, 'Libellé exact non lu : à vérifier.', 'décision UNCAM du 14/12/2023 ; BILLING-RULES §9');
 INSERT INTO ngap_acts (key, profession, code, coefficient, label, ngap, act_group, keywords, effective_from, effective_to, verify_note, source) VALUES ('mk-tmk', 'masseur-kinesitherapeute', 'TMK', NULL, 'Télésoin masso-kinésithérapie', 'NGAP titre XIV', 'kine', 'telesoin teleconsultation video', '2024-02-22', NULL, NULL, 'décision UNCAM du 14/12/2023 ; BILLING-RULES §5');
 INSERT INTO coefficient_steps (profession, codes, from_coefficient, to_coefficient, effective_from, verify_note, source) VALUES ('masseur-kinesitherapeute', '*', 750, 810, '2025-07-01', NULL, 'avenant 7 ; SNMKR FAQ ; BILLING-RULES §5');
+INSERT INTO coefficient_steps (profession, codes, from_coefficient, to_coefficient, effective_from, verify_note, source) VALUES ('masseur-kinesitherapeute', 'AMK', 120, 250, '2025-07-01', NULL, 'avenant 7, supplément balnéothérapie (SNMKR FAQ ; appines ; kapstone) ; BILLING-RULES §5');
+INSERT INTO coefficient_steps (profession, codes, from_coefficient, to_coefficient, effective_from, verify_note, source) VALUES ('masseur-kinesitherapeute', 'AMK', 220, 350, '2025-07-01', NULL, 'avenant 7, supplément balnéothérapie (SNMKR FAQ ; appines ; kapstone) ; BILLING-RULES §5');
 INSERT INTO coefficient_steps (profession, codes, from_coefficient, to_coefficient, effective_from, verify_note, source) VALUES ('masseur-kinesitherapeute', '*', 950, 980, '2026-07-01', 'Probable (une source).', 'avenant 7 ; BILLING-RULES §5');
 INSERT INTO coefficient_steps (profession, codes, from_coefficient, to_coefficient, effective_from, verify_note, source) VALUES ('masseur-kinesitherapeute', 'NMI', 1000, 1100, '2026-09-01', 'Probable (une source) ; rattachement à la lettre-clé NMI à vérifier.', 'avenant 7 (NGAP art. 4, neuromusculaire) ; BILLING-RULES §5');
 INSERT INTO coefficient_steps (profession, codes, from_coefficient, to_coefficient, effective_from, verify_note, source) VALUES ('masseur-kinesitherapeute', 'NMI', 1100, 1200, '2026-09-01', 'Probable (une source) ; rattachement à la lettre-clé NMI à vérifier.', 'avenant 7 (NGAP art. 4, neuromusculaire) ; BILLING-RULES §5');
@@ -254,6 +256,7 @@ CREATE TABLE invoice_visits (
   household_rank INTEGER NOT NULL DEFAULT 1 CHECK (household_rank BETWEEN 1 AND 20),
   distance_tenths INTEGER CHECK (distance_tenths IS NULL OR distance_tenths >= 0),
   urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+  call_time TEXT,
   imperative_prescription INTEGER NOT NULL DEFAULT 0 CHECK (imperative_prescription IN (0, 1)),
   coordination TEXT NOT NULL DEFAULT 'aucune' CHECK (coordination IN ('aucune', 'palliatif', 'pansement-complexe')),
   two_sessions_justified INTEGER NOT NULL DEFAULT 0 CHECK (two_sessions_justified IN (0, 1)),

@@ -30,6 +30,7 @@ export interface VisitData {
   householdRank: number;
   distanceKm: number | null;
   urgent: boolean;
+  callTime: string | null;
   imperativePrescription: boolean;
   coordination: Visit['coordination'];
   twoSessionsJustified: boolean;
@@ -44,6 +45,7 @@ export const toEngineVisit = (v: VisitData): Visit => ({
   householdRank: v.householdRank,
   distanceTenths: v.distanceKm === null ? null : Math.round(v.distanceKm * 10),
   urgent: v.urgent,
+  callTime: v.callTime,
   imperativePrescription: v.imperativePrescription,
   coordination: v.coordination,
   twoSessionsJustified: v.twoSessionsJustified,

@@ -7,7 +7,7 @@ import { requirePractitioner } from './invoice-drafts.ts';
 import { requirePatient } from './patients.ts';
 import type { AreaHandlers } from './types.ts';
 
-export const cotationHandlers: AreaHandlers<'cotation/context' | 'cotation/set-favourite' | 'cotation/save-model' | 'cotation/delete-model'> = {
+export const cotationHandlers: AreaHandlers<'cotation/context' | 'cotation/catalogue' | 'cotation/set-favourite' | 'cotation/save-model' | 'cotation/delete-model'> = {
   'cotation/context': ({ practitionerId, patientId }, ctx) => {
     const practitioner = requirePractitioner(ctx, practitionerId);
     return {
@@ -18,6 +18,8 @@ export const cotationHandlers: AreaHandlers<'cotation/context' | 'cotation/set-f
       models: listModels(ctx.db, practitionerId),
     };
   },
+
+  'cotation/catalogue': ({ profession }, ctx) => loadCatalogue(ctx.db, profession),
 
   'cotation/set-favourite': ({ practitionerId, key, on }, ctx) =>
     inTransaction(ctx.db, () => {

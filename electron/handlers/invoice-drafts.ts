@@ -8,6 +8,7 @@ import { formatFrDate } from '../../core/domain/dates.ts';
 import { computeShares, lineAmount } from '../../core/domain/invoice-calc.ts';
 import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
 import type { Visit } from '../../core/cotation/types.ts';
+import { refuseTypedLine } from '../../core/cotation/typed-lines.ts';
 import type { AmeSource, Invoice, Practitioner } from '../../core/domain/types.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
 import { getAmeOrganism } from '../../db/coverages-repo.ts';
@@ -85,6 +86,8 @@ export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly 
   const { tariffs } = loadCatalogue(ctx.db, practitioner.profession);
   const today = ctx.clock.today();
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
+  const refused = refuseTypedLine(acts, practitioner.postalCode);
+  if (refused) throw new DomainError('invalid-input', `Acte ${refused.index + 1} : ${refused.message_fr}`, `lines.${refused.index}.code`);
   // Every problem is reported, one per line, not only the first (issue #9: all unknown codes at once).
   const problems: { field: string; message_fr: string }[] = [];
   const lines: LineData[] = [];

@@ -121,6 +121,32 @@ describe('cotation on the Actes tab', () => {
     expect(await apiCall(app, 'invoices/get', { id: draft.id })).toMatchObject({ status: 'draft', number: null });
   });
 
+  it('keeps favourites and a reusable model (« insuline matin ») for the practitioner', async () => {
+    const patient = await seedPatient(app, 'Traore', nirOf('2900599123459'));
+    const nurse = (await apiCall(app, 'practitioners/list', {})).find((p) => p.profession === 'infirmier')!;
+    await apiCall(app, 'invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await openInvoice('Traore');
+    await page.getByRole('tab', { name: /Actes/ }).click();
+    const visit = page.getByRole('group', { name: 'Visite 1' });
+    await visit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
+    await visit.getByLabel('Rechercher un acte (visite 1)').fill('insuline');
+    await visit.getByRole('button', { name: /Ajouter aux favoris : AMI 1 – Injection d'insuline/ }).click();
+    await visit.getByRole('button', { name: /Ajouter AMI 1 – Surveillance et observation/ }).click();
+    await visit.getByRole('group', { name: 'Favoris (visite 1)' }).getByRole('button', { name: /Injection d'insuline/ }).click();
+    const live = visit.getByRole('table', { name: 'Cotation de la visite 1' });
+    await expect.poll(async () => (await live.textContent()) ?? '').toMatch(/insulino-traité.*insulino-traité.*Total de la visite6,30\s€/);
+    await visit.getByLabel('Nom du modèle (visite 1)').fill('insuline matin');
+    await visit.getByRole('button', { name: 'Enregistrer ces actes comme modèle' }).click();
+    await page.getByText('Modèle « insuline matin » enregistré.').waitFor();
+
+    await page.getByRole('button', { name: 'Ajouter une visite' }).click();
+    const second = page.getByRole('group', { name: 'Visite 2' });
+    await second.getByLabel('Modèle (visite 2)').selectOption({ label: 'insuline matin' });
+    await second.getByRole('button', { name: 'Appliquer le modèle' }).click();
+    expect(await second.getByRole('table', { name: 'Actes de la visite 2' }).getByRole('row').count()).toBe(3);
+    await screenshot(page, 'cotation-favourites-model');
+  });
+
   it('shows in Réglages → Tarifs the values that stay unsure as « à vérifier », with zone and source', async () => {
     await openMenu(page, 'Réglages');
     const table = page.getByRole('table', { name: 'Tarifs' });
@@ -130,6 +156,12 @@ describe('cotation on the Actes tab', () => {
     expect(await table.getByRole('row', { name: /IFD.*Métropole.*2,30\s€/ }).textContent()).toMatch(/depuis le 15\/04\/2009/);
     expect(await table.getByRole('row', { name: /AMI.*DOM.*3,30\s€/ }).count()).toBe(1);
     await page.getByText(/valeur\(s\) à vérifier pour cette profession/).waitFor();
+    const acts = page.getByRole('table', { name: 'Actes du catalogue' });
+    expect(await acts.getByRole('row', { name: /Pansement lourd et complexe/ }).first().textContent()).toMatch(/AMI 4.*à vérifier/);
+    await page.getByLabel('Profession').selectOption('masseur-kinesitherapeute');
+    const steps = page.getByRole('table', { name: 'Changements de coefficient' });
+    expect(await steps.getByRole('row', { name: /7,5 → 8,1/ }).textContent()).toMatch(/01\/07\/2025/);
+    expect(await steps.getByRole('row', { name: /9,5 → 9,8/ }).textContent()).toMatch(/à vérifier/);
     await screenshot(page, 'cotation-tarifs-a-verifier');
   });
 });

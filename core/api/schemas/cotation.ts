@@ -9,7 +9,7 @@ export const VisitActInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, 'Code de l’acte : 1 à 4 lettres (AMI, AIS, IFD…).'),
   coefficient: z
     .number({ error: 'Coefficient obligatoire.' })
-    .positive('Le coefficient doit être positif.')
+    .min(0.01, 'Le coefficient doit être au moins 0,01.')
     .max(100, 'Coefficient trop élevé (100 au maximum).')
     .refine(twoDecimals, 'Coefficient : deux décimales au maximum.')
     .default(1),
@@ -21,6 +21,11 @@ export const VisitInput = z.object({
   time: z
     .string()
     .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Heure : au format hh:mm (par exemple 07:30).')
+    .nullable()
+    .default(null),
+  callTime: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Heure de l'appel : au format hh:mm (par exemple 19:45).")
     .nullable()
     .default(null),
   place: z.enum(['cabinet', 'domicile'], { error: 'Lieu : cabinet ou domicile.' }).default('cabinet'),
@@ -41,6 +46,7 @@ export const VisitInput = z.object({
 });
 
 export const CatalogueInput = z.object({ practitionerId: id });
+export const CatalogueByProfessionInput = z.object({ profession: z.enum(['infirmier', 'masseur-kinesitherapeute']) });
 export const FavouriteInput = z.object({ practitionerId: id, key: z.string().min(1).max(60), on: z.boolean() });
 export const ModelSaveInput = z.object({
   practitionerId: id,

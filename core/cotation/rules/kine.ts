@@ -11,7 +11,7 @@ const PREAMBLE = 'NGAP titre XIV, dispositions liminaires';
 /**
  * Avenant 7 coefficient steps: 7,5 → 8,1 on 01/07/2025, 9,5 → 9,8 on 01/07/2026, art. 4 neuromuscular
  * 10 → 11 and 11 → 12 on 01/09/2026, 8,1 → 8,4 on 01/07/2027. A coefficient typed in its old value after
- * the date is billed at the new one, and says so. Only annexe-2 key letters (not AMK, TMK).
+ * the date is billed at the new one, and says so. AMK balnéothérapie supplements 1,2 → 2,5 and 2,2 → 3,5 on 01/07/2025.
  * Each step applies once, in date order, and never twice on the same date (11 → 12 must not follow 10 → 11).
  */
 export function stepCoefficient(
@@ -19,14 +19,14 @@ export function stepCoefficient(
   date: string,
   steps: readonly CoefficientStep[],
 ): { coefficient: number; explanation: string | null } {
-  if (act.code === 'AMK' || act.code === 'TMK') return { coefficient: act.coefficient, explanation: null };
   let coefficient = act.coefficient;
   let lastDate = '';
   const applied: CoefficientStep[] = [];
   const sorted = [...steps].sort((a, b) => a.date.localeCompare(b.date));
   for (const s of sorted) {
     if (s.date > date || s.date === lastDate) continue;
-    if (s.codes !== '*' && s.codes !== act.code) continue;
+    // '*' = the annexe-2 key letters; AMK and TMK only change by a step naming them (balnéothérapie supplements).
+    if (s.codes === '*' ? act.code === 'AMK' || act.code === 'TMK' : s.codes !== act.code) continue;
     if (s.from !== coefficient) continue;
     coefficient = s.to;
     lastDate = s.date;
@@ -91,4 +91,12 @@ export function applyKineSessions(
     }
   }
   return { rated, dropped, problems };
+}
+
+/** AMK 6 is removed from 01/07/2025 (avenant 7; SNMKR FAQ; BILLING-RULES §5). */
+export function removedCotation(act: VisitAct, date: string): Problem | null {
+  if (act.code === 'AMK' && act.coefficient === 600 && date >= '2025-07-01') {
+    return { level: 'block', code: 'removed-cotation', message_fr: 'AMK 6 n’existe plus depuis le 01/07/2025 (avenant 7) : choisissez la cotation en vigueur.' };
+  }
+  return null;
 }

@@ -63,6 +63,14 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
     return r;
   }
   if (candidate === null) return r;
+  const call = visit.callTime ? minutes(visit.callTime) : null;
+  const nightByUrgency = night && visit.urgent && !(nurse && visit.imperativePrescription);
+  if (nightByUrgency && call !== null && call < 19 * 60 && call >= 7 * 60) {
+    const text = `Pas de majoration ${candidate.code} : l’appel de ${visit.callTime!.replace(':', 'h')} n’a pas été reçu entre 19h et 7h (NGAP art. 14).`;
+    if (asked.length > 0) r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration refusée. ${text}` });
+    else r.explanations.push(text);
+    return r;
+  }
   if (!condition) {
     const text = `Pas de majoration ${candidate.code} (${candidate.why}) : il faut une urgence justifiée ou, pour des actes répétés, « exécution de nuit / quotidienne impérative » sur la prescription (NGAP art. 14).`;
     if (asked.length > 0) r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration refusée. ${text} Cochez la condition si elle est remplie, sinon retirez la majoration.` });

@@ -32,14 +32,19 @@ export function travel(visit: Visit, practice: Practice, acts: readonly Resolved
     }
     return r;
   }
+  const dependent = practice.profession === 'infirmier' && acts.some((a) => a.code === 'AMX' || a.group === 'forfait');
   if (visit.householdRank > 1) {
-    r.explanations.push(`Patient n° ${visit.householdRank} du même foyer : IFD et IK seulement pour le premier patient vu (NGAP art. 13).`);
+    if (dependent) {
+      // Dependence context: one IFI, then « IFI 0,01 » for each further patient (UNCAM decision of 12/11/2020; BILLING-RULES §4, likely).
+      r.lines.push({ kind: 'travel', code: 'IFI', coefficient: 1, explanation: `IFI 0,01 : patient n° ${visit.householdRank} du même foyer en BSI (décision UNCAM du 12/11/2020).`, article: ART_13 });
+    } else {
+      r.explanations.push(`Patient n° ${visit.householdRank} du même foyer : IFD et IK seulement pour le premier patient vu (NGAP art. 13).`);
+    }
     return r;
   }
   let fee = 'IFD';
   let why = 'soins à domicile, une fois par visite et par foyer';
   if (practice.profession === 'infirmier') {
-    const dependent = acts.some((a) => a.code === 'AMX' || a.group === 'forfait');
     if (dependent || askedFee.includes('IFI')) {
       fee = 'IFI';
       why = 'patient dépendant (BSI) à domicile, une fois par visite et par foyer';

@@ -71,6 +71,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
 
   useEffect(() => {
     void api.call('app/info', {}).then((r) => r.ok && setToday(r.value.today));
+    setMode(null);
     void api.call('invoices/get', { id: props.invoiceId }).then(async (r) => {
       if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
       show(r.value);

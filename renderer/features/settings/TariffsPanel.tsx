@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { DateField, SelectField, TextField, frToIso, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors } from '../../ui/errors.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
+import { CatalogueTables } from './CatalogueTables.tsx';
 
 /** Tariff table with effective dates: a change is a new dated row, history kept. */
 export function TariffsPanel() {
@@ -87,6 +88,7 @@ export function TariffsPanel() {
           ))}
         </tbody>
       </table>
+      <CatalogueTables profession={profession} />
       <form onSubmit={add} noValidate aria-label="Ajouter un tarif">
         <h3>Ajouter un tarif</h3>
         <div className="form-grid">

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const visit = (v: Partial<VisitIn> & { date: string; acts: VisitIn['acts'] }): VisitIn => ({
-  time: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
+  time: null, callTime: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
   coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false, ...v,
 });
 const act = (code: string, coefficient = 1, key?: string, session?: 1 | 2) => ({ code, coefficient, ...(key ? { key } : {}), ...(session ? { session } : {}) });
@@ -107,6 +107,8 @@ const cases: Case[] = [
     visit: visit({ date: '2012-05-27', place: 'domicile', acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MAU 100 100 135', 'IFD 100 100 250'], total: 700, explains: ['MAU'] },
   { name: 'BSI patient at home: BSB forfait, AMX act, IFI', source: 'BSB 18,20 €, IFI 2,75 € (avenant 10; BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: TUESDAY, place: 'domicile', acts: [act('BSB', 1, 'idel-bsb'), act('AMX', 1)] }), lines: ['AMX 100 100 315', 'BSB 100 100 1820', 'IFI 100 100 275'], total: 2410, explains: ['IFI : patient dépendant'] },
+  { name: 'BSI, second patient of the household: IFI 0,01', source: '1 IFI + « IFI 0,01 » per extra patient in the dependence context (UNCAM decision 12/11/2020; BILLING-RULES §4)', setup: 'idel',
+    visit: visit({ date: TUESDAY, place: 'domicile', householdRank: 2, acts: [act('BSA', 1, 'idel-bsa')] }), lines: ['BSA 100 100 1300', 'IFI 1 100 3'], total: 1303, explains: ['IFI 0,01 : patient n° 2 du même foyer en BSI'] },
   // — Night, Sunday, public holidays (NGAP art. 14) —
   { name: 'Sunday home visit, emergency: two acts + MD + IFD + IK', source: 'art. 14 Sunday majoration with justified emergency; MD 8,00 € (arrêté 2008, « à vérifier »); art. 11B; art. 13 (BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: SUNDAY, time: '10:30', place: 'domicile', distanceKm: 7, urgent: true, acts: [act('AMI', 1, 'idel-injection-im'), act('AMI', 1.5, 'idel-prelevement')] }),
@@ -115,6 +117,10 @@ const cases: Case[] = [
     visit: visit({ date: SUNDAY, time: '10:30', place: 'domicile', acts: [act('AMI', 2, 'idel-pansement-simple')] }), lines: ['AMI 200 100 630', 'IFD 100 100 275'], total: 905, explains: ['Pas de majoration MD (dimanche)'] },
   { name: 'night 21h30 emergency: MN 9,15 €', source: 'night 20h–23h 9,15 € (arrêté 2008; BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: TUESDAY, time: '21:30', place: 'domicile', urgent: true, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MN 100 100 915', 'MAU 100 100 135', 'IFD 100 100 275'], total: 1640, explains: ['acte de nuit entre 20h et 8h'] },
+  { name: 'night act after a call received at 18h30: no night majoration', source: 'art. 14: the call must come between 19h and 7h (CPAM guide; BILLING-RULES §4)', setup: 'idel',
+    visit: visit({ date: TUESDAY, time: '21:30', callTime: '18:30', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }), lines: ['AMI 200 100 630'], total: 630, explains: ['l’appel de 18h30 n’a pas été reçu entre 19h et 7h'] },
+  { name: 'night act after a call received at 19h45: MN', source: 'art. 14: call between 19h and 7h, act between 20h and 8h (BILLING-RULES §4)', setup: 'idel',
+    visit: visit({ date: TUESDAY, time: '21:30', callTime: '19:45', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }), lines: ['AMI 200 100 630', 'MN 100 100 915'], total: 1545, explains: ['acte de nuit entre 20h et 8h'] },
   { name: 'deep night 2h emergency: MNP 18,30 €', source: 'night 23h–5h 18,30 € (arrêté 2008; BILLING-RULES §4)', setup: 'idel',
     visit: visit({ date: TUESDAY, time: '02:00', place: 'domicile', urgent: true, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MNP 100 100 1830', 'MAU 100 100 135', 'IFD 100 100 275'], total: 2555, explains: ['entre 23h et 5h'] },
   { name: 'repeated insulin at 6h30 with « exécution de nuit impérative » prescribed', source: 'art. 14B for repeated nurse acts (CPAM guide; BILLING-RULES §4)', setup: 'idel',
@@ -154,6 +160,8 @@ const cases: Case[] = [
     visit: visit({ date: '2026-07-15', acts: [act('NMI', 9.5)] }), lines: ['NMI 980 100 2166'], total: 2166, explains: ['NMI 9,5 porté à NMI 9,8'] },
   { name: 'kiné art. 4 neuromuscular 10 → 11 on 1 Sep 2026 (not 12)', source: 'avenant 7 art. 4: 10 → 11 and 11 → 12 on 01/09/2026 (BILLING-RULES §5)', setup: 'mk',
     visit: visit({ date: '2026-09-15', acts: [act('NMI', 10)] }), lines: ['NMI 1100 100 2431'], total: 2431, explains: ['NMI 10 porté à NMI 11'] },
+  { name: 'kiné balnéothérapie supplement AMK 1,2 becomes 2,5 on 1 Jul 2025', source: 'avenant 7: balnéo supplements 1,2 → 2,5 and 2,2 → 3,5 on 01/07/2025 (SNMKR FAQ; BILLING-RULES §5)', setup: 'mk',
+    visit: visit({ date: '2025-08-01', acts: [act('AMK', 1.2)] }), lines: ['AMK 250 100 553'], total: 553, explains: ['AMK 1,2 porté à AMK 2,5'] },
   { name: 'kiné: one cotation per session', source: 'NGAP titre XIV: no second cotation in one session (CPAM deck; BILLING-RULES §5)', setup: 'mk',
     visit: visit({ date: '2025-08-01', acts: [act('DRA', 8.1), act('NMI', 9.5)] }), lines: ['NMI 950 100 2100'], total: 2100, explains: ['DRA 8,1 non facturé : une seule cotation par séance'] },
   { name: 'kiné: two sessions the same day with two prescriptions and two regions', source: 'UNCAM decision 14/12/2023, derogation from art. 11B (juriblio; BILLING-RULES §5)', setup: 'mk',
@@ -201,6 +209,7 @@ describe('bad visits are refused and change nothing', () => {
     { name: 'MIE for an adult', setup: 'idel', visit: visit({ date: TUESDAY, acts: [act('AMI', 1), act('MIE')] }), message: /MIE refusée : le patient a 38 ans/ },
     { name: 'Good Friday MD in Paris (not a holiday there)', setup: 'idel', visit: visit({ date: '2026-04-03', time: '11:00', urgent: true, acts: [act('AMI', 2), act('MD')] }), message: /ni de nuit/ },
     { name: 'kiné two sessions without two prescriptions and regions', setup: 'mk', visit: visit({ date: '2025-08-01', acts: [act('ARL', 8.1, undefined, 1), act('DRA', 8.1, undefined, 2)] }), message: /Deux séances le même jour/ },
+    { name: 'kiné AMK 6 after its removal', setup: 'mk', visit: visit({ date: '2025-08-01', acts: [act('AMK', 6)] }), message: /AMK 6 n’existe plus depuis le 01\/07\/2025/ },
     { name: 'kiné MAU', setup: 'mk', visit: visit({ date: '2025-08-01', acts: [act('ARL', 8.1), act('MAU')] }), message: /majoration infirmière/ },
     { name: 'a code unknown to the profession', setup: 'mk', visit: visit({ date: '2025-08-01', acts: [act('AIS', 3)] }), message: /Code « AIS » inconnu/ },
     { name: 'a visit in the future', setup: 'idel', visit: visit({ date: '2026-11-26', acts: [act('AMI', 1)] }), message: /dans le futur/ },

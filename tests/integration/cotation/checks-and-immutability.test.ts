@@ -4,11 +4,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../core/api/contract.ts';
+import type { Invoice } from '../../../core/domain/types.ts';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_2, type TestBackend } from '../../helpers/test-backend.ts';
 
 type VisitIn = NonNullable<MethodInput<'invoices/update-draft'>['visits']>[number];
 const visit = (v: Partial<VisitIn> & { date: string; acts: VisitIn['acts'] }): VisitIn => ({
-  time: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
+  time: null, callTime: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
   coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false, ...v,
 });
 
@@ -121,5 +122,67 @@ describe('a validated invoice is never re-priced', () => {
       { numRuns: 15 },
     );
     expect(() => t.ctx.db.prepare('UPDATE invoice_visits SET urgent = 0 WHERE invoice_id = ?').run(draft.id)).toThrow(/immutable/);
+  });
+});
+
+describe('lines typed by hand (saisie libre)', () => {
+  it('refuses MD typed on a Tuesday, a night majoration without its hour, and MAU beside two acts (NGAP art. 14; CPAM guide art. 23.1)', async () => {
+    const idel = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: idel.id, patientId: patient.id });
+    const line = (code: string, coefficient = 1, actDate = '2026-11-24') => ({ actDate, code, coefficient, quantity: 1 });
+    const md = await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('MD')] });
+    expect(md).toMatchObject({ field: 'lines.1.code', message_fr: expect.stringContaining("MD refusée : le 24/11/2026 n'est ni un dimanche ni un jour férié") });
+    expect((await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('MN')] })).message_fr).toMatch(/^Acte 2 : MN : l'heure et l'urgence/);
+    expect((await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('AMI', 1.5), line('MAU')] })).message_fr).toMatch(/MAU refusée/);
+    const ok = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI', 1, '2026-11-22'), line('MD', 1, '2026-11-22'), line('MAU', 1, '2026-11-22')] });
+    expect(ok.lines.map((l) => `${l.code} ${l.amountCents}`)).toEqual(['AMI 315', 'MD 800', 'MAU 135']);
+  });
+});
+
+describe('any visit the API receives', () => {
+  it('is priced or refused with a French message — never an internal error, never a half-saved draft', async () => {
+    const idel = await t.call('practitioners/create', buildPractitionerInput());
+    const mk = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', amNumber: '751234999' }));
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2 }));
+    const drafts = [
+      (await t.call('invoices/create-draft', { practitionerId: idel.id, patientId: patient.id })).id,
+      (await t.call('invoices/create-draft', { practitionerId: mk.id, patientId: patient.id })).id,
+    ];
+    const actArb = fc.record({
+      code: fc.constantFrom('AMI', 'AIS', 'AMX', 'BSA', 'DRA', 'NMI', 'AMK', 'IFD', 'IK', 'MD', 'MN', 'MNP', 'MAU', 'MCI', 'MIE', 'IFS', 'XYZ'),
+      coefficient: fc.oneof(fc.constantFrom(0.01, 1, 1.5, 2, 3, 4, 7.5, 8.1, 9, 9.5, 10), fc.double({ min: -5, max: 150, noNaN: true })),
+      session: fc.option(fc.constantFrom(1 as const, 2 as const), { nil: undefined }),
+    });
+    const visitArb = fc.record({
+      date: fc.constantFrom('2009-04-14', '2012-05-27', '2024-01-28', '2025-07-01', '2026-11-22', '2026-11-24', '2026-11-26', '2026-02-30', 'hier'),
+      time: fc.option(fc.constantFrom('00:00', '04:59', '05:00', '07:59', '08:00', '19:59', '20:00', '22:59', '23:00', '24:00', '7h')),
+      place: fc.constantFrom('cabinet' as const, 'domicile' as const),
+      householdRank: fc.integer({ min: 0, max: 25 }),
+      distanceKm: fc.option(fc.oneof(fc.constantFrom(0, 0.1, 2, 7.5, 500), fc.double({ min: -1, max: 600, noNaN: true }))),
+      urgent: fc.boolean(),
+      imperativePrescription: fc.boolean(),
+      coordination: fc.constantFrom('aucune' as const, 'palliatif' as const, 'pansement-complexe' as const),
+      twoSessionsJustified: fc.boolean(),
+      r251Procedure: fc.boolean(),
+      acts: fc.array(actArb, { minLength: 0, maxLength: 5 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(0, 1), fc.array(visitArb, { minLength: 1, maxLength: 3 }), async (which, visits) => {
+        const id = drafts[which]!;
+        const before = await t.call('invoices/get', { id });
+        const r = await t.dispatch('invoices/update-draft', { invoiceId: id, visits } as never);
+        if (r.ok) {
+          const saved = r.value as Invoice;
+          expect(saved.totalCents).toBe(saved.lines.reduce((s, l) => s + l.amountCents, 0));
+          expect(saved.totalCents).toBeGreaterThanOrEqual(0);
+        } else {
+          expect(r.error.code).toBe('invalid-input');
+          expect(r.error.message_fr.length).toBeGreaterThan(10);
+          expect(await t.call('invoices/get', { id })).toEqual(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

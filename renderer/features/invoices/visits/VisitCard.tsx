@@ -63,6 +63,9 @@ export function VisitCard(props: {
       </div>
       <div className="visit-conditions">
         <CheckboxField label={`Urgence justifiée par l'état du patient (visite ${n})`} checked={f.urgent} onChange={set('urgent')} />
+        {f.urgent ? (
+          <TextField label={`Heure de l'appel (visite ${n})`} placeholder="hh:mm" maxLength={5} value={f.callTime} onChange={set('callTime')} error={err('callTime')} hint="De nuit, l'appel doit être reçu entre 19h et 7h." />
+        ) : null}
         {nurse ? (
           <CheckboxField label={`« Exécution de nuit / quotidienne impérative » sur la prescription (visite ${n})`} checked={f.imperativePrescription} onChange={set('imperativePrescription')} />
         ) : (

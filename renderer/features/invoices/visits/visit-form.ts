@@ -25,6 +25,7 @@ export interface VisitForm {
   householdRank: string;
   distanceKm: string; // « 7,5 » or ''
   urgent: boolean;
+  callTime: string; // hh:mm or ''
   imperativePrescription: boolean;
   coordination: Coordination;
   twoSessionsJustified: boolean;
@@ -36,7 +37,7 @@ let nextKey = 1;
 export const newKey = (): number => nextKey++;
 
 export const newVisitForm = (date = ''): VisitForm => ({
-  key: newKey(), date, time: '', place: 'cabinet', householdRank: '1', distanceKm: '', urgent: false,
+  key: newKey(), date, time: '', place: 'cabinet', householdRank: '1', distanceKm: '', urgent: false, callTime: '',
   imperativePrescription: false, coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false, acts: [],
 });
 
@@ -51,6 +52,7 @@ export const visitToForm = (v: InvoiceVisit | Visit): VisitForm => ({
   householdRank: String(v.householdRank),
   distanceKm: v.distanceTenths === null ? '' : decimal(v.distanceTenths, 10),
   urgent: v.urgent,
+  callTime: v.callTime ?? '',
   imperativePrescription: v.imperativePrescription,
   coordination: v.coordination,
   twoSessionsJustified: v.twoSessionsJustified,
@@ -67,6 +69,7 @@ export function formToApi(f: VisitForm): ApiVisit {
     householdRank: readNumber(f.householdRank),
     distanceKm: f.distanceKm.trim() === '' ? null : readNumber(f.distanceKm),
     urgent: f.urgent,
+    callTime: f.urgent && f.callTime.trim() !== '' ? f.callTime.trim().replace('h', ':') : null,
     imperativePrescription: f.imperativePrescription,
     coordination: f.coordination,
     twoSessionsJustified: f.twoSessionsJustified,
@@ -79,6 +82,7 @@ export function formToApi(f: VisitForm): ApiVisit {
 export function apiToEngine(v: ApiVisit): Visit | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) return null;
   if (v.time !== null && v.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) return null;
+  if (v.callTime !== null && v.callTime !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.callTime)) return null;
   if (!Number.isFinite(v.householdRank) || (v.distanceKm !== null && v.distanceKm !== undefined && !Number.isFinite(v.distanceKm))) return null;
   const acts: VisitAct[] = [];
   for (const a of v.acts) {
@@ -92,6 +96,7 @@ export function apiToEngine(v: ApiVisit): Visit | null {
     householdRank: v.householdRank ?? 1,
     distanceTenths: v.distanceKm === null || v.distanceKm === undefined ? null : Math.round(v.distanceKm * 10),
     urgent: v.urgent ?? false,
+    callTime: v.callTime ?? null,
     imperativePrescription: v.imperativePrescription ?? false,
     coordination: v.coordination ?? 'aucune',
     twoSessionsJustified: v.twoSessionsJustified ?? false,
