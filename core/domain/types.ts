@@ -176,6 +176,17 @@ export interface Invoice {
   circumstances: InvoiceCircumstances;
 }
 
+/** A caisse of the catalogue (Réglages): where a bordereau is addressed. */
+export interface Caisse {
+  regime: string; // 2 digits, e.g. 01
+  caisse: string; // 3 digits, e.g. 751
+  name: string;
+  addressLine: string;
+  postalCode: string;
+  city: string;
+  updatedAt: string;
+}
+
 export type PrintLayout = 'plain' | 'overlay';
 export interface PrintSettings {
   layout: PrintLayout;
