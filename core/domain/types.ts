@@ -113,6 +113,8 @@ export interface Prescription {
   exoneration: Exoneration;
   /** Acts prescribed, free text as written on the prescription (e.g. « AMI 1 × 2/j pendant 10 j »). */
   plannedActs: string | null;
+  /** Kiné: sessions prescribed, printed as « séance n / total ». */
+  sessionsPrescribed: number | null;
   createdAt: string;
 }
 

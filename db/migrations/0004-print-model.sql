@@ -12,6 +12,9 @@ ALTER TABLE practitioners ADD COLUMN print_offset_y_mm REAL NOT NULL DEFAULT 0 C
 -- plain: the whole feuille on blank paper; overlay: only the data, on the CPAM pre-printed form.
 ALTER TABLE practitioners ADD COLUMN print_layout TEXT NOT NULL DEFAULT 'plain' CHECK (print_layout IN ('plain', 'overlay'));
 
+-- Kiné: number of sessions prescribed, printed beside each session number (« séance 3 / 10 »).
+ALTER TABLE prescriptions ADD COLUMN sessions_prescribed INTEGER CHECK (sessions_prescribed BETWEEN 1 AND 200);
+
 -- The AME card's attestation number (the code contrat is coverages.contract_code).
 ALTER TABLE coverages ADD COLUMN attestation_number TEXT;
 

@@ -58,6 +58,14 @@ export const PrescriptionInput = z.object({
   ame: z.boolean().default(false),
   exoneration: ExonerationSchema.default('aucune'),
   plannedActs: optionalText(500),
+  /** Kiné: number of sessions prescribed (printed beside each session number). */
+  sessionsPrescribed: z
+    .number({ error: 'Nombre de séances : un nombre entier.' })
+    .int('Nombre de séances : un nombre entier.')
+    .min(1, 'Nombre de séances : au moins 1.')
+    .max(200, 'Nombre de séances : 200 au maximum.')
+    .nullable()
+    .default(null),
 });
 
 /**
