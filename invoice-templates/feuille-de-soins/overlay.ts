@@ -47,7 +47,7 @@ export function overlayPlacements(m: FeuilleDeSoinsModel, offsets: PrintOffsets)
   const c = m.circumstances;
   for (let page = 0; page < sheets; page++) {
     const head = (field: keyof typeof F, value: string | boolean) => put(page, field, F[field], value);
-    head('copyMention', m.invoice.duplicata ? 'DUPLICATA' : '');
+    head('copyMention', [m.invoice.status === 'cancelled' ? 'ANNULÉE' : '', m.invoice.duplicata ? 'DUPLICATA' : ''].filter(Boolean).join(' — '));
     head('invoiceNumber', `Facture n° ${m.invoice.number} du ${formatFrTimestampDate(m.invoice.validatedAt)}${sheets > 1 ? ` — ${page + 1}/${sheets}` : ''}`);
     head('patientName', `${b.lastName.toUpperCase()}${b.usageName ? ` (${b.usageName.toUpperCase()})` : ''} ${b.firstName}`);
     head('patientNir', formatNir(b.nir));

@@ -66,7 +66,8 @@ describe('feuille de soins: the fields the form requires', () => {
     expect(s).toContain('Mode dégradé (sans carte Vitale)');
     expect(s).not.toMatch(/duplicata/i);
     expect(s).toMatch(/Situation d'exercice\s*:\s*Remplaçant/);
-    expect(s).toMatch(/Praticien remplacé\s*:\s*LEFÈVRE Hélène — AM 759876543/);
+    expect(s).toMatch(/Praticien remplacé\s*:\s*LEFÈVRE Hélène/);
+    expect(s).toMatch(/N° de facturation du remplacé\s*:\s*759876543/);
     expect(s).toMatch(/Régime \/ caisse \/ centre\s*:\s*01 \/ 751 \/ 0000/);
     expect(s).toMatch(/Attestation AME\s*:\s*n° AME-2026-00417 — code contrat 05 — droits du 01\/03\/2026 au 28\/02\/2027/);
     expect(s).toContain('AT n° AT-88412 du 28/10/2026');

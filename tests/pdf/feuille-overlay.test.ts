@@ -105,6 +105,33 @@ describe('overlay on the CPAM pre-printed form', () => {
     expect(marks).toEqual(['accidentTiersOui', 'amcNotPaid', 'amoNotPaid', 'natureAtmp', 'situationRemplacant'].sort());
   });
 
+  it('prints the same new fields whole on plain paper, and ANNULÉE on the form for a cancelled invoice', async () => {
+    const invoice = await fullInvoice(3);
+    const plain = await t.call('invoices/print', { id: invoice.id, layout: 'plain' });
+    renderPng(join(t.dir, 'documents', plain.fileName), 'feuille-champs-longs');
+    const s = text(join(t.dir, 'documents', plain.fileName)).replace(/\s+/g, ' ');
+    expect(s).not.toContain('…');
+    for (const value of [
+      'Praticien remplacé : LEFÈVRE-ØDEGÅRD Hélène-Marie',
+      'N° de facturation du remplacé : 759876543',
+      'AT n° AT-2026-884120 du 28/09/2026',
+      'Accident causé par un tiers : Oui — le 28/09/2026',
+      "Demande d'entente préalable : du 04/10/2026",
+      'Attestation AME : n° AME-2026-0000417-B — code contrat 05 — droits du 01/03/2026 au 28/02/2027',
+      'Régime / caisse / centre : 01 / 751 / 0000',
+      'DE LA FONTAINE-ABDELKADER-BENSAÏD Marie-Éléonore',
+      "Nom d'usage : RODRÍGUEZ-ØSTER",
+    ]) {
+      expect(s).toContain(value);
+    }
+    await t.call('invoices/cancel', { invoiceId: invoice.id, reason: 'Erreur de patient' });
+    const form = await t.call('invoices/print', { id: invoice.id, layout: 'overlay' });
+    const cancelled = feuilleDeSoinsModel(t.ctx, { ...invoice, status: 'cancelled', cancelReason: 'Erreur de patient' }, true);
+    const file = join(t.dir, 'documents', form.fileName);
+    expectEveryValueInItsBox(file, overlayPlacements(cancelled, { xMm: 2.5, yMm: -1.5 }));
+    expect(text(file)).toContain('ANNULÉE — DUPLICATA');
+  });
+
   it('continues 22 acts on three forms of 10 rows, each with its identities and page number', async () => {
     const invoice = await fullInvoice(22);
     const doc = await t.call('invoices/print', { id: invoice.id, layout: 'overlay' });
