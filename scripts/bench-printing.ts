@@ -129,7 +129,7 @@ export async function benchPrinting(): Promise<boolean> {
   const rows: [string, string, string, boolean][] = [
     ['one feuille (invoices/print, median)', `${oneMs.toFixed(1)} ms`, '< 25 ms', oneMs < 25],
     ['100 feuilles in one batch (median)', `${batchMs.toFixed(0)} ms`, '< 1000 ms', batchMs < 1000],
-    ['start → first answer (fresh process)', `${start.firstAnswerMs.toFixed(0)} ms, pdfkit ${start.pdfkitLoaded ? 'LOADED' : 'not loaded'}`, 'pdfkit not loaded', start.ok && !start.pdfkitLoaded],
+    ['start → first answer (fresh process)', `${start.firstAnswerMs.toFixed(0)} ms, pdfkit ${start.pdfkitLoaded ? 'LOADED' : 'not loaded'}`, 'pdfkit/fontkit not loaded', start.ok && !start.pdfkitLoaded],
   ];
   for (const [label, value, target, met] of rows) console.log(`${label.padEnd(40)} ${value.padStart(28)}   ${target} ${met ? 'met' : 'NOT MET'}`);
   console.log(`${'bare pdfkit, same fonts, 2 lines (median)'.padEnd(40)} ${`${bare.toFixed(1)} ms`.padStart(28)}   (reference, same run)`);
