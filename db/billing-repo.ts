@@ -145,6 +145,7 @@ interface PrescriptionRow {
   ame: number;
   exoneration: Exoneration;
   planned_acts: string | null;
+  sessions_prescribed: number | null;
   created_at: string;
 }
 
@@ -157,6 +158,7 @@ function toPrescription(db: Db, r: PrescriptionRow): Prescription {
     ame: r.ame === 1,
     exoneration: r.exoneration,
     plannedActs: r.planned_acts,
+    sessionsPrescribed: r.sessions_prescribed,
     createdAt: r.created_at,
   };
 }
@@ -175,13 +177,13 @@ export function listPrescriptions(db: Db, patientId: number): Prescription[] {
 
 export function insertPrescription(
   db: Db,
-  p: { patientId: number; prescriberId: number; prescriptionDate: string; ame: boolean; exoneration: Exoneration; plannedActs: string | null },
+  p: { patientId: number; prescriberId: number; prescriptionDate: string; ame: boolean; exoneration: Exoneration; plannedActs: string | null; sessionsPrescribed?: number | null },
   now: string,
 ): Prescription {
   const { lastInsertRowid } = db
     .prepare(
-      'INSERT INTO prescriptions (patient_id, prescriber_id, prescription_date, ame, exoneration, planned_acts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO prescriptions (patient_id, prescriber_id, prescription_date, ame, exoneration, planned_acts, sessions_prescribed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(p.patientId, p.prescriberId, p.prescriptionDate, p.ame ? 1 : 0, p.exoneration, p.plannedActs, now);
+    .run(p.patientId, p.prescriberId, p.prescriptionDate, p.ame ? 1 : 0, p.exoneration, p.plannedActs, p.sessionsPrescribed ?? null, now);
   return getPrescription(db, Number(lastInsertRowid))!;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MessageChannel } from 'node:worker_threads';
 
-// A resolve hook that reports every module resolved inside node_modules/pdfkit.
+// A resolve hook that reports every module resolved inside node_modules/pdfkit or node_modules/fontkit.
 const { port1, port2 } = new MessageChannel();
 const pdfkitUrls: string[] = [];
 port1.on('message', (url: string) => pdfkitUrls.push(url));
@@ -18,7 +18,7 @@ const hook = `let port;
 export function initialize(data) { port = data.port; }
 export async function resolve(specifier, context, next) {
   const r = await next(specifier, context);
-  if (/[\\/]node_modules[\\/]pdfkit[\\/]/.test(r.url)) port.postMessage(r.url);
+  if (/[\\/]node_modules[\\/](pdfkit|fontkit)[\\/]/.test(r.url)) port.postMessage(r.url);
   return r;
 }`;
 register(`data:text/javascript,${encodeURIComponent(hook)}`, { data: { port: port2 }, transferList: [port2] });

@@ -14,7 +14,7 @@ const started = Date.now();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const nodeExternals = ['electron', 'better-sqlite3', 'pdfkit'];
+const nodeExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external: nodeExternals };
 
 // CommonJS has no import.meta: give shared modules that read import.meta.url an equivalent.

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type {
   AuditEntry,
+  Caisse,
   BackupInfo,
   Bordereau,
   BordereauSummary,
@@ -43,6 +44,8 @@ import {
   InvoicePrintInput,
   CalibrationInput,
   PrintSettingsInput,
+  CaisseInput,
+  CaisseKeyInput,
   InvoiceSetAmeInput,
   InvoiceSetPractitionerInput,
   InvoiceSetPrescriptionInput,
@@ -157,6 +160,11 @@ export const contract = {
   'practitioners/set-print-settings': method<typeof PrintSettingsInput, Practitioner>(PrintSettingsInput),
   /** The calibration page: 10 mm grid, corner marks and every box of the form layout, offsets applied. */
   'practitioners/print-calibration': method<typeof CalibrationInput, DocumentRef>(CalibrationInput),
+
+  /** The caisses catalogue (Réglages): régime + caisse → name and postal address, the bordereau's addressee. */
+  'caisses/list': method<typeof none, Caisse[]>(none),
+  'caisses/save': method<typeof CaisseInput, Caisse>(CaisseInput),
+  'caisses/delete': method<typeof CaisseKeyInput, { deleted: true }>(CaisseKeyInput),
 
   'prescribers/list': method<typeof none, Prescriber[]>(none),
   'prescribers/create': method<typeof PrescriberInput, Prescriber>(PrescriberInput),

@@ -116,6 +116,8 @@ export interface Prescription {
   exoneration: Exoneration;
   /** Acts prescribed, free text as written on the prescription (e.g. « AMI 1 × 2/j pendant 10 j »). */
   plannedActs: string | null;
+  /** Kiné: sessions prescribed, printed as « séance n / total ». */
+  sessionsPrescribed: number | null;
   createdAt: string;
 }
 
@@ -201,6 +203,17 @@ export interface Invoice {
   pdfFile: string | null;
   /** Printed in their boxes of the feuille de soins (CSS R161-42); set on the draft. */
   circumstances: InvoiceCircumstances;
+}
+
+/** A caisse of the catalogue (Réglages): where a bordereau is addressed. */
+export interface Caisse {
+  regime: string; // 2 digits, e.g. 01
+  caisse: string; // 3 digits, e.g. 751
+  name: string;
+  addressLine: string;
+  postalCode: string;
+  city: string;
+  updatedAt: string;
 }
 
 export type PrintLayout = 'plain' | 'overlay';

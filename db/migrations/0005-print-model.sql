@@ -12,6 +12,9 @@ ALTER TABLE practitioners ADD COLUMN print_offset_y_mm REAL NOT NULL DEFAULT 0 C
 -- plain: the whole feuille on blank paper; overlay: only the data, on the CPAM pre-printed form.
 ALTER TABLE practitioners ADD COLUMN print_layout TEXT NOT NULL DEFAULT 'plain' CHECK (print_layout IN ('plain', 'overlay'));
 
+-- Kiné: number of sessions prescribed, printed beside each session number (« séance 3 / 10 »).
+ALTER TABLE prescriptions ADD COLUMN sessions_prescribed INTEGER CHECK (sessions_prescribed BETWEEN 1 AND 200);
+
 -- The AME card's attestation number (the code contrat is coverages.contract_code).
 ALTER TABLE coverages ADD COLUMN attestation_number TEXT;
 
@@ -153,9 +156,28 @@ CREATE TABLE caisses (
   regime TEXT NOT NULL CHECK (length(regime) = 2),
   caisse TEXT NOT NULL CHECK (length(caisse) = 3),
   name TEXT NOT NULL,
-  address_line TEXT NOT NULL,
+  address_line TEXT NOT NULL DEFAULT '',
   postal_code TEXT NOT NULL,
   city TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (regime, caisse)
 ) STRICT;
+
+-- Seed: the Assurance Maladie's public list « Liste des adresses d'expédition de vos documents à une Caisse
+-- Primaire d'Assurance Maladie » (compiled from each caisse's ameli.fr page, document dated 6 Aug 2014), column
+-- « envoi exceptionnel de facturation papier », as republished at
+-- https://github.com/djibe/recommandations-medicales/blob/main/static/print/cpam.pdf. Only entries with one
+-- unambiguous address. Old: the Réglages screen asks to check them; each one is editable.
+INSERT INTO caisses (regime, caisse, name, address_line, postal_code, city, updated_at) VALUES
+  ('01', '751', 'Assurance Maladie de Paris', '', '75948', 'PARIS Cedex 19', '2014-08-06T00:00:00.000Z'),
+  ('01', '771', 'CPAM de Seine-et-Marne', '', '77605', 'MARNE-LA-VALLÉE Cedex 3', '2014-08-06T00:00:00.000Z'),
+  ('01', '781', 'CPAM des Yvelines', '', '78085', 'YVELINES Cedex 9', '2014-08-06T00:00:00.000Z'),
+  ('01', '911', 'CPAM de l''Essonne', '', '91040', 'ÉVRY Cedex', '2014-08-06T00:00:00.000Z'),
+  ('01', '921', 'CPAM des Hauts-de-Seine', '', '92026', 'NANTERRE Cedex', '2014-08-06T00:00:00.000Z'),
+  ('01', '931', 'CPAM de la Seine-Saint-Denis', 'CS 60300', '93018', 'BOBIGNY Cedex', '2014-08-06T00:00:00.000Z'),
+  ('01', '941', 'CPAM du Val-de-Marne', '', '94031', 'CRÉTEIL Cedex', '2014-08-06T00:00:00.000Z'),
+  ('01', '951', 'CPAM du Val-d''Oise', '', '95017', 'CERGY-PONTOISE Cedex', '2014-08-06T00:00:00.000Z'),
+  ('01', '131', 'CPAM des Bouches-du-Rhône', '56 chemin Joseph Aiguier', '13297', 'MARSEILLE Cedex 9', '2014-08-06T00:00:00.000Z'),
+  ('01', '441', 'CPAM de Loire-Atlantique', '9 rue Gaëtan Rondeau', '44958', 'NANTES Cedex 9', '2014-08-06T00:00:00.000Z'),
+  ('01', '673', 'CPAM du Bas-Rhin', '16 rue de Lausanne', '67090', 'STRASBOURG Cedex', '2014-08-06T00:00:00.000Z'),
+  ('01', '595', 'CPAM de Lille-Douai', '2 rue d''Iéna - BP 01', '59895', 'LILLE Cedex 9', '2014-08-06T00:00:00.000Z');

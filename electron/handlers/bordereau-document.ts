@@ -6,6 +6,7 @@ import { getPractitioner } from '../../db/billing-repo.ts';
 import { getPatient } from '../../db/patients-repo.ts';
 import { patientDisplayName } from '../../core/domain/patient-name.ts';
 import { setBordereauPdf } from '../../db/follow-up-repo.ts';
+import { getCaisse } from '../../db/caisses-repo.ts';
 import type { BordereauModel } from '../../invoice-templates/bordereau/model.ts';
 import { renderBordereau } from '../../invoice-templates/bordereau/render.ts';
 import type { HandlerContext } from '../context.ts';
@@ -23,7 +24,7 @@ export function bordereauModel(ctx: HandlerContext, b: Bordereau, duplicata: boo
       duplicata,
     },
     practitioner,
-    destination: { regime: b.regime, caisse: b.caisse },
+    destination: { regime: b.regime, caisse: b.caisse, addressee: getCaisse(ctx.db, b.regime, b.caisse) },
     // The amounts printed are the ones frozen in the bordereau's invoices (validated invoices are immutable).
     invoices: b.invoices
       .slice()

@@ -79,6 +79,7 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice): Froze
           prescriberIdentifier: prescription.prescriber.identifier,
           prescriberSpecialty: prescription.prescriber.specialty,
           date: prescription.prescriptionDate,
+          sessionsPrescribed: prescription.sessionsPrescribed,
         }
       : null,
     billing: {

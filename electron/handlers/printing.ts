@@ -3,10 +3,33 @@ import { notFound } from '../../core/api/result.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { getPractitioner, setPrintSettings } from '../../db/billing-repo.ts';
 import { inTransaction } from '../../db/connection.ts';
+import { deleteCaisse, getCaisse, listCaisses, saveCaisse } from '../../db/caisses-repo.ts';
 import { saveDocument } from './invoice-document.ts';
 import type { AreaHandlers } from './types.ts';
 
-export const printingHandlers: AreaHandlers<'practitioners/set-print-settings' | 'practitioners/print-calibration'> = {
+export const printingHandlers: AreaHandlers<
+  'practitioners/set-print-settings' | 'practitioners/print-calibration' | 'caisses/list' | 'caisses/save' | 'caisses/delete'
+> = {
+  'caisses/list': (_input, ctx) => listCaisses(ctx.db),
+
+  'caisses/save': (input, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = getCaisse(ctx.db, input.regime, input.caisse);
+      const now = ctx.clock.nowIso();
+      const after = saveCaisse(ctx.db, input, now);
+      recordAudit(ctx.db, now, 'caisse', Number(`${input.regime}${input.caisse}`), before ? 'update' : 'create', before, after);
+      return after;
+    }),
+
+  'caisses/delete': ({ regime, caisse }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = getCaisse(ctx.db, regime, caisse);
+      if (!before) throw notFound('Caisse');
+      deleteCaisse(ctx.db, regime, caisse);
+      recordAudit(ctx.db, ctx.clock.nowIso(), 'caisse', Number(`${regime}${caisse}`), 'delete', before, null);
+      return { deleted: true as const };
+    }),
+
   'practitioners/set-print-settings': ({ practitionerId, layout, xMm, yMm }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = getPractitioner(ctx.db, practitionerId);

@@ -13,7 +13,8 @@ export interface BordereauModel {
     duplicata: boolean;
   };
   practitioner: PractitionerOnPaper;
-  destination: { regime: string; caisse: string };
+  /** The caisse's codes, and its name and address when the catalogue (Réglages) has them. */
+  destination: { regime: string; caisse: string; addressee: { name: string; addressLine: string; postalCode: string; city: string } | null };
   invoices: {
     number: number;
     patientName: string;

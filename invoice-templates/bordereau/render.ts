@@ -36,7 +36,7 @@ function drawHeader(doc: Doc, m: BordereauModel): number {
 
 function drawParties(doc: Doc, m: BordereauModel, top: number): number {
   const half = (CONTENT_WIDTH - 10) / 2;
-  const h = 80;
+  const h = m.destination.addressee ? 96 : 80;
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const w = half - 12;
@@ -47,8 +47,19 @@ function drawParties(doc: Doc, m: BordereauModel, top: number): number {
   labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 27, w);
   textLine(doc, `${p.addressLine}, ${p.postalCode} ${p.city}`, x1 + 6, y + 40, w, { size: 8.5 });
   y = box(doc, 'Destinataire — caisse d\'assurance maladie', x2, top, half, h);
-  labelled(doc, 'Régime', m.destination.regime, x2 + 6, y, w);
-  labelled(doc, 'Caisse', m.destination.caisse, x2 + 6, y + 14, w);
+  const a = m.destination.addressee;
+  if (a) {
+    // The catalogue's addressee (Réglages → Caisses), then the codes.
+    textLine(doc, a.name, x2 + 6, y, w, { font: 'bold', size: 9.5 });
+    if (a.addressLine) textLine(doc, a.addressLine, x2 + 6, y + 13, w, { size: 9 });
+    textLine(doc, `${a.postalCode} ${a.city}`, x2 + 6, y + (a.addressLine ? 25 : 13), w, { size: 9 });
+    y += a.addressLine ? 39 : 27;
+    labelled(doc, 'Régime / caisse', `${m.destination.regime} / ${m.destination.caisse}`, x2 + 6, y, w);
+    y -= 14;
+  } else {
+    labelled(doc, 'Régime', m.destination.regime, x2 + 6, y, w);
+  }
+  if (!a) labelled(doc, 'Caisse', m.destination.caisse, x2 + 6, y + 14, w);
   labelled(doc, 'Factures AME de base', `${m.totals.ameCount} sur ${m.totals.count}`, x2 + 6, y + 27, w);
   if (m.totals.ameCount > 0) {
     textLine(doc, 'AME : organisme complémentaire 0075500017', x2 + 6, y + 40, w, { size: 8, color: MUTED });

@@ -51,6 +51,8 @@ export interface FrozenFeuille {
     prescriberIdentifier: string;
     prescriberSpecialty: string | null;
     date: string;
+    /** Kiné: sessions prescribed (« séance n / total »), when entered. */
+    sessionsPrescribed?: number | null;
   } | null;
   billing: {
     exonerationLabel: string; // e.g. « Pas d'exonération »

@@ -6,6 +6,7 @@ import type { FeuilleDeSoinsModel } from './model.ts';
 import { MM, OVERLAY_FIELDS, OVERLAY_FONT_SIZE, OVERLAY_LINES, OVERLAY_MIN_SIZE, type OverlayBox, type OverlayField } from './overlay-layout.ts';
 import { atOnPaper, ameRightsOnPaper } from './sections/billing.ts';
 import { replacedOnPaper } from './sections/identity.ts';
+import { sessionOnPaper } from './sections/acts-table.ts';
 import { INK, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
 import { renderPdf, type PageRange } from '../shared/pdf-document.ts';
 import { formatActCode, formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
@@ -46,7 +47,7 @@ export function overlayPlacements(m: FeuilleDeSoinsModel, offsets: PrintOffsets)
   const c = m.circumstances;
   for (let page = 0; page < sheets; page++) {
     const head = (field: keyof typeof F, value: string | boolean) => put(page, field, F[field], value);
-    head('copyMention', m.invoice.duplicata ? 'DUPLICATA' : '');
+    head('copyMention', [m.invoice.status === 'cancelled' ? 'ANNULÉE' : '', m.invoice.duplicata ? 'DUPLICATA' : ''].filter(Boolean).join(' — '));
     head('invoiceNumber', `Facture n° ${m.invoice.number} du ${formatFrTimestampDate(m.invoice.validatedAt)}${sheets > 1 ? ` — ${page + 1}/${sheets}` : ''}`);
     head('patientName', `${b.lastName.toUpperCase()}${b.usageName ? ` (${b.usageName.toUpperCase()})` : ''} ${b.firstName}`);
     head('patientNir', formatNir(b.nir));
@@ -94,7 +95,7 @@ export function overlayPlacements(m: FeuilleDeSoinsModel, offsets: PrintOffsets)
       const col = OVERLAY_LINES.columns;
       put(page, `line${i}.date`, col.date, formatFrDate(line.actDate), dy);
       put(page, `line${i}.act`, col.act, formatActCode(line.code, line.coefficient), dy);
-      put(page, `line${i}.session`, col.session, line.sessionNumber === null ? '' : String(line.sessionNumber), dy);
+      put(page, `line${i}.session`, col.session, sessionOnPaper(line.sessionNumber, m.prescription?.sessionsPrescribed).replace('n° ', ''), dy);
       put(page, `line${i}.quantity`, col.quantity, String(line.quantity), dy);
       put(page, `line${i}.amount`, col.amount, formatEuros(line.amountCents), dy);
       put(page, `line${i}.qualificatif`, col.qualificatif, line.qualificatif ?? '', dy);

@@ -29,7 +29,7 @@ function layout(doc: Doc, m: FeuilleDeSoinsModel): void {
       doc.addPage();
       y = drawTableHeader(doc, drawContinuationHeader(doc, m));
     }
-    y = drawActRow(doc, line, y);
+    y = drawActRow(doc, line, y, m.prescription?.sessionsPrescribed);
   });
   if (y + 10 + TOTALS_HEIGHT > bottomLimit) {
     doc.addPage();

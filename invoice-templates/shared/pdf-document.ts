@@ -2,7 +2,9 @@
  * What every Feuillet PDF shares: an A4 pdfkit document with the embedded fonts and fixed metadata
  * (the same model gives the same file), rendered to a Buffer; and the footer of each page.
  */
-import { CONTENT_WIDTH, MUTED, PAGE, registerFonts, textLine, type Doc } from './pdf-helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT_WIDTH, MUTED, PAGE, registerFonts, textLine, type Doc, type Fonts } from './pdf-helpers.ts';
 
 type PdfKit = typeof import('pdfkit');
 let pdfkit: PdfKit | null = null;
@@ -11,6 +13,23 @@ let pdfkit: PdfKit | null = null;
 async function loadPdfKit(): Promise<PdfKit> {
   if (!pdfkit) pdfkit = ((await import('pdfkit')) as unknown as { default: PdfKit }).default;
   return pdfkit;
+}
+
+const parsedFonts = new Map<string, Fonts>();
+
+/**
+ * DejaVu Sans regular and bold, read and parsed once per process and folder (the build has already
+ * stripped the tables pdfkit never uses: scripts/prepare-fonts.mjs). Documents share the parsed fonts;
+ * each one still embeds its own subset of the glyphs it uses.
+ */
+async function loadFonts(fontsDir: string): Promise<Fonts> {
+  const cached = parsedFonts.get(fontsDir);
+  if (cached) return cached;
+  const fontkit = await import('fontkit');
+  const open = (file: string) => fontkit.create(readFileSync(join(fontsDir, file)));
+  const fonts = { regular: open('DejaVuSans.ttf'), bold: open('DejaVuSans-Bold.ttf') };
+  parsedFonts.set(fontsDir, fonts);
+  return fonts;
 }
 
 /** Pages [start, start + count) of one document inside a buffered PDF (a batch holds several). */
@@ -29,6 +48,7 @@ export interface PdfMeta {
 /** Lays out with `draw` on a fresh A4 document (pages buffered, so footers can be added last). */
 export async function renderPdf(meta: PdfMeta, fontsDir: string, draw: (doc: Doc) => void): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
+  const fonts = await loadFonts(fontsDir);
   const created = new Date(meta.createdAt);
   const doc = new PDFDocument({
     // No default font: pdfkit would parse Helvetica's metrics for every document; DejaVu is set below.
@@ -46,7 +66,7 @@ export async function renderPdf(meta: PdfMeta, fontsDir: string, draw: (doc: Doc
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  registerFonts(doc, fontsDir);
+  registerFonts(doc, fonts);
   draw(doc);
   doc.end();
   return done;

@@ -1,6 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Font } from 'fontkit';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
@@ -11,23 +10,18 @@ export const MUTED = '#5b6474';
 export const LINE = '#9aa3b0';
 export const FILL = '#eef2f6';
 
-/** Embeds DejaVu Sans (TTF, subset by pdfkit): every French character renders, fonts travel with the PDF. */
-export function registerFonts(doc: Doc, fontsDir: string): void {
-  doc.registerFont('regular', fontFile(join(fontsDir, 'DejaVuSans.ttf')));
-  doc.registerFont('bold', fontFile(join(fontsDir, 'DejaVuSans-Bold.ttf')));
-  doc.font('regular');
+/** The two weights of DejaVu Sans, parsed once per process (see loadFonts in pdf-document.ts). */
+export interface Fonts {
+  regular: Font;
+  bold: Font;
 }
 
-const fontFiles = new Map<string, Buffer>();
-
-/** A font file read once per process (the build strips what pdfkit never uses: scripts/prepare-fonts.mjs). */
-function fontFile(path: string): Buffer {
-  let data = fontFiles.get(path);
-  if (!data) {
-    data = readFileSync(path);
-    fontFiles.set(path, data);
-  }
-  return data;
+/** Embeds DejaVu Sans (TTF, subset by pdfkit): every French character renders, fonts travel with the PDF. */
+export function registerFonts(doc: Doc, fonts: Fonts): void {
+  // pdfkit takes a parsed fontkit font as a font source: no file is read or parsed per document.
+  doc.registerFont('regular', fonts.regular as unknown as string);
+  doc.registerFont('bold', fonts.bold as unknown as string);
+  doc.font('regular');
 }
 
 /** Shortens `text` with « … » until it fits `width` at the current font and size. */

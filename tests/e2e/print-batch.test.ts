@@ -135,4 +135,20 @@ describe('batch printing through the real UI', () => {
     const [p] = await apiCall(app, 'practitioners/list', {});
     expect(p).toMatchObject({ situation: 'remplacant', replaced: { lastName: 'Lefèvre', firstName: 'Hélène', amNumber: '759876543' }, printSettings: { layout: 'overlay', xMm: 2.5, yMm: -1 } });
   });
+
+  it('corrects the address of a caisse in Réglages, with a French message for a bad code', async () => {
+    const panel = page.getByRole('region', { name: 'Caisses' });
+    await panel.getByRole('button', { name: 'Modifier la caisse 01 / 751' }).click();
+    const form = panel.getByRole('form', { name: 'Caisse à enregistrer' });
+    expect(await form.getByLabel('Nom de la caisse').inputValue()).toBe('Assurance Maladie de Paris');
+    await form.getByLabel('Code caisse').fill('75');
+    await form.getByRole('button', { name: 'Enregistrer la caisse' }).click();
+    await form.getByText('Caisse : 3 chiffres (751 pour Paris).').waitFor();
+    await form.getByLabel('Code caisse').fill('751');
+    await form.getByLabel('Adresse (rue, boîte postale)').fill('Service FSE Buttes-Chaumont');
+    await form.getByRole('button', { name: 'Enregistrer la caisse' }).click();
+    await panel.getByText('Caisse 01 / 751 enregistrée.').waitFor();
+    await panel.getByRole('table', { name: 'Catalogue des caisses' }).getByRole('row', { name: /Service FSE Buttes-Chaumont, 75948 PARIS Cedex 19/ }).waitFor();
+    await screenshot(page, '44-reglages-caisses');
+  });
 });

@@ -47,8 +47,10 @@ describe('bordereau PDF', () => {
     expect(s).toContain('AME : organisme complémentaire 0075500017');
     expect(s).toContain(`Bordereau n° ${bordereau.number}`);
     expect(s).toContain('envoyé le 25/11/2026');
-    expect(s).toMatch(/Régime\s*:\s*01/);
-    expect(s).toMatch(/Caisse\s*:\s*751/);
+    // Addressed from the caisses catalogue (seeded from the Assurance Maladie's public list).
+    expect(s).toContain('Assurance Maladie de Paris');
+    expect(s).toContain('75948 PARIS Cedex 19');
+    expect(s).toMatch(/Régime \/ caisse\s*:\s*01 \/ 751/);
     expect(s).toMatch(/Factures AME de base\s*:\s*2 sur 3/);
     expect(s).toContain('BEN SAÏD-LEFÈVRE Hélène');
     expect(s).toContain('751234567');

@@ -23,7 +23,7 @@ async function kineRemplacantAme() {
   const coverage = await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
   await t.call('coverages/update', { id: coverage.id, startDate: '2026-03-01', endDate: '2027-02-28', contractCode: '05', attestationNumber: 'AME-2026-00417' });
   const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: 'Chirurgien orthopédiste' });
-  const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-11-02', ame: true });
+  const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-11-02', ame: true, sessionsPrescribed: 10 });
   const first = await t.call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id, prescriptionId: prescription.id });
   await t.call('invoices/update-draft', {
     invoiceId: first.id,
@@ -66,7 +66,8 @@ describe('feuille de soins: the fields the form requires', () => {
     expect(s).toContain('Mode dégradé (sans carte Vitale)');
     expect(s).not.toMatch(/duplicata/i);
     expect(s).toMatch(/Situation d'exercice\s*:\s*Remplaçant/);
-    expect(s).toMatch(/Praticien remplacé\s*:\s*LEFÈVRE Hélène — AM 759876543/);
+    expect(s).toMatch(/Praticien remplacé\s*:\s*LEFÈVRE Hélène/);
+    expect(s).toMatch(/N° de facturation du remplacé\s*:\s*759876543/);
     expect(s).toMatch(/Régime \/ caisse \/ centre\s*:\s*01 \/ 751 \/ 0000/);
     expect(s).toMatch(/Attestation AME\s*:\s*n° AME-2026-00417 — code contrat 05 — droits du 01\/03\/2026 au 28\/02\/2027/);
     expect(s).toContain('AT n° AT-88412 du 28/10/2026');
@@ -75,9 +76,9 @@ describe('feuille de soins: the fields the form requires', () => {
     const rows = s.split('\n').filter((l) => /^\s*\d{2}\/\d{2}\/\d{4}\s+(AMK|IFD)/.test(l));
     expect(rows).toHaveLength(3);
     // Sessions 1 and 2 were on the first invoice of the prescription; travel is not a session.
-    expect(rows[0]).toMatch(/AMK 8,1\s+n° 3\s/);
-    expect(rows[1]).not.toMatch(/n° \d/);
-    expect(rows[2]).toMatch(/AMK 8,1\s+n° 4\s/);
+    expect(rows[0]).toMatch(/AMK 8,1\s+3 \/ 10\s/);
+    expect(rows[1]).not.toMatch(/\d \/ 10/);
+    expect(rows[2]).toMatch(/AMK 8,1\s+4 \/ 10\s/);
   });
 
   it('prints a titulaire, maladie, no accident, no entente and the ALD box for an ALD invoice', async () => {
@@ -94,5 +95,8 @@ describe('feuille de soins: the fields the form requires', () => {
     expect(s).toMatch(/Demande d'entente préalable\s*:\s*Sans objet/);
     expect(s).toContain('Exonération : ALD (affection de longue durée)');
     expect(s).not.toContain('Attestation AME');
+    const prescriber = await t.call('prescribers/create', { lastName: 'Roux', firstName: 'Paul', identifier: '123456780', specialty: null });
+    const bad = await t.fails('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-11-02', sessionsPrescribed: 0 });
+    expect(bad).toMatchObject({ field: 'sessionsPrescribed', message_fr: 'Nombre de séances : au moins 1.' });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pages, renderPng, text, wordBoxes, type WordBox } from './pdf-tools.ts';
-import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, type TestBackend } from '../helpers/test-backend.ts';
+import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, NIR_2, type TestBackend } from '../helpers/test-backend.ts';
 import { overlayPlacements, type Placement } from '../../invoice-templates/feuille-de-soins/overlay.ts';
 import { MM, OVERLAY_FIELDS, OVERLAY_LINES } from '../../invoice-templates/feuille-de-soins/overlay-layout.ts';
 import { feuilleDeSoinsModel } from '../../electron/handlers/invoice-document.ts';
@@ -103,6 +103,61 @@ describe('overlay on the CPAM pre-printed form', () => {
     expect(s).not.toContain('Bénéficiaire des soins');
     const marks = placements.filter((p) => p.kind === 'mark').map((p) => p.field).sort();
     expect(marks).toEqual(['accidentTiersOui', 'amcNotPaid', 'amoNotPaid', 'natureAtmp', 'situationRemplacant'].sort());
+  });
+
+  it('prints the same new fields whole on plain paper, and ANNULÉE on the form for a cancelled invoice', async () => {
+    const invoice = await fullInvoice(3);
+    const plain = await t.call('invoices/print', { id: invoice.id, layout: 'plain' });
+    renderPng(join(t.dir, 'documents', plain.fileName), 'feuille-champs-longs');
+    const s = text(join(t.dir, 'documents', plain.fileName)).replace(/\s+/g, ' ');
+    expect(s).not.toContain('…');
+    for (const value of [
+      'Praticien remplacé : LEFÈVRE-ØDEGÅRD Hélène-Marie',
+      'N° de facturation du remplacé : 759876543',
+      'AT n° AT-2026-884120 du 28/09/2026',
+      'Accident causé par un tiers : Oui — le 28/09/2026',
+      "Demande d'entente préalable : du 04/10/2026",
+      'Attestation AME : n° AME-2026-0000417-B — code contrat 05 — droits du 01/03/2026 au 28/02/2027',
+      'Régime / caisse / centre : 01 / 751 / 0000',
+      'DE LA FONTAINE-ABDELKADER-BENSAÏD Marie-Éléonore',
+      "Nom d'usage : RODRÍGUEZ-ØSTER",
+    ]) {
+      expect(s).toContain(value);
+    }
+    await t.call('invoices/cancel', { invoiceId: invoice.id, reason: 'Erreur de patient' });
+    const form = await t.call('invoices/print', { id: invoice.id, layout: 'overlay' });
+    const cancelled = feuilleDeSoinsModel(t.ctx, { ...invoice, status: 'cancelled', cancelReason: 'Erreur de patient' }, true);
+    const file = join(t.dir, 'documents', form.fileName);
+    expectEveryValueInItsBox(file, overlayPlacements(cancelled, { xMm: 2.5, yMm: -1.5 }));
+    expect(text(file)).toContain('ANNULÉE — DUPLICATA');
+  });
+
+  it('prints a kiné titulaire, maternité, ALD and « séance n / total » on the form', async () => {
+    const kine = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', lastName: 'Roux', amNumber: '751111111' }));
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2, regime: '02', centre: '0452' }));
+    const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: null });
+    const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-11-02', sessionsPrescribed: 12 });
+    const draft = await t.call('invoices/create-draft', { practitionerId: kine.id, patientId: patient.id, prescriptionId: prescription.id });
+    await t.call('invoices/update-draft', {
+      invoiceId: draft.id,
+      exoneration: 'ald',
+      lines: [
+        { actDate: '2026-11-03', code: 'AMK', coefficient: 8.1, quantity: 1 },
+        { actDate: '2026-11-05', code: 'AMK', coefficient: 8.1, quantity: 1 },
+      ],
+    });
+    await t.call('invoices/set-circumstances', { invoiceId: draft.id, insuranceNature: 'maternite' });
+    const r = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' });
+    if (r.kind !== 'validated') throw new Error(r.kind);
+    const doc = await t.call('invoices/print', { id: draft.id, layout: 'overlay' });
+    const file = join(t.dir, 'documents', doc.fileName);
+    renderPng(file, 'feuille-formulaire-kine');
+    const placements = overlayPlacements(feuilleDeSoinsModel(t.ctx, r.invoice, true), { xMm: 0, yMm: 0 });
+    expectEveryValueInItsBox(file, placements);
+    const value = (field: string) => placements.find((p) => p.field === field)?.text;
+    expect([value('line0.session'), value('line1.session'), value('caisseCodes')]).toEqual(['1 / 12', '2 / 12', '02 / 751 / 0452']);
+    expect(placements.filter((p) => p.kind === 'mark').map((p) => p.field).sort()).toEqual(['accidentTiersNon', 'ald', 'natureMaternite', 'situationTitulaire']);
+    expect(value('amcOrganism')).toBeUndefined();
   });
 
   it('continues 22 acts on three forms of 10 rows, each with its identities and page number', async () => {

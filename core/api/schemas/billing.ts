@@ -60,6 +60,14 @@ export const PrescriptionInput = z.object({
   ame: z.boolean().default(false),
   exoneration: ExonerationSchema.default('aucune'),
   plannedActs: optionalText(500, { multiline: true }),
+  /** Kiné: number of sessions prescribed (printed beside each session number). */
+  sessionsPrescribed: z
+    .number({ error: 'Nombre de séances : un nombre entier.' })
+    .int('Nombre de séances : un nombre entier.')
+    .min(1, 'Nombre de séances : au moins 1.')
+    .max(200, 'Nombre de séances : 200 au maximum.')
+    .nullable()
+    .default(null),
 });
 
 /**
@@ -175,3 +183,16 @@ export const InvoicePrintBatchInput = z.discriminatedUnion('kind', [
 
 export const InvoicePrintInput = z.object({ id, layout });
 export const CalibrationInput = z.object({ practitionerId: id });
+
+const caisseKey = {
+  regime: z.string().trim().regex(/^[0-9]{2}$/, 'Régime : 2 chiffres (01 pour le régime général).'),
+  caisse: z.string().trim().regex(/^[0-9]{3}$/, 'Caisse : 3 chiffres (751 pour Paris).'),
+};
+export const CaisseKeyInput = z.object(caisseKey);
+export const CaisseInput = z.object({
+  ...caisseKey,
+  name: requiredText('Le nom de la caisse', 120),
+  addressLine: z.string().trim().max(200, 'Adresse : 200 caractères au maximum.').default(''),
+  postalCode: z.string().trim().regex(/^[0-9]{5}$/, 'Code postal : 5 chiffres.'),
+  city: requiredText('La ville', 80),
+});

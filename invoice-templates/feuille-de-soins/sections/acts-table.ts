@@ -17,11 +17,15 @@ const COLUMNS: Column[] = [
 
 export const drawTableHeader = (doc: Doc, y: number): number => drawHeader(doc, COLUMNS, y);
 
-export function drawActRow(doc: Doc, line: FeuilleDeSoinsModel['lines'][number], y: number): number {
+/** « n° 3 », or « 3 / 10 » when the prescription says how many sessions. */
+export const sessionOnPaper = (session: number | null, prescribed: number | null | undefined): string =>
+  session === null ? '' : prescribed ? `${session} / ${prescribed}` : `n° ${session}`;
+
+export function drawActRow(doc: Doc, line: FeuilleDeSoinsModel['lines'][number], y: number, sessionsPrescribed?: number | null): number {
   const cells = [
     formatFrDate(line.actDate),
     formatActCode(line.code, line.coefficient),
-    line.sessionNumber === null ? '' : `n° ${line.sessionNumber}`,
+    sessionOnPaper(line.sessionNumber, sessionsPrescribed),
     String(line.quantity),
     formatEuros(line.unitCents),
     formatEuros(line.amountCents),

@@ -31,7 +31,7 @@ export function drawHeader(doc: Doc, m: FeuilleDeSoinsModel): number {
 
 export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
   const half = (CONTENT_WIDTH - 10) / 2;
-  const h = 112;
+  const h = m.practitioner.situation === 'remplacant' ? 122 : 98;
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const p = m.practitioner;
@@ -43,18 +43,26 @@ export function drawPractitionerAndPatient(doc: Doc, m: FeuilleDeSoinsModel, top
   textLine(doc, p.addressLine, x1 + 6, y + 39, w);
   textLine(doc, `${p.postalCode} ${p.city}${p.phone ? ` — Tél. ${p.phone}` : ''}`, x1 + 6, y + 51, w);
   labelled(doc, "Situation d'exercice", p.situation === 'remplacant' ? 'Remplaçant' : 'Titulaire', x1 + 6, y + 64, w);
-  if (p.situation === 'remplacant' && p.replaced) labelled(doc, 'Praticien remplacé', replacedOnPaper(p.replaced), x1 + 6, y + 76, w);
+  if (p.situation === 'remplacant' && p.replaced) {
+    labelled(doc, 'Praticien remplacé', `${p.replaced.lastName.toUpperCase()} ${p.replaced.firstName}`, x1 + 6, y + 76, w);
+    labelled(doc, 'N° de facturation du remplacé', p.replaced.amNumber, x1 + 6, y + 88, w);
+  }
 
   const b = m.patient;
   y = box(doc, 'Bénéficiaire des soins (patient)', x2, top, half, h);
-  const name = `${b.lastName.toUpperCase()}${b.usageName ? ` (usage : ${b.usageName.toUpperCase()})` : ''} ${b.firstName}`;
-  textLine(doc, name, x2 + 6, y, w, { font: 'bold', size: 9.5 });
+  const name = `${b.lastName.toUpperCase()} ${b.firstName}`;
+  // Long composed names shrink (down to 7 pt) before being cut.
+  let size = 9.5;
+  doc.font('bold');
+  while (size > 7 && doc.fontSize(size).widthOfString(name) > w) size -= 0.5;
+  textLine(doc, name, x2 + 6, y, w, { font: 'bold', size });
   labelled(doc, 'Né(e) le', `${formatFrDate(b.birthDate)}   Rang : ${b.birthRank}`, x2 + 6, y + 14, w);
   labelled(doc, 'NIR / NIA', formatNir(b.nir), x2 + 6, y + 26, w);
   labelled(doc, 'Régime / caisse / centre', [b.regime, b.caisse, b.centre].map((v) => v ?? '—').join(' / '), x2 + 6, y + 38, w);
   textLine(doc, [b.addressLine, [b.postalCode, b.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || 'Adresse non renseignée', x2 + 6, y + 51, w, {
     size: 8.5,
   });
+  if (b.usageName) labelled(doc, "Nom d'usage", b.usageName.toUpperCase(), x2 + 6, y + 64, w);
   return top + h + 8;
 }
 

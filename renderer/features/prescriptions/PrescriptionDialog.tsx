@@ -23,6 +23,7 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
   const [ame, setAme] = useState(false);
   const [exoneration, setExoneration] = useState<Exoneration>('aucune');
   const [plannedActs, setPlannedActs] = useState('');
+  const [sessions, setSessions] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [rightsOnFile, setRightsOnFile] = useState<string | null>(null);
@@ -74,6 +75,8 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
       ame,
       exoneration,
       plannedActs,
+      // Kiné: how many sessions were prescribed (printed « séance n / total »); a non-number is left to the API to refuse.
+      sessionsPrescribed: sessions.trim() === '' ? null : /^\d+$/.test(sessions.trim()) ? Number(sessions.trim()) : (sessions as unknown as number),
     });
     if (!r.ok) {
       setErrors(fieldErrors(r.error));
@@ -124,6 +127,7 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
           <SelectField label="Exonération" value={exoneration} onChange={(v) => setExoneration(v)} options={exonerationOptions} hint={ame ? "AME de base : pas d'exonération." : undefined} />
         </div>
         <TextArea label="Actes prescrits" value={plannedActs} onChange={setPlannedActs} rows={2} />
+        <TextField label="Nombre de séances prescrites" inputMode="numeric" maxLength={3} value={sessions} onChange={setSessions} error={errors.sessionsPrescribed} hint="Kinésithérapie : imprimé à côté du numéro de chaque séance." />
         <DialogActions submitLabel="Enregistrer la prescription" onCancel={props.onClose} />
       </form>
     </Dialog>

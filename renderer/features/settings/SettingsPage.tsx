@@ -6,6 +6,7 @@ import { PractitionerForm } from './PractitionerForm.tsx';
 import { TariffsPanel } from './TariffsPanel.tsx';
 import { BackupsPanel } from './BackupsPanel.tsx';
 import { PrintSettingsPanel } from './PrintSettingsPanel.tsx';
+import { CaissesPanel } from './CaissesPanel.tsx';
 
 export function SettingsPage() {
   const [practitioners, setPractitioners] = useState<Practitioner[]>([]);
@@ -54,6 +55,7 @@ export function SettingsPage() {
       </div>
       <PrintSettingsPanel practitioners={practitioners} onSaved={load} />
       <TariffsPanel />
+      <CaissesPanel />
       <BackupsPanel />
     </section>
   );
