@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InvoiceFollowUp } from '../../../core/domain/types.ts';
 import { createBackend } from '../../../electron/backend.ts';
 import { fixedClock } from '../../../electron/context.ts';
 import { buildPatientInput, buildPractitionerInput, NIR_1, ROOT } from '../../helpers/test-backend.ts';
@@ -51,7 +52,7 @@ it('an invoice paid at the desk before the upgrade stays « réglée »; a caiss
     const state = async (id: number) => {
       const r = await now.dispatch('follow-up/invoice', { id });
       if (!r.ok) throw new Error(r.error.message_fr);
-      return r.value;
+      return r.value as InvoiceFollowUp;
     };
     expect((await state(ids[0]!)).row).toMatchObject({ state: 'payee', patientDueCents: 0 });
     const second = await state(ids[1]!);
