@@ -146,6 +146,8 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await press('Alt+KeyI');
     const warning = page.getByRole('alertdialog', { name: 'Facture sans prescription' });
     await warning.waitFor();
+    // The safer answer has the focus: Enter attaches a prescription.
+    await expect.poll(focusedText).toBe('Joindre une prescription');
     await shots('sans-prescription');
     await click(warning.getByRole('button', { name: 'Imprimer sans prescription' }));
     await page.getByText(/Facture n° 1 validée/).waitFor();
@@ -184,6 +186,10 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
     await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Supprimer le brouillon ?' });
+    await expect.poll(focusedText).toBe('Garder le brouillon');
+    await page.keyboard.press('Escape'); // Escape keeps it too
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
     await shots('supprimer-brouillon');
     const drafts = async () => (await apiCall(app, 'invoices/list', { status: 'draft' })).length;
     const before = await drafts();
