@@ -160,6 +160,23 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     console.log(`[issue 9] first AME invoice after setup: ${effort.screens.size} screens, ${effort.clicks} clicks/keys, ${effort.fields} fields`);
   });
 
+  it('a prescription for a patient with AME rights on file has its AME box ticked; Réglages shows the notice once', async () => {
+    await openMenu(page, 'Patients');
+    await page.getByLabel('Rechercher un patient').fill('diallo');
+    await page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Diallo/i }).click();
+    await page.getByRole('tab', { name: 'Prescriptions' }).click();
+    await page.getByRole('button', { name: 'Nouvelle prescription' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle prescription' });
+    await expect.poll(() => dialog.getByLabel('aide médicale de base - AME').isChecked()).toBe(true);
+    await dialog.getByText(/cochée d'office : droits AME enregistrés/).waitFor();
+    await shots('prescription-ame-cochee');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await openMenu(page, 'Réglages');
+    await page.getByRole('heading', { name: 'Praticiens' }).waitFor();
+    expect(await page.getByText('ne télétransmet pas').count()).toBe(1);
+    await shots('reglages');
+  });
+
   it('the same kind of patient without rights on file gets the « susceptible de bénéficier » prompt', async () => {
     await apiCall(app, 'patients/create', { lastName: 'Sow', firstName: 'Awa', birthDate: '1990-03-14', sex: 'F', nir: nia('8900399123456'), regime: '01', caisse: '751' });
     await openMenu(page, 'Facturer');
