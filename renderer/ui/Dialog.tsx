@@ -10,6 +10,8 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
   useEffect(() => {
     const el = ref.current;
     if (el && !el.open) el.showModal();
+    // showModal() focuses the first control; a dialog may name a safer default with data-autofocus.
+    el?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => el?.close();
   }, []);
   return (

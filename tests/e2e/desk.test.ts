@@ -146,6 +146,8 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await press('Alt+KeyI');
     const warning = page.getByRole('alertdialog', { name: 'Facture sans prescription' });
     await warning.waitFor();
+    // The safer answer has the focus: Enter attaches a prescription.
+    await expect.poll(focusedText).toBe('Joindre une prescription');
     await shots('sans-prescription');
     await click(warning.getByRole('button', { name: 'Imprimer sans prescription' }));
     await page.getByText(/Facture n° 1 validée/).waitFor();
@@ -156,6 +158,23 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+7,48\s€/);
     expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
     console.log(`[issue 9] first AME invoice after setup: ${effort.screens.size} screens, ${effort.clicks} clicks/keys, ${effort.fields} fields`);
+  });
+
+  it('a prescription for a patient with AME rights on file has its AME box ticked; Réglages shows the notice once', async () => {
+    await openMenu(page, 'Patients');
+    await page.getByLabel('Rechercher un patient').fill('diallo');
+    await page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Diallo/i }).click();
+    await page.getByRole('tab', { name: 'Prescriptions' }).click();
+    await page.getByRole('button', { name: 'Nouvelle prescription' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle prescription' });
+    await expect.poll(() => dialog.getByLabel('aide médicale de base - AME').isChecked()).toBe(true);
+    await dialog.getByText(/cochée d'office : droits AME enregistrés/).waitFor();
+    await shots('prescription-ame-cochee');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await openMenu(page, 'Réglages');
+    await page.getByRole('heading', { name: 'Praticiens' }).waitFor();
+    expect(await page.getByText('ne télétransmet pas').count()).toBe(1);
+    await shots('reglages');
   });
 
   it('the same kind of patient without rights on file gets the « susceptible de bénéficier » prompt', async () => {
@@ -184,6 +203,10 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
     await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Supprimer le brouillon ?' });
+    await expect.poll(focusedText).toBe('Garder le brouillon');
+    await page.keyboard.press('Escape'); // Escape keeps it too
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
     await shots('supprimer-brouillon');
     const drafts = async () => (await apiCall(app, 'invoices/list', { status: 'draft' })).length;
     const before = await drafts();

@@ -4,6 +4,7 @@ import { destinationLabel } from '../../../core/domain/follow-up.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
+import { rowKeys } from '../../ui/row-keys.ts';
 
 /** The practitioner's bordereaux, newest first; a click opens one. */
 export function BordereauList(props: { practitionerId: number }) {
@@ -29,7 +30,7 @@ export function BordereauList(props: { practitionerId: number }) {
       </thead>
       <tbody>
         {rows.map((b) => (
-          <tr key={b.id} className="clickable" tabIndex={0} onClick={() => open(b)} onKeyDown={(e) => e.key === 'Enter' && open(b)}>
+          <tr key={b.id} className="clickable" tabIndex={0} onClick={() => open(b)} onKeyDown={rowKeys(() => open(b))}>
             <td>{b.number}</td>
             <td>{formatFrDate(b.sentOn)}</td>
             <td>{destinationLabel(b)}</td>

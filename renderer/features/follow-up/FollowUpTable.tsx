@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { FollowUpBadge } from './FollowUpBadge.tsx';
+import { rowKeys } from '../../ui/row-keys.ts';
 
 /** Invoices with where they stand; a click (or Entrée) opens the invoice on its Suivi tab. */
 export function FollowUpRowsTable(props: { rows: readonly FollowUpRow[]; label: string; empty: string }) {
@@ -27,7 +28,7 @@ export function FollowUpRowsTable(props: { rows: readonly FollowUpRow[]; label: 
       </thead>
       <tbody>
         {props.rows.map((r) => (
-          <tr key={r.invoiceId} className="clickable" tabIndex={0} onClick={() => open(r)} onKeyDown={(e) => e.key === 'Enter' && open(r)}>
+          <tr key={r.invoiceId} className="clickable" tabIndex={0} onClick={() => open(r)} onKeyDown={rowKeys(() => open(r))}>
             <td>{r.number}</td>
             <td>
               {r.patientName} {r.ame ? <span className="badge badge--ok">AME</span> : null}

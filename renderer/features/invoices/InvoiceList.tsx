@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { FollowUpBadge } from '../follow-up/FollowUpBadge.tsx';
+import { rowKeys } from '../../ui/row-keys.ts';
 
 const STATUS = { draft: ['Brouillon', 'info'], validated: ['Validée', 'ok'], cancelled: ['Annulée', 'danger'] } as const;
 
@@ -38,7 +39,7 @@ export function InvoiceList(props: { patientId?: number; status?: InvoiceStatus 
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id} className="clickable" tabIndex={0} onClick={() => go({ name: 'invoice', invoiceId: r.id })} onKeyDown={(e) => e.key === 'Enter' && go({ name: 'invoice', invoiceId: r.id })}>
+          <tr key={r.id} className="clickable" tabIndex={0} onClick={() => go({ name: 'invoice', invoiceId: r.id })} onKeyDown={rowKeys(() => go({ name: 'invoice', invoiceId: r.id }))}>
             <td>{r.number ?? '—'}</td>
             <td>{names.get(r.practitionerId) ?? '—'}</td>
             {props.patientId ? null : <td>{r.patientName}</td>}

@@ -49,7 +49,7 @@ export function NoPrescriptionDialog(props: { onPrint(): void; onAttach(): void;
         <button type="button" onClick={props.onPrint}>
           Imprimer sans prescription
         </button>
-        <button type="button" className="primary" autoFocus onClick={props.onAttach}>
+        <button type="button" className="primary" data-autofocus onClick={props.onAttach}>
           Joindre une prescription
         </button>
       </div>
@@ -63,7 +63,7 @@ export function DeleteDraftDialog(props: { onConfirm(): void; onClose(): void })
     <Dialog title="Supprimer le brouillon ?" role="alertdialog" onClose={props.onClose}>
       <p>Le brouillon et les actes saisis seront supprimés définitivement. Aucun numéro de facture n'est consommé.</p>
       <div className="form-actions">
-        <button type="button" autoFocus onClick={props.onClose}>
+        <button type="button" data-autofocus onClick={props.onClose}>
           Garder le brouillon
         </button>
         <button type="button" className="danger" onClick={props.onConfirm}>

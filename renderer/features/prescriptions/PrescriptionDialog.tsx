@@ -118,14 +118,10 @@ export function PrescriptionDialog(props: { patientId: number; amePossible: bool
           </Notice>
         ) : null}
         <div className="form-grid">
-          <CheckboxField
-            label={AME_BOX_LABEL}
-            checked={ame}
-            onChange={tickAme}
-            hint={rightsOnFile ? `Cochée d'office : droits AME enregistrés ${rightsOnFile}.` : undefined}
-          />
+          <CheckboxField label={AME_BOX_LABEL} checked={ame} onChange={tickAme} />
           <SelectField label="Exonération" value={exoneration} onChange={(v) => setExoneration(v)} options={exonerationOptions} hint={ame ? "AME de base : pas d'exonération." : undefined} />
         </div>
+        {rightsOnFile && ame ? <p className="muted">Case « {AME_BOX_LABEL} » cochée d'office : droits AME enregistrés {rightsOnFile}.</p> : null}
         <TextArea label="Actes prescrits" value={plannedActs} onChange={setPlannedActs} rows={2} />
         <TextField label="Nombre de séances prescrites" inputMode="numeric" maxLength={3} value={sessions} onChange={setSessions} error={errors.sessionsPrescribed} hint="Kinésithérapie : imprimé à côté du numéro de chaque séance." />
         <DialogActions submitLabel="Enregistrer la prescription" onCancel={props.onClose} />
