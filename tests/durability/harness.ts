@@ -43,6 +43,8 @@ export interface WriterRun {
   child: ChildProcess;
   acks: Ack[];
   ready: Promise<void>;
+  /** Resolved at the first acknowledged write (or when the writer ends). */
+  firstAck: Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
@@ -58,6 +60,8 @@ export function startWriter(writer: string, dataDir: string, seed: number, env: 
   let stderr = '';
   let onReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (onReady = resolve));
+  let onAck: () => void = () => {};
+  const firstAck = new Promise<void>((resolve) => (onAck = resolve));
   child.stdout!.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     let nl: number;
@@ -65,19 +69,23 @@ export function startWriter(writer: string, dataDir: string, seed: number, env: 
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
       if (line === 'READY') onReady();
-      else if (line.startsWith('ACK ')) acks.push(JSON.parse(line.slice(4)) as Ack);
+      else if (line.startsWith('ACK ')) {
+        acks.push(JSON.parse(line.slice(4)) as Ack);
+        onAck();
+      }
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
     child.once('exit', (code, signal) => {
       onReady();
+      onAck();
       // Let the last piped lines arrive before the caller reads `acks`.
       child.stdout!.once('close', () => resolve({ code, signal, stderr }));
       if (child.stdout!.closed) resolve({ code, signal, stderr });
     }),
   );
-  return { child, acks, ready, exited };
+  return { child, acks, ready, firstAck, exited };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

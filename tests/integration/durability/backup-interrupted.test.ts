@@ -55,6 +55,8 @@ describe('a backup interrupted at a random point', () => {
     for (let round = 1; round <= 30 && problems.length === 0; round++) {
       const run = startWriter(writer, dir, round, {}, 'backup');
       await run.ready;
+      // Every other round, let one backup finish first (whatever the machine's speed), then kill.
+      if (round % 2 === 0) await run.firstAck;
       await sleep((round * 7919) % 120);
       run.child.kill('SIGKILL');
       await run.exited;
@@ -79,6 +81,7 @@ describe('a backup interrupted at a random point', () => {
       cpSync(durable, live, { recursive: true });
       const run = startWriter(writer, live, cut, { LD_PRELOAD: shim, FEUILLET_POWERCUT_DIR: live, FEUILLET_POWERCUT_LOG: log }, 'backup');
       await run.ready;
+      if (cut % 2 === 0) await run.firstAck;
       await sleep(20 + ((cut * 7919) % 200));
       run.child.kill('SIGKILL');
       await run.exited;

@@ -34,6 +34,7 @@ async function lane(lane: number, kills: number): Promise<{ problems: string[]; 
     if (round % 4 === 0) await sleep(Math.floor(r * 300));
     else {
       await run.ready;
+      if (round % 4 === 2) await run.firstAck; // some kills always after acknowledged work, however slow the machine
       await sleep(Math.floor(r * 250));
     }
     run.child.kill('SIGKILL');

@@ -44,6 +44,7 @@ async function powerCuts(cuts: number, env: NodeJS.ProcessEnv = {}): Promise<Out
     cpSync(durable, live, { recursive: true });
     const run = startWriter(writer, live, cut, { LD_PRELOAD: shim, FEUILLET_POWERCUT_DIR: live, FEUILLET_POWERCUT_LOG: log, ...env });
     await run.ready;
+    if (cut % 2 === 0) await run.firstAck; // acknowledged work in every other cut, however slow the machine
     await sleep(80 + ((cut * 7919) % 500));
     run.child.kill('SIGKILL');
     const { signal, stderr, code } = await run.exited;
