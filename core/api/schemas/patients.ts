@@ -51,13 +51,16 @@ export const PatientSearchInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
+/** Code contrat of a coverage: a single digit is written with two (« 4 » → « 04 », the AME codes 04/05/06). */
+const contractCode = optionalText(10).transform((v) => (v !== null && /^[0-9]$/.test(v) ? `0${v}` : v));
+
 export const CoverageInput = z
   .object({
     patientId: id,
     organismId: id,
     startDate: isoDate('Début des droits'),
     endDate: isoDate('Fin des droits'),
-    contractCode: optionalText(10),
+    contractCode,
   })
   .superRefine((c, ctx) => {
     if (c.endDate < c.startDate) {
@@ -69,7 +72,7 @@ export const CoverageUpdateInput = z.object({
   id,
   startDate: isoDate('Début des droits'),
   endDate: isoDate('Fin des droits'),
-  contractCode: optionalText(10),
+  contractCode,
 }).superRefine((c, ctx) => {
   if (c.endDate < c.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });
