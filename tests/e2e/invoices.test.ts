@@ -140,6 +140,18 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
 
+  it('refuses at Imprimer two typed acts of one day at full rate (NGAP art. 11B: the second at 50 %) and says to use « Saisie par visite »', async () => {
+    await seedPatient(app, 'Deuxactes', nirOf('1620662765119'));
+    await facturer('Deuxactes');
+    await typeActs([['AMI', '2', yesterday], ['AMI', '1,5', yesterday]]);
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByText(/sont saisis à taux plein/).first().waitFor();
+    expect(await page.getByText(/Saisissez ces soins avec « Saisie par visite »/).count()).toBeGreaterThan(0);
+    await screenshot(page, '15b-saisie-libre-11b');
+    expect(await page.getByText(/Facture n° \d+ validée/).count()).toBe(0);
+    await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
+  });
+
   it('refuses an empty act list and an unknown code with French messages, saving nothing', async () => {
     await seedPatient(app, 'Vide', nirOf('2620662765118'));
     await facturer('Vide');
