@@ -57,10 +57,11 @@ export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, dupli
       amcOrganism: invoice.amcOrganism ? { number: invoice.amcOrganism.number, name: invoice.amcOrganism.name } : null,
       ame: invoice.ame,
     },
-    lines: invoice.lines.map(({ actDate, code, coefficient, quantity, unitCents, amountCents, qualificatif }) => ({
+    lines: invoice.lines.map(({ actDate, code, coefficient, ratePercent, quantity, unitCents, amountCents, qualificatif }) => ({
       actDate,
       code,
       coefficient,
+      ratePercent,
       quantity,
       unitCents,
       amountCents,

@@ -19,7 +19,7 @@ export const drawTableHeader = (doc: Doc, y: number): number => drawHeader(doc, 
 export function drawActRow(doc: Doc, line: FeuilleDeSoinsModel['lines'][number], y: number): number {
   const cells = [
     formatFrDate(line.actDate),
-    formatActCode(line.code, line.coefficient),
+    `${formatActCode(line.code, line.coefficient)}${line.ratePercent === 50 ? '/2' : ''}`,
     String(line.quantity),
     formatEuros(line.unitCents),
     formatEuros(line.amountCents),
