@@ -19,6 +19,8 @@ export interface TypedLine {
   code: string;
   coefficient: number; // hundredths
   quantity?: number | undefined;
+  /** 50 = the second act of the sitting typed at half rate (NGAP art. 11B, « AMI 1,5/2 »). */
+  ratePercent?: number | undefined;
 }
 
 const VISIT_HINT = 'saisissez une visite (onglet Actes, « Saisie par visite ») pour que la majoration soit calculée avec sa condition.';
@@ -26,6 +28,18 @@ const NOT_ACTS = new Set(['MAU', 'MD', 'MN', 'MNP', 'MCI', 'MIE', 'IFD', 'IFI', 
 const TRAVEL_FEES = new Set(['IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP']);
 const BSI_FORFAITS = new Set(['BSA', 'BSB', 'BSC']);
 const qty = (l: TypedLine) => l.quantity ?? 1;
+const rate = (l: TypedLine): 100 | 50 => (l.ratePercent === 50 ? 50 : 100);
+
+/** NGAP art. 11B on typed lines: one act, or two with the lower (or equal) one at 50 %. */
+function follows11B(acts: readonly TypedLine[]): boolean {
+  const entries = acts.flatMap((l) => Array.from({ length: qty(l) }, () => ({ coefficient: l.coefficient, rate: rate(l) })));
+  if (entries.length === 0) return true;
+  if (entries.length === 1) return entries[0]!.rate === 100;
+  if (entries.length > 2) return false;
+  const full = entries.find((e) => e.rate === 100);
+  const half = entries.find((e) => e.rate === 50);
+  return full !== undefined && half !== undefined && half.coefficient <= full.coefficient;
+}
 
 /** The first typed line a rule refuses, with its index and French message; null when all pass. */
 export function refuseTypedLine(lines: readonly TypedLine[], postalCode: string): { index: number; message_fr: string } | null {
@@ -67,11 +81,11 @@ export function checkTypedLines(
     const fr = formatFrDate(date);
     const acts = day.filter((l) => !NOT_ACTS.has(l.code));
     if (nurse) {
-      // NGAP art. 11B: the second act at 50 %, the others not billed. A typed line has no rate.
+      // NGAP art. 11B: the second act at 50 % (typed with the rate « 50 % »), the others not billed.
       const ranked = acts.filter((l) => !BSI_FORFAITS.has(l.code));
-      if (ranked.reduce((n, l) => n + qty(l), 0) > 1) {
-        const list = ranked.map((l) => `${cotation(l.code, l.coefficient)}${qty(l) > 1 ? ` × ${qty(l)}` : ''}`).join(', ');
-        problems.push(block('typed-11b', `Le ${fr}, ${list} sont saisis à taux plein : pour plusieurs actes d'une même séance, l'art. 11B facture le second à 50 % (« AMI 1,5/2 ») et ne facture pas les suivants. Saisissez ces soins avec « Saisie par visite » (onglet Actes), qui applique la règle et ses exceptions, ou retirez les actes en trop.`));
+      if (!follows11B(ranked)) {
+        const list = ranked.map((l) => `${cotation(l.code, l.coefficient, rate(l))}${qty(l) > 1 ? ` × ${qty(l)}` : ''}`).join(', ');
+        problems.push(block('typed-11b', `Le ${fr}, ${list} ${ranked.length > 1 || qty(ranked[0]!) > 1 ? 'sont saisis' : 'est saisi'} : pour plusieurs actes d'une même séance, l'art. 11B facture le second à 50 % (« AMI 1,5/2 ») et ne facture pas les suivants ; un acte seul est à 100 %. Saisissez ces soins avec « Saisie par visite » (onglet Actes), qui applique la règle et ses exceptions, ou mettez le second acte à 50 % (colonne Taux) et retirez les suivants.`));
       }
     } else {
       for (const l of acts) {
@@ -90,6 +104,9 @@ export function checkTypedLines(
       if (main.reduce((n, l) => n + qty(l), 0) > 1) {
         problems.push(block('typed-kine-one-cotation', `Le ${fr}, ${main.map((l) => cotation(l.code, l.coefficient)).join(', ')} : une seule cotation par séance de kinésithérapie (NGAP titre XIV). Pour deux séances justifiées (deux prescriptions, deux régions), utilisez « Saisie par visite » (onglet Actes) ; sinon retirez la cotation en trop.`));
       }
+    }
+    for (const l of day.filter((x) => rate(x) === 50 && (!nurse || NOT_ACTS.has(x.code) || BSI_FORFAITS.has(x.code)))) {
+      problems.push(block('typed-rate', `Le ${fr}, ${cotation(l.code, l.coefficient, 50)} : le taux de 50 % ne concerne que le second acte infirmier d'une séance (NGAP art. 11B)${nurse ? '' : ' ; en kinésithérapie, une seule cotation par séance'}. Remettez 100 %.`));
     }
     const fees = day.filter((l) => TRAVEL_FEES.has(l.code));
     if (fees.reduce((n, l) => n + qty(l), 0) > 1) {

@@ -28,10 +28,24 @@ const blocking = async (id: number) => (await t.call('invoices/checks', { id }))
 describe('#4 typed lines go through the visit rules before Imprimer (one sitting per act date)', () => {
   it('AMI 2 + AMI 1,5 the same day at full rate is blocked: 11B expects 630 + 236, not 630 + 473 (NGAP art. 11B; CPAM guide)', async () => {
     const id = await typedDraft('infirmier', [line('AMI', 2), line('AMI', 1.5)]);
-    expect(await blocking(id)).toEqual([expect.stringContaining('Le 24/11/2026, AMI 2, AMI 1,5 sont saisis à taux plein')]);
+    expect(await blocking(id)).toEqual([expect.stringContaining('Le 24/11/2026, AMI 2, AMI 1,5 sont saisis : pour plusieurs actes')]);
     const error = await t.fails('invoices/validate', { invoiceId: id });
     expect(error.message_fr).toContain('« Saisie par visite »');
     expect((await t.call('invoices/get', { id })).status).toBe('draft');
+  });
+
+  it('the second act typed at 50 % passes and is priced 630 + 236 = 866; a third act, a lone 50 % line or a kiné 50 % line is blocked (NGAP art. 11B; CPAM guide)', async () => {
+    const ok = await typedDraft('infirmier', [line('AMI', 2), { ...line('AMI', 1.5), ratePercent: 50 }]);
+    expect((await t.call('invoices/get', { id: ok })).lines.map((l) => `${l.code} ${l.coefficient} ${l.ratePercent} ${l.amountCents}`)).toEqual(['AMI 200 100 630', 'AMI 150 50 236']);
+    expect(await t.call('invoices/checks', { id: ok })).toEqual([]);
+    const third = await typedDraft('infirmier', [line('AMI', 2), { ...line('AMI', 1.5), ratePercent: 50 }, line('AMI', 1)]);
+    expect(await blocking(third)).toEqual([expect.stringContaining('Le 24/11/2026, AMI 2, AMI 1,5/2, AMI 1 sont saisis')]);
+    const lone = await typedDraft('infirmier', [{ ...line('AMI', 1.5), ratePercent: 50 }]);
+    expect(await blocking(lone)).toEqual([expect.stringContaining('AMI 1,5/2')]);
+    const higher = await typedDraft('infirmier', [line('AMI', 1), { ...line('AMI', 2), ratePercent: 50 }]);
+    expect(await blocking(higher)).toHaveLength(1);
+    const kine = await typedDraft('masseur-kinesitherapeute', [{ ...line('DRA', 8.1), ratePercent: 50 }]);
+    expect(await blocking(kine)).toEqual([expect.stringContaining('DRA 8,1/2 : le taux de 50 % ne concerne que le second acte infirmier')]);
   });
 
   it('the same acts on two days pass: each day is its own sitting', async () => {
