@@ -75,7 +75,19 @@ export function checkSameActSameDay(input: InvoiceCheckInput): Problem[] {
  * only) → defer, or ask the service médical for an accord préalable. 05 and 06 meet the seniority.
  */
 export function checkAmeCarence(input: InvoiceCheckInput): Problem[] {
-  if (input.profession !== 'masseur-kinesitherapeute' || !input.ame || input.ame.contractCode !== '04') return [];
+  if (input.profession !== 'masseur-kinesitherapeute' || !input.ame) return [];
+  const code = input.ame.contractCode?.trim() ?? '';
+  const normalised = /^[0-9]$/.test(code) ? `0${code}` : code;
+  if (normalised !== '04') {
+    const r251 = input.visits.some((v) => v.visit.r251Procedure);
+    return r251 && !['05', '06'].includes(normalised)
+      ? [{
+          level: 'warn',
+          code: 'ame-contract-unknown',
+          message_fr: `Code contrat inconnu${code ? ` (« ${code} »)` : ''} : vérifiez l'attestation AME (04, 05 ou 06) et saisissez-le dans le dossier patient, onglet Complémentaire ; avec 04, un délai de carence de 9 mois s'applique à cette rééducation (art. R251-3 CASF).`,
+        }]
+      : [];
+  }
   const endOfCarence = addMonths(input.ame.startDate, 9);
   const hits = input.visits
     .filter((v) => v.visit.r251Procedure && v.visit.date < endOfCarence && ageOn(input.patientBirthDate, v.visit.date) >= 18)

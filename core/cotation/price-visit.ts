@@ -47,16 +47,19 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
   let rated: RatedAct[];
   let dropped: DroppedAct[];
   let resolved: ResolvedAct[];
+  /** « à vérifier » notes of the coefficient steps applied, by `code|coefficient` of the stepped act. */
+  const stepNotes = new Map<string, string>();
   if (practice.profession === 'masseur-kinesitherapeute') {
     const stepped = typed.map((a) => {
       const removed = removedCotation(a, visit.date);
       if (removed) problems.push(removed);
       const step = stepCoefficient(a, visit.date, catalogue.steps);
       if (step.explanation) explanations.push(step.explanation);
+      if (step.verifyNote) stepNotes.set(`${a.code}|${step.coefficient}`, step.verifyNote);
       return { ...resolve(a.code, step.coefficient, a.key, visit.date, catalogue, practice), session: a.session ?? 1 };
     });
     resolved = stepped;
-    const kine = applyKineSessions(stepped, visit.twoSessionsJustified);
+    const kine = applyKineSessions(stepped, visit.twoSessionsJustified, visit.date);
     ({ rated, dropped } = kine);
     problems.push(...kine.problems);
   } else {
@@ -100,6 +103,8 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
       return;
     }
     const t = found.tariff;
+    const stepNote = kind === 'act' ? stepNotes.get(`${code}|${coefficient}`) : undefined;
+    if (stepNote) explanation = `${explanation} Coefficient porté par l’avenant 7, à vérifier : ${stepNote}`;
     lines.push({
       kind,
       actDate: visit.date,

@@ -5,6 +5,7 @@
 import { DomainError } from '../../core/api/result.ts';
 import { checkInvoice } from '../../core/cotation/checks.ts';
 import { priceVisit } from '../../core/cotation/price-visit.ts';
+import { checkTypedLines } from '../../core/cotation/typed-lines.ts';
 import type { Catalogue, Practice, Problem, Visit } from '../../core/cotation/types.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
 import type { Invoice, InvoiceVisit, Practitioner } from '../../core/domain/types.ts';
@@ -104,7 +105,15 @@ export function priceVisits(ctx: HandlerContext, invoice: Invoice, practitioner:
 
 /** Every check before Imprimer for a draft with visits (engine problems + prescription + AME carence). */
 export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner): Problem[] {
-  if (invoice.visits.length === 0) return [];
+  if (invoice.visits.length === 0) {
+    // Lines typed by hand: the visit rules, one sitting per act date (typed-lines.ts).
+    if (invoice.lines.length === 0) return [];
+    return checkTypedLines(invoice.lines, {
+      profession: practitioner.profession,
+      steps: loadCatalogue(ctx.db, practitioner.profession).steps,
+      patientBirthDate: requirePatient(ctx, invoice.patientId).birthDate,
+    });
+  }
   const patient = requirePatient(ctx, invoice.patientId);
   const catalogue = loadCatalogue(ctx.db, practitioner.profession);
   const practice = practiceOf(practitioner);

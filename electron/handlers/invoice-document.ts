@@ -105,13 +105,14 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice): Froze
       actDate: l.actDate,
       code: l.code,
       coefficient: l.coefficient,
+      ratePercent: l.ratePercent,
       quantity: l.quantity,
       unitCents: l.unitCents,
       amountCents: l.amountCents,
       qualificatif: l.qualificatif,
       sessionNumber: sessions[i] ?? null,
-      // Pricing explanations (NGAP article per line) are carried when the line has one.
-      explanation: (l as { explanation?: string | null }).explanation ?? null,
+      // The pricing explanation of the line (NGAP article), kept with the printout.
+      explanation: l.explanation ?? null,
     })),
     totals: { totalCents: invoice.totalCents, amoCents: invoice.amoCents, amcCents: invoice.amcCents, patientCents: invoice.patientCents },
     notice: NOTICE_FR,

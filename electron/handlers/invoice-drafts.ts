@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../../core/api/result.ts';
 import { ameTerms, normalTerms, type BillingTerms } from '../../core/domain/ame.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
 import { computeShares, lineAmount } from '../../core/domain/invoice-calc.ts';
+import { pricedAmount } from '../../core/cotation/price-visit.ts';
 import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
 import type { Visit } from '../../core/cotation/types.ts';
 import { refuseTypedLine } from '../../core/cotation/typed-lines.ts';
@@ -23,6 +24,8 @@ export interface ActData {
   code: string;
   coefficient: number;
   quantity: number;
+  /** 50 = second act of the sitting typed at half rate (NGAP art. 11B); checked before Imprimer. */
+  ratePercent?: 100 | 50 | undefined;
 }
 
 export const LOCKED_MESSAGE = 'Cette facture est validée : elle ne peut plus être modifiée, seulement annulée.';
@@ -75,7 +78,7 @@ export const termsOf = (invoice: Invoice): BillingTerms => ({
 });
 
 export const actsOf = (invoice: Invoice): ActData[] =>
-  invoice.lines.map((l) => ({ actDate: l.actDate, code: l.code, coefficient: l.coefficient, quantity: l.quantity }));
+  invoice.lines.map((l) => ({ actDate: l.actDate, code: l.code, coefficient: l.coefficient, quantity: l.quantity, ratePercent: l.ratePercent === 50 ? 50 : 100 }));
 
 /**
  * Prices acts: each must be dated today or before, not before the prescription, with a code known
@@ -115,10 +118,10 @@ export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly 
       coefficient: act.coefficient,
       quantity: act.quantity,
       unitCents: found.tariff.unitCents,
-      amountCents: lineAmount(act.coefficient, found.tariff.unitCents, act.quantity),
+      amountCents: act.ratePercent === 50 ? pricedAmount(found.tariff.unitCents, act.coefficient, 50) * act.quantity : lineAmount(act.coefficient, found.tariff.unitCents, act.quantity),
       qualificatif,
       tariffId: found.tariff.id,
-      ratePercent: 100,
+      ratePercent: act.ratePercent ?? 100,
       explanation: null,
       ngapArticle: null,
       visitPosition: null,

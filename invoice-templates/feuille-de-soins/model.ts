@@ -85,6 +85,8 @@ export interface FrozenFeuille {
     actDate: string;
     code: string;
     coefficient: number; // hundredths
+    /** 50 = second act of a sitting under NGAP art. 11B, printed « AMI 1,5/2 »; absent = 100. */
+    ratePercent?: number;
     quantity: number;
     unitCents: number;
     amountCents: number;

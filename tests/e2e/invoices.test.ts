@@ -154,6 +154,26 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
 
+  it('refuses at Imprimer two typed acts of one day at full rate (NGAP art. 11B: the second at 50 %) and says to use « Saisie par visite »', async () => {
+    await seedPatient(app, 'Deuxactes', nirOf('1620662765119'));
+    await facturer('Deuxactes');
+    await typeActs([['AMI', '2', yesterday], ['AMI', '1,5', yesterday]]);
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByText(/AMI 2, AMI 1,5 sont saisis : pour plusieurs actes/).first().waitFor();
+    expect(await page.getByText(/Saisissez ces soins avec « Saisie par visite »/).count()).toBeGreaterThan(0);
+    await screenshot(page, '15b-saisie-libre-11b');
+    expect(await page.getByText(/Facture n° \d+ validée/).count()).toBe(0);
+    await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
+    // The second act typed at 50 % (« AMI 1,5/2 ») passes: 6,30 € + 2,36 €.
+    await page.getByLabel('Taux 2').selectOption('50');
+    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+    await page.getByRole('table', { name: 'Actes' }).getByText('2,36 €').waitFor();
+    await screenshot(page, '15c-saisie-libre-50');
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await expectValidated();
+    expect(latestPdfText(app)).toMatch(/AMI 1,5\/2\s+1\s+3,15\s€\s+2,36\s€/);
+  });
+
   it('refuses an empty act list and an unknown code with French messages, saving nothing', async () => {
     await seedPatient(app, 'Vide', nirOf('2620662765118'));
     await facturer('Vide');

@@ -88,6 +88,8 @@ export const ActInput = z.object({
     .int('La quantité doit être un nombre entier.')
     .min(1, 'La quantité doit être au moins 1.')
     .max(99, 'Quantité trop élevée (99 au maximum).'),
+  /** 50 = the second act of a sitting at half rate (NGAP art. 11B), printed « AMI 1,5/2 ». */
+  ratePercent: z.union([z.literal(100), z.literal(50)], { error: 'Taux : 100 % ou 50 %.' }).default(100),
 });
 
 export const InvoiceCreateInput = z.object({

@@ -51,13 +51,16 @@ export const PatientSearchInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
+/** Code contrat of a coverage: a single digit is written with two (« 4 » → « 04 », the AME codes 04/05/06). */
+const contractCode = optionalText(10).transform((v) => (v !== null && /^[0-9]$/.test(v) ? `0${v}` : v));
+
 export const CoverageInput = z
   .object({
     patientId: id,
     organismId: id,
     startDate: isoDate('Début des droits'),
     endDate: isoDate('Fin des droits'),
-    contractCode: optionalText(10),
+    contractCode,
     /** The AME attestation's number (printed on the feuille). */
     attestationNumber: optionalText(30),
   })
@@ -71,7 +74,7 @@ export const CoverageUpdateInput = z.object({
   id,
   startDate: isoDate('Début des droits'),
   endDate: isoDate('Fin des droits'),
-  contractCode: optionalText(10),
+  contractCode,
   /** Omitted: unchanged (the dates dialog does not show it). */
   attestationNumber: z.string().max(30, '30 caractères au maximum.').transform((v) => v.trim()).optional(),
 }).superRefine((c, ctx) => {

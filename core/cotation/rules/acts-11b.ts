@@ -64,7 +64,15 @@ export function applyNurse11B(acts: readonly ResolvedAct[]): { rated: RatedAct[]
       ranked.push(act);
     }
   }
-  ranked.forEach((act, i) => {
+  // Reading of art. 11B with its exceptions (CPAM guide « Facturer les actes infirmiers », BILLING-RULES §4):
+  // - the AIS + pansement lourd et complexe exception (titre XVI chap. I art. 11) covers that pair only: the
+  //   pair takes the first place of the sitting, so the other acts rank after it — the highest at 50 %, the
+  //   others not billed;
+  // - perfusion stages (chap. II art. 3), the insulin-treated patient (chap. II art. 5 bis) and the BSI
+  //   forfaits stay at full rate and outside the ranking: the remaining acts follow art. 11B among themselves.
+  const offset = aisWithDressing ? 1 : 0;
+  ranked.forEach((act, index) => {
+    const i = index + offset;
     if (i === 0) {
       const alone = acts.length === 1;
       rated.push({
@@ -79,7 +87,9 @@ export function applyNurse11B(acts: readonly ResolvedAct[]): { rated: RatedAct[]
       rated.push({
         ...act,
         ratePercent: 50,
-        explanation: `${cotation(act.code, act.coefficient, 50)} : second acte de la même séance, facturé à 50 % (art. 11B).`,
+        explanation: aisWithDressing
+          ? `${cotation(act.code, act.coefficient, 50)} : acte suivant la séance AIS et le pansement lourd, facturé à 50 % (art. 11B).`
+          : `${cotation(act.code, act.coefficient, 50)} : second acte de la même séance, facturé à 50 % (art. 11B).`,
         article: ART_11B,
       });
     } else {

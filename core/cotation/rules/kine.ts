@@ -18,7 +18,7 @@ export function stepCoefficient(
   act: VisitAct,
   date: string,
   steps: readonly CoefficientStep[],
-): { coefficient: number; explanation: string | null } {
+): { coefficient: number; explanation: string | null; verifyNote: string | null } {
   let coefficient = act.coefficient;
   let lastDate = '';
   const applied: CoefficientStep[] = [];
@@ -32,12 +32,25 @@ export function stepCoefficient(
     lastDate = s.date;
     applied.push(s);
   }
-  if (applied.length === 0) return { coefficient, explanation: null };
+  if (applied.length === 0) return { coefficient, explanation: null, verifyNote: null };
   const last = applied[applied.length - 1]!;
+  // An unsure step (« à vérifier » in the catalogue) says so wherever it is applied.
+  const notes = [...new Set(applied.map((s) => s.verifyNote).filter((n): n is string => n !== null))];
+  const verifyNote = notes.length > 0 ? notes.join(' ') : null;
   return {
     coefficient,
-    explanation: `${cotation(act.code, act.coefficient)} porté à ${cotation(act.code, coefficient)} : nouveau coefficient en vigueur depuis le ${formatFrDate(last.date)} (avenant 7).`,
+    explanation: `${cotation(act.code, act.coefficient)} porté à ${cotation(act.code, coefficient)} : nouveau coefficient en vigueur depuis le ${formatFrDate(last.date)} (avenant 7).${verifyNote ? ` Coefficient à vérifier : ${verifyNote}` : ''}`,
+    verifyNote,
   };
+}
+
+/**
+ * AMK balnéothérapie supplements: AMK 1,2 and 2,2 before 01/07/2025, AMK 2,5 and 3,5 from that date
+ * (avenant 7; SNMKR FAQ; BILLING-RULES §5). `date` '' = unknown: no supplement recognised.
+ */
+export function isBalneoSupplement(act: { code: string; coefficient: number }, date: string): boolean {
+  if (act.code !== 'AMK' || date === '') return false;
+  return date < '2025-07-01' ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
 }
 
 /**
@@ -46,12 +59,24 @@ export function stepCoefficient(
  * distinct anatomical regions, both at full rate by derogation from art. 11B (UNCAM decision of 14/12/2023).
  */
 export function applyKineSessions(
-  acts: readonly (ResolvedAct & { session: 1 | 2 })[],
+  all: readonly (ResolvedAct & { session: 1 | 2 })[],
   twoSessionsJustified: boolean,
+  date: string,
 ): { rated: RatedAct[]; dropped: DroppedAct[]; problems: Problem[] } {
   const rated: RatedAct[] = [];
   const dropped: DroppedAct[] = [];
   const problems: Problem[] = [];
+  // Balnéothérapie supplements are added to the session they go with, outside the one-cotation rule.
+  const supplements = all.filter((a) => isBalneoSupplement(a, date) && all.some((o) => o.session === a.session && !isBalneoSupplement(o, date)));
+  const acts = all.filter((a) => !supplements.includes(a));
+  for (const a of [...supplements].sort(byRank)) {
+    rated.push({
+      ...a,
+      ratePercent: 100,
+      explanation: `${cotation(a.code, a.coefficient)} à 100 % : supplément balnéothérapie ajouté à la séance (hors règle d’une cotation par séance).`,
+      article: 'NGAP titre XIV (balnéothérapie) ; avenant 7',
+    });
+  }
   const sessions = [1, 2].map((s) => acts.filter((a) => a.session === s).sort(byRank)).filter((list) => list.length > 0);
   const two = sessions.length === 2;
   if (two) {

@@ -47,10 +47,25 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
   const condition = visit.urgent || (nurse && visit.imperativePrescription);
   const conditionText = visit.urgent ? 'urgence justifiée par l’état du patient' : 'exécution impérative prescrite (art. 14B)';
 
+  const call = visit.callTime ? minutes(visit.callTime) : null;
+  // A call recorded after the visit is a typing error, unless the visit is in the small hours and the call
+  // came the evening before (visit 00:30 after a call at 23:50).
+  if (call !== null && t !== null && call > t && !(t < 8 * 60 && call >= 12 * 60)) {
+    r.problems.push({
+      level: 'block',
+      code: 'call-after-visit',
+      message_fr: `L’heure de l’appel (${visit.callTime!.replace(':', 'h')}) est postérieure à celle de la visite (${visit.time!.replace(':', 'h')}) : corrigez l’une ou l’autre.`,
+    });
+    return r;
+  }
+  const sundayCandidate = sunday
+    ? { code: 'MD', why: holiday ? `jour férié (${holiday.name})` : 'dimanche' }
+    : saturdayCall
+      ? { code: 'MD', why: 'samedi après 8h, appel urgent (convention, annexe I)' }
+      : null;
   let candidate: { code: string; why: string } | null = null;
   if (night) candidate = { code: nurse && deep ? 'MNP' : 'MN', why: nurse && deep ? 'acte de nuit entre 23h et 5h' : 'acte de nuit entre 20h et 8h' };
-  else if (sunday) candidate = { code: 'MD', why: holiday ? `jour férié (${holiday.name})` : 'dimanche' };
-  else if (saturdayCall) candidate = { code: 'MD', why: 'samedi après 8h, appel urgent (convention, annexe I)' };
+  else candidate = sundayCandidate;
 
   const asked = requested.filter((c) => TIME_MAJORATIONS.includes(c));
   if (asked.length > 0 && candidate === null) {
@@ -63,13 +78,24 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
     return r;
   }
   if (candidate === null) return r;
-  const call = visit.callTime ? minutes(visit.callTime) : null;
   const nightByUrgency = night && visit.urgent && !(nurse && visit.imperativePrescription);
+  let callNote = '';
   if (nightByUrgency && call !== null && call < 19 * 60 && call >= 7 * 60) {
+    // The night majoration needs a call between 19h and 7h (art. 14); the Sunday/holiday one does not,
+    // so a Sunday (holiday, Saturday-after-8h) emergency falls back to MD.
     const text = `Pas de majoration ${candidate.code} : l’appel de ${visit.callTime!.replace(':', 'h')} n’a pas été reçu entre 19h et 7h (NGAP art. 14).`;
-    if (asked.length > 0) r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration refusée. ${text}` });
-    else r.explanations.push(text);
-    return r;
+    if (sundayCandidate === null) {
+      if (asked.length > 0) r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration refusée. ${text}` });
+      else r.explanations.push(text);
+      return r;
+    }
+    if (asked.some((c) => c !== 'MD')) {
+      r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration ${asked.filter((c) => c !== 'MD').join(', ')} refusée. ${text} Seule la majoration MD (${sundayCandidate.why}) s’applique.` });
+      return r;
+    }
+    r.explanations.push(text);
+    candidate = sundayCandidate;
+    callNote = ' Appel reçu hors 19h–7h : majoration du dimanche ou jour férié au lieu de la nuit.';
   }
   if (!condition) {
     const text = `Pas de majoration ${candidate.code} (${candidate.why}) : il faut une urgence justifiée ou, pour des actes répétés, « exécution de nuit / quotidienne impérative » sur la prescription (NGAP art. 14).`;
@@ -77,7 +103,7 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
     else r.explanations.push(text);
     return r;
   }
-  const notCumulable = night && sunday ? ' Nuit et dimanche/férié ne se cumulent pas : seule la majoration de nuit est facturée.' : '';
+  const notCumulable = callNote || (night && sunday ? ' Nuit et dimanche/férié ne se cumulent pas : seule la majoration de nuit est facturée.' : '');
   r.lines.push({
     kind: 'majoration',
     code: candidate.code,
@@ -127,7 +153,13 @@ export function mau(acts: readonly ResolvedAct[], requested: readonly string[]):
 export function mci(visit: Visit, acts: readonly ResolvedAct[], requested: readonly string[]): RuleResult {
   const r = empty();
   const dressing = acts.some((a) => a.group === 'pansement-lourd' || (a.group === 'insuline' && a.coefficient >= 400));
-  if (visit.coordination === 'palliatif') {
+  if (visit.coordination === 'palliatif' && visit.place !== 'domicile') {
+    r.problems.push({
+      level: 'block',
+      code: 'mci-not-at-home',
+      message_fr: 'MCI « soins palliatifs » refusée : elle ne s’applique qu’aux soins palliatifs à domicile. Choisissez « domicile » ou retirez la coordination.',
+    });
+  } else if (visit.coordination === 'palliatif') {
     r.lines.push({ kind: 'majoration', code: 'MCI', coefficient: 100, explanation: 'MCI : soins palliatifs à domicile, une fois par visite.', article: 'NGAP titre XVI (MCI, avenant 3)' });
   } else if (visit.coordination === 'pansement-complexe') {
     if (dressing) {

@@ -33,6 +33,27 @@ export function travel(visit: Visit, practice: Practice, acts: readonly Resolved
     return r;
   }
   const dependent = practice.profession === 'infirmier' && acts.some((a) => a.code === 'AMX' || a.group === 'forfait');
+  // A fee of the other profession, or IFI without a dependent patient, is refused rather than replaced.
+  const nurse = practice.profession === 'infirmier';
+  const foreign = askedFee.filter((c) => (nurse ? KINE_SPECIFIC.includes(c) : c === 'IFI'));
+  if (foreign.length > 0) {
+    r.problems.push({
+      level: 'block',
+      code: 'travel-wrong-profession',
+      message_fr: nurse
+        ? `${foreign.join(', ')} est une indemnité de déplacement des kinésithérapeutes : pour une infirmière, retirez-la (IFD ou IFI est calculée avec la visite).`
+        : 'IFI est une indemnité de déplacement infirmière : pour un kinésithérapeute, retirez-la (IFD, ou IFS depuis le 01/07/2025).',
+    });
+    return r;
+  }
+  if (nurse && askedFee.includes('IFI') && !dependent) {
+    r.problems.push({
+      level: 'block',
+      code: 'ifi-not-dependent',
+      message_fr: 'IFI refusée : elle est réservée aux patients dépendants (BSI, actes AMX ou forfaits BSA/BSB/BSC). Retirez-la : l’IFD est calculée avec la visite.',
+    });
+    return r;
+  }
   if (visit.householdRank > 1) {
     if (dependent) {
       // Dependence context: one IFI, then « IFI 0,01 » for each further patient (UNCAM decision of 12/11/2020; BILLING-RULES §4, likely).

@@ -75,6 +75,7 @@ export function ActsEditor(props: {
             <th>Code</th>
             <th>Coefficient</th>
             <th>Quantité</th>
+            <th>Taux</th>
             <th className="num">Montant</th>
             <th>Qualificatif</th>
             <ActionsHeader />
@@ -99,6 +100,12 @@ export function ActsEditor(props: {
                 </td>
                 <td>
                   <input aria-label={`Quantité ${i + 1}`} inputMode="numeric" className="input-small" value={r.quantity} aria-invalid={err('quantity') ? true : undefined} onChange={(e) => update(r.key, { quantity: e.target.value })} />
+                </td>
+                <td>
+                  <select aria-label={`Taux ${i + 1}`} value={r.ratePercent} onChange={(e) => update(r.key, { ratePercent: e.target.value === '50' ? 50 : 100 })}>
+                    <option value={100}>100 %</option>
+                    <option value={50}>50 % (2ᵉ acte)</option>
+                  </select>
                 </td>
                 <td className="num">{stored ? formatEuros(stored.amountCents) : '—'}</td>
                 <td>{stored?.qualificatif ?? ''}</td>

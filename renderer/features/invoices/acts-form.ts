@@ -8,10 +8,12 @@ export interface ActRow {
   code: string;
   coefficient: string; // « 1,5 »
   quantity: string;
+  /** 50 = second act of the sitting (NGAP art. 11B). */
+  ratePercent: 100 | 50;
 }
 
 let nextKey = 1;
-export const newActRow = (actDate = ''): ActRow => ({ key: nextKey++, actDate, code: '', coefficient: '1', quantity: '1' });
+export const newActRow = (actDate = ''): ActRow => ({ key: nextKey++, actDate, code: '', coefficient: '1', quantity: '1', ratePercent: 100 });
 
 export const lineToRow = (l: InvoiceLine): ActRow => ({
   key: nextKey++,
@@ -19,6 +21,7 @@ export const lineToRow = (l: InvoiceLine): ActRow => ({
   code: l.code,
   coefficient: String(l.coefficient / 100).replace('.', ','),
   quantity: String(l.quantity),
+  ratePercent: l.ratePercent === 50 ? 50 : 100,
 });
 
 /** Typed rows → API lines. Unreadable values are passed so that the backend names the line and field. */
@@ -28,5 +31,6 @@ export function rowsToLines(rows: readonly ActRow[]) {
     code: r.code,
     coefficient: Number(r.coefficient.replace(',', '.')),
     quantity: Number(r.quantity),
+    ratePercent: r.ratePercent,
   }));
 }
