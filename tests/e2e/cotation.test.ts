@@ -91,6 +91,8 @@ describe('cotation on the Actes tab', () => {
     expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+20,56\s€/);
     expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
     for (const code of ['AMI 1,5', 'MD', 'IFD', 'IKP 10']) expect(pdf).toMatch(new RegExp(`${code}\\s.*\\sN\\b`));
+    // The second act at 50 % is written « AMI 1/2 » on paper as on screen (NGAP art. 11B).
+    expect(pdf).toMatch(/AMI 1\/2\s+1\s+3,15\s€\s+1,58\s€\s+N\b/);
   });
 
   it('warns about the AME carence for a kiné session after a knee prosthesis, code contrat 04, rights begun 3 months ago', async () => {
