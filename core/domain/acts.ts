@@ -11,6 +11,11 @@ export function formatCoefficient(hundredths: number): string {
 /** Lettres-clés always carry their coefficient (« AMI 1 », « AMK 8,1 »); an allowance at 1 is just its code (« IFD »). */
 const KEY_LETTERS = /^(AMI|AMX|AIS|AMK|TMI|TMK|APM|ARL|DRA|NMI|PLL|RPE)$/;
 
-export function formatActCode(code: string, coefficientHundredths: number): string {
-  return coefficientHundredths === 100 && !KEY_LETTERS.test(code) ? code : `${code} ${formatCoefficient(coefficientHundredths)}`;
+/**
+ * The act as the feuille de soins writes it, on screen and on paper alike. A second act of a sitting billed
+ * at 50 % (NGAP art. 11B) carries « /2 » after its coefficient: « AMI 1,5/2 », as the form expects.
+ */
+export function formatActCode(code: string, coefficientHundredths: number, ratePercent = 100): string {
+  const written = coefficientHundredths === 100 && !KEY_LETTERS.test(code) ? code : `${code} ${formatCoefficient(coefficientHundredths)}`;
+  return ratePercent === 50 ? `${written}/2` : written;
 }

@@ -14,6 +14,7 @@ import { setPdfFile } from '../../db/invoices-repo.ts';
 import { getPrintModel, insertPrintModel, sessionsBilledBefore } from '../../db/print-models-repo.ts';
 import {
   FROZEN_FEUILLE_VERSION,
+  READABLE_FEUILLE_VERSIONS,
   withPrintState,
   type FeuilleDeSoinsModel,
   type FrozenFeuille,
@@ -105,14 +106,15 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice): Froze
       actDate: l.actDate,
       code: l.code,
       coefficient: l.coefficient,
-      ratePercent: l.ratePercent,
       quantity: l.quantity,
       unitCents: l.unitCents,
       amountCents: l.amountCents,
       qualificatif: l.qualificatif,
       sessionNumber: sessions[i] ?? null,
-      // The pricing explanation of the line (NGAP article), kept with the printout.
-      explanation: l.explanation ?? null,
+      // Why the line is priced this way, its 11B rate and NGAP article (cotation engine; null on hand-typed lines).
+      explanation: l.explanation,
+      ratePercent: l.ratePercent,
+      ngapArticle: l.ngapArticle,
     })),
     totals: { totalCents: invoice.totalCents, amoCents: invoice.amoCents, amcCents: invoice.amcCents, patientCents: invoice.patientCents },
     notice: NOTICE_FR,
@@ -129,7 +131,7 @@ export function feuilleDeSoinsModel(ctx: HandlerContext, invoice: Invoice, dupli
   if (invoice.status === 'draft') throw new Error('only a validated invoice is printed');
   const stored = getPrintModel(ctx.db, invoice.id);
   if (!stored) throw new Error(`invoice ${invoice.id} has no frozen print model`);
-  if (stored.version !== FROZEN_FEUILLE_VERSION) throw new Error(`print model version ${stored.version} is not known`);
+  if (!READABLE_FEUILLE_VERSIONS.includes(stored.version)) throw new Error(`print model version ${stored.version} is not known`);
   return withPrintState(stored.model as FrozenFeuille, { status: invoice.status, cancelReason: invoice.cancelReason, duplicata });
 }
 

@@ -8,8 +8,14 @@
  */
 import type { PractitionerOnPaper } from '../shared/model.ts';
 
-/** Version of the stored JSON shape; a later shape change reads older versions explicitly. */
-export const FROZEN_FEUILLE_VERSION = 1;
+/**
+ * Version of the stored JSON shape; a later shape change reads older versions explicitly.
+ * 1: first shape. 2: each line also carries its 11B rate (`ratePercent`) and `ngapArticle`; a version-1
+ * model lacks them and prints as it always did (every line at 100 %, no article).
+ */
+export const FROZEN_FEUILLE_VERSION = 2;
+/** Stored versions this code still prints. */
+export const READABLE_FEUILLE_VERSIONS: readonly number[] = [1, 2];
 
 export type InsuranceNature = 'maladie' | 'maternite' | 'atmp';
 
@@ -85,8 +91,6 @@ export interface FrozenFeuille {
     actDate: string;
     code: string;
     coefficient: number; // hundredths
-    /** 50 = second act of a sitting under NGAP art. 11B, printed « AMI 1,5/2 »; absent = 100. */
-    ratePercent?: number;
     quantity: number;
     unitCents: number;
     amountCents: number;
@@ -95,6 +99,10 @@ export interface FrozenFeuille {
     sessionNumber: number | null;
     /** Why the line is priced this way (rule applied, NGAP article), when the pricing gives one. */
     explanation: string | null;
+    /** 100, or 50 for the second act of a sitting (NGAP art. 11B, printed « AMI 1,5/2 »). Absent before version 2: 100. */
+    ratePercent?: number;
+    /** The NGAP article the cotation applied (« NGAP dispositions générales art. 11B »). Absent before version 2. */
+    ngapArticle?: string | null;
   }[];
   totals: { totalCents: number; amoCents: number; amcCents: number; patientCents: number };
   /** Printed plainly at the bottom: paper, no télétransmission. */

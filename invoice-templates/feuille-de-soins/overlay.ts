@@ -94,7 +94,7 @@ export function overlayPlacements(m: FeuilleDeSoinsModel, offsets: PrintOffsets)
       const dy = OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight;
       const col = OVERLAY_LINES.columns;
       put(page, `line${i}.date`, col.date, formatFrDate(line.actDate), dy);
-      put(page, `line${i}.act`, col.act, formatActCode(line.code, line.coefficient), dy);
+      put(page, `line${i}.act`, col.act, formatActCode(line.code, line.coefficient, line.ratePercent ?? 100), dy);
       put(page, `line${i}.session`, col.session, sessionOnPaper(line.sessionNumber, m.prescription?.sessionsPrescribed).replace('n° ', ''), dy);
       put(page, `line${i}.quantity`, col.quantity, String(line.quantity), dy);
       put(page, `line${i}.amount`, col.amount, formatEuros(line.amountCents), dy);

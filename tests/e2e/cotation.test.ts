@@ -73,9 +73,12 @@ describe('cotation on the Actes tab', () => {
     await screenshot(page, 'cotation-sunday-visit');
 
     await page.getByRole('tab', { name: 'Facture' }).click();
-    await page.getByRole('button', { name: "Aide médicale d'État" }).click();
+    // AME rights on file cover the acts: the draft is AME-formatted by default (issue #9), with a way out.
+    await page.getByText(/Facture mise en forme AME d'office/).waitFor();
+    await page.getByRole('button', { name: 'Ne pas facturer en AME' }).waitFor();
     await page.getByRole('button', { name: "Aide médicale d'État", pressed: true }).waitFor();
     await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
     await page.getByText(/Facture n° \d+ validée/).waitFor();
 
     await page.getByRole('tab', { name: /Actes/ }).click();
@@ -116,6 +119,7 @@ describe('cotation on the Actes tab', () => {
     const checks = page.getByRole('region', { name: 'Vérifications avant impression' });
     await checks.getByText(/Délai de carence AME : code contrat 04, droits ouverts le \d\d\/\d\d\/\d{4}, moins de 9 mois avant la séance/).waitFor();
     await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Vérifications avant impression' });
     expect(await dialog.textContent()).toMatch(/Reportez les soins au .* ou obtenez l’accord préalable du service médical/);
     await screenshot(page, 'cotation-ame-carence');

@@ -24,7 +24,7 @@ export const sessionOnPaper = (session: number | null, prescribed: number | null
 export function drawActRow(doc: Doc, line: FeuilleDeSoinsModel['lines'][number], y: number, sessionsPrescribed?: number | null): number {
   const cells = [
     formatFrDate(line.actDate),
-    `${formatActCode(line.code, line.coefficient)}${line.ratePercent === 50 ? '/2' : ''}`,
+    formatActCode(line.code, line.coefficient, line.ratePercent ?? 100),
     sessionOnPaper(line.sessionNumber, sessionsPrescribed),
     String(line.quantity),
     formatEuros(line.unitCents),

@@ -3,7 +3,7 @@ import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { newActRow, type ActRow } from './acts-form.ts';
-import { lineCode } from './visits/VisitResult.tsx';
+import { formatActCode } from '../../../core/domain/acts.ts';
 
 /** The « Actes » tab: editable rows on a draft, a read-only table once validated. */
 export function ActsEditor(props: {
@@ -36,7 +36,7 @@ export function ActsEditor(props: {
           {invoice.lines.map((l) => (
             <tr key={l.id}>
               <td>{formatFrDate(l.actDate)}</td>
-              <td>{lineCode(l)}</td>
+              <td>{formatActCode(l.code, l.coefficient, l.ratePercent)}</td>
               <td className="num">{l.quantity}</td>
               <td className="num">{formatEuros(l.unitCents)}</td>
               <td className="num">{formatEuros(l.amountCents)}</td>

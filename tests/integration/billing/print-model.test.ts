@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { text } from '../../pdf/pdf-tools.ts';
 import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, NIR_2, type TestBackend } from '../../helpers/test-backend.ts';
+import { FROZEN_FEUILLE_VERSION } from '../../../invoice-templates/feuille-de-soins/model.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -56,7 +57,7 @@ describe('frozen print model', () => {
     expect(() => db.prepare('DELETE FROM invoice_print_models WHERE invoice_id = ?').run(invoice.id)).toThrow(/frozen/);
     expect(() => db.prepare("UPDATE invoices SET insurance_nature = 'atmp' WHERE id = ?").run(invoice.id)).toThrow(/immutable/);
     const row = db.prepare('SELECT source, model_version FROM invoice_print_models WHERE invoice_id = ?').get(invoice.id);
-    expect(row).toEqual({ source: 'validation', model_version: 1 });
+    expect(row).toEqual({ source: 'validation', model_version: FROZEN_FEUILLE_VERSION });
   });
 
   it('is written in the validation transaction: a draft has none and cannot get one', async () => {

@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../db/connection.ts';
 import { NIA_8, ROOT } from '../../helpers/test-backend.ts';
 import { insertLegacyInvoice, insertLegacyPractice } from './legacy-practice.ts';
 import type { FrozenFeuille } from '../../../invoice-templates/feuille-de-soins/model.ts';
+import { renderFeuilleDeSoins } from '../../../invoice-templates/feuille-de-soins/render.ts';
+import { feuilleDeSoinsModel } from '../../../electron/handlers/invoice-document.ts';
+import type { HandlerContext } from '../../../electron/context.ts';
+import { getInvoice } from '../../../db/invoices-repo.ts';
+import { text } from '../../pdf/pdf-tools.ts';
 
 const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
@@ -66,5 +71,24 @@ describe('print-model migration', () => {
     expect(() => db.prepare("UPDATE invoice_print_models SET model_json = '{}'").run()).toThrow(/frozen/);
     expect(() => db.prepare('DELETE FROM invoice_print_models').run()).toThrow(/frozen/);
     db.close();
+  });
+
+  it('still prints a version-1 model (lines without rate nor article) after the model gained them', async () => {
+    const { file, before } = databaseBeforePrintModels();
+    const old = openDatabase(file, { migrationsDir: before });
+    const practice = insertLegacyPractice(old, NIA_8);
+    const id = insertLegacyInvoice(old, practice, { number: 1, ame: true, validatedAt: '2026-11-20T10:00:00.000Z' });
+    old.close();
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    try {
+      const model = feuilleDeSoinsModel({ db } as HandlerContext, getInvoice(db, id)!, true);
+      expect(model.lines[0]).not.toHaveProperty('ratePercent');
+      const pdf = await renderFeuilleDeSoins(model, { fontsDir: join(ROOT, 'invoice-templates', 'fonts') });
+      const out = join(dirs.at(-1)!, 'v1.pdf');
+      writeFileSync(out, pdf);
+      expect(text(out).replace(/\s+/g, ' ')).toMatch(/20\/11\/2026 AMI 1 1 3,15 € 3,15 € N/);
+    } finally {
+      db.close();
+    }
   });
 });
