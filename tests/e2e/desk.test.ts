@@ -135,6 +135,8 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     effort.fields++;
     await page.keyboard.type('prise de sang');
     await expect.poll(() => highlighted(1)).toMatch(/^Entrée : ajouter AMI 1,5 – Prélèvement/);
+    await shots('actes-recherche');
+    await expect.poll(() => focusedLabel()).toBe('Rechercher un acte (visite 1)');
     await press('Enter');
     const acts = page.getByRole('table', { name: 'Actes de la visite 1' });
     await expect.poll(() => acts.getByRole('row').count()).toBe(2);
@@ -208,6 +210,13 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(yesterday);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    // Escape closes the results (and empties the search) without leaving the field.
+    await page.keyboard.type('pansement');
+    const found = page.getByRole('list', { name: 'Actes trouvés (visite 1)' });
+    await found.waitFor();
+    await page.keyboard.press('Escape');
+    await found.waitFor({ state: 'detached' });
+    expect(await focusedLabel()).toBe('Rechercher un acte (visite 1)');
     await page.keyboard.type('AMI 1');
     await expect.poll(() => highlighted(1)).toMatch(/^Entrée : ajouter AMI/);
     const first = await highlighted(1);

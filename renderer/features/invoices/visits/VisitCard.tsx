@@ -125,7 +125,7 @@ export function VisitCard(props: {
         </tbody>
       </table>
       {err('acts') ? <p className="field__error" role="alert">{err('acts')}</p> : null}
-      <div className="form-actions">
+      <div className="visit-acts-actions">
         <button
           type="button"
           onClick={() => {
