@@ -293,6 +293,7 @@ describe('a nurse and a kiné on one practice', () => {
     await page.keyboard.type('8,1');
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    await shots('actes-kine');
     // The draft can change hands: to the nurse, AMK is refused and named; back to the kiné.
     await page.getByRole('tab', { name: 'Facture', exact: true }).click();
     await page.getByLabel('Praticien de la facture').selectOption({ label: 'Claire Martin — Infirmier·ère' });

@@ -23,6 +23,8 @@ export function ActPicker(props: {
   onPick(act: CatalogueAct): void;
   onFavourite(key: string, on: boolean): void;
   onApplyModel(model: ActModel): void;
+  /** Examples of words to type, for the practitioner's profession. */
+  examples: string;
 }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -65,7 +67,7 @@ export function ActPicker(props: {
           ref={input}
           type="search"
           autoComplete="off"
-          placeholder="code ou mots : prise de sang, pansement lourd, insuline…"
+          placeholder={`code ou mots : ${props.examples}`}
           aria-describedby={`${id}-hint`}
           value={query}
           onChange={(e) => (setQuery(e.target.value), setActive(0))}

@@ -84,6 +84,7 @@ export function VisitCard(props: {
         onPick={pick}
         onFavourite={props.onFavourite}
         onApplyModel={applyModel}
+        examples={nurse ? 'prise de sang, pansement lourd, insuline…' : 'bilan, rachis, respiratoire…'}
       />
       <table className="table acts" aria-label={`Actes de la visite ${n}`}>
         <thead>
