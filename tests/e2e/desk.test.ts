@@ -239,6 +239,31 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await page.getByText(/Facture n° 2 validée/).waitFor();
   });
 
+  it('« Saisie libre des lignes » keeps its keyboard path: first date, Tab to the code, « Ajouter un acte » into the new row, Enter saves', async () => {
+    await openMenu(page, 'Facturer');
+    await page.getByLabel('Patient à facturer').fill('Sow');
+    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
+    await page.getByRole('button', { name: 'Créer la facture' }).click();
+    await expect.poll(() => focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    await page.getByRole('button', { name: /Saisie libre des lignes/ }).click();
+    await expect.poll(() => focusedLabel()).toBe("Date de l'acte 1");
+    await page.keyboard.type(yesterday);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('AMI');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un acte' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedLabel()).toBe('Code 2');
+    await page.keyboard.type('IFD');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Actes (2)' }).waitFor();
+    await shots('saisie-libre-clavier');
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+    await page.getByRole('alertdialog', { name: 'Supprimer le brouillon ?' }).getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await page.getByRole('heading', { name: /SOW Awa/ }).waitFor();
+  });
+
   it('« Supprimer le brouillon » asks first', async () => {
     await openMenu(page, 'Facturer');
     await page.getByLabel('Patient à facturer').fill('Sow');
