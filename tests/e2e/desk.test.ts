@@ -33,8 +33,13 @@ const screen = async (name: string) => {
   effort.screens.add(name);
 };
 
-/** The focused element's label (or text), read in the page. */
-const focusedLabel = () => page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("aria-label")');
+/** The focused element's label (its aria-label, else its <label>'s text) or text, read in the page. */
+const focusedLabel = () =>
+  page.evaluate<string | null>(
+    '(() => { const e = document.activeElement; return e && (e.getAttribute("aria-label") ?? (e.labels && e.labels[0] ? e.labels[0].textContent : null)); })()',
+  );
+/** What Enter will add from the act picker of visit n (its hint, read by screen readers too). */
+const highlighted = (n: number) => page.getByRole('group', { name: `Visite ${n}` }).locator(`#picker-${n}-hint`).textContent();
 const focusedText = () => page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
 
 /** Both sizes the desk uses; each screenshot is looked at. */
@@ -113,30 +118,43 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await press('Enter');
     await screen('Facture');
     await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
-    // Focus is in the first act: date, Tab, code, Enter saves; « Ajouter un acte » puts focus in the new row.
-    await expect.poll(() => focusedLabel()).toBe("Date de l'acte 1");
+    // Focus is in visit 1's act search (the visit starts today). A home visit: Shift+Tab to the place,
+    // ↓ picks « À domicile »; Tab past the distance (none: no IK) and the household rank, back to the search.
+    await expect.poll(() => focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedLabel()).toBe('Lieu de la visite 1');
     effort.fields++;
-    await page.keyboard.type(yesterday);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Lieu de la visite 1').inputValue()).toBe('domicile');
     await page.keyboard.press('Tab');
-    effort.fields++;
-    await page.keyboard.type('AMI');
+    expect(await focusedLabel()).toBe('Distance aller en km (visite 1)');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    // The act typed as a nurse says it: Enter adds the highlighted result, the cursor stays for the next act.
     effort.fields++;
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('1,5');
+    await page.keyboard.type('prise de sang');
+    await expect.poll(() => highlighted(1)).toMatch(/^Entrée : ajouter AMI 1,5 – Prélèvement/);
+    await shots('actes-recherche');
+    await expect.poll(() => focusedLabel()).toBe('Rechercher un acte (visite 1)');
     await press('Enter');
-    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
-    await page.getByRole('button', { name: 'Ajouter un acte' }).focus();
-    await press('Enter');
-    await expect.poll(() => focusedLabel()).toBe('Code 2');
-    effort.fields++;
-    await page.keyboard.type('IFD');
-    await press('Enter');
-    await page.getByRole('tab', { name: 'Actes (2)' }).waitFor();
+    const acts = page.getByRole('table', { name: 'Actes de la visite 1' });
+    await expect.poll(() => acts.getByRole('row').count()).toBe(2);
+    expect(await page.getByLabel('Code 1.1').inputValue()).toBe('AMI');
+    expect(await page.getByLabel('Coefficient 1.1').inputValue()).toBe('1,5');
+    expect(await focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    expect(await page.getByLabel('Rechercher un acte (visite 1)').inputValue()).toBe('');
+    // Live cotation: the act, its MAU (single AMI 1,5, NGAP art. 23.1 of the CPAM guide) and the IFD of a home visit.
+    const live = page.getByRole('table', { name: 'Cotation de la visite 1' });
+    await expect.poll(async () => (await live.textContent()) ?? '').toMatch(/AMI 1,5.*4,73\s€.*MAU.*IFD.*2,75\s€/);
     await shots('actes-clavier');
+    // Enter in the empty search saves the visits; the cursor is still there afterwards.
+    await press('Enter');
+    await page.getByRole('tab', { name: 'Actes (3)' }).waitFor();
+    expect(await focusedLabel()).toBe('Rechercher un acte (visite 1)');
 
     // Facture tab (arrow keys on the tabs): AME by default, said in one sentence.
-    await page.getByRole('tab', { name: 'Actes (2)' }).focus();
+    await page.getByRole('tab', { name: 'Actes (3)' }).focus();
     await page.keyboard.press('ArrowLeft');
     await page.getByText("Facture mise en forme AME d'office").waitFor();
     expect(await page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('true');
@@ -154,8 +172,9 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     expect(await page.getByRole('alertdialog', { name: "Aide médicale de l'État" }).count()).toBe(0);
     const pdf = latestPdfText(app);
     expect(pdf).toContain('AME — 0075500017');
-    // AMI 1,5 (4,73 €) + IFD (2,75 €) = 7,48 €, all paid by the AME (NGAP tariffs, BILLING-RULES.md §4).
-    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+7,48\s€/);
+    // AMI 1,5 (4,73 €) + MAU (1,35 €, single AMI 1,5: CPAM guide art. 23.1) + IFD (2,75 €) = 8,83 €, all paid by
+    // the AME (NGAP tariffs, BILLING-RULES.md §4 and §9).
+    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+8,83\s€/);
     expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
     console.log(`[issue 9] first AME invoice after setup: ${effort.screens.size} screens, ${effort.clicks} clicks/keys, ${effort.fields} fields`);
   });
@@ -183,16 +202,66 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await page.getByLabel('Patient à facturer').fill('14031990'); // birth date without separators
     await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
     await page.getByRole('button', { name: 'Créer la facture' }).click();
-    await page.getByLabel("Date de l'acte 1").fill(yesterday);
-    await page.getByLabel('Code 1').fill('AMI');
-    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
-    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    // Yesterday's visit, typed with the keyboard alone: Shift+Tab ×3 back to the date, Tab ×3 to the search;
+    // « AMI 1 » finds several acts: ↓ and ↑ move the highlight, Enter adds, Enter again saves.
+    await expect.poll(() => focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focusedLabel()).toBe('Date de la visite 1');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(yesterday);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    // Escape closes the results (and empties the search) without leaving the field.
+    await page.keyboard.type('pansement');
+    const found = page.getByRole('list', { name: 'Actes trouvés (visite 1)' });
+    await found.waitFor();
+    await page.keyboard.press('Escape');
+    await found.waitFor({ state: 'detached' });
+    expect(await focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    await page.keyboard.type('AMI 1');
+    await expect.poll(() => highlighted(1)).toMatch(/^Entrée : ajouter AMI/);
+    const first = await highlighted(1);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => highlighted(1)).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => highlighted(1)).toBe(first);
+    const picked = /ajouter (AMI [\d,]+) –/.exec(first ?? '')![1]!;
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Code 1.1').count()).toBe(1);
+    expect(`AMI ${await page.getByLabel('Coefficient 1.1').inputValue()}`).toBe(picked);
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /^Actes \([1-9]\)$/ }).waitFor();
+    expect(await page.getByLabel('Date de la visite 1').inputValue()).toBe(yesterday); // as saved by the server
     await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
     const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
     await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
     await prompt.getByRole('button', { name: 'Non' }).click();
     await page.getByText(/Facture n° 2 validée/).waitFor();
+  });
+
+  it('« Saisie libre des lignes » keeps its keyboard path: first date, Tab to the code, « Ajouter un acte » into the new row, Enter saves', async () => {
+    await openMenu(page, 'Facturer');
+    await page.getByLabel('Patient à facturer').fill('Sow');
+    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
+    await page.getByRole('button', { name: 'Créer la facture' }).click();
+    await expect.poll(() => focusedLabel()).toBe('Rechercher un acte (visite 1)');
+    await page.getByRole('button', { name: /Saisie libre des lignes/ }).click();
+    await expect.poll(() => focusedLabel()).toBe("Date de l'acte 1");
+    await page.keyboard.type(yesterday);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('AMI');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un acte' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedLabel()).toBe('Code 2');
+    await page.keyboard.type('IFD');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Actes (2)' }).waitFor();
+    await shots('saisie-libre-clavier');
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+    await page.getByRole('alertdialog', { name: 'Supprimer le brouillon ?' }).getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await page.getByRole('heading', { name: /SOW Awa/ }).waitFor();
   });
 
   it('« Supprimer le brouillon » asks first', async () => {
@@ -239,11 +308,17 @@ describe('a nurse and a kiné on one practice', () => {
     await page.getByLabel('Patient à facturer').fill('1990');
     await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /SOW Awa/ }).click();
     await page.getByRole('button', { name: 'Créer la facture' }).click();
-    await page.getByLabel("Date de l'acte 1").fill(yesterday);
-    await page.getByLabel('Code 1').fill('AMK');
-    await page.getByLabel('Coefficient 1').fill('8,1');
-    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+    // A code typed directly (« Saisir un code »): the cursor goes into it; Enter in the coefficient saves.
+    await page.getByLabel('Date de la visite 1').fill(yesterday);
+    await page.getByRole('button', { name: 'Saisir un code (visite 1)' }).click();
+    await expect.poll(() => focusedLabel()).toBe('Code 1.1');
+    await page.keyboard.type('AMK');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('8,1');
+    await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Actes (1)' }).waitFor();
+    await shots('actes-kine');
     // The draft can change hands: to the nurse, AMK is refused and named; back to the kiné.
     await page.getByRole('tab', { name: 'Facture', exact: true }).click();
     await page.getByLabel('Praticien de la facture').selectOption({ label: 'Claire Martin — Infirmier·ère' });

@@ -35,6 +35,8 @@ const FAKE_PRELOAD = `(() => {
 
 const menu = (action: string) => page.evaluate(`window.__menu(${JSON.stringify(action)})`);
 const current = () => page.getByRole('navigation', { name: 'Menu principal' }).locator('[aria-current="page"]');
+/** A menu button by its accessible name: the visible shortcut hint is aria-hidden, announced through aria-keyshortcuts. */
+const navButton = (name: string) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name, exact: true });
 
 beforeAll(async () => {
   app = await openApp();
@@ -50,7 +52,8 @@ afterAll(async () => {
 describe('application menu actions in the page (Electron preload stand-in)', () => {
   it('Fichier → Facturer and Nouveau patient open their screens', async () => {
     await menu('facturer');
-    await expect.poll(() => current().textContent()).toBe('Facturer');
+    await expect.poll(() => navButton('Facturer').getAttribute('aria-current')).toBe('page');
+    expect(await navButton('Facturer').getAttribute('aria-keyshortcuts')).toBe('Alt+F');
     await menu('nouveau-patient');
     await page.getByRole('heading', { name: 'Nouveau patient' }).waitFor();
   });
@@ -76,12 +79,15 @@ describe('application menu actions in the page (Electron preload stand-in)', () 
     await page.getByRole('button', { name: 'Créer la facture' }).click();
     await page.getByRole('heading', { name: /Nouvelle facture/ }).waitFor();
     await page.getByRole('tab', { name: /Actes/ }).click();
-    await page.getByLabel("Date de l'acte 1").fill(frDate(isoToday(-1)));
-    await page.getByLabel('Code 1').fill('AMI');
-    await page.getByLabel('Coefficient 1').fill('1');
-    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+    await page.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
+    await page.getByLabel('Rechercher un acte (visite 1)').fill('prise de sang');
+    await page.getByRole('button', { name: /^Ajouter AMI 1,5 – Prélèvement/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer les visites' }).click();
+    await page.getByRole('tab', { name: /^Actes \([1-9]\)$/ }).waitFor();
     await page.getByRole('tab', { name: 'Facture' }).click();
     await menu('imprimer');
+    // The menu pressed Imprimer: the invoice has no prescription, so the desk's warning comes first.
+    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
     await page.getByText(/Facture n° \d+ validée/).waitFor();
     await expect.poll(() => readdirSync(join(app.dataDir, 'documents')).filter((f) => f.startsWith('facture-')).length).toBe(1);
   });

@@ -15,6 +15,8 @@ import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
 import { VisitsEditor } from './visits/VisitsEditor.tsx';
 import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
+import { pickerSearchId } from './visits/ActPicker.tsx';
+import { formatFrDate } from '../../../core/domain/dates.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
 import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, DeleteDraftDialog, NoPrescriptionDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 import { PrescriptionDialog } from '../prescriptions/PrescriptionDialog.tsx';
@@ -57,10 +59,23 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   /** Visits (cotation engine) unless the draft holds lines typed by hand. */
   const [mode, setMode] = useState<'visits' | 'lines' | null>(null);
 
+  /** Today (jj/mm/aaaa) once known: the first visit of an empty draft starts on it, as « Ajouter une visite » does. */
+  const todayFr = useRef('');
   const show = useCallback((inv: Invoice) => {
     setInvoice(inv);
     setRows(inv.lines.length > 0 ? inv.lines.map(lineToRow) : inv.status === 'draft' ? [newActRow()] : []);
-    setVisitForms(inv.visits.length > 0 ? inv.visits.map(visitToForm) : inv.status === 'draft' ? [newVisitForm()] : []);
+    // React keys are kept by position across a save, so the fields (and the cursor in them) stay put.
+    setVisitForms((prev) =>
+      inv.visits.length > 0
+        ? inv.visits.map((v, i) => {
+            const f = visitToForm(v);
+            const old = prev[i];
+            return old ? { ...f, key: old.key, acts: f.acts.map((a, j) => ({ ...a, key: old.acts[j]?.key ?? a.key })) } : f;
+          })
+        : inv.status === 'draft'
+          ? [newVisitForm(todayFr.current)]
+          : [],
+    );
     setMode((m) => m ?? (inv.visits.length > 0 || inv.lines.length === 0 ? 'visits' : 'lines'));
     if (inv.status === 'draft' && inv.visits.length > 0) void api.call('invoices/checks', { id: inv.id }).then((r) => r.ok && setChecks(r.value));
     else setChecks([]);
@@ -70,9 +85,12 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   }, []);
 
   useEffect(() => {
-    void api.call('app/info', {}).then((r) => r.ok && setToday(r.value.today));
     setMode(null);
-    void api.call('invoices/get', { id: props.invoiceId }).then(async (r) => {
+    void Promise.all([api.call('app/info', {}), api.call('invoices/get', { id: props.invoiceId })]).then(async ([info, r]) => {
+      if (info.ok) {
+        setToday(info.value.today);
+        todayFr.current = formatFrDate(info.value.today);
+      }
       if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
       show(r.value);
       const [p, pr, list] = await Promise.all([
@@ -100,12 +118,15 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     window.addEventListener('feuillet:imprimer', onPrint);
     return () => window.removeEventListener('feuillet:imprimer', onPrint);
   }, []);
-  // Opened on the Actes tab (right after « Créer la facture »): straight into the first act.
+  // Opened on the Actes tab (right after « Créer la facture »): straight into the first act — the act
+  // search of visit 1 (its date is today's, visible above), or the first line's date in « Saisie libre ».
   const loadedId = invoice && patient ? invoice.id : undefined;
+  const factsReady = facts !== null;
   useEffect(() => {
-    if (props.tab !== 'actes' || loadedId === undefined) return;
-    document.querySelector<HTMLInputElement>(`[aria-label="Date de l'acte 1"]`)?.focus();
-  }, [props.tab, loadedId]);
+    if (props.tab !== 'actes' || loadedId === undefined || mode === null || (mode === 'visits' && !factsReady)) return;
+    const target = mode === 'visits' ? document.getElementById(pickerSearchId(1)) : document.querySelector<HTMLInputElement>(`[aria-label="Date de l'acte 1"]`);
+    target?.focus();
+  }, [props.tab, loadedId, mode, factsReady]);
   // After « Ajouter un acte », into the new row (its date is already there): the code.
   const focusRow = useRef<number | null>(null);
   useEffect(() => {

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import type { ActModel, CatalogueAct, CotationFacts } from './types.ts';
-import { ActPicker } from './ActPicker.tsx';
+import { ActPicker, SaveModelForm } from './ActPicker.tsx';
 import { VisitResult } from './VisitResult.tsx';
 import { newKey, type ActForm, type VisitForm } from './visit-form.ts';
 import type { PricedVisit } from '../../../../core/cotation/types.ts';
@@ -32,7 +33,20 @@ export function VisitCard(props: {
   const nurse = facts.practice.profession === 'infirmier';
   const set = <K extends keyof VisitForm>(k: K) => (v: VisitForm[K]) => props.onChange({ ...f, [k]: v });
   const setAct = (key: number, patch: Partial<ActForm>) => props.onChange({ ...f, acts: f.acts.map((a) => (a.key === key ? { ...a, ...patch } : a)) });
-  const addActs = (acts: Omit<ActForm, 'key'>[]) => props.onChange({ ...f, acts: [...f.acts, ...acts.map((a) => ({ ...a, key: newKey() }))] });
+  const addActs = (acts: Omit<ActForm, 'key'>[]) => {
+    const added = acts.map((a) => ({ ...a, key: newKey() }));
+    props.onChange({ ...f, acts: [...f.acts, ...added] });
+    return added;
+  };
+  // « Saisir un code »: the cursor goes into the new row's code.
+  const focusAct = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusAct.current === null) return;
+    const j = f.acts.findIndex((a) => a.key === focusAct.current);
+    if (j < 0) return;
+    focusAct.current = null;
+    document.querySelector<HTMLInputElement>(`[aria-label="Code ${n}.${j + 1}"]`)?.focus();
+  }, [f.acts, n]);
   const pick = (a: CatalogueAct) =>
     addActs([{ catalogueKey: a.key, code: a.code, coefficient: a.coefficient === null ? '' : String(a.coefficient / 100).replace('.', ','), session: 1 }]);
   const applyModel = (m: ActModel) =>
@@ -61,25 +75,17 @@ export function VisitCard(props: {
           </>
         ) : null}
       </div>
-      <div className="visit-conditions">
-        <CheckboxField label={`Urgence justifiée par l'état du patient (visite ${n})`} checked={f.urgent} onChange={set('urgent')} />
-        {f.urgent ? (
-          <TextField label={`Heure de l'appel (visite ${n})`} placeholder="hh:mm" maxLength={5} value={f.callTime} onChange={set('callTime')} error={err('callTime')} hint="De nuit, l'appel doit être reçu entre 19h et 7h." />
-        ) : null}
-        {nurse ? (
-          <CheckboxField label={`« Exécution de nuit / quotidienne impérative » sur la prescription (visite ${n})`} checked={f.imperativePrescription} onChange={set('imperativePrescription')} />
-        ) : (
-          <>
-            <CheckboxField label={`Deuxième séance du jour : deux prescriptions, deux régions (visite ${n})`} checked={f.twoSessionsJustified} onChange={set('twoSessionsJustified')} />
-            <CheckboxField
-              label={`Rééducation après une intervention de l'art. R251-3 CASF (prothèse de genou, hanche, épaule…) (visite ${n})`}
-              checked={f.r251Procedure}
-              onChange={set('r251Procedure')}
-            />
-          </>
-        )}
-        {nurse ? <SelectField label={`Coordination (visite ${n})`} value={f.coordination} onChange={set('coordination')} options={COORDINATION} /> : null}
-      </div>
+      <ActPicker
+        n={n}
+        acts={facts.catalogue.acts}
+        date={props.isoDate}
+        favourites={facts.favourites}
+        models={facts.models}
+        onPick={pick}
+        onFavourite={props.onFavourite}
+        onApplyModel={applyModel}
+        examples={nurse ? 'prise de sang, pansement lourd, insuline…' : 'bilan, rachis, respiratoire…'}
+      />
       <table className="table acts" aria-label={`Actes de la visite ${n}`}>
         <thead>
           <tr>
@@ -120,27 +126,42 @@ export function VisitCard(props: {
         </tbody>
       </table>
       {err('acts') ? <p className="field__error" role="alert">{err('acts')}</p> : null}
-      <div className="form-actions">
-        <button type="button" onClick={() => addActs([{ catalogueKey: null, code: '', coefficient: '1', session: 1 }])}>
+      <div className="visit-acts-actions">
+        <button
+          type="button"
+          onClick={() => {
+            focusAct.current = addActs([{ catalogueKey: null, code: '', coefficient: '1', session: 1 }])[0]!.key;
+          }}
+        >
           Saisir un code (visite {n})
         </button>
+        {f.acts.length > 0 ? <SaveModelForm n={n} onSaveModel={(name) => props.onSaveModel(name, f.acts)} /> : null}
+      </div>
+      <div className="visit-conditions">
+        <CheckboxField label={`Urgence justifiée par l'état du patient (visite ${n})`} checked={f.urgent} onChange={set('urgent')} />
+        {f.urgent ? (
+          <TextField label={`Heure de l'appel (visite ${n})`} placeholder="hh:mm" maxLength={5} value={f.callTime} onChange={set('callTime')} error={err('callTime')} hint="De nuit, l'appel doit être reçu entre 19h et 7h." />
+        ) : null}
+        {nurse ? (
+          <CheckboxField label={`« Exécution de nuit / quotidienne impérative » sur la prescription (visite ${n})`} checked={f.imperativePrescription} onChange={set('imperativePrescription')} />
+        ) : (
+          <>
+            <CheckboxField label={`Deuxième séance du jour : deux prescriptions, deux régions (visite ${n})`} checked={f.twoSessionsJustified} onChange={set('twoSessionsJustified')} />
+            <CheckboxField
+              label={`Rééducation après une intervention de l'art. R251-3 CASF (prothèse de genou, hanche, épaule…) (visite ${n})`}
+              checked={f.r251Procedure}
+              onChange={set('r251Procedure')}
+            />
+          </>
+        )}
+        {nurse ? <SelectField label={`Coordination (visite ${n})`} value={f.coordination} onChange={set('coordination')} options={COORDINATION} /> : null}
+      </div>
+      <VisitResult n={n} priced={props.priced} />
+      <div className="form-actions">
         <button type="button" className="danger" onClick={props.onRemove}>
           Retirer la visite {n}
         </button>
       </div>
-      <ActPicker
-        n={n}
-        acts={facts.catalogue.acts}
-        date={props.isoDate}
-        favourites={facts.favourites}
-        models={facts.models}
-        onPick={pick}
-        onFavourite={props.onFavourite}
-        onApplyModel={applyModel}
-        onSaveModel={(name) => props.onSaveModel(name, f.acts)}
-        canSaveModel={f.acts.length > 0}
-      />
-      <VisitResult n={n} priced={props.priced} />
     </fieldset>
   );
 }

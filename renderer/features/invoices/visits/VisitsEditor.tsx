@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { PricedVisit, Problem } from '../../../../core/cotation/types.ts';
 import { priceVisit } from '../../../../core/cotation/price-visit.ts';
 import { computeShares } from '../../../../core/domain/invoice-calc.ts';
@@ -6,11 +7,14 @@ import { formatEuros } from '../../../ui/format.ts';
 import type { FieldErrors } from '../../../ui/fields.tsx';
 import type { CotationFacts } from './types.ts';
 import { VisitCard } from './VisitCard.tsx';
+import { pickerSearchId } from './ActPicker.tsx';
 import { apiToEngine, formToApi, newVisitForm, type ActForm, type VisitForm } from './visit-form.ts';
 
 /**
  * The Actes tab of a draft, visit by visit. Amounts are computed live with the same pure engine the
  * server runs at save and validation (core/cotation/price-visit.ts); the server's result is the truth.
+ * Keyboard: Enter in a field saves the visits (the act picker keeps Enter for adding the highlighted
+ * act while its results are shown); « Ajouter une visite » puts the cursor in the new visit's act search.
  */
 export function VisitsEditor(props: {
   invoice: Invoice;
@@ -32,8 +36,23 @@ export function VisitsEditor(props: {
   const amounts = priced.flatMap((p) => p?.lines.map((l) => l.amountCents) ?? []);
   const shares = computeShares(amounts, invoice);
   const lastDate = forms.at(-1)?.date || props.today.split('-').reverse().join('/');
+  const focusVisit = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusVisit.current === null) return;
+    const i = forms.findIndex((f) => f.key === focusVisit.current);
+    if (i < 0) return;
+    focusVisit.current = null;
+    document.getElementById(pickerSearchId(i + 1))?.focus();
+  }, [forms]);
   return (
-    <div className="visits-editor">
+    <div
+      className="visits-editor"
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' || e.nativeEvent.isComposing || !(e.target instanceof HTMLInputElement)) return;
+        e.preventDefault();
+        props.onSave();
+      }}
+    >
       {forms.length === 0 ? <p className="muted">Aucune visite : ajoutez la première visite, puis ses actes.</p> : null}
       {forms.map((f, i) => (
         <VisitCard
@@ -74,7 +93,14 @@ export function VisitsEditor(props: {
         </section>
       ) : null}
       <div className="form-actions">
-        <button type="button" onClick={() => props.onChange([...forms, newVisitForm(lastDate)])}>
+        <button
+          type="button"
+          onClick={() => {
+            const next = newVisitForm(lastDate);
+            focusVisit.current = next.key;
+            props.onChange([...forms, next]);
+          }}
+        >
           Ajouter une visite
         </button>
         <button type="button" className="primary" onClick={props.onSave}>
