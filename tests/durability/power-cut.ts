@@ -63,8 +63,16 @@ export function replayDurable(before: string, liveDir: string, log: string, targ
   const raw = existsSync(log) ? readFileSync(log) : Buffer.alloc(0);
   let at = 0;
   let operations = 0;
+  // The kill can land while the shim writes its own log: a last entry cut short is an operation whose
+  // record never completed, so nothing after it (an fsync, an acknowledgement) can have happened.
+  class CutShort extends Error {}
+  const need = (bytes: number) => {
+    if (at + bytes > raw.length) throw new CutShort();
+  };
   const str = () => {
+    need(4);
     const len = raw.readUInt32LE(at);
+    need(4 + len);
     const s = raw.subarray(at + 4, at + 4 + len).toString('utf8');
     at += 4 + len;
     return relative(liveDir, s);
@@ -75,17 +83,29 @@ export function replayDurable(before: string, liveDir: string, log: string, targ
     return f;
   };
   while (at < raw.length) {
+    const start = at;
+    try {
+      readEntry();
+    } catch (e) {
+      if (!(e instanceof CutShort)) throw e;
+      at = start;
+      break;
+    }
+  }
+  function readEntry() {
     const type = String.fromCharCode(raw[at]!);
     at += 1;
     const path = str();
-    operations++;
     if (type === 'W') {
+      need(12);
       const offset = Number(raw.readBigInt64LE(at));
       const len = raw.readUInt32LE(at + 8);
+      need(12 + len);
       const data = Buffer.from(raw.subarray(at + 12, at + 12 + len));
       at += 12 + len;
       entry(path).pending.push({ op: 'W', offset, data });
     } else if (type === 'T') {
+      need(8);
       const size = Number(raw.readBigInt64LE(at));
       at += 8;
       entry(path).pending.push({ op: 'T', size });
@@ -104,6 +124,7 @@ export function replayDurable(before: string, liveDir: string, log: string, targ
     } else {
       throw new Error(`power-cut log damaged at byte ${at - 1} (${type})`);
     }
+    operations++;
   }
   let lostWrites = 0;
   rmSync(target, { recursive: true, force: true });
