@@ -158,7 +158,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await seedPatient(app, 'Deuxactes', nirOf('1620662765119'));
     await facturer('Deuxactes');
     await typeActs([['AMI', '2', yesterday], ['AMI', '1,5', yesterday]]);
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     await page.getByText(/AMI 2, AMI 1,5 sont saisis : pour plusieurs actes/).first().waitFor();
     expect(await page.getByText(/Saisissez ces soins avec « Saisie par visite »/).count()).toBeGreaterThan(0);
     await screenshot(page, '15b-saisie-libre-11b');
@@ -169,7 +169,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
     await page.getByRole('table', { name: 'Actes' }).getByText('2,36 €').waitFor();
     await screenshot(page, '15c-saisie-libre-50');
-    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await imprimer();
     await expectValidated();
     expect(latestPdfText(app)).toMatch(/AMI 1,5\/2\s+1\s+3,15\s€\s+2,36\s€/);
   });
