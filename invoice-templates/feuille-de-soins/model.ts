@@ -6,7 +6,10 @@
  * every later print — original, duplicata, batch — renders from it, never from the current patient,
  * practitioner or tariff rows. `PrintState` is what may differ between two prints of the same invoice.
  */
+import type { InsuranceNature, InvoiceCircumstances } from '../../core/domain/types.ts';
 import type { PractitionerOnPaper } from '../shared/model.ts';
+
+export type { InsuranceNature };
 
 /**
  * Version of the stored JSON shape; a later shape change reads older versions explicitly.
@@ -16,8 +19,6 @@ import type { PractitionerOnPaper } from '../shared/model.ts';
 export const FROZEN_FEUILLE_VERSION = 2;
 /** Stored versions this code still prints. */
 export const READABLE_FEUILLE_VERSIONS: readonly number[] = [1, 2];
-
-export type InsuranceNature = 'maladie' | 'maternite' | 'atmp';
 
 export interface FrozenFeuille {
   invoice: {
@@ -79,14 +80,7 @@ export interface FrozenFeuille {
     endDate: string;
   } | null;
   /** Nature d'assurance, AT/MP, accident caused by a third party, entente préalable (CSS R161-42). */
-  circumstances: {
-    insuranceNature: InsuranceNature;
-    atNumber: string | null;
-    atDate: string | null;
-    thirdPartyAccident: boolean;
-    accidentDate: string | null;
-    priorAgreementDate: string | null;
-  };
+  circumstances: InvoiceCircumstances;
   lines: {
     actDate: string;
     code: string;

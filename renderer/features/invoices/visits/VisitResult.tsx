@@ -3,8 +3,7 @@ import { formatActCode } from '../../../../core/domain/acts.ts';
 import { formatEuros } from '../../../ui/format.ts';
 
 /** « AMI 1,5/2 » for a line at 50 % (as the feuille de soins expects), else the usual code. */
-export const lineCode = (l: { code: string; coefficient: number; ratePercent: number }) =>
-  `${formatActCode(l.code, l.coefficient)}${l.ratePercent === 50 ? '/2' : ''}`;
+export const lineCode = (l: { code: string; coefficient: number; ratePercent: number }) => formatActCode(l.code, l.coefficient, l.ratePercent);
 
 /** What the engine makes of one visit: billed lines with why, acts left out, and what to fix. */
 export function VisitResult(props: { n: number; priced: PricedVisit | null }) {
