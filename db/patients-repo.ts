@@ -267,7 +267,7 @@ export function searchPatients(
   return withAmeState(db, rows, opts.today);
 }
 
-const MATCH_IDS_SQL = 'SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? LIMIT ?';
+const MATCH_IDS_SQL = 'SELECT f.rowid FROM patients_fts f WHERE patients_fts MATCH ? LIMIT ?';
 
 /**
  * Name words matching at most FEW_MATCHES patients (the usual case of a first name and a name): the ids
