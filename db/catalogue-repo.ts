@@ -3,6 +3,7 @@ import type { ActModel, Catalogue, CatalogueAct, CoefficientStep, VisitAct } fro
 import type { Profession } from '../core/domain/types.ts';
 import type { Db } from './connection.ts';
 import { listTariffs } from './tariffs-repo.ts';
+import { cached } from './statements.ts';
 
 interface ActRow {
   key: string; profession: Profession; code: string; coefficient: number | null; label: string; ngap: string;
@@ -17,13 +18,13 @@ export function loadCatalogue(db: Db, profession: Profession): Catalogue {
     id: t.id, profession: t.profession, code: t.code, zone: t.zone, label: t.label, unitCents: t.unitCents,
     effectiveFrom: t.effectiveFrom, effectiveTo: t.effectiveTo, verifyNote: t.verifyNote, source: t.source,
   }));
-  const acts = (db.prepare('SELECT * FROM ngap_acts WHERE profession = ? ORDER BY id').all(profession) as ActRow[]).map(
+  const acts = (cached(db, 'SELECT * FROM ngap_acts WHERE profession = ? ORDER BY id').all(profession) as ActRow[]).map(
     (r): CatalogueAct => ({
       key: r.key, profession: r.profession, code: r.code, coefficient: r.coefficient, label: r.label, ngap: r.ngap, group: r.act_group,
       keywords: r.keywords, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, verifyNote: r.verify_note, source: r.source,
     }),
   );
-  const steps = (db.prepare('SELECT * FROM coefficient_steps WHERE profession = ? ORDER BY effective_from, id').all(profession) as StepRow[]).map(
+  const steps = (cached(db, 'SELECT * FROM coefficient_steps WHERE profession = ? ORDER BY effective_from, id').all(profession) as StepRow[]).map(
     (r): CoefficientStep => ({
       profession: r.profession, codes: r.codes, from: r.from_coefficient, to: r.to_coefficient, date: r.effective_from, verifyNote: r.verify_note, source: r.source,
     }),

@@ -10,8 +10,7 @@ export type Sequence = 'invoice_counters' | 'bordereau_counters';
  */
 export function takeNext(db: Db, sequence: Sequence, practitionerId: number): number {
   cached(db, `INSERT OR IGNORE INTO ${sequence} (practitioner_id, last_number) VALUES (?, 0)`).run(practitionerId);
-  const row = db
-    .prepare(`UPDATE ${sequence} SET last_number = last_number + 1 WHERE practitioner_id = ? RETURNING last_number`)
+  const row = cached(db, `UPDATE ${sequence} SET last_number = last_number + 1 WHERE practitioner_id = ? RETURNING last_number`)
     .get(practitionerId) as { last_number: number };
   return row.last_number;
 }

@@ -28,6 +28,9 @@ function tryLock(file: string): Database.Database {
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = MEMORY'); // no journal file beside the lock
+    // Its content (the PID) is only informative: the lock is held by the open connection, not by bytes on
+    // disk, so no fsync at start (a file damaged by a power cut is replaced below).
+    db.pragma('synchronous = OFF');
     // The first write takes the EXCLUSIVE lock; in this locking mode it is kept until close().
     db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder; COMMIT');
     db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);

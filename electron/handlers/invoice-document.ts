@@ -5,7 +5,7 @@
  */
 import { writeFileAtomic } from '../durable-files.ts';
 import { join } from 'node:path';
-import type { DocumentRef, Invoice, PrintLayout, PrintSettings } from '../../core/domain/types.ts';
+import type { Coverage, DocumentRef, Invoice, Patient, Practitioner, PrintLayout, PrintSettings } from '../../core/domain/types.ts';
 import { exonerationLabels } from '../../core/domain/exoneration.ts';
 import { degradedModeCentre, isKineSessionCode, kineSessionNumbers } from '../../core/domain/feuille.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
@@ -24,16 +24,27 @@ import { DOCUMENTS_FOLDER } from '../paths.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import { NOTICE_FR } from './app.ts';
 
+/**
+ * What the validation already read in its transaction (practitioner, patient, the AME rights check):
+ * given, the model is built from it instead of reading it again.
+ */
+export interface FeuilleSources {
+  practitioner: Practitioner;
+  patient: Patient;
+  /** The AME period covering the acts (only looked at for an AME invoice); omitted: checked here. */
+  ameCoverage?: Coverage | null;
+}
+
 /** The view model of a just-validated invoice, from the current rows (called inside the validation). */
-export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice): FrozenFeuille {
+export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice, sources?: FeuilleSources): FrozenFeuille {
   if (invoice.status === 'draft' || invoice.number === null || invoice.validatedAt === null) {
     throw new Error('only a validated invoice is printed');
   }
-  const practitioner = getPractitioner(ctx.db, invoice.practitionerId)!;
-  const patient = getPatient(ctx.db, invoice.patientId)!;
+  const practitioner = sources?.practitioner ?? getPractitioner(ctx.db, invoice.practitionerId)!;
+  const patient = sources?.patient ?? getPatient(ctx.db, invoice.patientId)!;
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
   const ayantDroit = patient.quality === 'ayant_droit';
-  const ameCoverage = invoice.ame ? ameCoverageCheck(ctx, invoice).coverage : null;
+  const ameCoverage = !invoice.ame ? null : sources?.ameCoverage !== undefined ? sources.ameCoverage : ameCoverageCheck(ctx, invoice).coverage;
   const sessions =
     practitioner.profession === 'masseur-kinesitherapeute' && invoice.prescriptionId !== null
       ? kineSessionNumbers(sessionsBilledBefore(ctx.db, invoice.prescriptionId, invoice.id, isKineSessionCode), invoice.lines)
@@ -122,8 +133,8 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice): Froze
 }
 
 /** Builds and stores the frozen model of a just-validated invoice. Caller holds the validation's transaction. */
-export function freezeFeuille(ctx: HandlerContext, invoice: Invoice): void {
-  insertPrintModel(ctx.db, invoice.id, FROZEN_FEUILLE_VERSION, buildFrozenFeuille(ctx, invoice), ctx.clock.nowIso());
+export function freezeFeuille(ctx: HandlerContext, invoice: Invoice, sources?: FeuilleSources): void {
+  insertPrintModel(ctx.db, invoice.id, FROZEN_FEUILLE_VERSION, buildFrozenFeuille(ctx, invoice, sources), ctx.clock.nowIso());
 }
 
 /** The stored model of a validated invoice, with what may differ between prints (status, duplicata). */

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/api/result.ts';
-import { AME_PROMPT_MESSAGE, amePromptDecision, ameTerms } from '../../core/domain/ame.ts';
+import { ameTerms } from '../../core/domain/ame.ts';
 import { toHundredths } from '../../core/domain/invoice-calc.ts';
 import { normalTerms } from '../../core/domain/ame.ts';
 import { inTransaction } from '../../db/connection.ts';
@@ -11,20 +11,16 @@ import {
   insertDraft,
   listInvoices,
   markCancelled,
-  markValidated,
   saveCircumstances,
   setAmeChoice,
   setDraftPractitioner,
   setDraftPrescription,
-  setPromptAnswer,
-  takeNextNumber,
 } from '../../db/invoices-repo.ts';
 import { applyAmeDefault } from './ame-default.ts';
 import { requirePatient } from './patients.ts';
 import { hasActivePayments } from '../../db/follow-up-repo.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import {
-  actsOf,
   ameOrganismId,
   baseExoneration,
   requireDraft,
@@ -36,7 +32,8 @@ import {
   termsOf,
 } from './invoice-drafts.ts';
 import { invoiceChecks, toEngineVisit } from './cotation-pricing.ts';
-import { freezeFeuille, printInvoice } from './invoice-document.ts';
+import { printInvoice } from './invoice-document.ts';
+import { validateInvoice } from './invoice-validation.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import { printBatch } from './invoice-batch.ts';
 import type { AreaHandlers } from './types.ts';
@@ -152,68 +149,13 @@ export const invoiceHandlers: AreaHandlers<
       return after;
     }),
 
-  /**
-   * Imprimer. Order of the checks: acts present → forgotten-AME prompt (7/8 numbers) → AME rights
-   * → gapless number and validation in one transaction → PDF.
-   */
-  'invoices/validate': async ({ invoiceId, ameAnswer, confirmOutsideRights, confirmWarnings }, ctx) => {
-    const prepared = inTransaction(ctx.db, () => {
-      let invoice = requireDraft(ctx, invoiceId);
-      if (invoice.lines.length === 0) {
-        throw new DomainError('invalid-input', "La facture ne contient aucun acte : ajoutez au moins un acte avant d'imprimer.", 'lines');
-      }
-      const patient = requirePatient(ctx, invoice.patientId);
-      if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
-      const decision = amePromptDecision({
-        nir: patient.nir,
-        ame: invoice.ame,
-        storedAnswer: invoice.amePromptAnswer,
-        givenAnswer: ameAnswer,
-        declined: invoice.ameChoice === 'declined',
-      });
-      if (decision === 'ask') return { kind: 'ame-prompt' as const, message_fr: AME_PROMPT_MESSAGE };
-      const answerNow = decision === 'apply-ame' ? 'oui' : decision === 'keep' ? 'non' : null;
-      if (answerNow !== null && invoice.amePromptAnswer !== answerNow) {
-        setPromptAnswer(ctx.db, invoice.id, answerNow);
-        recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'prompt-answer', { amePromptAnswer: invoice.amePromptAnswer }, { amePromptAnswer: answerNow });
-        invoice = requireInvoice(ctx, invoice.id);
-      }
-      if (decision === 'apply-ame') {
-        invoice = repriceDraft(ctx, invoice, ameTerms(ameOrganismId(ctx), 'prompt'));
-      }
-      return { kind: 'ready' as const, invoice };
-    });
-    if (prepared.kind === 'ame-prompt') return prepared;
-
-    if (prepared.invoice.ame) {
-      const check = ameCoverageCheck(ctx, prepared.invoice);
-      if (check.status !== 'covered' && !confirmOutsideRights) {
-        return { kind: 'rights-warning' as const, message_fr: check.message_fr ?? '', check };
-      }
-    }
-
-    // Checks before Imprimer (issue #7 §4): blocking ones refuse, warnings need an explicit confirmation.
-    const problems = invoiceChecks(ctx, prepared.invoice, requirePractitioner(ctx, prepared.invoice.practitionerId));
-    const blocking = problems.filter((p) => p.level === 'block');
-    if (blocking.length > 0) throw new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits');
-    const warnings = problems.filter((p) => p.level === 'warn');
-    if (warnings.length > 0 && !confirmWarnings) return { kind: 'checks-warning' as const, problems: warnings };
-
-    const validated = inTransaction(ctx.db, () => {
-      const draft = requireDraft(ctx, invoiceId);
-      // Re-price at validation (visits through the engine): tariffs and dates are checked against today once more.
-      repriceDraft(ctx, draft, termsOf(draft));
-      const number = takeNextNumber(ctx.db, draft.practitionerId);
-      const now = ctx.clock.nowIso();
-      markValidated(ctx.db, draft.id, number, draft.ame && confirmOutsideRights, now);
-      const after = requireInvoice(ctx, draft.id);
-      // The printout is frozen with the invoice: every later print renders this model.
-      freezeFeuille(ctx, after);
-      recordAudit(ctx.db, now, 'invoice', draft.id, 'validate', { status: 'draft' }, { status: 'validated', number });
-      return after;
-    });
+  /** Imprimer: the validation in one transaction (invoice-validation.ts), then the PDF after the commit. */
+  'invoices/validate': async (input, ctx) => {
+    const step = validateInvoice(ctx, input);
+    if (step.kind !== 'committed') return step;
+    const validated = step.invoice;
     const document = await printAfterCommit(`invoice ${validated.number}`, () => printInvoice(ctx, validated, false));
-    return { kind: 'validated' as const, invoice: requireInvoice(ctx, invoiceId), document };
+    return { kind: 'validated' as const, invoice: requireInvoice(ctx, validated.id), document };
   },
 
   'invoices/print': async ({ id, layout }, ctx) => {

@@ -16,26 +16,26 @@ export function explain(db: Db, sql: string, ...params: unknown[]): string {
   return rows.map((r) => r.detail).join(' | ');
 }
 
-/** Runs `fn`, recording every SELECT it prepares and the parameters it ran them with; returns their plans. */
+/**
+ * Runs `fn`, recording every SELECT it runs on `db` and the parameters it ran them with; returns their
+ * plans. Statements prepared earlier (the per-connection cache of db/statements.ts) are recorded too: the
+ * methods are watched on the statements' prototype, for the statements of this connection.
+ */
 export function capturePlans<T>(db: Db, fn: () => T): { result: T; plans: Plan[] } {
   const ran: { sql: string; params: unknown[] }[] = [];
-  const originalPrepare = db.prepare;
-  db.prepare = function (this: Db, sql: string) {
-    const stmt = originalPrepare.call(this, sql);
-    if (!/^\s*SELECT/i.test(sql)) return stmt;
-    for (const method of ['all', 'get', 'iterate'] as const) {
-      const original = stmt[method] as (...args: unknown[]) => unknown;
-      (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        ran.push({ sql, params });
-        return original.apply(stmt, params);
-      };
-    }
-    return stmt;
-  } as Db['prepare'];
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'all' | 'get' | 'iterate', (...args: unknown[]) => unknown>;
+  const originals = { all: proto.all, get: proto.get, iterate: proto.iterate };
+  for (const method of ['all', 'get', 'iterate'] as const) {
+    const original = originals[method];
+    proto[method] = function (this: { source: string; database: Db }, ...params: unknown[]) {
+      if (this.database === db && /^\s*SELECT/i.test(this.source)) ran.push({ sql: this.source, params });
+      return original.apply(this, params);
+    };
+  }
   try {
     const result = fn();
     return { result, plans: ran.map(({ sql, params }) => ({ sql, detail: explain(db, sql, ...params) })) };
   } finally {
-    db.prepare = originalPrepare;
+    Object.assign(proto, originals);
   }
 }

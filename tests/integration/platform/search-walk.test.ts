@@ -8,7 +8,7 @@ import { PatientInput } from '../../../core/api/schemas/patients.ts';
 import { computeNirKey } from '../../../core/domain/nir.ts';
 import { parsePatientQuery } from '../../../core/domain/search.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { insertPatient, PATIENT_WORDS_WALK_SQL, patientSearchSql, searchPatients, setPatientArchived, WALK_ABOVE, type PatientData } from '../../../db/patients-repo.ts';
+import { FEW_MATCHES, insertPatient, PATIENT_WORDS_WALK_SQL, patientSearchSql, searchPatients, setPatientArchived, WALK_ABOVE, type PatientData } from '../../../db/patients-repo.ts';
 import { makeTestBackend, type TestBackend } from '../../helpers/test-backend.ts';
 import { explain } from './explain.ts';
 
@@ -55,6 +55,23 @@ describe('name search on a common prefix', () => {
     const plan = explain(t.ctx.db, PATIENT_WORDS_WALK_SQL, '"ma"*', 50);
     expect(plan).toMatch(/patients_sort/);
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it('few matches (a first name and a name): whole words first, then word starts, as two full joins give', () => {
+    const join = (fts: string, limit: number) => (t.ctx.db.prepare(patientSearchSql('words', false)).all(fts, limit) as { id: number }[]).map((r) => r.id);
+    for (const query of ['zerrouki jean', 'zer jea', 'n diaye lea', 'diallo awa', 'le gall marie', 'lemaire', 'dup', 'xyz']) {
+      const q = parsePatientQuery(query);
+      if (q.kind !== 'words') throw new Error('words expected');
+      for (const limit of [1, 5, 50]) {
+        const exact = join(q.words.map((w) => `"${w}"`).join(' AND '), limit);
+        const expected = [...new Set([...exact, ...join(q.words.map((w) => `"${w}"*`).join(' AND '), limit)])].slice(0, limit);
+        const ids = searchPatients(t.ctx.db, query, { includeArchived: false, limit, today: '2026-11-25' }).map((p) => p.id);
+        expect([query, limit, ids]).toEqual([query, limit, expected]);
+      }
+    }
+    const count = (fts: string) => (t.ctx.db.prepare('SELECT count(*) AS n FROM patients_fts WHERE patients_fts MATCH ?').get(fts) as { n: number }).n;
+    expect(count('"zerrouki"* AND "jean"*')).toBeLessThanOrEqual(FEW_MATCHES);
+    expect(count('"lemaire"*')).toBeGreaterThan(FEW_MATCHES);
   });
 
   it('archived patients are found when asked for, through the usual plan', () => {
