@@ -112,7 +112,12 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await seedPatient(app, 'Keita', nirOf('8850599123456'));
     await facturer('Keita');
     await typeActs([['AMI', '1', yesterday]]);
-    await imprimer();
+    // The preview shows the invoice as it stands (caisse 60 %) and says the question will come.
+    await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+    await printPreview(page).getByText(/Numéro commençant par 7 ou 8 : la question AME vous sera posée/).waitFor();
+    expect(await printPreview(page).getByRole('table', { name: 'Montants à imprimer' }).textContent()).toMatch(/Part obligatoire \(caisse, 60 %\)1,89\s€/);
+    await screenshot(page, '14a-apercu-avant-question-ame');
+    await imprimerInvoice(page, { pressed: true });
     const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
     await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
     await screenshot(page, '14-question-ame');
@@ -156,6 +161,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await facturer('Apercu');
     // Two acts of one sitting: the second at 50 % (NGAP art. 11B, written « AMI 1,5/2 » on the feuille; BILLING-RULES.md §5).
     await typeActs([['AMI', '2', yesterday], ['AMI', '1,5', yesterday]]);
+    await page.getByRole('tab', { name: 'Actes (2)' }).waitFor(); // saved: the rate set next is not overwritten by the reply
     await page.getByLabel('Taux 2').selectOption('50');
     await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
     await page.getByRole('table', { name: 'Actes' }).getByText('2,36 €').waitFor();
