@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
-import { apiCall, latestPdfText, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
+import { apiCall, imprimer, latestPdfText, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
 let app: App;
@@ -77,8 +77,7 @@ describe('cotation on the Actes tab', () => {
     await page.getByText(/Facture mise en forme AME d'office/).waitFor();
     await page.getByRole('button', { name: 'Ne pas facturer en AME' }).waitFor();
     await page.getByRole('button', { name: "Aide médicale d'État", pressed: true }).waitFor();
-    await page.getByRole('button', { name: 'Imprimer' }).click();
-    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+    await imprimer(page);
     await page.getByText(/Facture n° \d+ validée/).waitFor();
 
     await page.getByRole('tab', { name: /Actes/ }).click();
@@ -118,8 +117,7 @@ describe('cotation on the Actes tab', () => {
 
     const checks = page.getByRole('region', { name: 'Vérifications avant impression' });
     await checks.getByText(/Délai de carence AME : code contrat 04, droits ouverts le \d\d\/\d\d\/\d{4}, moins de 9 mois avant la séance/).waitFor();
-    await page.getByRole('button', { name: 'Imprimer' }).click();
-    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+    await imprimer(page);
     const dialog = page.getByRole('alertdialog', { name: 'Vérifications avant impression' });
     expect(await dialog.textContent()).toMatch(/Reportez les soins au .* ou obtenez l’accord préalable du service médical/);
     await screenshot(page, 'cotation-ame-carence');

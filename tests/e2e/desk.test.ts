@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { computeNirKey, formatNir } from '../../core/domain/nir.ts';
 import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
-import { apiCall, latestPdfText } from './helpers-billing.ts';
+import { apiCall, imprimer, latestPdfText, printPreview } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
@@ -160,8 +160,16 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     expect(await page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('true');
     await shots('facture-ame-office');
 
-    // Imprimer by its shortcut; no prescription → the warning (not the AME prompt).
+    // Imprimer by its shortcut: first the preview of what will be printed, Imprimer focused (Enter goes on).
     await press('Alt+KeyI');
+    const preview = printPreview(page);
+    await preview.getByRole('table', { name: 'Actes à imprimer' }).waitFor();
+    await expect.poll(focusedText).toBe('Imprimer');
+    expect(await preview.getByRole('note', { name: 'Mise en forme AME' }).textContent()).toMatch(/part obligatoire 0 % et part complémentaire 100 % \(AME 0075500017\)/);
+    expect(await preview.getByRole('table', { name: 'Montants à imprimer' }).textContent()).toMatch(/Reste à payer par le patient0,00\s€/);
+    await shots('apercu-impression');
+    await press('Enter');
+    // No prescription → the warning (not the AME prompt).
     const warning = page.getByRole('alertdialog', { name: 'Facture sans prescription' });
     await warning.waitFor();
     // The safer answer has the focus: Enter attaches a prescription.
@@ -231,8 +239,7 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: /^Actes \([1-9]\)$/ }).waitFor();
     expect(await page.getByLabel('Date de la visite 1').inputValue()).toBe(yesterday); // as saved by the server
-    await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
-    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+    await imprimer(page);
     const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
     await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
     await prompt.getByRole('button', { name: 'Non' }).click();

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
 import { computeNirKey } from '../../core/domain/nir.ts';
 import type { App } from './harness.ts';
@@ -36,4 +37,27 @@ export const pdfText = (app: App, fileName: string): string => text(join(app.dat
 export function latestPdfText(app: App): string {
   const files = readdirSync(join(app.dataDir, 'documents')).filter((f) => /^facture-.*\.pdf$/.test(f)).sort();
   return pdfText(app, files.at(-1)!);
+}
+
+/** The preview Imprimer opens first on a draft (issue #9, item 9). */
+export const printPreview = (page: Page) => page.getByRole('dialog', { name: 'Aperçu avant impression' });
+
+/** The preview is there; its « Imprimer » goes on to the rest of the flow. */
+export async function confirmPrintPreview(page: Page): Promise<void> {
+  const preview = printPreview(page);
+  await preview.getByRole('button', { name: 'Imprimer', exact: true }).click();
+  await preview.waitFor({ state: 'detached' });
+}
+
+/**
+ * Imprimer on a draft as the desk does: the screen's button (unless the caller already pressed it, by Alt+I or the
+ * menu: `pressed`), the preview confirmed, then — without a prescription — « Imprimer sans prescription ».
+ * What follows (AME prompt, rights or checks warnings, « Facture n° … validée ») is the caller's.
+ */
+export async function imprimer(page: Page, opts: { withoutPrescription?: boolean; pressed?: boolean } = {}): Promise<void> {
+  if (!opts.pressed) await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+  await confirmPrintPreview(page);
+  if (opts.withoutPrescription ?? true) {
+    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+  }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
-import { apiCall, latestPdfText, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
+import { apiCall, imprimer as imprimerInvoice, latestPdfText, nirOf, printPreview, seedPatient, seedPractitioner } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
@@ -47,13 +47,8 @@ async function typeActs(acts: [string, string, string][]) {
   await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
 }
 
-/** Imprimer; without a prescription, the warning is answered « Imprimer sans prescription ». */
-async function imprimer(withoutPrescription = true) {
-  await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
-  if (withoutPrescription) {
-    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
-  }
-}
+/** Imprimer → preview confirmed; without a prescription, the warning is answered « Imprimer sans prescription ». */
+const imprimer = (withoutPrescription = true) => imprimerInvoice(page, { withoutPrescription });
 
 async function expectValidated() {
   await page.getByText(/Facture n° \d+ validée/).waitFor();
@@ -117,7 +112,12 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await seedPatient(app, 'Keita', nirOf('8850599123456'));
     await facturer('Keita');
     await typeActs([['AMI', '1', yesterday]]);
-    await imprimer();
+    // The preview shows the invoice as it stands (caisse 60 %) and says the question will come.
+    await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+    await printPreview(page).getByText(/Numéro commençant par 7 ou 8 : la question AME vous sera posée/).waitFor();
+    expect(await printPreview(page).getByRole('table', { name: 'Montants à imprimer' }).textContent()).toMatch(/Part obligatoire \(caisse, 60 %\)1,89\s€/);
+    await screenshot(page, '14a-apercu-avant-question-ame');
+    await imprimerInvoice(page, { pressed: true });
     const prompt = page.getByRole('alertdialog', { name: "Aide médicale de l'État" });
     await prompt.getByText("susceptible de bénéficier de l'AME").waitFor();
     await screenshot(page, '14-question-ame');
@@ -154,6 +154,65 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
 
+  it('Imprimer first shows the preview: AME shares, the « /2 » act, N on each act; Corriger validates nothing', async () => {
+    const patient = await seedPatient(app, 'Apercu', nirOf('8900599123456'));
+    await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
+    const validatedBefore = (await apiCall(app, 'invoices/list', { status: 'validated' })).length;
+    await facturer('Apercu');
+    // Two acts of one sitting: the second at 50 % (NGAP art. 11B, written « AMI 1,5/2 » on the feuille; BILLING-RULES.md §5).
+    await typeActs([['AMI', '2', yesterday], ['AMI', '1,5', yesterday]]);
+    await page.getByRole('tab', { name: 'Actes (2)' }).waitFor(); // saved: the rate set next is not overwritten by the reply
+    await page.getByLabel('Taux 2').selectOption('50');
+    await page.getByRole('button', { name: 'Enregistrer les actes' }).click();
+    await page.getByRole('table', { name: 'Actes' }).getByText('2,36 €').waitFor();
+
+    await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+    const preview = printPreview(page);
+    const lines = preview.getByRole('table', { name: 'Actes à imprimer' });
+    await lines.waitFor();
+    // AMI 2 = 2 × 3,15 € = 6,30 €; AMI 1,5 at 50 % = round(1,5 × 3,15 € / 2) = 2,36 € (NGAP tariffs, BILLING-RULES.md §4).
+    expect(await lines.getByRole('row').nth(1).textContent()).toMatch(new RegExp(`^${yesterday}AMI 213,15\\s€6,30\\s€N$`));
+    expect(await lines.getByRole('row').nth(2).textContent()).toMatch(new RegExp(`^${yesterday}AMI 1,5/213,15\\s€2,36\\s€N$`));
+    const totals = await preview.getByRole('table', { name: 'Montants à imprimer' }).textContent();
+    expect(totals).toMatch(/Total8,66\s€/);
+    expect(totals).toMatch(/Part obligatoire \(caisse, 0 %\)0,00\s€/);
+    expect(totals).toMatch(/Part complémentaire \(AME 0075500017, 100 %\)8,66\s€/);
+    expect(totals).toMatch(/Reste à payer par le patient0,00\s€/);
+    expect(await preview.getByRole('note', { name: 'Mise en forme AME' }).textContent()).toMatch(
+      /pas d'exonération, tiers payant AMO \+ AMC, part obligatoire 0 % et part complémentaire 100 % \(AME 0075500017\), qualificatif N sur chaque acte/,
+    );
+    await preview.getByText('Sans prescription').waitFor();
+    await preview.getByText(/APERCU Test/).waitFor();
+    // Opened with Imprimer focused: Enter prints, Escape corrects.
+    expect(await page.evaluate<string | null>('document.activeElement && document.activeElement.textContent')).toBe('Imprimer');
+    for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await screenshot(page, `19-apercu-impression-${w}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Corriger: back to the Actes tab, nothing validated, no number taken.
+    await preview.getByRole('button', { name: 'Corriger' }).click();
+    await preview.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /Actes/, selected: true }).waitFor();
+    expect(await page.getByLabel('Taux 2').inputValue()).toBe('50');
+    expect(await apiCall(app, 'invoices/list', { status: 'validated' })).toHaveLength(validatedBefore);
+    const [draft] = await apiCall(app, 'invoices/list', { patientId: patient.id });
+    expect(draft).toMatchObject({ status: 'draft', number: null });
+    // Escape is Corriger too; then Imprimer for real: the feuille carries what the preview showed.
+    await page.keyboard.press('Alt+KeyI');
+    await preview.waitFor();
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
+    expect(await apiCall(app, 'invoices/list', { status: 'validated' })).toHaveLength(validatedBefore);
+    await imprimer();
+    await expectValidated();
+    const pdf = latestPdfText(app);
+    expect(pdf).toMatch(/AMI 1,5\/2\s+1\s+3,15\s€\s+2,36\s€/);
+    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+8,66\s€/);
+    expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
+  });
+
   it('refuses at Imprimer two typed acts of one day at full rate (NGAP art. 11B: the second at 50 %) and says to use « Saisie par visite »', async () => {
     await seedPatient(app, 'Deuxactes', nirOf('1620662765119'));
     await facturer('Deuxactes');
@@ -177,7 +236,8 @@ describe('AME invoicing through the real UI (issue 3)', () => {
   it('refuses an empty act list and an unknown code with French messages, saving nothing', async () => {
     await seedPatient(app, 'Vide', nirOf('2620662765118'));
     await facturer('Vide');
-    await imprimer();
+    // Nothing to preview: Imprimer goes straight to the refusal.
+    await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
     await page.getByText('La facture ne contient aucun acte').first().waitFor();
     await typeActs([['XYZ', '1', yesterday]]);
     await page.getByText(/Acte 1 : Code « XYZ » inconnu/).first().waitFor();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { aboutContent } from '../../electron/main/about.ts';
 import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
-import { nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
+import { imprimer, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
@@ -86,8 +86,8 @@ describe('application menu actions in the page (Electron preload stand-in)', () 
     await page.getByRole('tab', { name: /^Actes \([1-9]\)$/ }).waitFor();
     await page.getByRole('tab', { name: 'Facture' }).click();
     await menu('imprimer');
-    // The menu pressed Imprimer: the invoice has no prescription, so the desk's warning comes first.
-    await page.getByRole('alertdialog', { name: 'Facture sans prescription' }).getByRole('button', { name: 'Imprimer sans prescription' }).click();
+    // The menu pressed Imprimer: the preview first, then (no prescription) the desk's warning.
+    await imprimer(page, { pressed: true });
     await page.getByText(/Facture n° \d+ validée/).waitFor();
     await expect.poll(() => readdirSync(join(app.dataDir, 'documents')).filter((f) => f.startsWith('facture-')).length).toBe(1);
   });

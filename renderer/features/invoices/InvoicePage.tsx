@@ -20,6 +20,7 @@ import { formatFrDate } from '../../../core/domain/dates.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
 import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, DeleteDraftDialog, NoPrescriptionDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
 import { PrescriptionDialog } from '../prescriptions/PrescriptionDialog.tsx';
+import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
 import { isAmePossible } from '../../../core/domain/nir.ts';
 import { SHORTCUTS } from '../../ui/shortcuts.ts';
 
@@ -32,6 +33,7 @@ type Dialogs =
   | { kind: 'no-prescription' }
   | { kind: 'new-prescription' }
   | { kind: 'delete' }
+  | { kind: 'preview' }
   | null;
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
@@ -210,10 +212,26 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     setMessage(null);
   }
 
-  /** Imprimer: an auxiliaire médical bills on prescription — without one, say so first. */
+  /**
+   * Imprimer, step 1: pending edits saved (the server prices them), then the preview of what will be
+   * printed. An invoice without acts has nothing to preview: straight to validation, which says so.
+   */
   async function imprimer() {
+    if (dialog !== null) return;
+    let current = invoice!;
+    if (dirty) {
+      const saved = await saveActs();
+      if (!saved) return;
+      current = saved;
+    }
+    if (current.lines.length === 0) return void validate();
+    setDialog({ kind: 'preview' });
+  }
+
+  /** Imprimer, step 2 (after the preview): an auxiliaire médical bills on prescription — without one, say so first. */
+  function printConfirmed() {
     if (invoice!.prescriptionId === null) return setDialog({ kind: 'no-prescription' });
-    await validate();
+    void validate();
   }
 
   async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean; confirmWarnings?: boolean } = {}) {
@@ -429,6 +447,19 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
             setTimeout(() => document.querySelector<HTMLSelectElement>('[aria-label="Prescription de la facture"]')?.focus(), 0);
           }}
           onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'preview' ? (
+        <PrintPreviewDialog
+          invoice={invoice}
+          patient={patient}
+          practitioner={practitioner}
+          prescription={prescriptions.find((x) => x.id === invoice.prescriptionId) ?? prescription}
+          onPrint={() => printConfirmed()}
+          onCorrect={() => {
+            setDialog(null);
+            setTab('actes');
+          }}
         />
       ) : null}
       {dialog?.kind === 'delete' ? <DeleteDraftDialog onConfirm={() => void deleteDraft()} onClose={() => setDialog(null)} /> : null}
