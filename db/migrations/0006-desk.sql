@@ -6,10 +6,11 @@
 -- default, and the forgotten-AME prompt is not asked: the button wins).
 ALTER TABLE invoices ADD COLUMN ame_choice TEXT CHECK (ame_choice IN ('rights', 'declined'));
 
--- The patient's own share is followed for invoices made from now on; invoices made before keep their follow-up
--- as it was (their desk payments were never recorded here).
+-- The patient's own share is followed for invoices made from now on; invoices validated before keep their
+-- follow-up as it was (their desk payments were never recorded here). Drafts open at the upgrade are validated
+-- afterwards: their patient share is followed like any new invoice's.
 ALTER TABLE invoices ADD COLUMN patient_share_followed INTEGER NOT NULL DEFAULT 1 CHECK (patient_share_followed IN (0, 1));
-UPDATE invoices SET patient_share_followed = 0;
+UPDATE invoices SET patient_share_followed = 0 WHERE status <> 'draft';
 
 CREATE TRIGGER invoices_desk_columns_immutable BEFORE UPDATE OF ame_choice, patient_share_followed ON invoices
 WHEN OLD.status <> 'draft' AND (NEW.ame_choice IS NOT OLD.ame_choice OR NEW.patient_share_followed IS NOT OLD.patient_share_followed)
