@@ -47,6 +47,11 @@ CREATE TRIGGER invoice_print_models_validated_only BEFORE INSERT ON invoice_prin
 WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'validated'
   AND (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'cancelled'
 BEGIN SELECT RAISE(ABORT, 'print model of a draft'); END;
+-- INSERT OR REPLACE deletes the old row without firing the no-delete trigger (recursive_triggers off):
+-- a second model for the same invoice is refused before the conflict is resolved.
+CREATE TRIGGER invoice_print_models_one_per_invoice BEFORE INSERT ON invoice_print_models
+WHEN EXISTS (SELECT 1 FROM invoice_print_models WHERE invoice_id = NEW.invoice_id)
+BEGIN SELECT RAISE(ABORT, 'print model is frozen'); END;
 CREATE TRIGGER invoice_print_models_no_update BEFORE UPDATE ON invoice_print_models
 BEGIN SELECT RAISE(ABORT, 'print model is frozen'); END;
 CREATE TRIGGER invoice_print_models_no_delete BEFORE DELETE ON invoice_print_models
