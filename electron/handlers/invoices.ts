@@ -259,6 +259,11 @@ export const invoiceHandlers: AreaHandlers<
         termsOf(cancelled),
         now,
       );
+      // What the user decided on the original stays decided: the AME choice and prompt answer (an AME turned off
+      // is not applied again by default) and the boxes of the feuille (nature d'assurance, AT, accident, entente).
+      setAmeChoice(ctx.db, draftId, cancelled.ameChoice);
+      if (cancelled.amePromptAnswer !== null) setPromptAnswer(ctx.db, draftId, cancelled.amePromptAnswer);
+      saveCircumstances(ctx.db, draftId, cancelled.circumstances);
       const draft = repriceDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), cancelled);
       recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
       return draft;

@@ -1,0 +1,70 @@
+/**
+ * Review of the data paths (desk and money): the user's non-AME terms survive the AME-by-default withdrawal,
+ * « Refaire la facture » keeps what the user decided on the original, each payer is capped at what it owes,
+ * and a stored « Non » to the AME prompt is not overridden by the rights on file.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
+import {
+  addAmeCoverage,
+  buildPatientInput,
+  buildPractitionerInput,
+  makeTestBackend,
+  NIR_1,
+  type TestBackend,
+  validatedInvoice,
+} from '../../helpers/test-backend.ts';
+
+let t: TestBackend;
+beforeEach(() => {
+  t = makeTestBackend(); // today: 25/11/2026
+});
+afterEach(() => {
+  try {
+    expect(followUpStateDrift(t.ctx.db)).toEqual([]);
+  } finally {
+    t.dispose();
+  }
+});
+
+// AMI 3,15 € (NGAP, BILLING-RULES.md §4). Rights on file: 01/03/2026–28/02/2027.
+const IN_RIGHTS = [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }];
+const OUT_OF_RIGHTS = [{ actDate: '2026-02-10', code: 'AMI', coefficient: 1, quantity: 1 }];
+
+describe('2–3. « Refaire la facture » keeps what the user decided on the original', () => {
+  it('an AME turned off on the original stays off on the reissued draft, after an edit too', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    // The patient has AME rights on file: the original was AME by default, the user turned it off.
+    const original = await validatedInvoice(t, p.id, { ame: false, patient: { nir: NIR_1 } });
+    expect(original).toMatchObject({ ame: false, ameChoice: 'declined' });
+    await t.call('invoices/cancel', { invoiceId: original.id, reason: 'erreur de cotation' });
+    const reissued = await t.call('invoices/reissue', { id: original.id });
+    expect(reissued).toMatchObject({ ame: false, ameChoice: 'declined', amePromptAnswer: original.amePromptAnswer });
+    const edited = await t.call('invoices/update-draft', { invoiceId: reissued.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 2, quantity: 1 }] });
+    // AMI 2 = 6,30 €, the caisse 60 % in mode dégradé (BILLING-RULES.md §1).
+    expect(edited).toMatchObject({ ame: false, ameChoice: 'declined', amoRate: 60, totalCents: 630 });
+  });
+
+  it('an AT/MP invoice reissued keeps its nature d’assurance, AT number and date with its exonération', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: IN_RIGHTS, exoneration: 'atmp' });
+    const circumstances = {
+      insuranceNature: 'atmp' as const,
+      atNumber: 'AT123',
+      atDate: '2026-11-01',
+      thirdPartyAccident: true,
+      accidentDate: '2026-11-01',
+      priorAgreementDate: '2026-11-05',
+    };
+    await t.call('invoices/set-circumstances', { invoiceId: draft.id, ...circumstances });
+    const v = await t.call('invoices/validate', { invoiceId: draft.id, confirmWarnings: true });
+    if (v.kind !== 'validated') throw new Error(v.kind);
+    expect(v.invoice.circumstances).toEqual(circumstances);
+    await t.call('invoices/cancel', { invoiceId: draft.id, reason: 'erreur' });
+    const reissued = await t.call('invoices/reissue', { id: draft.id });
+    expect(reissued.circumstances).toEqual(circumstances);
+    expect(reissued.exoneration).toBe('atmp');
+  });
+});
