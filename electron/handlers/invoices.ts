@@ -8,6 +8,7 @@ import { getPrescription } from '../../db/billing-repo.ts';
 import {
   clearPromptAnswer,
   deleteDraft,
+  getNormalChoice,
   insertDraft,
   listInvoices,
   markCancelled,
@@ -16,6 +17,7 @@ import {
   setAmeChoice,
   setDraftPractitioner,
   setDraftPrescription,
+  setNormalChoice,
   setPromptAnswer,
   takeNextNumber,
 } from '../../db/invoices-repo.ts';
@@ -26,7 +28,9 @@ import { ameCoverageCheck } from './ame-rights.ts';
 import {
   actsOf,
   ameOrganismId,
-  baseExoneration,
+  chooseNonAmeTerms,
+  nonAmeTerms,
+  rememberNonAmeTerms,
   requireDraft,
   requireInvoice,
   repriceDraft,
@@ -74,6 +78,8 @@ export const invoiceHandlers: AreaHandlers<
       if (!before.ame && (input.exoneration !== undefined || input.tiersPayantAmo !== undefined)) {
         terms = normalTerms(input.exoneration ?? before.exoneration, input.tiersPayantAmo ?? before.tiersPayantAmo);
       }
+      // On an AME draft the typed terms wait for the AME formatting to be withdrawn (e.g. acts moved out of the rights).
+      if (before.ame) chooseNonAmeTerms(ctx, before, input);
       const after = input.visits
         ? storeVisits(ctx, before, terms, input.visits.map(toEngineVisit))
         : storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })));
@@ -85,7 +91,8 @@ export const invoiceHandlers: AreaHandlers<
   'invoices/set-ame': ({ invoiceId, ame }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requireDraft(ctx, invoiceId);
-      const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : normalTerms(baseExoneration(ctx, before));
+      if (ame) rememberNonAmeTerms(ctx, before);
+      const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : before.ame ? nonAmeTerms(ctx, before) : termsOf(before);
       repriceDraft(ctx, before, terms);
       // The button wins: a later click replaces any earlier prompt answer, and « off » is remembered so the
       // AME formatting is neither re-applied by default nor asked again at Imprimer.
@@ -264,6 +271,7 @@ export const invoiceHandlers: AreaHandlers<
       setAmeChoice(ctx.db, draftId, cancelled.ameChoice);
       if (cancelled.amePromptAnswer !== null) setPromptAnswer(ctx.db, draftId, cancelled.amePromptAnswer);
       saveCircumstances(ctx.db, draftId, cancelled.circumstances);
+      setNormalChoice(ctx.db, draftId, getNormalChoice(ctx.db, id));
       const draft = repriceDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), cancelled);
       recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
       return draft;

@@ -31,6 +31,41 @@ afterEach(() => {
 const IN_RIGHTS = [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }];
 const OUT_OF_RIGHTS = [{ actDate: '2026-02-10', code: 'AMI', coefficient: 1, quantity: 1 }];
 
+describe('1. the non-AME terms the user typed survive the AME-by-default withdrawal', () => {
+  // ALD: exonération → the caisse pays 100 % (BILLING-RULES.md §1); AMI 1 = 3,15 €, all on the caisse in tiers payant.
+  it('acts moved outside the rights with ALD + tiers payant typed in the same save: ALD and tiers payant apply', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
+    const draft = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
+    expect(draft).toMatchObject({ ame: true, ameChoice: 'rights' });
+    const u = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: OUT_OF_RIGHTS, exoneration: 'ald', tiersPayantAmo: true });
+    expect(u).toMatchObject({ ame: false, exoneration: 'ald', tiersPayantAmo: true, amoRate: 100, amoCents: 315, patientCents: 0 });
+  });
+
+  it('ALD + tiers payant typed, acts moved into the rights (AME), then back out: ALD and tiers payant come back', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: OUT_OF_RIGHTS, exoneration: 'ald', tiersPayantAmo: true });
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
+    const inRights = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: IN_RIGHTS });
+    expect(inRights).toMatchObject({ ame: true, ameChoice: 'rights', exoneration: 'aucune', amoRate: 0 });
+    const out = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: OUT_OF_RIGHTS });
+    expect(out).toMatchObject({ ame: false, ameChoice: null, exoneration: 'ald', tiersPayantAmo: true, amoRate: 100, amoCents: 315 });
+  });
+
+  it('the button turned off restores the terms typed before it was turned on', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: IN_RIGHTS, exoneration: 'ald', tiersPayantAmo: true });
+    await t.call('invoices/set-ame', { invoiceId: draft.id, ame: true });
+    const off = await t.call('invoices/set-ame', { invoiceId: draft.id, ame: false });
+    expect(off.invoice).toMatchObject({ ame: false, exoneration: 'ald', tiersPayantAmo: true, amoRate: 100 });
+  });
+});
+
 describe('2–3. « Refaire la facture » keeps what the user decided on the original', () => {
   it('an AME turned off on the original stays off on the reissued draft, after an edit too', async () => {
     const p = await t.call('practitioners/create', buildPractitionerInput());
