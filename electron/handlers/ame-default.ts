@@ -15,7 +15,7 @@ import { ameOrganismId, nonAmeTerms, rememberNonAmeTerms, repriceDraft, requireI
 export function applyAmeDefault(ctx: HandlerContext, invoice: Invoice): Invoice {
   if (invoice.status !== 'draft') return invoice;
   const rights = ameCoverageCheck(ctx, invoice).status;
-  const decision = ameDefaultDecision({ ame: invoice.ame, choice: invoice.ameChoice, rights });
+  const decision = ameDefaultDecision({ ame: invoice.ame, choice: invoice.ameChoice, rights, promptAnswer: invoice.amePromptAnswer });
   if (decision === 'keep') return invoice;
   if (decision === 'apply') rememberNonAmeTerms(ctx, invoice);
   const terms = decision === 'apply' ? { ...ameTerms(ameOrganismId(ctx), 'button'), ameSource: null } : nonAmeTerms(ctx, invoice);

@@ -5,11 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
+import { setPromptAnswer } from '../../../db/invoices-repo.ts';
 import {
   addAmeCoverage,
   buildPatientInput,
   buildPractitionerInput,
   makeTestBackend,
+  NIA_7,
   NIR_1,
   type TestBackend,
   validatedInvoice,
@@ -101,5 +103,21 @@ describe('2–3. « Refaire la facture » keeps what the user decided on the ori
     const reissued = await t.call('invoices/reissue', { id: draft.id });
     expect(reissued.circumstances).toEqual(circumstances);
     expect(reissued.exoneration).toBe('atmp');
+  });
+});
+
+describe('smaller: a stored « Non » to the AME prompt is the user’s latest word', () => {
+  it('rights recorded after « Non » do not format the draft as AME on the next edit', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIA_7 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: IN_RIGHTS });
+    expect((await t.call('invoices/validate', { invoiceId: draft.id })).kind).toBe('ame-prompt');
+    // « Non » is stored in its own transaction before the later checks of Imprimer; when one of them stops the
+    // validation, the draft stays a draft with the answer stored — as here.
+    setPromptAnswer(t.ctx.db, draft.id, 'non');
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
+    const edited = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: IN_RIGHTS });
+    expect(edited).toMatchObject({ ame: false, amePromptAnswer: 'non', amoRate: 60 });
   });
 });
