@@ -8,7 +8,9 @@ import {
   checkEventDate,
   checkPaymentAmount,
   checkPatientPaymentAmount,
+  checkPayerPaymentAmount,
   defaultPayer,
+  payerOwedCents,
   overdueSentOnOrBefore,
 } from '../../core/domain/follow-up.ts';
 import type { Bordereau, FollowUpRow, FollowUpTotals, InvoiceFollowUp } from '../../core/domain/types.ts';
@@ -183,7 +185,14 @@ export const followUpHandlers: AreaHandlers<
         if (row.state === 'rejetee') {
           throw new DomainError('conflict', "Cette facture est marquée rejetée : retirez d'abord le rejet si la caisse l'a finalement payée.");
         }
-        const amountProblem = checkPaymentAmount(input.amountCents, row.expectedCents, row.paidCents);
+        // The invoice as a whole, then each payer capped at what it owes under the invoice's tiers payant.
+        const invoice = requireInvoice(ctx, input.invoiceId);
+        const paidByPayer = listPayments(ctx.db, input.invoiceId)
+          .filter((p) => p.payer === payer && p.cancelledAt === null)
+          .reduce((sum, p) => sum + p.amountCents, 0);
+        const amountProblem =
+          checkPaymentAmount(input.amountCents, row.expectedCents, row.paidCents) ??
+          checkPayerPaymentAmount(payer, input.amountCents, payerOwedCents(payer, invoice), paidByPayer);
         if (amountProblem) throw new DomainError('invalid-input', amountProblem, 'amountCents');
       }
       dateProblem('receivedOn', checkEventDate(input.receivedOn, ctx.clock.today(), validatedOn, 'Date de réception'));

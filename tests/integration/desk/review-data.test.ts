@@ -30,6 +30,8 @@ afterEach(() => {
 });
 
 // AMI 3,15 € (NGAP, BILLING-RULES.md §4). Rights on file: 01/03/2026–28/02/2027.
+/** Amounts are formatted with narrow no-break spaces; compared here with plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const IN_RIGHTS = [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }];
 const OUT_OF_RIGHTS = [{ actDate: '2026-02-10', code: 'AMI', coefficient: 1, quantity: 1 }];
 
@@ -103,6 +105,40 @@ describe('2–3. « Refaire la facture » keeps what the user decided on the ori
     const reissued = await t.call('invoices/reissue', { id: draft.id });
     expect(reissued.circumstances).toEqual(circumstances);
     expect(reissued.exoneration).toBe('atmp');
+  });
+});
+
+describe('4. each payer is capped at what it owes under the invoice’s tiers payant', () => {
+  // AMI 1 + IFD + AMI 1,5 = 10,63 € (NGAP, BILLING-RULES.md §4); tiers payant AMO: the caisse owes its 60 %,
+  // 6,38 € (§1); an AME invoice: the caisse 0 %, the AME 100 % (§2, seed 000).
+  it('refuses a complémentaire payment on a tiers-payant-AMO-only invoice and a caisse payment on an AME invoice', async () => {
+    const p = await t.call('practitioners/create', buildPractitionerInput());
+    const tp = await validatedInvoice(t, p.id, { ame: false, tiersPayantAmo: true });
+    expect(tp).toMatchObject({ amoCents: 638, amcCents: 0, tiersPayantAmc: false });
+    const amc = await t.dispatch('payments/add', { invoiceId: tp.id, receivedOn: '2026-11-25', amountCents: 638, mode: 'virement', payer: 'amc' });
+    expect(amc.ok).toBe(false);
+    if (!amc.ok) {
+      expect(amc.error).toMatchObject({ code: 'invalid-input', field: 'amountCents' });
+      expect(plain(amc.error.message_fr)).toBe(
+        "Rien n'est dû par la complémentaire ou l'AME (AMC) sur cette facture (reste dû par ce payeur : 0,00 €) : vérifiez le payeur du paiement.",
+      );
+    }
+    await t.call('payments/add', { invoiceId: tp.id, receivedOn: '2026-11-25', amountCents: 400, mode: 'virement', payer: 'amo' });
+    const amcPart = await t.dispatch('payments/add', { invoiceId: tp.id, receivedOn: '2026-11-25', amountCents: 100, mode: 'virement', payer: 'amc' });
+    expect(amcPart.ok).toBe(false);
+    const rest = await t.call('payments/add', { invoiceId: tp.id, receivedOn: '2026-11-25', amountCents: 238, mode: 'virement', payer: 'amo' });
+    expect(rest.row).toMatchObject({ paidCents: 638, state: 'a-encaisser' });
+
+    const ame = await validatedInvoice(t, p.id, { patient: { nir: NIR_1, lastName: 'Autre' } });
+    expect(ame).toMatchObject({ ame: true, amoCents: 0, amcCents: 1063 });
+    const amo = await t.dispatch('payments/add', { invoiceId: ame.id, receivedOn: '2026-11-25', amountCents: 1063, mode: 'virement', payer: 'amo' });
+    expect(amo.ok).toBe(false);
+    if (!amo.ok) {
+      expect(amo.error).toMatchObject({ code: 'invalid-input', field: 'amountCents' });
+      expect(plain(amo.error.message_fr)).toBe("Rien n'est dû par la caisse (AMO) sur cette facture (reste dû par ce payeur : 0,00 €) : vérifiez le payeur du paiement.");
+    }
+    const paid = await t.call('payments/add', { invoiceId: ame.id, receivedOn: '2026-11-25', amountCents: 1063, mode: 'virement', payer: 'amc' });
+    expect(paid.row).toMatchObject({ state: 'payee', paidCents: 1063 });
   });
 });
 
