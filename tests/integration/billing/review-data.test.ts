@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPrintModel } from '../../../db/print-models-repo.ts';
-import { makeTestBackend, NIR_2, seedDraft, type TestBackend } from '../../helpers/test-backend.ts';
+import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, NIR_2, seedDraft, type TestBackend } from '../../helpers/test-backend.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -26,5 +26,41 @@ describe('6. the frozen print model cannot be replaced', () => {
         .run(invoice.id);
     expect(replace).toThrow(/print model is frozen/);
     expect(getPrintModel(t.ctx.db, invoice.id)).toEqual(before);
+  });
+});
+
+const sessionsOf = (invoiceId: number) =>
+  (getPrintModel(t.ctx.db, invoiceId)!.model as { lines: { sessionNumber: number | null }[] }).lines.map((l) => l.sessionNumber);
+
+describe('7. kiné session numbers after « Refaire la facture »', () => {
+  // AMK 7,5, one cotation per session (NGAP titre XIV; BILLING-RULES.md §5): a feuille numbers each session
+  // against the number prescribed (issue #8 §2).
+  it('A (sessions 1–3) and B (4–6) validated; A cancelled and reissued: A′ is numbered 1–3 again, B stays 4–6', async () => {
+    const k = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', amNumber: '759876543' }));
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const prescriber = await t.call('prescribers/create', { lastName: 'Durand', firstName: 'Paul', identifier: '751111111' });
+    const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-11-01', sessionsPrescribed: 10 });
+    const validate = async (invoiceId: number) => {
+      const v = await t.call('invoices/validate', { invoiceId, confirmWarnings: true });
+      if (v.kind !== 'validated') throw new Error(v.kind);
+      return v.invoice;
+    };
+    const bill = async (...dates: string[]) => {
+      const d = await t.call('invoices/create-draft', { practitionerId: k.id, patientId: patient.id, prescriptionId: prescription.id });
+      await t.call('invoices/update-draft', { invoiceId: d.id, lines: dates.map((actDate) => ({ actDate, code: 'AMK', coefficient: 7.5, quantity: 1 })) });
+      return validate(d.id);
+    };
+    const a = await bill('2026-11-10', '2026-11-11', '2026-11-12');
+    const b = await bill('2026-11-17', '2026-11-18', '2026-11-19');
+    expect(sessionsOf(a.id)).toEqual([1, 2, 3]);
+    expect(sessionsOf(b.id)).toEqual([4, 5, 6]);
+    await t.call('invoices/cancel', { invoiceId: a.id, reason: 'erreur de date' });
+    const reissued = await t.call('invoices/reissue', { id: a.id });
+    await validate(reissued.id);
+    expect(sessionsOf(reissued.id)).toEqual([1, 2, 3]);
+    expect(sessionsOf(b.id)).toEqual([4, 5, 6]);
+    // A later invoice whose first act is B's first day comes after B (same date: lower invoice id first).
+    const c = await bill('2026-11-17');
+    expect(sessionsOf(c.id)).toEqual([7]);
   });
 });
