@@ -228,10 +228,9 @@ export const invoiceHandlers: AreaHandlers<
     if (invoice.status === 'draft') {
       throw new DomainError('invalid-input', 'Un brouillon ne s\'imprime pas : utilisez « Imprimer » sur la facture pour la valider.');
     }
-    // The first successful print is the original; every later one is a duplicata.
-    const duplicata = invoice.pdfFile !== null;
-    recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, duplicata ? 'print-duplicata' : 'print', null, { number: invoice.number });
-    return printInvoice(ctx, invoice, duplicata, layout ?? null);
+    // The first successful print is the original; every later one is a duplicata. The audit entry and the
+    // original's file are recorded in one transaction once the PDF is written.
+    return printInvoice(ctx, invoice, true, layout ?? null);
   },
 
   'invoices/print-batch': (input, ctx) => printBatch(input, ctx),

@@ -4,7 +4,11 @@
  * overwrite each other, and the print of an invoice recorded in one transaction.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { listAudit } from '../../../db/audit-repo.ts';
 import { getPrintModel } from '../../../db/print-models-repo.ts';
+import { text } from '../../pdf/pdf-tools.ts';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, NIR_2, seedDraft, type TestBackend } from '../../helpers/test-backend.ts';
 
 let t: TestBackend;
@@ -62,5 +66,73 @@ describe('7. kiné session numbers after « Refaire la facture »', () => {
     // A later invoice whose first act is B's first day comes after B (same date: lower invoice id first).
     const c = await bill('2026-11-17');
     expect(sessionsOf(c.id)).toEqual([7]);
+  });
+});
+
+/** Three AMI invoices validated for one patient (AMI 3,15 €, NGAP, BILLING-RULES.md §4), never printed. */
+async function threeValidated() {
+  const fonts = t.ctx.fontsDir;
+  t.ctx.fontsDir = join(t.dir, 'no-fonts-here'); // the validation's own print fails: none of them is printed yet
+  const p = await t.call('practitioners/create', buildPractitionerInput());
+  const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+  const ids: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const d = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: d.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    const v = await t.call('invoices/validate', { invoiceId: d.id, confirmWarnings: true });
+    if (v.kind !== 'validated') throw new Error(v.kind);
+    ids.push(d.id);
+  }
+  t.ctx.fontsDir = fonts;
+  return ids as [number, number, number];
+}
+
+const documentPath = (fileName: string) => join(t.dir, 'documents', fileName);
+const prints = (invoiceId: number, action: string) => listAudit(t.ctx.db, 'invoice', invoiceId).filter((e) => e.action === action).length;
+
+describe('9. batch files never overwrite each other; the original is decided when it is recorded', () => {
+  it('batches [1, 2] then [1, 3] (same first number, same count) are two files; each original keeps its file', async () => {
+    const [a, b, c] = await threeValidated();
+    const first = await t.call('invoices/print-batch', { kind: 'invoices', invoiceIds: [a, b] });
+    const second = await t.call('invoices/print-batch', { kind: 'invoices', invoiceIds: [a, c] });
+    const again = await t.call('invoices/print-batch', { kind: 'invoices', invoiceIds: [a, b] });
+    const names = [first.document.fileName, second.document.fileName, again.document.fileName];
+    expect(new Set(names).size).toBe(3);
+    for (const n of names) expect(existsSync(documentPath(n))).toBe(true);
+    expect((await t.call('invoices/get', { id: b })).pdfFile).toBe(first.document.fileName);
+    expect((await t.call('invoices/get', { id: c })).pdfFile).toBe(second.document.fileName);
+    // The first batch still holds b's original (no « Duplicata » on its second feuille).
+    expect(text(documentPath(first.document.fileName)).match(/DUPLICATA/g) ?? []).toHaveLength(0);
+    expect(text(documentPath(again.document.fileName)).match(/DUPLICATA/g)).toHaveLength(2);
+  });
+
+  it('a batch and a single print of the same never-printed invoice at once: one original, one duplicata', async () => {
+    const [a] = await threeValidated();
+    const [single, batch] = await Promise.all([
+      t.call('invoices/print', { id: a }),
+      t.call('invoices/print-batch', { kind: 'invoices', invoiceIds: [a] }),
+    ]);
+    expect(prints(a, 'print')).toBe(1);
+    expect(prints(a, 'print-duplicata')).toBe(1);
+    const original = (await t.call('invoices/get', { id: a })).pdfFile!;
+    const other = original === single.fileName ? batch.document.fileName : single.fileName;
+    expect([single.fileName, batch.document.fileName]).toContain(original);
+    expect(text(documentPath(original))).not.toContain('DUPLICATA');
+    expect(text(documentPath(other))).toContain('DUPLICATA');
+  });
+});
+
+describe('smaller: invoices/print records its audit entry with the file, in one transaction', () => {
+  it('a print that fails leaves no « print » entry and no file recorded; the next one is the original', async () => {
+    const [a] = await threeValidated();
+    const fonts = t.ctx.fontsDir;
+    t.ctx.fontsDir = join(t.dir, 'no-fonts-here');
+    expect((await t.dispatch('invoices/print', { id: a })).ok).toBe(false);
+    expect(prints(a, 'print')).toBe(0);
+    expect((await t.call('invoices/get', { id: a })).pdfFile).toBeNull();
+    t.ctx.fontsDir = fonts;
+    const ref = await t.call('invoices/print', { id: a });
+    expect(prints(a, 'print')).toBe(1);
+    expect((await t.call('invoices/get', { id: a })).pdfFile).toBe(ref.fileName);
   });
 });
