@@ -70,7 +70,7 @@ describe('7. kiné session numbers after « Refaire la facture »', () => {
 });
 
 /** Three AMI invoices validated for one patient (AMI 3,15 €, NGAP, BILLING-RULES.md §4), never printed. */
-async function threeValidated() {
+async function threeValidated(tiersPayantAmo = false) {
   const fonts = t.ctx.fontsDir;
   t.ctx.fontsDir = join(t.dir, 'no-fonts-here'); // the validation's own print fails: none of them is printed yet
   const p = await t.call('practitioners/create', buildPractitionerInput());
@@ -78,7 +78,7 @@ async function threeValidated() {
   const ids: number[] = [];
   for (let i = 0; i < 3; i++) {
     const d = await t.call('invoices/create-draft', { practitionerId: p.id, patientId: patient.id });
-    await t.call('invoices/update-draft', { invoiceId: d.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    await t.call('invoices/update-draft', { invoiceId: d.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }], tiersPayantAmo });
     const v = await t.call('invoices/validate', { invoiceId: d.id, confirmWarnings: true });
     if (v.kind !== 'validated') throw new Error(v.kind);
     ids.push(d.id);
@@ -134,5 +134,21 @@ describe('smaller: invoices/print records its audit entry with the file, in one 
     const ref = await t.call('invoices/print', { id: a });
     expect(prints(a, 'print')).toBe(1);
     expect((await t.call('invoices/get', { id: a })).pdfFile).toBe(ref.fileName);
+  });
+});
+
+describe('8. the bordereau’s patient lines come from the invoices’ frozen print models', () => {
+  it('a bordereau reprinted after the patient’s name and NIR were corrected lists them as sent', async () => {
+    const [a, b] = await threeValidated(true); // tiers payant AMO: sent to the caisse in a bordereau
+    const invoice = await t.call('invoices/get', { id: a });
+    const sent = await t.call('bordereaux/create', { practitionerId: invoice.practitionerId, invoiceIds: [a, b], sentOn: '2026-11-25' });
+    const original = text(documentPath(sent.document!.fileName));
+    expect(original).toContain('DIALLO');
+    const patient = await t.call('patients/get', { id: invoice.patientId });
+    await t.call('patients/update', { id: patient.id, patient: { ...buildPatientInput({ nir: NIR_2 }), lastName: 'Sow', firstName: 'Awa' } });
+    const reprint = await t.call('bordereaux/print', { id: sent.bordereau.id });
+    const duplicata = text(documentPath(reprint.fileName));
+    expect(duplicata).not.toContain('SOW');
+    expect(duplicata.replace(/\s*DUPLICATA/g, '')).toBe(original);
   });
 });
