@@ -186,3 +186,11 @@ INSERT INTO caisses (regime, caisse, name, address_line, postal_code, city, upda
   ('01', '441', 'CPAM de Loire-Atlantique', '9 rue Gaëtan Rondeau', '44958', 'NANTES Cedex 9', '2014-08-06T00:00:00.000Z'),
   ('01', '673', 'CPAM du Bas-Rhin', '16 rue de Lausanne', '67090', 'STRASBOURG Cedex', '2014-08-06T00:00:00.000Z'),
   ('01', '595', 'CPAM de Lille-Douai', '2 rue d''Iéna - BP 01', '59895', 'LILLE Cedex 9', '2014-08-06T00:00:00.000Z');
+
+-- The addressee printed on a bordereau, frozen when the bordereau is created (JSON: the catalogue's name and
+-- address, or null when the catalogue had none), so a reprint shows what was sent. NULL for bordereaux made
+-- before this change: they print the catalogue's current entry.
+ALTER TABLE bordereaux ADD COLUMN addressee_json TEXT CHECK (addressee_json IS NULL OR json_valid(addressee_json));
+CREATE TRIGGER bordereaux_addressee_frozen BEFORE UPDATE OF addressee_json ON bordereaux
+WHEN NEW.addressee_json IS NOT OLD.addressee_json
+BEGIN SELECT RAISE(ABORT, 'bordereau is history: cancel it instead'); END;

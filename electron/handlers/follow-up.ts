@@ -36,7 +36,8 @@ import {
   takeNextBordereauNumber,
 } from '../../db/follow-up-repo.ts';
 import type { HandlerContext } from '../context.ts';
-import { printBordereau } from './bordereau-document.ts';
+import { addresseeOf, printBordereau } from './bordereau-document.ts';
+import { getCaisse } from '../../db/caisses-repo.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import { requireInvoice, requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
@@ -137,6 +138,7 @@ export const followUpHandlers: AreaHandlers<
           createdAt: now,
         },
         invoiceIds,
+        addresseeOf(getCaisse(ctx.db, check.destination.regime, check.destination.caisse)),
       );
       const created = requireBordereau(ctx, id);
       recordAudit(ctx.db, now, 'bordereau', id, 'create', null, { ...created, invoices: invoiceIds });

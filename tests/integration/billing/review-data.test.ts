@@ -151,4 +151,18 @@ describe('8. the bordereau’s patient lines come from the invoices’ frozen pr
     expect(duplicata).not.toContain('SOW');
     expect(duplicata.replace(/\s*DUPLICATA/g, '')).toBe(original);
   });
+
+  it('the caisse’s name and address are frozen when the bordereau is created', async () => {
+    const [a] = await threeValidated(true);
+    const invoice = await t.call('invoices/get', { id: a });
+    const sent = await t.call('bordereaux/create', { practitionerId: invoice.practitionerId, invoiceIds: [a], sentOn: '2026-11-25' });
+    const original = text(documentPath(sent.document!.fileName));
+    expect(original).toContain('Assurance Maladie de Paris'); // seeded from the public list cited in 0005
+    await t.call('caisses/save', { regime: '01', caisse: '751', name: 'CPAM de Paris', addressLine: '1 rue Nouvelle', postalCode: '75019', city: 'PARIS' });
+    const reprint = await t.call('bordereaux/print', { id: sent.bordereau.id });
+    const duplicata = text(documentPath(reprint.fileName));
+    expect(duplicata).not.toContain('1 rue Nouvelle');
+    expect(duplicata.replace(/\s*DUPLICATA/g, '')).toBe(original);
+    expect(() => t.ctx.db.prepare("UPDATE bordereaux SET addressee_json = 'null' WHERE id = ?").run(sent.bordereau.id)).toThrow(/bordereau is history/);
+  });
 });
