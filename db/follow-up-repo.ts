@@ -201,14 +201,17 @@ export function insertBordereau(
   db: Db,
   b: Omit<BordereauSummary, 'id' | 'cancelledAt' | 'cancelReason' | 'printed'>,
   invoiceIds: readonly number[],
+  /** The addressee as printed, frozen with the bordereau (null: none in the catalogue). */
+  addressee: BordereauAddressee | null = null,
 ): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO bordereaux (practitioner_id, number, regime, caisse, sent_on, invoice_count, total_cents, expected_cents, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO bordereaux (practitioner_id, number, regime, caisse, sent_on, invoice_count, total_cents, expected_cents, created_at,
+           addressee_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(b.practitionerId, b.number, b.regime, b.caisse, b.sentOn, b.invoiceCount, b.totalCents, b.expectedCents, b.createdAt)
+      .run(b.practitionerId, b.number, b.regime, b.caisse, b.sentOn, b.invoiceCount, b.totalCents, b.expectedCents, b.createdAt, JSON.stringify(addressee))
       .lastInsertRowid,
   );
   const link = db.prepare('INSERT INTO bordereau_invoices (bordereau_id, invoice_id) VALUES (?, ?)');
@@ -351,4 +354,18 @@ export function listLedger(db: Db, f: { practitionerId: number; from: string; to
       )
       .all(f.from, f.to, f.practitionerId) as (Omit<LedgerLine, 'ame'> & { ame: number })[]
   ).map((r) => ({ ...r, ame: r.ame === 1 }));
+}
+
+export interface BordereauAddressee {
+  name: string;
+  addressLine: string;
+  postalCode: string;
+  city: string;
+}
+
+/** The addressee frozen at creation (`frozen: false` for a bordereau made before it was kept). */
+export function getBordereauAddressee(db: Db, id: number): { frozen: false } | { frozen: true; addressee: BordereauAddressee | null } {
+  const r = db.prepare('SELECT addressee_json FROM bordereaux WHERE id = ?').get(id) as { addressee_json: string | null } | undefined;
+  if (!r || r.addressee_json === null) return { frozen: false };
+  return { frozen: true, addressee: JSON.parse(r.addressee_json) as BordereauAddressee | null };
 }

@@ -332,3 +332,20 @@ export function listInvoices(
     followUpState: r.follow_up_state,
   }));
 }
+
+/** The non-AME terms the user last chose for a draft, restored when its AME formatting is withdrawn (null: none chosen). */
+export function getNormalChoice(db: Db, id: number): { exoneration: Exoneration; tiersPayantAmo: boolean } | null {
+  const row = cached(db, 'SELECT normal_exoneration AS e, normal_tiers_payant_amo AS tp FROM invoices WHERE id = ?').get(id) as
+    | { e: Exoneration | null; tp: number | null }
+    | undefined;
+  if (!row || row.e === null) return null;
+  return { exoneration: row.e, tiersPayantAmo: row.tp === 1 };
+}
+
+export function setNormalChoice(db: Db, id: number, choice: { exoneration: Exoneration; tiersPayantAmo: boolean } | null): void {
+  cached(db, "UPDATE invoices SET normal_exoneration = ?, normal_tiers_payant_amo = ? WHERE id = ? AND status = 'draft'").run(
+    choice?.exoneration ?? null,
+    choice === null ? null : choice.tiersPayantAmo ? 1 : 0,
+    id,
+  );
+}

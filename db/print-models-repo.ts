@@ -25,12 +25,22 @@ export function getPrintModel(db: Db, invoiceId: number): StoredPrintModel | nul
   return { invoiceId: r.invoice_id, version: r.model_version, model: JSON.parse(r.model_json), source: r.source, createdAt: r.created_at };
 }
 
-/** Kiné sessions already billed under a prescription on validated invoices other than `exceptInvoiceId`. */
-export function sessionsBilledBefore(db: Db, prescriptionId: number, exceptInvoiceId: number, isSession: (code: string) => boolean): number {
-  const rows = cached(db,
-      `SELECT l.code, l.quantity FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-       WHERE i.prescription_id = ? AND i.status = 'validated' AND i.id <> ?`,
+/**
+ * Kiné sessions billed under a prescription before `invoiceId`: on its other validated (not cancelled, not
+ * draft) invoices whose first act is dated before this invoice's first act — the same date: the lower invoice
+ * id first. A reissued invoice thus takes the numbers of the sessions it bills, not those after later invoices.
+ */
+export function sessionsBilledBefore(db: Db, prescriptionId: number, invoiceId: number, isSession: (code: string) => boolean): number {
+  const rows = cached(
+      db,
+      `WITH firsts AS (
+         SELECT i.id, (SELECT min(act_date) FROM invoice_lines WHERE invoice_id = i.id) AS first_act
+         FROM invoices i WHERE i.prescription_id = @prescription AND (i.status = 'validated' OR i.id = @invoice)
+       ),
+       me AS (SELECT first_act FROM firsts WHERE id = @invoice)
+       SELECT l.code, l.quantity FROM invoice_lines l JOIN firsts f ON f.id = l.invoice_id, me
+       WHERE f.id <> @invoice AND (f.first_act < me.first_act OR (f.first_act = me.first_act AND f.id < @invoice))`,
     )
-    .all(prescriptionId, exceptInvoiceId) as { code: string; quantity: number }[];
+    .all({ prescription: prescriptionId, invoice: invoiceId }) as { code: string; quantity: number }[];
   return rows.filter((r) => isSession(r.code)).reduce((n, r) => n + r.quantity, 0);
 }

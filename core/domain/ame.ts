@@ -93,8 +93,10 @@ export function ameDefaultDecision(input: {
   ame: boolean;
   choice: AmeChoice | null;
   rights: 'none' | 'covered' | 'outside';
+  /** « Non » to the forgotten-AME prompt is the user's latest word, like the button turned off. */
+  promptAnswer?: AmePromptAnswer | null;
 }): 'apply' | 'withdraw' | 'keep' {
-  if (!input.ame && input.choice === null && input.rights === 'covered') return 'apply';
+  if (!input.ame && input.choice === null && input.promptAnswer !== 'non' && input.rights === 'covered') return 'apply';
   if (input.ame && input.choice === 'rights' && input.rights !== 'covered') return 'withdraw';
   return 'keep';
 }

@@ -116,6 +116,38 @@ export function checkPaymentAmount(amountCents: Cents, expectedCents: Cents, pai
   return null;
 }
 
+/** The tiers-payant payers as a sentence names them. */
+const payerNames: Record<Exclude<Payer, 'patient'>, string> = {
+  amo: 'la caisse (AMO)',
+  amc: "la complémentaire ou l'AME (AMC)",
+};
+
+/**
+ * What a tiers-payant payer owes the practice on an invoice: its share when the invoice is in tiers payant on
+ * that share, else nothing (without tiers payant it reimburses the patient, not the practice).
+ */
+export function payerOwedCents(
+  payer: Exclude<Payer, 'patient'>,
+  invoice: { tiersPayantAmo: boolean; tiersPayantAmc: boolean; amoCents: Cents; amcCents: Cents },
+): Cents {
+  if (payer === 'amo') return invoice.tiersPayantAmo ? invoice.amoCents : 0;
+  return invoice.tiersPayantAmc ? invoice.amcCents : 0;
+}
+
+/** A payment from the caisse or the complémentaire/AME: not more than what that payer still owes on the invoice. */
+export function checkPayerPaymentAmount(payer: Exclude<Payer, 'patient'>, amountCents: Cents, owedCents: Cents, paidCents: Cents): string | null {
+  if (!Number.isInteger(amountCents) || amountCents <= 0) return 'Le montant reçu doit être positif.';
+  const remaining = Math.max(0, owedCents - paidCents);
+  const name = payerNames[payer];
+  if (remaining === 0) {
+    return `Rien n'est dû par ${name} sur cette facture (reste dû par ce payeur : ${formatEuros(0)}) : vérifiez le payeur du paiement.`;
+  }
+  if (amountCents > remaining) {
+    return `Le montant reçu (${formatEuros(amountCents)}) dépasse ce que doit encore ${name} sur cette facture (${formatEuros(remaining)}).`;
+  }
+  return null;
+}
+
 /** A date the user says something happened (sent, received, rejected): not in the future, not before `notBefore`. */
 export function checkEventDate(date: string, today: string, notBefore: string, what: string): string | null {
   if (date > today) return `${what} : la date (${formatFrDate(date)}) est dans le futur.`;

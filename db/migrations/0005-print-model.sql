@@ -47,6 +47,11 @@ CREATE TRIGGER invoice_print_models_validated_only BEFORE INSERT ON invoice_prin
 WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'validated'
   AND (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'cancelled'
 BEGIN SELECT RAISE(ABORT, 'print model of a draft'); END;
+-- INSERT OR REPLACE deletes the old row without firing the no-delete trigger (recursive_triggers off):
+-- a second model for the same invoice is refused before the conflict is resolved.
+CREATE TRIGGER invoice_print_models_one_per_invoice BEFORE INSERT ON invoice_print_models
+WHEN EXISTS (SELECT 1 FROM invoice_print_models WHERE invoice_id = NEW.invoice_id)
+BEGIN SELECT RAISE(ABORT, 'print model is frozen'); END;
 CREATE TRIGGER invoice_print_models_no_update BEFORE UPDATE ON invoice_print_models
 BEGIN SELECT RAISE(ABORT, 'print model is frozen'); END;
 CREATE TRIGGER invoice_print_models_no_delete BEFORE DELETE ON invoice_print_models
@@ -181,3 +186,11 @@ INSERT INTO caisses (regime, caisse, name, address_line, postal_code, city, upda
   ('01', '441', 'CPAM de Loire-Atlantique', '9 rue Gaëtan Rondeau', '44958', 'NANTES Cedex 9', '2014-08-06T00:00:00.000Z'),
   ('01', '673', 'CPAM du Bas-Rhin', '16 rue de Lausanne', '67090', 'STRASBOURG Cedex', '2014-08-06T00:00:00.000Z'),
   ('01', '595', 'CPAM de Lille-Douai', '2 rue d''Iéna - BP 01', '59895', 'LILLE Cedex 9', '2014-08-06T00:00:00.000Z');
+
+-- The addressee printed on a bordereau, frozen when the bordereau is created (JSON: the catalogue's name and
+-- address, or null when the catalogue had none), so a reprint shows what was sent. NULL for bordereaux made
+-- before this change: they print the catalogue's current entry.
+ALTER TABLE bordereaux ADD COLUMN addressee_json TEXT CHECK (addressee_json IS NULL OR json_valid(addressee_json));
+CREATE TRIGGER bordereaux_addressee_frozen BEFORE UPDATE OF addressee_json ON bordereaux
+WHEN NEW.addressee_json IS NOT OLD.addressee_json
+BEGIN SELECT RAISE(ABORT, 'bordereau is history: cancel it instead'); END;

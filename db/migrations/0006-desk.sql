@@ -6,13 +6,23 @@
 -- default, and the forgotten-AME prompt is not asked: the button wins).
 ALTER TABLE invoices ADD COLUMN ame_choice TEXT CHECK (ame_choice IN ('rights', 'declined'));
 
--- The patient's own share is followed for invoices made from now on; invoices made before keep their follow-up
--- as it was (their desk payments were never recorded here).
-ALTER TABLE invoices ADD COLUMN patient_share_followed INTEGER NOT NULL DEFAULT 1 CHECK (patient_share_followed IN (0, 1));
-UPDATE invoices SET patient_share_followed = 0;
+-- The non-AME terms the user last chose for a draft (exonération, tiers payant AMO), kept while the AME
+-- formatting is on so that withdrawing it (rights no longer covering the acts, button off) restores them.
+-- NULL = nothing chosen: the prescription's exonération, without tiers payant.
+ALTER TABLE invoices ADD COLUMN normal_exoneration TEXT
+  CHECK (normal_exoneration IN ('aucune', 'ald', 'maternite', 'atmp', 'soins-particuliers'));
+ALTER TABLE invoices ADD COLUMN normal_tiers_payant_amo INTEGER CHECK (normal_tiers_payant_amo IN (0, 1));
 
-CREATE TRIGGER invoices_desk_columns_immutable BEFORE UPDATE OF ame_choice, patient_share_followed ON invoices
-WHEN OLD.status <> 'draft' AND (NEW.ame_choice IS NOT OLD.ame_choice OR NEW.patient_share_followed IS NOT OLD.patient_share_followed)
+-- The patient's own share is followed for invoices made from now on; invoices validated before keep their
+-- follow-up as it was (their desk payments were never recorded here). Drafts open at the upgrade are validated
+-- afterwards: their patient share is followed like any new invoice's.
+ALTER TABLE invoices ADD COLUMN patient_share_followed INTEGER NOT NULL DEFAULT 1 CHECK (patient_share_followed IN (0, 1));
+UPDATE invoices SET patient_share_followed = 0 WHERE status <> 'draft';
+
+CREATE TRIGGER invoices_desk_columns_immutable BEFORE UPDATE OF ame_choice, patient_share_followed, normal_exoneration,
+  normal_tiers_payant_amo ON invoices
+WHEN OLD.status <> 'draft' AND (NEW.ame_choice IS NOT OLD.ame_choice OR NEW.patient_share_followed IS NOT OLD.patient_share_followed
+  OR NEW.normal_exoneration IS NOT OLD.normal_exoneration OR NEW.normal_tiers_payant_amo IS NOT OLD.normal_tiers_payant_amo)
 BEGIN SELECT RAISE(ABORT, 'invoice is validated: immutable'); END;
 
 -- Who paid: the caisse (AMO), the complémentaire or the AME (AMC), or the patient at the desk.

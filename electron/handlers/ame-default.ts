@@ -3,21 +3,22 @@
  * inside recorded AME rights is formatted as AME without the button; the screen says so in one sentence
  * and the button undoes it.
  */
-import { ameDefaultDecision, ameTerms, normalTerms } from '../../core/domain/ame.ts';
+import { ameDefaultDecision, ameTerms } from '../../core/domain/ame.ts';
 import type { Invoice } from '../../core/domain/types.ts';
 import { setAmeChoice } from '../../db/invoices-repo.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
-import { ameOrganismId, baseExoneration, repriceDraft, requireInvoice } from './invoice-drafts.ts';
+import { ameOrganismId, nonAmeTerms, rememberNonAmeTerms, repriceDraft, requireInvoice } from './invoice-drafts.ts';
 
 /** Applies or withdraws the default AME formatting of a draft; caller holds the transaction. */
 export function applyAmeDefault(ctx: HandlerContext, invoice: Invoice): Invoice {
   if (invoice.status !== 'draft') return invoice;
   const rights = ameCoverageCheck(ctx, invoice).status;
-  const decision = ameDefaultDecision({ ame: invoice.ame, choice: invoice.ameChoice, rights });
+  const decision = ameDefaultDecision({ ame: invoice.ame, choice: invoice.ameChoice, rights, promptAnswer: invoice.amePromptAnswer });
   if (decision === 'keep') return invoice;
-  const terms = decision === 'apply' ? { ...ameTerms(ameOrganismId(ctx), 'button'), ameSource: null } : normalTerms(baseExoneration(ctx, invoice));
+  if (decision === 'apply') rememberNonAmeTerms(ctx, invoice);
+  const terms = decision === 'apply' ? { ...ameTerms(ameOrganismId(ctx), 'button'), ameSource: null } : nonAmeTerms(ctx, invoice);
   repriceDraft(ctx, invoice, terms);
   setAmeChoice(ctx.db, invoice.id, decision === 'apply' ? 'rights' : null);
   const after = requireInvoice(ctx, invoice.id);

@@ -8,7 +8,9 @@ import {
   checkEventDate,
   checkPaymentAmount,
   checkPatientPaymentAmount,
+  checkPayerPaymentAmount,
   defaultPayer,
+  payerOwedCents,
   overdueSentOnOrBefore,
 } from '../../core/domain/follow-up.ts';
 import type { Bordereau, FollowUpRow, FollowUpTotals, InvoiceFollowUp } from '../../core/domain/types.ts';
@@ -34,7 +36,8 @@ import {
   takeNextBordereauNumber,
 } from '../../db/follow-up-repo.ts';
 import type { HandlerContext } from '../context.ts';
-import { printBordereau } from './bordereau-document.ts';
+import { addresseeOf, printBordereau } from './bordereau-document.ts';
+import { getCaisse } from '../../db/caisses-repo.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import { requireInvoice, requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
@@ -135,6 +138,7 @@ export const followUpHandlers: AreaHandlers<
           createdAt: now,
         },
         invoiceIds,
+        addresseeOf(getCaisse(ctx.db, check.destination.regime, check.destination.caisse)),
       );
       const created = requireBordereau(ctx, id);
       recordAudit(ctx.db, now, 'bordereau', id, 'create', null, { ...created, invoices: invoiceIds });
@@ -183,7 +187,14 @@ export const followUpHandlers: AreaHandlers<
         if (row.state === 'rejetee') {
           throw new DomainError('conflict', "Cette facture est marquée rejetée : retirez d'abord le rejet si la caisse l'a finalement payée.");
         }
-        const amountProblem = checkPaymentAmount(input.amountCents, row.expectedCents, row.paidCents);
+        // The invoice as a whole, then each payer capped at what it owes under the invoice's tiers payant.
+        const invoice = requireInvoice(ctx, input.invoiceId);
+        const paidByPayer = listPayments(ctx.db, input.invoiceId)
+          .filter((p) => p.payer === payer && p.cancelledAt === null)
+          .reduce((sum, p) => sum + p.amountCents, 0);
+        const amountProblem =
+          checkPaymentAmount(input.amountCents, row.expectedCents, row.paidCents) ??
+          checkPayerPaymentAmount(payer, input.amountCents, payerOwedCents(payer, invoice), paidByPayer);
         if (amountProblem) throw new DomainError('invalid-input', amountProblem, 'amountCents');
       }
       dateProblem('receivedOn', checkEventDate(input.receivedOn, ctx.clock.today(), validatedOn, 'Date de réception'));

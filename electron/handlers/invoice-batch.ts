@@ -5,12 +5,10 @@
 import { DomainError, notFound } from '../../core/api/result.ts';
 import type { ParsedInput } from '../../core/api/contract.ts';
 import type { DocumentRef, Invoice } from '../../core/domain/types.ts';
-import { recordAudit } from '../../db/audit-repo.ts';
-import { inTransaction } from '../../db/connection.ts';
 import { getBordereau } from '../../db/follow-up-repo.ts';
-import { getInvoice, setPdfFile } from '../../db/invoices-repo.ts';
+import { getInvoice } from '../../db/invoices-repo.ts';
 import type { HandlerContext } from '../context.ts';
-import { renderInvoices, saveDocument } from './invoice-document.ts';
+import { printRecorded, unusedDocumentName } from './invoice-document.ts';
 import { addDays } from '../../core/domain/dates.ts';
 
 type BatchInput = ParsedInput<'invoices/print-batch'>;
@@ -51,21 +49,16 @@ export async function printBatch(input: BatchInput, ctx: HandlerContext): Promis
     throw new DomainError('not-found', input.kind === 'day' ? 'Aucune facture validée ce jour-là : rien à imprimer.' : 'Aucune feuille de soins à imprimer.');
   }
   invoices.sort((a, b) => a.practitionerId - b.practitionerId || (a.number ?? 0) - (b.number ?? 0));
-  const { pdf, layout } = await renderInvoices(
+  // Every batch gets its own file: a later batch never overwrites the original of an earlier one.
+  const { document } = await printRecorded(
     ctx,
-    invoices.map((invoice) => ({ invoice, duplicata: invoice.pdfFile !== null })),
-    input.layout ?? null,
-    { title: `Feuilles de soins (${invoices.length})`, createdAt: ctx.clock.nowIso() },
+    invoices.map((i) => i.id),
+    {
+      layout: input.layout ?? null,
+      fileName: (_invoices, _duplicata, layout) => unusedDocumentName(ctx, `${name}${layout === 'overlay' ? '-formulaire' : ''}`),
+      audit: (i, fileName) => ({ number: i.number, batch: fileName }),
+      meta: { title: `Feuilles de soins (${invoices.length})`, createdAt: ctx.clock.nowIso() },
+    },
   );
-  const fileName = `${name}${layout === 'overlay' ? '-formulaire' : ''}.pdf`;
-  const document = saveDocument(ctx, fileName, pdf);
-  inTransaction(ctx.db, () => {
-    const now = ctx.clock.nowIso();
-    for (const i of invoices) {
-      const duplicata = i.pdfFile !== null;
-      if (!duplicata) setPdfFile(ctx.db, i.id, fileName);
-      recordAudit(ctx.db, now, 'invoice', i.id, duplicata ? 'print-duplicata' : 'print', null, { number: i.number, batch: fileName });
-    }
-  });
   return { document, count: invoices.length };
 }

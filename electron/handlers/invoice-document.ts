@@ -4,13 +4,16 @@
  * renders that stored model, so a reprint never shows later edits of the patient, practitioner or tariffs.
  */
 import { writeFileAtomic } from '../durable-files.ts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Coverage, DocumentRef, Invoice, Patient, Practitioner, PrintLayout, PrintSettings } from '../../core/domain/types.ts';
 import { exonerationLabels } from '../../core/domain/exoneration.ts';
 import { degradedModeCentre, isKineSessionCode, kineSessionNumbers } from '../../core/domain/feuille.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
 import { getPatient } from '../../db/patients-repo.ts';
-import { setPdfFile } from '../../db/invoices-repo.ts';
+import { getInvoice, setPdfFile } from '../../db/invoices-repo.ts';
+import { recordAudit } from '../../db/audit-repo.ts';
+import { inTransaction } from '../../db/connection.ts';
 import { getPrintModel, insertPrintModel, sessionsBilledBefore } from '../../db/print-models-repo.ts';
 import {
   FROZEN_FEUILLE_VERSION,
@@ -192,12 +195,64 @@ export async function renderInvoices(
   return { pdf, layout: chosen };
 }
 
-/** Renders, writes and records the PDF; hands it to the user through the transport. */
-export async function printInvoice(ctx: HandlerContext, invoice: Invoice, duplicata: boolean, layout: PrintLayout | null = null): Promise<DocumentRef> {
-  const rendered = await renderInvoices(ctx, [{ invoice, duplicata }], layout);
-  const pdf = rendered.pdf;
-  const fileName = invoiceFileName(invoice, duplicata, rendered.layout);
-  const ref = saveDocument(ctx, fileName, pdf);
-  if (!duplicata) setPdfFile(ctx.db, invoice.id, fileName);
-  return ref;
+/** A name not used yet in <dataDir>/documents/: `base.pdf`, else `base-2.pdf`, `base-3.pdf`… (never overwrites). */
+export function unusedDocumentName(ctx: HandlerContext, base: string): string {
+  const taken = (name: string) => existsSync(join(ctx.dataDir, DOCUMENTS_FOLDER, name));
+  let name = `${base}.pdf`;
+  for (let n = 2; taken(name); n++) name = `${base}-${n}.pdf`;
+  return name;
+}
+
+/**
+ * Prints validated (or cancelled) invoices in one PDF, each from its frozen model: the original when it was
+ * never printed, else a duplicata. The render is awaited; then, in one transaction, the invoices are read
+ * again — one printed or cancelled meanwhile is rendered again — the file is written, the originals record
+ * it, and (with `audit`) each print is in the audit trail. The document is handed over after the commit.
+ */
+export async function printRecorded(
+  ctx: HandlerContext,
+  invoiceIds: readonly number[],
+  opts: {
+    layout: PrintLayout | null;
+    fileName: (invoices: readonly Invoice[], duplicata: readonly boolean[], layout: PrintLayout) => string;
+    audit: ((invoice: Invoice, fileName: string) => Record<string, unknown>) | null;
+    meta?: { title?: string; createdAt?: string };
+  },
+): Promise<{ document: DocumentRef; invoices: Invoice[] }> {
+  const read = () => invoiceIds.map((id) => getInvoice(ctx.db, id)!);
+  let invoices = read();
+  // An invoice only goes from never printed to printed, or from validated to cancelled: this ends.
+  for (;;) {
+    const seen = invoices.map((i) => ({ status: i.status, duplicata: i.pdfFile !== null }));
+    const rendered = await renderInvoices(ctx, invoices.map((invoice, k) => ({ invoice, duplicata: seen[k]!.duplicata })), opts.layout, opts.meta);
+    const outcome = inTransaction(ctx.db, (): { stale: Invoice[] } | { path: string; fileName: string; invoices: Invoice[] } => {
+      const now = read();
+      if (now.some((i, k) => i.status !== seen[k]!.status || (i.pdfFile !== null) !== seen[k]!.duplicata)) return { stale: now };
+      const fileName = opts.fileName(now, seen.map((x) => x.duplicata), rendered.layout);
+      const path = join(ctx.dataDir, DOCUMENTS_FOLDER, fileName);
+      writeFileAtomic(path, rendered.pdf);
+      const at = ctx.clock.nowIso();
+      now.forEach((i, k) => {
+        const duplicata = seen[k]!.duplicata;
+        if (!duplicata) setPdfFile(ctx.db, i.id, fileName);
+        if (opts.audit) recordAudit(ctx.db, at, 'invoice', i.id, duplicata ? 'print-duplicata' : 'print', null, opts.audit(i, fileName));
+      });
+      return { path, fileName, invoices: now };
+    });
+    if ('stale' in outcome) {
+      invoices = outcome.stale;
+      continue;
+    }
+    return { document: ctx.presentDocument(outcome.path, outcome.fileName), invoices: outcome.invoices };
+  }
+}
+
+/** Renders, writes and records the PDF of one invoice; hands it to the user through the transport. */
+export async function printInvoice(ctx: HandlerContext, invoice: Invoice, audit: boolean, layout: PrintLayout | null = null): Promise<DocumentRef> {
+  const { document } = await printRecorded(ctx, [invoice.id], {
+    layout,
+    fileName: (invoices, duplicata, chosen) => invoiceFileName(invoices[0]!, duplicata[0]!, chosen),
+    audit: audit ? (i) => ({ number: i.number }) : null,
+  });
+  return document;
 }

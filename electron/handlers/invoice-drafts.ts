@@ -10,10 +10,10 @@ import { pricedAmount } from '../../core/cotation/price-visit.ts';
 import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
 import type { Visit } from '../../core/cotation/types.ts';
 import { refuseTypedLine } from '../../core/cotation/typed-lines.ts';
-import type { AmeSource, Invoice, Practitioner } from '../../core/domain/types.ts';
+import type { AmeSource, Exoneration, Invoice, Practitioner } from '../../core/domain/types.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
 import { getAmeOrganism } from '../../db/coverages-repo.ts';
-import { getInvoice, saveDraftContent, type LineData } from '../../db/invoices-repo.ts';
+import { getInvoice, getNormalChoice, saveDraftContent, setNormalChoice, type LineData } from '../../db/invoices-repo.ts';
 import { loadCatalogue } from '../../db/catalogue-repo.ts';
 import { priceVisits } from './cotation-pricing.ts';
 import type { HandlerContext } from '../context.ts';
@@ -63,6 +63,35 @@ export const termsFor = (ctx: HandlerContext, ame: { on: true; source: AmeSource
 export function baseExoneration(ctx: HandlerContext, invoice: Invoice) {
   if (invoice.prescriptionId === null) return 'aucune' as const;
   return getPrescription(ctx.db, invoice.prescriptionId)?.exoneration ?? ('aucune' as const);
+}
+
+/**
+ * The terms a draft goes back to when its AME formatting is withdrawn (rights no longer covering the acts,
+ * button off): the exonération and tiers payant the user last chose for it, else the prescription's exonération.
+ */
+export function nonAmeTerms(ctx: HandlerContext, invoice: Invoice): BillingTerms {
+  const chosen = getNormalChoice(ctx.db, invoice.id);
+  return chosen ? normalTerms(chosen.exoneration, chosen.tiersPayantAmo) : normalTerms(baseExoneration(ctx, invoice));
+}
+
+/**
+ * Before a non-AME draft is formatted as AME, keeps its terms when the user chose them (they differ from the
+ * prescription's default), so that withdrawing the AME formatting restores them. Caller holds the transaction.
+ */
+export function rememberNonAmeTerms(ctx: HandlerContext, invoice: Invoice): void {
+  if (invoice.ame) return;
+  if (invoice.exoneration === baseExoneration(ctx, invoice) && !invoice.tiersPayantAmo) return;
+  setNormalChoice(ctx.db, invoice.id, { exoneration: invoice.exoneration, tiersPayantAmo: invoice.tiersPayantAmo });
+}
+
+/** The user typed an exonération / tiers payant on a draft formatted as AME: kept for when the AME is withdrawn. */
+export function chooseNonAmeTerms(ctx: HandlerContext, invoice: Invoice, input: { exoneration?: Exoneration | undefined; tiersPayantAmo?: boolean | undefined }): void {
+  if (input.exoneration === undefined && input.tiersPayantAmo === undefined) return;
+  const current = getNormalChoice(ctx.db, invoice.id) ?? { exoneration: baseExoneration(ctx, invoice), tiersPayantAmo: false };
+  setNormalChoice(ctx.db, invoice.id, {
+    exoneration: input.exoneration ?? current.exoneration,
+    tiersPayantAmo: input.tiersPayantAmo ?? current.tiersPayantAmo,
+  });
 }
 
 export const termsOf = (invoice: Invoice): BillingTerms => ({

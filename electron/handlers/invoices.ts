@@ -8,6 +8,7 @@ import { getPrescription } from '../../db/billing-repo.ts';
 import {
   clearPromptAnswer,
   deleteDraft,
+  getNormalChoice,
   insertDraft,
   listInvoices,
   markCancelled,
@@ -15,6 +16,8 @@ import {
   setAmeChoice,
   setDraftPractitioner,
   setDraftPrescription,
+  setNormalChoice,
+  setPromptAnswer,
 } from '../../db/invoices-repo.ts';
 import { applyAmeDefault } from './ame-default.ts';
 import { requirePatient } from './patients.ts';
@@ -22,7 +25,9 @@ import { hasActivePayments } from '../../db/follow-up-repo.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import {
   ameOrganismId,
-  baseExoneration,
+  chooseNonAmeTerms,
+  nonAmeTerms,
+  rememberNonAmeTerms,
   requireDraft,
   requireInvoice,
   repriceDraft,
@@ -71,6 +76,8 @@ export const invoiceHandlers: AreaHandlers<
       if (!before.ame && (input.exoneration !== undefined || input.tiersPayantAmo !== undefined)) {
         terms = normalTerms(input.exoneration ?? before.exoneration, input.tiersPayantAmo ?? before.tiersPayantAmo);
       }
+      // On an AME draft the typed terms wait for the AME formatting to be withdrawn (e.g. acts moved out of the rights).
+      if (before.ame) chooseNonAmeTerms(ctx, before, input);
       const after = input.visits
         ? storeVisits(ctx, before, terms, input.visits.map(toEngineVisit))
         : storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })));
@@ -82,7 +89,8 @@ export const invoiceHandlers: AreaHandlers<
   'invoices/set-ame': ({ invoiceId, ame }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requireDraft(ctx, invoiceId);
-      const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : normalTerms(baseExoneration(ctx, before));
+      if (ame) rememberNonAmeTerms(ctx, before);
+      const terms = ame ? ameTerms(ameOrganismId(ctx), 'button') : before.ame ? nonAmeTerms(ctx, before) : termsOf(before);
       repriceDraft(ctx, before, terms);
       // The button wins: a later click replaces any earlier prompt answer, and « off » is remembered so the
       // AME formatting is neither re-applied by default nor asked again at Imprimer.
@@ -163,10 +171,9 @@ export const invoiceHandlers: AreaHandlers<
     if (invoice.status === 'draft') {
       throw new DomainError('invalid-input', 'Un brouillon ne s\'imprime pas : utilisez « Imprimer » sur la facture pour la valider.');
     }
-    // The first successful print is the original; every later one is a duplicata.
-    const duplicata = invoice.pdfFile !== null;
-    recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', id, duplicata ? 'print-duplicata' : 'print', null, { number: invoice.number });
-    return printInvoice(ctx, invoice, duplicata, layout ?? null);
+    // The first successful print is the original; every later one is a duplicata. The audit entry and the
+    // original's file are recorded in one transaction once the PDF is written.
+    return printInvoice(ctx, invoice, true, layout ?? null);
   },
 
   'invoices/print-batch': (input, ctx) => printBatch(input, ctx),
@@ -201,6 +208,12 @@ export const invoiceHandlers: AreaHandlers<
         termsOf(cancelled),
         now,
       );
+      // What the user decided on the original stays decided: the AME choice and prompt answer (an AME turned off
+      // is not applied again by default) and the boxes of the feuille (nature d'assurance, AT, accident, entente).
+      setAmeChoice(ctx.db, draftId, cancelled.ameChoice);
+      if (cancelled.amePromptAnswer !== null) setPromptAnswer(ctx.db, draftId, cancelled.amePromptAnswer);
+      saveCircumstances(ctx.db, draftId, cancelled.circumstances);
+      setNormalChoice(ctx.db, draftId, getNormalChoice(ctx.db, id));
       const draft = repriceDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), cancelled);
       recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
       return draft;

@@ -10,7 +10,7 @@ import { appendErrorLog, installCrashHandlers, watchRenderer, type CrashReportin
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { electronPresentDocument } from './printing.ts';
-import { openShellSettings } from './shell-settings.ts';
+import { openShellSettings, saveShellChoice } from './shell-settings.ts';
 import { initialBounds, trackWindowState } from './window-state.ts';
 import { denyAllPermissions, isAppUrl, lockDownNavigation, mainWindowOptions } from './window.ts';
 
@@ -102,7 +102,8 @@ function start(): void {
           },
           printMode: () => settings.get().printMode,
           setPrintMode: (printMode) => {
-            settings.update({ printMode });
+            const problem = saveShellChoice(settings, { printMode });
+            if (problem) dialog.showErrorBox('Impression : choix non enregistré', problem);
             buildMenu();
           },
           openDataFolder: () => void shell.openPath(dataDir()),

@@ -1,10 +1,12 @@
 /**
  * What the desktop shell remembers between runs, in `shell-settings.json` beside the database: how to
  * print (system print dialog or the OS PDF viewer) and the window's size, position and maximised state.
- * A missing, damaged or foreign file gives the defaults; writes go to a temp file, fsynced, then renamed.
+ * A missing, damaged or foreign file gives the defaults; writes go through writeFileAtomic (temp file with the
+ * shared temp prefix, fsynced, renamed, folder fsynced), like every file Feuillet writes.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PRIVATE_DIR_MODE, writeFileAtomic } from '../durable-files.ts';
 
 export const SHELL_SETTINGS_FILE = 'shell-settings.json';
 
@@ -52,19 +54,6 @@ export function parseShellSettings(text: string): ShellSettings {
   };
 }
 
-function writeAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
 export interface ShellSettingsStore {
   readonly file: string;
   get(): ShellSettings;
@@ -85,8 +74,23 @@ export function openShellSettings(dataDir: string): ShellSettingsStore {
     get: () => current,
     update(patch) {
       current = { ...current, ...patch };
-      writeAtomic(file, `${JSON.stringify(current, null, 2)}\n`);
+      mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+      writeFileAtomic(file, `${JSON.stringify(current, null, 2)}\n`);
       return current;
     },
   };
+}
+
+/**
+ * A choice the user made in the menu: applied for this run whatever happens, saved if the file can be written.
+ * A failed write (disk full, folder read-only) gives the French message to show instead of an exception.
+ */
+export function saveShellChoice(store: ShellSettingsStore, patch: Partial<ShellSettings>): string | null {
+  try {
+    store.update(patch);
+    return null;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return `Ce choix s'applique jusqu'à la fermeture de Feuillet, mais il n'a pas pu être enregistré dans ${store.file} (${reason}). Vérifiez l'espace disque et les droits sur le dossier des données.`;
+  }
 }

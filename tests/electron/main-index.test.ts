@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -186,6 +186,23 @@ describe('electron/main/index.ts (electron replaced)', () => {
     const opts = backend.createBackend.mock.calls[0]![0] as { presentDocument: (p: string, f: string) => unknown };
     opts.presentDocument('/data/documents/facture-13.pdf', 'facture-13.pdf');
     expect(mocks.electron.shell.openPath).toHaveBeenCalledWith('/data/documents/facture-13.pdf');
+  });
+
+  it('a print choice that cannot be saved is said in French, applies for the run, and throws nothing', () => {
+    const menu = () => mocks.electron.Menu.current as { template: { label: string; submenu: { label?: string; submenu?: { label?: string; checked?: boolean; click?: () => void }[] }[] }[] };
+    const printing = () => menu().template.find((m) => m.label === 'Fichier')!.submenu.find((i) => i.label === 'Impression')!.submenu!;
+    const file = join(HOME, 'Feuillet-userData', 'shell-settings.json');
+    const before = printing().map((i) => i.checked);
+    rmSync(file, { force: true });
+    mkdirSync(file); // the file's name taken by a folder: the write fails
+    try {
+      const target = before[0] ? 1 : 0;
+      expect(() => printing()[target]!.click!()).not.toThrow();
+      expect(mocks.electron.dialog.showErrorBox).toHaveBeenCalledWith('Impression : choix non enregistré', expect.stringContaining("n'a pas pu être enregistré"));
+      expect(printing()[target]!.checked).toBe(true);
+    } finally {
+      rmSync(file, { recursive: true, force: true });
+    }
   });
 
   it('writes a crash in main to the log of the data folder and says it in French', () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
-const { openShellSettings, parseShellSettings, SHELL_SETTINGS_FILE } = await import('../../electron/main/shell-settings.ts');
+const { openShellSettings, parseShellSettings, saveShellChoice, SHELL_SETTINGS_FILE } = await import('../../electron/main/shell-settings.ts');
 const { currentState, initialBounds, trackWindowState } = await import('../../electron/main/window-state.ts');
 const { FakeBrowserWindow } = await import('./fake-electron.ts');
 
@@ -32,6 +32,19 @@ describe('shell settings (print choice, window state) in the data folder', () =>
     expect(openShellSettings(dir).get()).toEqual({ printMode: 'viewer', window: { x: 10, y: 20, width: 1300, height: 900, maximized: true } });
     expect(readdirSync(dir)).toEqual([SHELL_SETTINGS_FILE]);
     if (process.platform !== 'win32') expect(statSync(join(dir, SHELL_SETTINGS_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a choice that cannot be saved applies for this run and gives a French message instead of throwing', () => {
+    const dir = tempDir();
+    const store = openShellSettings(dir);
+    mkdirSync(join(dir, SHELL_SETTINGS_FILE)); // the file's name taken by a folder: the rename fails
+    const problem = saveShellChoice(store, { printMode: 'viewer' });
+    expect(problem).toMatch(/^Ce choix s'applique jusqu'à la fermeture de Feuillet, mais il n'a pas pu être enregistré/);
+    expect(store.get().printMode).toBe('viewer');
+    expect(readdirSync(dir)).toEqual([SHELL_SETTINGS_FILE]); // the shared writer leaves no temp file behind
+    rmSync(join(dir, SHELL_SETTINGS_FILE), { recursive: true });
+    expect(saveShellChoice(store, { printMode: 'dialog' })).toBeNull();
+    expect(openShellSettings(dir).get().printMode).toBe('dialog');
   });
 
   it('survives a damaged or foreign file: each bad field falls back to its default', () => {

@@ -22,6 +22,8 @@ describe('AME by default from the rights on file', () => {
   });
   it('is not applied again once the user turned the button off', () => {
     expect(ameDefaultDecision({ ame: false, choice: 'declined', rights: 'covered' })).toBe('keep');
+    expect(ameDefaultDecision({ ame: false, choice: null, rights: 'covered', promptAnswer: 'non' })).toBe('keep');
+    expect(ameDefaultDecision({ ame: false, choice: null, rights: 'covered', promptAnswer: 'oui' })).toBe('apply');
   });
 });
 
