@@ -3,7 +3,7 @@
  * raw better-sqlite3 queries for the searches, a raw SQL transaction and bare pdfkit for the validation,
  * start → first answer and RSS of a fresh process on the built database.
  */
-import { build } from 'esbuild';
+import { bundleForNode } from './bundle-node.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { BACKUPS_FOLDER } from '../electron/paths.ts';
@@ -193,17 +193,7 @@ export async function measureStart(root: string, dataDir: string): Promise<Start
   const out = join(root, 'test-results', 'bench');
   mkdirSync(out, { recursive: true });
   const outfile = join(out, 'bench-start.mjs');
-  await build({
-    entryPoints: [join(root, 'scripts/bench-start.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'pdfkit', 'fontkit', 'electron'], // as the app's build (scripts/build.mjs)
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await bundleForNode(join(root, 'scripts/bench-start.ts'), outfile);
   const run = (...extra: string[]) => {
     const r = spawnSync(process.execPath, [outfile, dataDir, join(root, 'db', 'migrations'), join(root, 'invoice-templates', 'fonts'), ...extra], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`start measure failed: ${r.stderr}`);

@@ -2,7 +2,7 @@
  * Shared by the crash and power-cut tests: builds the writer child (tests/durability/writer.ts) into one
  * ES module (fast to start, ~100 ms), runs it on a data folder, and checks a data folder after a kill.
  */
-import { build } from 'esbuild';
+import { bundleForNode } from '../../scripts/bundle-node.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,18 +18,7 @@ const OUT = join(ROOT, 'test-results', 'durability');
 export async function buildWriter(): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const outfile = join(OUT, 'writer.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'tests/durability/writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'pdfkit', 'electron'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  return outfile;
+  return bundleForNode(join(ROOT, 'tests/durability/writer.ts'), outfile);
 }
 
 export type Ack =

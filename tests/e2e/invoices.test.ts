@@ -102,7 +102,7 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     await expect.poll(() => page.getByRole('button', { name: "Aide médicale d'État" }).getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('button', { name: "Aide médicale d'État" }).click();
     await page.getByLabel('Mise en forme AME').waitFor();
-    expect(await page.getByLabel('Totaux').textContent()).toContain('Part AMO (caisse, 0 %)');
+    expect(await page.getByLabel('Totaux').textContent()).toContain('Part obligatoire (caisse, 0 %)');
     await imprimer();
     await expectValidated();
     expect(latestPdfText(app)).toMatch(/21\/|AMI 1,5.*N/s);

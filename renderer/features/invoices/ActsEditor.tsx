@@ -1,9 +1,9 @@
+import { InvoiceLinesTable } from './InvoiceLinesTable.tsx';
 import type { Invoice } from '../../../core/domain/types.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { newActRow, type ActRow } from './acts-form.ts';
-import { formatActCode } from '../../../core/domain/acts.ts';
 
 /** The « Actes » tab: editable rows on a draft, a read-only table once validated. */
 export function ActsEditor(props: {
@@ -20,34 +20,7 @@ export function ActsEditor(props: {
     const dropped = invoice.visits.flatMap((v) => v.dropped.map((d) => `${formatFrDate(v.date)} : ${d.explanation}`));
     return (
       <>
-      <table className="table" aria-label="Actes">
-        <thead>
-          <tr>
-            <th>Date</th>
-            <th>Acte</th>
-            <th className="num">Qté</th>
-            <th className="num">Valeur</th>
-            <th className="num">Montant</th>
-            <th>Qualificatif</th>
-            <th>Pourquoi</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.lines.map((l) => (
-            <tr key={l.id}>
-              <td>{formatFrDate(l.actDate)}</td>
-              <td>{formatActCode(l.code, l.coefficient, l.ratePercent)}</td>
-              <td className="num">{l.quantity}</td>
-              <td className="num">{formatEuros(l.unitCents)}</td>
-              <td className="num">{formatEuros(l.amountCents)}</td>
-              <td>{l.qualificatif ?? ''}</td>
-              <td>
-                {l.explanation ?? ''} {l.ngapArticle ? <span className="muted small">({l.ngapArticle})</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <InvoiceLinesTable lines={invoice.lines} label="Actes" withReasons />
       {dropped.length > 0 ? (
         <ul className="visit-notes" aria-label="Actes non facturés">
           {dropped.map((d) => (

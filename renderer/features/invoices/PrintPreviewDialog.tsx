@@ -1,19 +1,13 @@
 import type { FormEvent } from 'react';
 import type { Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
-import { formatActCode } from '../../../core/domain/acts.ts';
 import { amePromptDecision } from '../../../core/domain/ame.ts';
 import { exonerationLabels, professionLabels } from '../../../core/domain/exoneration.ts';
 import { patientDisplayName } from '../../../core/domain/patient-name.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { DialogActions } from '../../ui/DialogActions.tsx';
-import { formatEuros, formatFrDate, formatNir } from '../../ui/format.ts';
-
-/** « AME 0075500017 », the organism's name and number, or « aucune ». */
-function complementaryLabel(invoice: Invoice): string {
-  const org = invoice.amcOrganism;
-  if (!org) return 'aucune';
-  return invoice.ame ? `AME ${org.number}` : `${org.name} ${org.number}`;
-}
+import { InvoiceLinesTable } from './InvoiceLinesTable.tsx';
+import { complementaryLabel, InvoiceTotals } from './InvoiceTotals.tsx';
+import { formatFrDate, formatNir } from '../../ui/format.ts';
 
 function tiersPayantLabel(invoice: Invoice): string {
   if (invoice.tiersPayantAmo && invoice.tiersPayantAmc) return 'AMO + AMC';
@@ -81,55 +75,9 @@ export function PrintPreviewDialog(props: {
           </p>
         ) : null}
 
-        <table className="table" aria-label="Actes à imprimer">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Acte</th>
-              <th className="num">Qté</th>
-              <th className="num">Valeur</th>
-              <th className="num">Montant</th>
-              <th>Qualificatif</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lines.map((l) => (
-              <tr key={l.id}>
-                <td>{formatFrDate(l.actDate)}</td>
-                <td className="mono">{formatActCode(l.code, l.coefficient, l.ratePercent)}</td>
-                <td className="num">{l.quantity}</td>
-                <td className="num">{formatEuros(l.unitCents)}</td>
-                <td className="num">{formatEuros(l.amountCents)}</td>
-                <td>{l.qualificatif ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InvoiceLinesTable lines={invoice.lines} label="Actes à imprimer" />
 
-        <table className="table totals" aria-label="Montants à imprimer">
-          <tbody>
-            <tr>
-              <th>Total</th>
-              <td className="num">{formatEuros(invoice.totalCents)}</td>
-            </tr>
-            <tr>
-              <th>Part obligatoire (caisse, {invoice.amoRate} %)</th>
-              <td className="num">{formatEuros(invoice.amoCents)}</td>
-            </tr>
-            <tr>
-              <th>
-                Part complémentaire ({complementaryLabel(invoice)}, {invoice.amcRate} %)
-              </th>
-              <td className="num">{formatEuros(invoice.amcCents)}</td>
-            </tr>
-            <tr>
-              <th>Reste à payer par le patient</th>
-              <td className="num">
-                <strong>{formatEuros(invoice.patientCents)}</strong>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <InvoiceTotals invoice={invoice} label="Montants à imprimer" />
 
         <DialogActions submitLabel="Imprimer" cancelLabel="Corriger" onCancel={props.onCorrect} autoFocusSubmit />
       </form>
