@@ -1,31 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
-import { apiCall, nirOf, pdfText, seedPatient, seedPractitioner } from './helpers-billing.ts';
+import { openApp, openMenu, screenshot, type App } from './harness.ts';
+import { pdfText, seedPractitioner, validatedAmeInvoice } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
 
 const nav = (name: string) => openMenu(page, name);
-
-/** A validated AME invoice (AMI 1 + IFD yesterday = 5,90 €) for a new patient, set up through the API. */
-async function validatedAmeInvoice(lastName: string, nirBody: string) {
-  const patient = await seedPatient(app, lastName, nirOf(nirBody));
-  await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
-  const draft = await apiCall(app, 'invoices/create-draft', { practitionerId: 1, patientId: patient.id });
-  await apiCall(app, 'invoices/update-draft', {
-    invoiceId: draft.id,
-    lines: [
-      { actDate: isoToday(-1), code: 'AMI', coefficient: 1, quantity: 1 },
-      { actDate: isoToday(-1), code: 'IFD', coefficient: 1, quantity: 1 },
-    ],
-  });
-  await apiCall(app, 'invoices/set-ame', { invoiceId: draft.id, ame: true });
-  const outcome = await apiCall(app, 'invoices/validate', { invoiceId: draft.id });
-  if (outcome.kind !== 'validated') throw new Error(outcome.kind);
-  return outcome.invoice;
-}
 
 beforeAll(async () => {
   app = await openApp();
@@ -38,8 +20,8 @@ afterAll(async () => {
 
 describe('follow-up through the real UI: bordereau, payment, rejection', () => {
   it('sends the invoices of a caisse in a printed bordereau', async () => {
-    await validatedAmeInvoice('Keïta', '8850599100001');
-    await validatedAmeInvoice('Traoré', '7910299100002');
+    await validatedAmeInvoice(app, 'Keïta', '8850599100001');
+    await validatedAmeInvoice(app, 'Traoré', '7910299100002');
     await page.reload();
     await nav('Suivi');
     await page.getByRole('heading', { name: 'Suivi des envois et paiements' }).waitFor();

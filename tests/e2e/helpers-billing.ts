@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { MethodInput, MethodName, MethodResult } from '../../core/api/contract.ts';
 import { computeNirKey } from '../../core/domain/nir.ts';
-import type { App } from './harness.ts';
+import { isoToday, type App } from './harness.ts';
 import { text } from '../pdf/pdf-tools.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
@@ -28,6 +28,32 @@ export async function seedPractitioner(app: App) {
 
 export async function seedPatient(app: App, lastName: string, nir: string) {
   return apiCall(app, 'patients/create', { lastName, firstName: 'Test', birthDate: '1980-01-01', sex: 'F', nir, regime: '01', caisse: '751' });
+}
+
+/**
+ * A validated AME invoice (AMI 1 + IFD yesterday = 5,90 €) for a new patient with AME rights on file,
+ * set up through the API; `rights` adds the attestation's fields (code contrat, number).
+ */
+export async function validatedAmeInvoice(
+  app: App,
+  lastName: string,
+  nirBody: string,
+  rights: { contractCode?: string; attestationNumber?: string } = {},
+) {
+  const patient = await seedPatient(app, lastName, nirOf(nirBody));
+  await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300), ...rights });
+  const draft = await apiCall(app, 'invoices/create-draft', { practitionerId: 1, patientId: patient.id });
+  await apiCall(app, 'invoices/update-draft', {
+    invoiceId: draft.id,
+    lines: [
+      { actDate: isoToday(-1), code: 'AMI', coefficient: 1, quantity: 1 },
+      { actDate: isoToday(-1), code: 'IFD', coefficient: 1, quantity: 1 },
+    ],
+  });
+  await apiCall(app, 'invoices/set-ame', { invoiceId: draft.id, ame: true });
+  const outcome = await apiCall(app, 'invoices/validate', { invoiceId: draft.id });
+  if (outcome.kind !== 'validated') throw new Error(outcome.kind);
+  return outcome.invoice;
 }
 
 /** Text (with its layout, as pdf-tools' text()) of one generated PDF of the data folder's documents/. */

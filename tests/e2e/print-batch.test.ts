@@ -2,29 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
-import { apiCall, nirOf, pdfText, seedPatient, seedPractitioner } from './helpers-billing.ts';
+import { apiCall, nirOf, pdfText, seedPatient, seedPractitioner, validatedAmeInvoice } from './helpers-billing.ts';
 import { pages } from '../pdf/pdf-tools.ts';
 
 let app: App;
 let page: Page;
-
-/** A validated AME invoice (AMI 1 + IFD yesterday) for a new patient, set up through the API. */
-async function validatedAmeInvoice(lastName: string, nirBody: string) {
-  const patient = await seedPatient(app, lastName, nirOf(nirBody));
-  await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300), contractCode: '05', attestationNumber: `ATT-${lastName}` });
-  const draft = await apiCall(app, 'invoices/create-draft', { practitionerId: 1, patientId: patient.id });
-  await apiCall(app, 'invoices/update-draft', {
-    invoiceId: draft.id,
-    lines: [
-      { actDate: isoToday(-1), code: 'AMI', coefficient: 1, quantity: 1 },
-      { actDate: isoToday(-1), code: 'IFD', coefficient: 1, quantity: 1 },
-    ],
-  });
-  await apiCall(app, 'invoices/set-ame', { invoiceId: draft.id, ame: true });
-  const outcome = await apiCall(app, 'invoices/validate', { invoiceId: draft.id });
-  if (outcome.kind !== 'validated') throw new Error(outcome.kind);
-  return outcome.invoice;
-}
 
 beforeAll(async () => {
   app = await openApp();
@@ -38,9 +20,9 @@ afterAll(async () => {
 describe('batch printing through the real UI', () => {
   it('prints the 3 feuilles of a bordereau in one PDF, each with its own number', async () => {
     const invoices = [
-      await validatedAmeInvoice('Keïta', '8850599100011'),
-      await validatedAmeInvoice('Traoré', '7910299100012'),
-      await validatedAmeInvoice('Camara', '8850599100013'),
+      await validatedAmeInvoice(app, 'Keïta', '8850599100011', { contractCode: '05', attestationNumber: 'ATT-Keïta' }),
+      await validatedAmeInvoice(app, 'Traoré', '7910299100012', { contractCode: '05', attestationNumber: 'ATT-Traoré' }),
+      await validatedAmeInvoice(app, 'Camara', '8850599100013', { contractCode: '05', attestationNumber: 'ATT-Camara' }),
     ];
     await apiCall(app, 'bordereaux/create', { practitionerId: 1, invoiceIds: invoices.map((i) => i.id), sentOn: isoToday() });
     await page.reload();
