@@ -38,6 +38,12 @@ type Dialogs =
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
+/** What the Actes tab offers a practitioner: the codes of their profession and the cotation catalogue. */
+function loadActChoices(me: Practitioner, patientId: number, setCodes: (codes: string[]) => void, setFacts: (facts: CotationContext) => void): void {
+  void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
+  void api.call('cotation/context', { practitionerId: me.id, patientId }).then((c) => c.ok && setFacts(c.value));
+}
+
 export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined }) {
   const go = useNav((s) => s.go);
   const [invoice, setInvoice] = useState<Invoice | null>(null);
@@ -108,8 +114,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         setPrescriptions(list.value);
         setPrescription(list.value.find((x) => x.id === r.value.prescriptionId) ?? null);
       }
-      if (me) void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
-      if (me) void api.call('cotation/context', { practitionerId: me.id, patientId: r.value.patientId }).then((c) => c.ok && setFacts(c.value));
+      if (me) loadActChoices(me, r.value.patientId, setCodes, setFacts);
     });
   }, [props.invoiceId, show]);
 
@@ -198,7 +203,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     }
     const me = practitioners.find((x) => x.id === id) ?? null;
     setPractitioner(me);
-    if (me) void api.call('tariffs/list', { profession: me.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))]));
+    // The Actes tab now offers the new practitioner's codes and catalogue (a kiné's acts, not a nurse's).
+    if (me) loadActChoices(me, r.value.patientId, setCodes, setFacts);
     show(r.value);
     setMessage({ kind: 'info', text: `Facture passée au nom de ${me ? `${me.firstName} ${me.lastName}` : 'ce praticien'}.` });
   }
