@@ -1,5 +1,5 @@
 import type { Patient, PatientSummary } from '../core/domain/types.ts';
-import { digitsAsBirth, foldText, indexTermsForName, parsePatientQuery, withinOneTypo, type PatientQuery } from '../core/domain/search.ts';
+import { digitsAsBirth, foldText, indexTermsForName, parsePatientQuery, searchKeysForTerms, withinOneTypo, type PatientQuery } from '../core/domain/search.ts';
 import { isAmePossible } from '../core/domain/nir.ts';
 import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts';
 import type { Db } from './connection.ts';
@@ -67,8 +67,25 @@ const toPatient = (r: PatientRow): Patient => ({
 
 const sortKey = (p: PatientData): string => foldText(`${p.usageName ?? p.lastName} ${p.lastName} ${p.firstName}`);
 
-const ftsTerms = (p: PatientData): string =>
-  [...new Set([p.lastName, p.usageName ?? '', p.firstName].flatMap(indexTermsForName))].join(' ');
+/** The folded name terms a patient is found by (FTS content and search keys). */
+const patientTerms = (p: PatientData): string[] => [...new Set([p.lastName, p.usageName ?? '', p.firstName].flatMap(indexTermsForName))];
+const ftsTerms = (p: PatientData): string => patientTerms(p).join(' ');
+
+/** Writes a patient's search keys (see 0007-search-keys.sql). */
+function insertSearchKeys(db: Db, id: number, sortKey: string, terms: readonly string[]): void {
+  const insert = cached(db, 'INSERT OR IGNORE INTO patient_search_keys (key, sort_key, patient_id) VALUES (?, ?, ?)');
+  for (const key of searchKeysForTerms(terms)) insert.run(key, sortKey, id);
+}
+
+/** Removes a patient's search keys, found from its stored sort key and FTS terms (no index on patient_id needed). */
+function deleteSearchKeys(db: Db, id: number): void {
+  const old = cached(db, 'SELECT p.sort_key AS sortKey, f.terms FROM patients p JOIN patients_fts f ON f.rowid = p.id WHERE p.id = ?').get(id) as
+    | { sortKey: string; terms: string }
+    | undefined;
+  if (!old) return;
+  const remove = cached(db, 'DELETE FROM patient_search_keys WHERE key = ? AND sort_key = ? AND patient_id = ?');
+  for (const key of searchKeysForTerms(old.terms.split(' '))) remove.run(key, old.sortKey, id);
+}
 
 const params = (p: PatientData) => ({
   last_name: p.lastName,
@@ -108,10 +125,12 @@ export function insertPatient(db: Db, p: PatientData, now: string): Patient {
     .run({ ...params(p), now });
   const id = Number(lastInsertRowid);
   cached(db, 'INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
+  insertSearchKeys(db, id, sortKey(p), patientTerms(p));
   return getPatient(db, id)!;
 }
 
 export function updatePatient(db: Db, id: number, p: PatientData, now: string): Patient {
+  deleteSearchKeys(db, id);
   cached(db, 
     `UPDATE patients SET last_name=@last_name, usage_name=@usage_name, first_name=@first_name, birth_date=@birth_date,
       sex=@sex, nir=@nir, birth_rank=@birth_rank, regime=@regime, caisse=@caisse, centre=@centre, quality=@quality,
@@ -121,6 +140,7 @@ export function updatePatient(db: Db, id: number, p: PatientData, now: string): 
   ).run({ ...params(p), now, id });
   cached(db, 'DELETE FROM patients_fts WHERE rowid = ?').run(id);
   cached(db, 'INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
+  insertSearchKeys(db, id, sortKey(p), patientTerms(p));
   return getPatient(db, id)!;
 }
 
@@ -160,13 +180,24 @@ export function patientSearchSql(kind: PatientQuery['kind'], includeArchived: bo
     case 'empty':
       return `SELECT ${SUMMARY_COLS} FROM patients p WHERE ${includeArchived ? '1' : 'p.archived_at IS NULL'} ORDER BY p.sort_key LIMIT ?`;
     case 'nir-prefix':
-      return `SELECT ${SUMMARY_COLS} FROM patients p WHERE p.nir >= ? AND p.nir < ? ${archived} ORDER BY p.sort_key LIMIT ?`;
+      // In NIR order: the list reads like the number being typed, and the index range stops after `limit` rows.
+      return `SELECT ${SUMMARY_COLS} FROM patients p WHERE p.nir >= ? AND p.nir < ? ${archived} ORDER BY p.nir LIMIT ?`;
     case 'birth-date':
       return `SELECT ${SUMMARY_COLS} FROM patients p WHERE p.birth_date = ? ${archived} ORDER BY p.sort_key LIMIT ?`;
     case 'words':
       return `SELECT ${SUMMARY_COLS} FROM patients_fts f JOIN patients p ON p.id = f.rowid
               WHERE patients_fts MATCH ? ${archived} ORDER BY p.sort_key LIMIT ?`;
   }
+}
+
+/**
+ * One typed word through the search keys (0007-search-keys.sql): the key's entries are already in
+ * alphabetical order, so the walk stops after `limit` patients (archived ones skipped unless asked) —
+ * the same cost at 1,000 or 100,000 patients, however common the word.
+ */
+export function searchKeySql(includeArchived: boolean): string {
+  return `SELECT ${SUMMARY_COLS} FROM patient_search_keys k CROSS JOIN patients p
+    WHERE k.key = ? AND p.id = k.patient_id ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ORDER BY k.sort_key, k.patient_id LIMIT ?`;
 }
 
 /** Exact FTS5 query: every typed word is a whole term of the patient. */
@@ -233,6 +264,16 @@ export function searchPatients(
   const run = (kind: PatientQuery['kind'], ...params: unknown[]) =>
     cached(db, patientSearchSql(kind, opts.includeArchived)).all(...params, opts.limit) as SummaryRow[];
   const runWords = (match: string) => cached(db, wordsSql(db, match, opts.includeArchived)).all(match, opts.limit) as SummaryRow[];
+  /** Typos are looked for only when nothing matches as typed (keeps the common case a pure index lookup). */
+  const fuzzyRows = (words: string[]): SummaryRow[] => {
+    const alternatives = words.map((w) => termsWithinOneTypo(db, w));
+    if (!alternatives.some((a) => a.length > 0)) return [];
+    const match = words
+      .map((w, i) => [`"${w.replace(/"/g, '')}"*`, ...alternatives[i]!.map((t) => `"${t}"`)].join(' OR '))
+      .map((alt) => `(${alt})`)
+      .join(' AND ');
+    return runWords(match);
+  };
   let rows: SummaryRow[];
   if (q.kind === 'nir-prefix') {
     const birth = digitsAsBirth(q.prefix);
@@ -244,23 +285,18 @@ export function searchPatients(
     rows = mergeRows(opts.limit, birth.birthDate ? run('birth-date', birth.birthDate) : [], byYear, run('nir-prefix', q.prefix, `${q.prefix}\uffff`));
   } else if (q.kind === 'birth-date') {
     rows = run('birth-date', q.iso);
+  } else if (q.kind === 'words' && q.words.length === 1) {
+    // One word: whole-word matches, then word starts — each one walk of the search keys, `limit` entries at most.
+    const [word] = q.words as [string];
+    const byKey = (key: string) => cached(db, searchKeySql(opts.includeArchived)).all(key, opts.limit) as SummaryRow[];
+    const exact = byKey(`=${word}`);
+    const prefix = exact.length < opts.limit ? byKey(word) : [];
+    rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
   } else if (q.kind === 'words') {
     const few = fewMatches(db, q.words, opts);
     const exact = few ? few.exact : runWords(ftsExactQuery(q.words));
     const prefix = few ? few.prefix : exact.length < opts.limit ? runWords(ftsQuery(q.words)) : [];
-    let fuzzy: SummaryRow[] = [];
-    // Typos are looked for only when nothing matches as typed (keeps the common case a pure index lookup).
-    if (exact.length + prefix.length === 0) {
-      const alternatives = q.words.map((w) => termsWithinOneTypo(db, w));
-      if (alternatives.some((a) => a.length > 0)) {
-        const match = q.words
-          .map((w, i) => [`"${w.replace(/"/g, '')}"*`, ...alternatives[i]!.map((t) => `"${t}"`)].join(' OR '))
-          .map((alt) => `(${alt})`)
-          .join(' AND ');
-        fuzzy = runWords(match);
-      }
-    }
-    rows = mergeRows(opts.limit, exact, prefix, fuzzy);
+    rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
   } else {
     rows = run('empty');
   }

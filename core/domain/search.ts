@@ -89,3 +89,18 @@ export function withinOneTypo(typed: string, term: string): boolean {
   while (i < short.length && short[i] === long[i]) i++;
   return short.slice(i) === long.slice(i + 1);
 }
+
+/**
+ * Keys of the search index (db/migrations/0007-search-keys.sql) for a patient's terms: every start of
+ * every term ('m', 'ma' … 'martin') and '=' + each whole term ('=martin'), each once. A typed word is
+ * then one key: its patients in alphabetical order, whole-word matches under '=' + word.
+ */
+export function searchKeysForTerms(terms: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const term of terms) {
+    if (term.length === 0) continue;
+    keys.add(`=${term}`);
+    for (let n = 1; n <= term.length; n++) keys.add(term.slice(0, n));
+  }
+  return [...keys];
+}

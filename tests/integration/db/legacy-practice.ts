@@ -35,7 +35,7 @@ export function insertLegacyPractice(db: Database.Database, nir: string): Legacy
 export function insertLegacyInvoice(
   db: Database.Database,
   p: LegacyPractice,
-  o: { number: number; ame: boolean; validatedAt: string; actDate?: string },
+  o: { number: number; ame: boolean; validatedAt: string; actDate?: string; tiersPayantAmo?: boolean },
 ): number {
   const ameOrganism = (db.prepare('SELECT id FROM organisms WHERE is_ame = 1').get() as { id: number }).id;
   const tariff = (db.prepare("SELECT id, unit_cents FROM tariffs WHERE profession = 'infirmier' AND code = 'AMI' ORDER BY id LIMIT 1").get() as { id: number; unit_cents: number });
@@ -49,7 +49,7 @@ export function insertLegacyInvoice(
       .run(
         p.practitionerId,
         p.patientId,
-        o.ame ? 1 : 0,
+        o.ame || o.tiersPayantAmo ? 1 : 0,
         o.ame ? 1 : 0,
         o.ame ? 0 : 60,
         o.ame ? 100 : 0,

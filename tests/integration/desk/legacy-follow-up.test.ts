@@ -8,9 +8,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceFollowUp } from '../../../core/domain/types.ts';
+import { openDatabase } from '../../../db/connection.ts';
 import { createBackend } from '../../../electron/backend.ts';
 import { fixedClock } from '../../../electron/context.ts';
-import { buildPatientInput, buildPractitionerInput, NIR_1, ROOT } from '../../helpers/test-backend.ts';
+import { NIR_1, ROOT } from '../../helpers/test-backend.ts';
+import { insertLegacyInvoice, insertLegacyPractice } from '../db/legacy-practice.ts';
 
 const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
@@ -21,32 +23,23 @@ it('an invoice paid at the desk before the upgrade stays « réglée »; a caiss
   dirs.push(dir);
   const before = join(dir, 'migrations');
   mkdirSync(before);
-  // Every migration before this issue's one (whatever number it gets at merge: the last file).
+  // Every migration before the desk one (whatever number it gets), the practice written as it was then.
   const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
-  for (const f of files.slice(0, -1)) copyFileSync(join(MIGRATIONS, f), join(before, f));
+  for (const f of files.slice(0, files.findIndex((f) => f.endsWith('-desk.sql')))) copyFileSync(join(MIGRATIONS, f), join(before, f));
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
-  const open = (migrationsDir: string) =>
-    createBackend({ dataDir, migrationsDir, fontsDir: join(ROOT, 'invoice-templates', 'fonts'), transport: 'browser', appVersion: 'test', clock: fixedClock('2026-11-25') });
-  const old = open(before);
-  const call = async (method: string, input: unknown) => {
-    const r = await old.dispatch(method, input);
-    if (!r.ok) throw new Error(r.error.message_fr);
-    return r.value as { id: number };
-  };
-  const practitioner = await call('practitioners/create', buildPractitionerInput());
-  const patient = await call('patients/create', buildPatientInput({ nir: NIR_1 }));
-  const ids: number[] = [];
-  for (const tiersPayantAmo of [false, true]) {
-    const draft = await call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
-    await call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }], tiersPayantAmo });
-    await call('invoices/validate', { invoiceId: draft.id });
-    ids.push(draft.id);
-  }
+  const old = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: before });
+  const practice = insertLegacyPractice(old, NIR_1);
+  // AMI 1 = 3,15 € (NGAP, BILLING-RULES.md §4), caisse 60 % = 1,89 €: without, then with tiers payant AMO.
+  const ids = [false, true].map((tiersPayantAmo, i) =>
+    insertLegacyInvoice(old, practice, { number: i + 1, ame: false, tiersPayantAmo, validatedAt: '2026-11-20T10:00:00.000Z' }),
+  );
   // The caisse paid its 60 % (1,89 €) of the second one, recorded as the old version did.
-  old.ctx.db.prepare("INSERT INTO payments (invoice_id, received_on, amount_cents, mode, created_at) VALUES (?, '2026-11-25', 189, 'virement', 'now')").run(ids[1]);
+  old.prepare("INSERT INTO payments (invoice_id, received_on, amount_cents, mode, created_at) VALUES (?, '2026-11-25', 189, 'virement', 'now')").run(ids[1]);
   old.close();
 
+  const open = (migrationsDir: string) =>
+    createBackend({ dataDir, migrationsDir, fontsDir: join(ROOT, 'invoice-templates', 'fonts'), transport: 'browser', appVersion: 'test', clock: fixedClock('2026-11-25') });
   const now = open(MIGRATIONS);
   try {
     const state = async (id: number) => {

@@ -247,6 +247,7 @@ describe('search query plans (the statements searchPatients really runs)', () =>
     const { plans, result } = plansOf('1 40', includeArchived);
     expect(result.length).toBeGreaterThan(0);
     expect(plans[0]!.detail).toMatch(/SEARCH p USING INDEX patients_nir \(nir>\? AND nir<\?\)/);
+    expect(plans[0]!.detail, 'NIR order: the range stops after the limit').not.toMatch(/TEMP B-TREE/);
   });
 
   it.each([false, true])('a birth date seeks patients_birth_date (archived included: %s)', (includeArchived) => {
@@ -255,8 +256,20 @@ describe('search query plans (the statements searchPatients really runs)', () =>
     expect(plans[0]!.detail).toMatch(/SEARCH p USING INDEX patients_birth_date \(birth_date=\?\)/);
   });
 
-  it.each([false, true])('name words go through the FTS index, then the patient by rowid (archived included: %s)', (includeArchived) => {
+  it.each([false, true])('one name word walks the search keys in order, then the patient by rowid (archived included: %s)', (includeArchived) => {
     const { plans, result } = plansOf('nom1', includeArchived);
+    expect(result.length).toBeGreaterThan(0);
+    const keys = plans.filter((p) => p.sql.includes('patient_search_keys'));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const p of keys) {
+      expect(p.detail, p.sql).toMatch(/SEARCH k USING PRIMARY KEY \(key=\?\)/);
+      expect(p.detail, p.sql).not.toMatch(/TEMP B-TREE/);
+      expect(p.detail, p.sql).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    }
+  });
+
+  it.each([false, true])('several name words go through the FTS index, then the patient by rowid (archived included: %s)', (includeArchived) => {
+    const { plans, result } = plansOf('prenom nom1', includeArchived);
     expect(result.length).toBeGreaterThan(0);
     // (Common words may walk patients_sort instead: search-walk.test.ts.) Few matches: the ids from the FTS
     // index, then the patients by rowid; with archived patients: the FTS join.

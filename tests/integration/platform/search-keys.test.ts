@@ -1,0 +1,178 @@
+/**
+ * The search keys (db/migrations/0007-search-keys.sql) answer a one-word search by walking `limit` index
+ * entries. They must stay exactly in step with the patients through creates, edits (name, usage name,
+ * first name) and archiving, the migration's SQL rebuild must give the same keys as the repository, and
+ * the answer must be the one of the FTS reference: whole words first, then word starts, alphabetical.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PatientInput } from '../../../core/api/schemas/patients.ts';
+import { computeNirKey } from '../../../core/domain/nir.ts';
+import { searchKeysForTerms } from '../../../core/domain/search.ts';
+import { inTransaction, openDatabase } from '../../../db/connection.ts';
+import { insertPatient, searchPatients, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
+import { makeTestBackend, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+
+const NOW = '2026-11-25T09:00:00.000Z';
+const LAST = ['Martin', 'Martinez', 'Marchand', 'Masson', 'Mathieu', 'Diallo', 'Dupont', 'Zerrouki', 'Le Gall', 'Le Gall-Martin', "N'Diaye", 'Lefèvre', 'Bœuf', 'Ba', 'Marie'];
+const FIRST = ['Marie', 'Mamadou', 'Awa', 'Jean', 'Léa', 'Jean-Marie', 'Ève', 'Martin'];
+const USAGE = [null, null, null, 'Martin', 'Dupont-Diallo', 'Le Goff'];
+
+let t: TestBackend;
+let serial = 0;
+function data(last: string, first: string, usage: string | null): PatientData {
+  const body = `1${String(80_000_000_000 + serial++ * 7).padStart(12, '0')}`;
+  return PatientInput.parse({ lastName: last, usageName: usage, firstName: first, birthDate: '1980-01-01', sex: 'M', nir: body + computeNirKey(body) }) as PatientData;
+}
+
+/** The keys table, sorted, as text lines. */
+const keysNow = (db = t.ctx.db) =>
+  (db.prepare('SELECT key, sort_key, patient_id FROM patient_search_keys ORDER BY 1, 2, 3').all() as { key: string; sort_key: string; patient_id: number }[]).map(
+    (r) => `${r.key}|${r.sort_key}|${r.patient_id}`,
+  );
+
+/** The keys as the migration's SQL builds them from the FTS content (its INSERT … SELECT, into a temp table). */
+function keysRebuiltByMigration(): string[] {
+  const sql = readFileSync(join(ROOT, 'db', 'migrations', '0007-search-keys.sql'), 'utf8');
+  const insert = sql.slice(sql.indexOf('INSERT OR IGNORE INTO patient_search_keys')).replace('INTO patient_search_keys', 'INTO temp.rebuilt_keys');
+  const db = t.ctx.db;
+  db.exec('DROP TABLE IF EXISTS temp.rebuilt_keys; CREATE TEMP TABLE rebuilt_keys (key TEXT NOT NULL, sort_key TEXT NOT NULL, patient_id INTEGER NOT NULL, PRIMARY KEY (key, sort_key, patient_id)) WITHOUT ROWID');
+  db.exec(insert);
+  return (db.prepare('SELECT key, sort_key, patient_id FROM temp.rebuilt_keys ORDER BY 1, 2, 3').all() as { key: string; sort_key: string; patient_id: number }[]).map(
+    (r) => `${r.key}|${r.sort_key}|${r.patient_id}`,
+  );
+}
+
+/** Reference answer from the FTS index: whole words, then word starts, each alphabetical (sort key, then id). */
+function reference(word: string, limit: number, includeArchived: boolean): number[] {
+  const db = t.ctx.db;
+  const ids = (match: string) =>
+    (db
+      .prepare(`SELECT p.id FROM patients_fts f JOIN patients p ON p.id = f.rowid WHERE patients_fts MATCH ? ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ORDER BY p.sort_key, p.id`)
+      .pluck()
+      .all(match) as number[]);
+  return [...new Set([...ids(`"${word}"`), ...ids(`"${word}"*`)])].slice(0, limit);
+}
+
+beforeAll(() => {
+  t = makeTestBackend();
+  inTransaction(t.ctx.db, () => {
+    for (let i = 0; i < 400; i++) {
+      const { id } = insertPatient(t.ctx.db, data(LAST[i % LAST.length]!, FIRST[(i * 3) % FIRST.length]!, USAGE[(i * 5) % USAGE.length]!), NOW);
+      if (i % 11 === 0) setPatientArchived(t.ctx.db, id, NOW, NOW);
+    }
+  });
+});
+afterAll(() => t.dispose());
+
+describe('search keys', () => {
+  it('are every start of every term and the whole terms, each once', () => {
+    expect(searchKeysForTerms(['le', 'gall', 'legall', 'le']).sort()).toEqual(
+      ['=gall', '=le', '=legall', 'g', 'ga', 'gal', 'gall', 'l', 'le', 'leg', 'lega', 'legal', 'legall'].sort(),
+    );
+    expect(searchKeysForTerms([''])).toEqual([]);
+  });
+
+  it('the migration rebuilds exactly the keys the repository wrote', () => {
+    const now = keysNow();
+    expect(now.length).toBeGreaterThan(400 * 10);
+    expect(keysRebuiltByMigration()).toEqual(now);
+  });
+
+  it('one word finds what the FTS index finds, whole words first, alphabetical, archived as asked', () => {
+    const words = ['m', 'ma', 'mar', 'mart', 'martin', 'martine', 'marie', 'le', 'legall', 'gall', 'ndiaye', 'diaye', 'n', 'boeuf', 'lefevre', 'ba', 'eve', 'jean', 'xyz', 'z'];
+    for (const word of words) {
+      for (const limit of [1, 7, 50, 500]) {
+        for (const includeArchived of [false, true]) {
+          const ids = searchPatients(t.ctx.db, word, { includeArchived, limit, today: '2026-11-25' }).map((p) => p.id);
+          expect([word, limit, includeArchived, ids]).toEqual([word, limit, includeArchived, reference(word, limit, includeArchived)]);
+        }
+      }
+    }
+  });
+
+  it('stay in step through random creates, renames and archiving (property)', () => {
+    const name = (list: readonly (string | null)[]) => fc.constantFrom(...list);
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const), last: name(LAST), first: name(FIRST), usage: name(USAGE) }),
+      fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), last: name(LAST), first: name(FIRST), usage: name(USAGE) }),
+      fc.record({ kind: fc.constant('archive' as const), pick: fc.nat(), archived: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 15 }), fc.constantFrom('ma', 'martin', 'le', 'd', 'jean', 'marie'), (ops, word) => {
+        const db = t.ctx.db;
+        const ids = db.prepare('SELECT id FROM patients ORDER BY id').pluck().all() as number[];
+        inTransaction(db, () => {
+          for (const o of ops) {
+            if (o.kind === 'create') ids.push(insertPatient(db, data(o.last!, o.first!, o.usage), NOW).id);
+            else if (o.kind === 'update') updatePatient(db, ids[o.pick % ids.length]!, data(o.last!, o.first!, o.usage), NOW);
+            else setPatientArchived(db, ids[o.pick % ids.length]!, o.archived ? NOW : null, NOW);
+          }
+        });
+        expect(keysRebuiltByMigration()).toEqual(keysNow());
+        for (const includeArchived of [false, true]) {
+          const found = searchPatients(db, word, { includeArchived, limit: 20, today: '2026-11-25' }).map((p) => p.id);
+          expect(found).toEqual(reference(word, 20, includeArchived));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a failed update leaves the keys as they were (same transaction as the patient row)', () => {
+    const before = keysNow();
+    const [id] = t.ctx.db.prepare('SELECT id FROM patients LIMIT 1').pluck().all() as number[];
+    expect(() =>
+      inTransaction(t.ctx.db, () => {
+        updatePatient(t.ctx.db, id!, data('Zzzyx', 'Quentin', null), NOW);
+        throw new Error('fails after the write');
+      }),
+    ).toThrow('fails after the write');
+    expect(keysNow()).toEqual(before);
+  });
+});
+
+it('a file from before the search keys gets them at the upgrade, and one-word search finds its patients', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'feuillet-search-keys-'));
+  try {
+    const MIGRATIONS = join(ROOT, 'db', 'migrations');
+    const before = join(dir, 'migrations');
+    mkdirSync(before);
+    // Every migration before this one (whatever number it gets).
+    const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
+    for (const f of files.slice(0, files.findIndex((f) => f.endsWith('-search-keys.sql')))) copyFileSync(join(MIGRATIONS, f), join(before, f));
+    const file = join(dir, 'feuillet.sqlite');
+    const old = openDatabase(file, { migrationsDir: before });
+    // As the repository wrote patients then: the row and its FTS terms.
+    const write = (last: string, first: string, sortKey: string, terms: string) => {
+      const id = Number(
+        old
+          .prepare(`INSERT INTO patients (last_name, first_name, birth_date, sex, nir, birth_rank, quality, sort_key, created_at, updated_at)
+                    VALUES (?, ?, '1980-01-01', 'F', ?, 1, 'assure', ?, ?, ?)`)
+          .run(last, first, `2800175${String(100000 + serial++).slice(-6)}00`, sortKey, NOW, NOW).lastInsertRowid,
+      );
+      old.prepare('INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, terms);
+      return id;
+    };
+    const diaye = write("N'Diaye", 'Awa', "n'diaye n'diaye awa", 'n diaye ndiaye awa');
+    const martin = write('Martin', 'Léa', 'martin martin lea', 'martin lea');
+    old.close();
+
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    try {
+      const find = (q: string) => searchPatients(db, q, { includeArchived: false, limit: 50, today: '2026-11-25' }).map((p) => p.id);
+      expect(find('ndia')).toEqual([diaye]);
+      expect(find('diaye')).toEqual([diaye]);
+      expect(find('l')).toEqual([martin]);
+      expect(find('a')).toEqual([diaye]);
+      expect(db.prepare("SELECT count(*) FROM patient_search_keys WHERE key = '=martin'").pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
