@@ -1,5 +1,15 @@
 import type { Patient, PatientSummary } from '../core/domain/types.ts';
-import { digitsAsBirth, foldText, indexTermsForName, parsePatientQuery, searchKeysForTerms, withinOneTypo, type PatientQuery } from '../core/domain/search.ts';
+import {
+  digitsAsBirth,
+  foldText,
+  indexTermsForName,
+  pairOfWords,
+  parsePatientQuery,
+  searchKeysForTerms,
+  searchPairsForTerms,
+  withinOneTypo,
+  type PatientQuery,
+} from '../core/domain/search.ts';
 import { isAmePossible } from '../core/domain/nir.ts';
 import { coverageState, mostRelevantCoverage } from '../core/domain/coverage.ts';
 import type { Db } from './connection.ts';
@@ -75,6 +85,8 @@ const ftsTerms = (p: PatientData): string => patientTerms(p).join(' ');
 function insertSearchKeys(db: Db, id: number, sortKey: string, terms: readonly string[]): void {
   const insert = cached(db, 'INSERT OR IGNORE INTO patient_search_keys (key, sort_key, patient_id) VALUES (?, ?, ?)');
   for (const key of searchKeysForTerms(terms)) insert.run(key, sortKey, id);
+  const pair = cached(db, 'INSERT OR IGNORE INTO patient_search_pairs (p3a, p3b, term_a, term_b, patient_id) VALUES (?, ?, ?, ?, ?)');
+  for (const p of searchPairsForTerms(terms)) pair.run(p.p3a, p.p3b, p.termA, p.termB, id);
 }
 
 /** Removes a patient's search keys, found from its stored sort key and FTS terms (no index on patient_id needed). */
@@ -85,6 +97,8 @@ function deleteSearchKeys(db: Db, id: number): void {
   if (!old) return;
   const remove = cached(db, 'DELETE FROM patient_search_keys WHERE key = ? AND sort_key = ? AND patient_id = ?');
   for (const key of searchKeysForTerms(old.terms.split(' '))) remove.run(key, old.sortKey, id);
+  const removePair = cached(db, 'DELETE FROM patient_search_pairs WHERE p3a = ? AND p3b = ? AND term_a = ? AND term_b = ? AND patient_id = ?');
+  for (const p of searchPairsForTerms(old.terms.split(' '))) removePair.run(p.p3a, p.p3b, p.termA, p.termB, id);
 }
 
 const params = (p: PatientData) => ({
@@ -292,6 +306,10 @@ export function searchPatients(
     const exact = byKey(`=${word}`);
     const prefix = exact.length < opts.limit ? byKey(word) : [];
     rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
+  } else if (q.kind === 'words' && pairOfWords(q.words)) {
+    // Several words, two of them distinct enough: the pairs index gives the few patients matching both.
+    const { exact, prefix } = byPairs(db, q.words, pairOfWords(q.words)!, opts);
+    rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
   } else if (q.kind === 'words') {
     const few = fewMatches(db, q.words, opts);
     const exact = few ? few.exact : runWords(ftsExactQuery(q.words));
@@ -301,6 +319,47 @@ export function searchPatients(
     rows = run('empty');
   }
   return withAmeState(db, rows, opts.today);
+}
+
+/**
+ * Several typed words through the pairs index (0007-search-keys.sql): the patients having a term that
+ * starts with `a` and another that starts with `b` are read from one key (first three letters of each)
+ * and the two term ranges — a few index entries, not two lists that grow with the file. The other
+ * words are checked on the search keys of each of those patients. Whole-word matches first.
+ */
+function byPairs(
+  db: Db,
+  words: string[],
+  [a, b]: [string, string],
+  opts: { includeArchived: boolean; limit: number },
+): { exact: SummaryRow[]; prefix: SummaryRow[] } {
+  const others = [...words];
+  others.splice(others.indexOf(a), 1);
+  others.splice(others.indexOf(b), 1);
+  const rows = cached(db, pairsSql(others.length, opts.includeArchived)).all(pairsParams([a, b], others, opts.limit)) as (SummaryRow & { exact: number })[];
+  return { exact: rows.filter((r) => r.exact === 1), prefix: rows.filter((r) => r.exact === 0) };
+}
+
+/** Named parameters of pairsSql: the pair, its ranges, each other word as a start (`w<i>`) and whole (`e<i>`). */
+export function pairsParams([a, b]: [string, string], others: string[], limit: number): Record<string, unknown> {
+  const params: Record<string, unknown> = { a, b, pa: a.slice(0, 3), pb: b.slice(0, 3), aEnd: `${a}\uffff`, bEnd: `${b}\uffff`, limit };
+  others.forEach((w, i) => Object.assign(params, { [`w${i}`]: w, [`e${i}`]: `=${w}` }));
+  return params;
+}
+
+/** A search key of the patient `p` (a word start `@w<i>`, or a whole word `@e<i>`). */
+const hasKey = (param: string) => `EXISTS (SELECT 1 FROM patient_search_keys k WHERE k.key = ${param} AND k.sort_key = p.sort_key AND k.patient_id = p.id)`;
+
+/** SQL of byPairs for `otherWords` words besides the pair (named parameters, see pairsParams). */
+export function pairsSql(otherWords: number, includeArchived: boolean): string {
+  const i = Array.from({ length: otherWords }, (_, n) => n);
+  return `SELECT ${SUMMARY_COLS}, (m.exact ${i.map((n) => `AND ${hasKey(`@e${n}`)}`).join(' ')}) AS exact
+    FROM (SELECT patient_id, max(term_a = @a AND term_b = @b) AS exact FROM patient_search_pairs
+          WHERE p3a = @pa AND p3b = @pb AND term_a >= @a AND term_a < @aEnd AND term_b >= @b AND term_b < @bEnd
+          GROUP BY patient_id) m
+    CROSS JOIN patients p ON p.id = m.patient_id
+    WHERE 1 ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ${i.map((n) => `AND ${hasKey(`@w${n}`)}`).join(' ')}
+    ORDER BY exact DESC, p.sort_key, p.id LIMIT @limit`;
 }
 
 const MATCH_IDS_SQL = 'SELECT f.rowid FROM patients_fts f WHERE patients_fts MATCH ? LIMIT ?';

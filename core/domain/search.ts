@@ -104,3 +104,29 @@ export function searchKeysForTerms(terms: readonly string[]): string[] {
   }
   return [...keys];
 }
+
+/** One entry of the pairs index: two different terms of a patient, under their first three letters. */
+export interface TermPair {
+  p3a: string;
+  p3b: string;
+  termA: string;
+  termB: string;
+}
+
+/** The ordered pairs of a patient's different terms (db/migrations/0007-search-keys.sql). */
+export function searchPairsForTerms(terms: readonly string[]): TermPair[] {
+  const distinct = [...new Set(terms.filter((t) => t.length > 0))];
+  return distinct.flatMap((a) => distinct.filter((b) => b !== a).map((b) => ({ p3a: a.slice(0, 3), p3b: b.slice(0, 3), termA: a, termB: b })));
+}
+
+/**
+ * Two typed words that can be looked up in the pairs index: three letters or more each and different
+ * first three letters (so they match two different terms of the patient), the longest such — else null.
+ */
+export function pairOfWords(words: readonly string[]): [string, string] | null {
+  const long = [...words].filter((w) => w.length >= 3).sort((x, y) => y.length - x.length);
+  for (let i = 0; i < long.length; i++) {
+    for (let j = i + 1; j < long.length; j++) if (long[i]!.slice(0, 3) !== long[j]!.slice(0, 3)) return [long[i]!, long[j]!];
+  }
+  return null;
+}

@@ -33,3 +33,32 @@ SELECT key, sort_key, patient_id FROM (
   UNION ALL
   SELECT '=' || term, sort_key, patient_id FROM terms
 ) ORDER BY 1, 2, 3;
+
+-- Pairs of a patient's terms, for searches of several words (« jean martin »): each ordered pair of two
+-- different terms under the first three letters of both. Two typed words of three letters or more that
+-- start differently must match two different terms, so the patients are those of one key
+-- (p3a, p3b), narrowed by the ranges of the two words on term_a and term_b: a handful of index entries
+-- whatever the size of the file, instead of intersecting two lists that grow with it.
+CREATE TABLE patient_search_pairs (
+  p3a TEXT NOT NULL,
+  p3b TEXT NOT NULL,
+  term_a TEXT NOT NULL,
+  term_b TEXT NOT NULL,
+  patient_id INTEGER NOT NULL,
+  PRIMARY KEY (p3a, p3b, term_a, term_b, patient_id)
+) STRICT, WITHOUT ROWID;
+
+INSERT OR IGNORE INTO patient_search_pairs (p3a, p3b, term_a, term_b, patient_id)
+WITH RECURSIVE
+  split(patient_id, rest, term) AS (
+    SELECT f.rowid, f.terms || ' ', NULL FROM patients_fts f JOIN patients p ON p.id = f.rowid
+    UNION ALL
+    SELECT patient_id, substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1)
+    FROM split WHERE rest <> ''
+  ),
+  terms(patient_id, term) AS (
+    SELECT DISTINCT patient_id, term FROM split WHERE term IS NOT NULL AND term <> ''
+  )
+SELECT substr(a.term, 1, 3), substr(b.term, 1, 3), a.term, b.term, a.patient_id
+FROM terms a JOIN terms b ON b.patient_id = a.patient_id AND b.term <> a.term
+ORDER BY 1, 2, 3, 4, 5;

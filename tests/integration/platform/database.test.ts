@@ -268,8 +268,17 @@ describe('search query plans (the statements searchPatients really runs)', () =>
     }
   });
 
-  it.each([false, true])('several name words go through the FTS index, then the patient by rowid (archived included: %s)', (includeArchived) => {
+  it.each([false, true])('two distinct words of 3 letters or more read the pairs index, then the patient by rowid (archived included: %s)', (includeArchived) => {
     const { plans, result } = plansOf('prenom nom1', includeArchived);
+    expect(result.length).toBeGreaterThan(0);
+    const pairs = plans.filter((p) => p.sql.includes('patient_search_pairs'));
+    expect(pairs.length).toBe(1);
+    expect(pairs[0]!.detail).toMatch(/SEARCH patient_search_pairs USING PRIMARY KEY \(p3a=\? AND p3b=\? AND term_a>\? AND term_a<\?\)/);
+    expect(pairs[0]!.detail).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+  });
+
+  it.each([false, true])('other several words go through the FTS index, then the patient by rowid (archived included: %s)', (includeArchived) => {
+    const { plans, result } = plansOf('pr nom1', includeArchived);
     expect(result.length).toBeGreaterThan(0);
     // (Common words may walk patients_sort instead: search-walk.test.ts.) Few matches: the ids from the FTS
     // index, then the patients by rowid; with archived patients: the FTS join.

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PatientInput } from '../../../core/api/schemas/patients.ts';
 import { computeNirKey } from '../../../core/domain/nir.ts';
-import { searchKeysForTerms } from '../../../core/domain/search.ts';
+import { pairOfWords, searchKeysForTerms, searchPairsForTerms, searchWords } from '../../../core/domain/search.ts';
 import { inTransaction, openDatabase } from '../../../db/connection.ts';
 import { insertPatient, searchPatients, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
 import { makeTestBackend, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
@@ -34,27 +34,42 @@ const keysNow = (db = t.ctx.db) =>
     (r) => `${r.key}|${r.sort_key}|${r.patient_id}`,
   );
 
-/** The keys as the migration's SQL builds them from the FTS content (its INSERT … SELECT, into a temp table). */
-function keysRebuiltByMigration(): string[] {
+/** The pairs table, sorted, as text lines. */
+const pairsNow = (table = 'patient_search_pairs') =>
+  (t.ctx.db.prepare(`SELECT p3a, p3b, term_a, term_b, patient_id FROM ${table} ORDER BY 1, 2, 3, 4, 5`).raw().all() as unknown[][]).map((r) => r.join('|'));
+
+/** Runs the migration's INSERT … SELECT of `table` into a temp copy of it: what the upgrade builds from the FTS content. */
+function rebuiltByMigration(table: 'patient_search_keys' | 'patient_search_pairs'): void {
   const sql = readFileSync(join(ROOT, 'db', 'migrations', '0007-search-keys.sql'), 'utf8');
-  const insert = sql.slice(sql.indexOf('INSERT OR IGNORE INTO patient_search_keys')).replace('INTO patient_search_keys', 'INTO temp.rebuilt_keys');
+  const create = sql.slice(sql.indexOf(`CREATE TABLE ${table}`));
+  const insert = sql.slice(sql.indexOf(`INSERT OR IGNORE INTO ${table}`));
+  const statement = (text: string) => text.slice(0, text.indexOf(';') + 1);
   const db = t.ctx.db;
-  db.exec('DROP TABLE IF EXISTS temp.rebuilt_keys; CREATE TEMP TABLE rebuilt_keys (key TEXT NOT NULL, sort_key TEXT NOT NULL, patient_id INTEGER NOT NULL, PRIMARY KEY (key, sort_key, patient_id)) WITHOUT ROWID');
-  db.exec(insert);
-  return (db.prepare('SELECT key, sort_key, patient_id FROM temp.rebuilt_keys ORDER BY 1, 2, 3').all() as { key: string; sort_key: string; patient_id: number }[]).map(
+  db.exec(`DROP TABLE IF EXISTS temp.rebuilt`);
+  db.exec(statement(create).replace(`CREATE TABLE ${table}`, 'CREATE TEMP TABLE rebuilt'));
+  db.exec(statement(insert).replace(`INTO ${table}`, 'INTO temp.rebuilt'));
+}
+function keysRebuiltByMigration(): string[] {
+  rebuiltByMigration('patient_search_keys');
+  return (t.ctx.db.prepare('SELECT key, sort_key, patient_id FROM temp.rebuilt ORDER BY 1, 2, 3').all() as { key: string; sort_key: string; patient_id: number }[]).map(
     (r) => `${r.key}|${r.sort_key}|${r.patient_id}`,
   );
 }
+function pairsRebuiltByMigration(): string[] {
+  rebuiltByMigration('patient_search_pairs');
+  return pairsNow('temp.rebuilt');
+}
 
 /** Reference answer from the FTS index: whole words, then word starts, each alphabetical (sort key, then id). */
-function reference(word: string, limit: number, includeArchived: boolean): number[] {
+function reference(query: string, limit: number, includeArchived: boolean): number[] {
+  const words = searchWords(query);
   const db = t.ctx.db;
   const ids = (match: string) =>
     (db
       .prepare(`SELECT p.id FROM patients_fts f JOIN patients p ON p.id = f.rowid WHERE patients_fts MATCH ? ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ORDER BY p.sort_key, p.id`)
       .pluck()
       .all(match) as number[]);
-  return [...new Set([...ids(`"${word}"`), ...ids(`"${word}"*`)])].slice(0, limit);
+  return [...new Set([...ids(words.map((w) => `"${w}"`).join(' AND ')), ...ids(words.map((w) => `"${w}"*`).join(' AND '))])].slice(0, limit);
 }
 
 beforeAll(() => {
@@ -80,6 +95,9 @@ describe('search keys', () => {
     const now = keysNow();
     expect(now.length).toBeGreaterThan(400 * 10);
     expect(keysRebuiltByMigration()).toEqual(now);
+    const pairs = pairsNow();
+    expect(pairs.length).toBeGreaterThan(400 * 2);
+    expect(pairsRebuiltByMigration()).toEqual(pairs);
   });
 
   it('one word finds what the FTS index finds, whole words first, alphabetical, archived as asked', () => {
@@ -94,6 +112,31 @@ describe('search keys', () => {
     }
   });
 
+  it('several words find what the FTS index finds, whole words first, alphabetical, archived as asked', () => {
+    const queries = ['jean martin', 'martin jean', 'mar jea', 'marie martin', 'martin marie', 'martinez marie', 'jean marie martin', 'gall martin', 'le gall martin',
+      'legall marie', 'ndiaye awa', 'diaye awa', 'dupont diallo', 'diallo dupont lea', 'eve marchand', 'lea zzz', 'zer jea', 'mas mam', 'lef eve', 'boe jea'];
+    for (const query of queries) {
+      for (const limit of [1, 7, 50, 500]) {
+        for (const includeArchived of [false, true]) {
+          const ids = searchPatients(t.ctx.db, query, { includeArchived, limit, today: '2026-11-25' }).map((p) => p.id);
+          expect([query, limit, includeArchived, ids]).toEqual([query, limit, includeArchived, reference(query, limit, includeArchived)]);
+        }
+      }
+    }
+    // Most of those go through the pairs index (the others through the FTS index, as before).
+    expect(queries.filter((q) => pairOfWords(searchWords(q))).length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('pairs are the ordered pairs of different terms under their first three letters', () => {
+    expect(searchPairsForTerms(['le', 'gall', 'le'])).toEqual([
+      { p3a: 'le', p3b: 'gal', termA: 'le', termB: 'gall' },
+      { p3a: 'gal', p3b: 'le', termA: 'gall', termB: 'le' },
+    ]);
+    expect(pairOfWords(['le', 'gall'])).toBeNull();
+    expect(pairOfWords(['mar', 'martin'])).toBeNull();
+    expect(pairOfWords(['jean', 'le', 'martin'])).toEqual(['martin', 'jean']);
+  });
+
   it('stay in step through random creates, renames and archiving (property)', () => {
     const name = (list: readonly (string | null)[]) => fc.constantFrom(...list);
     const op = fc.oneof(
@@ -102,7 +145,7 @@ describe('search keys', () => {
       fc.record({ kind: fc.constant('archive' as const), pick: fc.nat(), archived: fc.boolean() }),
     );
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 15 }), fc.constantFrom('ma', 'martin', 'le', 'd', 'jean', 'marie'), (ops, word) => {
+      fc.property(fc.array(op, { minLength: 1, maxLength: 15 }), fc.constantFrom('ma', 'martin', 'le', 'd', 'jean', 'marie', 'jean martin', 'mar jea', 'le gall marie', 'martin marie'), (ops, word) => {
         const db = t.ctx.db;
         const ids = db.prepare('SELECT id FROM patients ORDER BY id').pluck().all() as number[];
         inTransaction(db, () => {
@@ -113,14 +156,15 @@ describe('search keys', () => {
           }
         });
         expect(keysRebuiltByMigration()).toEqual(keysNow());
+        expect(pairsRebuiltByMigration()).toEqual(pairsNow());
         for (const includeArchived of [false, true]) {
           const found = searchPatients(db, word, { includeArchived, limit: 20, today: '2026-11-25' }).map((p) => p.id);
           expect(found).toEqual(reference(word, 20, includeArchived));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
-  });
+  }, 60_000);
 
   it('a failed update leaves the keys as they were (same transaction as the patient row)', () => {
     const before = keysNow();
