@@ -3,7 +3,7 @@ import {
   digitsAsBirth,
   foldText,
   indexTermsForName,
-  pairOfWords,
+  pairsOfWords,
   parsePatientQuery,
   searchKeysForTerms,
   searchPairsForTerms,
@@ -306,9 +306,9 @@ export function searchPatients(
     const exact = byKey(`=${word}`);
     const prefix = exact.length < opts.limit ? byKey(word) : [];
     rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
-  } else if (q.kind === 'words' && pairOfWords(q.words)) {
+  } else if (q.kind === 'words' && pairsOfWords(q.words).length > 0) {
     // Several words, two of them distinct enough: the pairs index gives the few patients matching both.
-    const { exact, prefix } = byPairs(db, q.words, pairOfWords(q.words)!, opts);
+    const { exact, prefix } = byPairs(db, q.words, narrowestPair(db, pairsOfWords(q.words)), opts);
     rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
   } else if (q.kind === 'words') {
     const few = fewMatches(db, q.words, opts);
@@ -336,8 +336,26 @@ function byPairs(
   const others = [...words];
   others.splice(others.indexOf(a), 1);
   others.splice(others.indexOf(b), 1);
-  const rows = cached(db, pairsSql(others.length, opts.includeArchived)).all(pairsParams([a, b], others, opts.limit)) as (SummaryRow & { exact: number })[];
+  const rows = cached(db, pairsSql(others.length, opts.includeArchived, b.length < 3)).all(pairsParams([a, b], others, opts.limit)) as (SummaryRow & { exact: number })[];
   return { exact: rows.filter((r) => r.exact === 1), prefix: rows.filter((r) => r.exact === 0) };
+}
+
+/**
+ * Of several possible pairs (« jean pierre roy »: jean+pierre is every Jean-Pierre), the one with the
+ * fewest patients, counted up to PAIR_COUNT_CAP entries each: a few hundred index entries at most.
+ */
+export const PAIR_COUNT_CAP = 200;
+export function narrowestPair(db: Db, pairs: [string, string][]): [string, string] {
+  if (pairs.length === 1) return pairs[0]!;
+  let best = pairs[0]!;
+  let fewest = Infinity;
+  for (const pair of pairs) {
+    const count = cached(db, `SELECT count(*) FROM (SELECT 1 ${pairsFrom(pair[1].length < 3)} LIMIT @limit)`).pluck();
+    const n = count.get(pairsParams(pair, [], PAIR_COUNT_CAP)) as number;
+    if (n < fewest) [best, fewest] = [pair, n];
+    if (n <= 1) break;
+  }
+  return best;
 }
 
 /** Named parameters of pairsSql: the pair, its ranges, each other word as a start (`w<i>`) and whole (`e<i>`). */
@@ -350,13 +368,18 @@ export function pairsParams([a, b]: [string, string], others: string[], limit: n
 /** A search key of the patient `p` (a word start `@w<i>`, or a whole word `@e<i>`). */
 const hasKey = (param: string) => `EXISTS (SELECT 1 FROM patient_search_keys k WHERE k.key = ${param} AND k.sort_key = p.sort_key AND k.patient_id = p.id)`;
 
+/**
+ * The pairs entries of two words: one key when the second word has three letters or more; else (« jean m »)
+ * the keys whose second part starts with it — p3a fixed, a range of p3b, the term ranges checked in the row.
+ */
+const pairsFrom = (shortB: boolean) => `FROM patient_search_pairs
+  WHERE p3a = @pa AND ${shortB ? 'p3b >= @b AND p3b < @bEnd' : 'p3b = @pb'} AND term_a >= @a AND term_a < @aEnd AND term_b >= @b AND term_b < @bEnd`;
+
 /** SQL of byPairs for `otherWords` words besides the pair (named parameters, see pairsParams). */
-export function pairsSql(otherWords: number, includeArchived: boolean): string {
+export function pairsSql(otherWords: number, includeArchived: boolean, shortB = false): string {
   const i = Array.from({ length: otherWords }, (_, n) => n);
   return `SELECT ${SUMMARY_COLS}, (m.exact ${i.map((n) => `AND ${hasKey(`@e${n}`)}`).join(' ')}) AS exact
-    FROM (SELECT patient_id, max(term_a = @a AND term_b = @b) AS exact FROM patient_search_pairs
-          WHERE p3a = @pa AND p3b = @pb AND term_a >= @a AND term_a < @aEnd AND term_b >= @b AND term_b < @bEnd
-          GROUP BY patient_id) m
+    FROM (SELECT patient_id, max(term_a = @a AND term_b = @b) AS exact ${pairsFrom(shortB)} GROUP BY patient_id) m
     CROSS JOIN patients p ON p.id = m.patient_id
     WHERE 1 ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ${i.map((n) => `AND ${hasKey(`@w${n}`)}`).join(' ')}
     ORDER BY exact DESC, p.sort_key, p.id LIMIT @limit`;

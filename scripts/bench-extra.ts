@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import type { Backend } from '../electron/backend.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import { parsePatientQuery } from '../core/domain/search.ts';
-import { PATIENT_WORDS_WALK_SQL, patientSearchSql, searchKeySql } from '../db/patients-repo.ts';
+import { pairsOfWords, parsePatientQuery } from '../core/domain/search.ts';
+import { narrowestPair, PATIENT_WORDS_WALK_SQL, pairsParams, pairsSql, patientSearchSql, searchKeySql } from '../db/patients-repo.ts';
 import { validateInvoice } from '../electron/handlers/invoice-validation.ts';
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -35,6 +36,7 @@ export function rawSearch(db: Db): (query: string) => number {
     walk: db.prepare(PATIENT_WORDS_WALK_SQL),
     key: db.prepare(searchKeySql(false)),
   };
+  const pairStmts: Statement[] = [];
   return (query) => {
     const q = parsePatientQuery(query);
     const t0 = performance.now();
@@ -43,6 +45,19 @@ export function rawSearch(db: Db): (query: string) => number {
       const exact = stmts.key.all(`=${q.words[0]}`, 50);
       if (exact.length < 50) stmts.key.all(q.words[0], 50);
       return performance.now() - t0;
+    }
+    const pairs = q.kind === 'words' ? pairsOfWords(q.words) : [];
+    // The pair with the fewest patients, chosen untimed: the raw side runs only the query.
+    const pair = pairs.length > 0 ? narrowestPair(db, pairs) : null;
+    if (q.kind === 'words' && pair) {
+      // Several words with a pair: the pairs index, the other words checked (the FTS intersection grows with the file).
+      const others = [...q.words];
+      for (const w of pair) others.splice(others.indexOf(w), 1);
+      const shortB = pair[1].length < 3;
+      const stmt = (pairStmts[2 * others.length + Number(shortB)] ??= db.prepare(pairsSql(others.length, false, shortB)));
+      const t1 = performance.now();
+      stmt.all(pairsParams(pair, others, 50));
+      return performance.now() - t1;
     }
     if (q.kind === 'words') {
       const fts = q.words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');

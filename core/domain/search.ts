@@ -120,13 +120,18 @@ export function searchPairsForTerms(terms: readonly string[]): TermPair[] {
 }
 
 /**
- * Two typed words that can be looked up in the pairs index: three letters or more each and different
- * first three letters (so they match two different terms of the patient), the longest such — else null.
+ * The pairs of typed words that can be looked up in the pairs index, longest words first: the first of
+ * three letters or more (its three letters are the key), the second of any length, and neither a start
+ * of the other — so they can only match two different terms of the patient, which the index holds.
+ * Empty when there is none (« mar martin », « le ba »: the FTS index serves them).
  */
-export function pairOfWords(words: readonly string[]): [string, string] | null {
-  const long = [...words].filter((w) => w.length >= 3).sort((x, y) => y.length - x.length);
-  for (let i = 0; i < long.length; i++) {
-    for (let j = i + 1; j < long.length; j++) if (long[i]!.slice(0, 3) !== long[j]!.slice(0, 3)) return [long[i]!, long[j]!];
+export function pairsOfWords(words: readonly string[]): [string, string][] {
+  const distinct = [...new Set(words)].sort((x, y) => y.length - x.length);
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < distinct.length; i++) {
+    const a = distinct[i]!;
+    if (a.length < 3) break;
+    for (const b of distinct.slice(i + 1)) if (!a.startsWith(b)) pairs.push([a, b]);
   }
-  return null;
+  return pairs;
 }

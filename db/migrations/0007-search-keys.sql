@@ -34,11 +34,12 @@ SELECT key, sort_key, patient_id FROM (
   SELECT '=' || term, sort_key, patient_id FROM terms
 ) ORDER BY 1, 2, 3;
 
--- Pairs of a patient's terms, for searches of several words (« jean martin »): each ordered pair of two
--- different terms under the first three letters of both. Two typed words of three letters or more that
--- start differently must match two different terms, so the patients are those of one key
--- (p3a, p3b), narrowed by the ranges of the two words on term_a and term_b: a handful of index entries
--- whatever the size of the file, instead of intersecting two lists that grow with it.
+-- Pairs of a patient's terms, for searches of several words (« jean martin », « martin j »): each ordered
+-- pair of two different terms under the first three letters of both. Two typed words neither of which
+-- starts the other can only match two different terms, so the patients are those of one key (p3a, p3b)
+-- — or of a few when the second word is shorter than three letters — narrowed by the ranges of the two
+-- words on term_a and term_b: a handful of index entries whatever the size of the file, instead of
+-- intersecting two lists that grow with it (db/patients-repo.ts, byPairs).
 CREATE TABLE patient_search_pairs (
   p3a TEXT NOT NULL,
   p3b TEXT NOT NULL,
