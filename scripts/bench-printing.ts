@@ -11,7 +11,7 @@ import { createBackend, type Backend } from '../electron/backend.ts';
 import { fixedClock } from '../electron/context.ts';
 import { computeNirKey } from '../core/domain/nir.ts';
 import { prepareFonts } from './prepare-fonts.mjs';
-import { measureStart } from './bench-extra.ts';
+import { formatStart, measureStart } from './bench-extra.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TODAY = '2026-11-25';
@@ -131,7 +131,7 @@ export async function benchPrinting(): Promise<boolean> {
     ['pdfkit/fontkit at first answer', start.printModules.length === 0 ? 'not loaded' : 'LOADED', 'not loaded', start.printModules.length === 0],
   ];
   for (const [label, value, target, met] of rows) console.log(`${label.padEnd(40)} ${value.padStart(28)}   ${target} ${met ? 'met' : 'NOT MET'}`);
-  console.log(`${'start → first answer, this small folder'.padEnd(40)} ${`${start.cjs.medianMs.toFixed(0)} / ${start.esm.medianMs.toFixed(0)} ms`.padStart(28)}   (CommonJS / ESM bundle, median of ${start.esm.samples.length} fresh starts; the target is the database bench's)`);
+  console.log(`start → first answer on this small folder, median of ${start.esm.samples.length} fresh starts (the target is the database bench's): ESM ${formatStart(start.esm)}, CommonJS ${formatStart(start.cjs)}`);
   console.log(`${'bare pdfkit, same fonts, 2 lines (median)'.padEnd(40)} ${`${bare.toFixed(1)} ms`.padStart(28)}   (reference, same run)`);
   console.log(`${'one feuille, unprepared fonts (median)'.padEnd(40)} ${`${median(raw).toFixed(1)} ms`.padStart(28)}   (reference, same run)`);
   return rows.every((r) => r[3]);
