@@ -5,7 +5,9 @@
  *
  * It is a plain forwarding proxy: `parse`, `safeParse`, `shape`, `extend`, `optional()`, `instanceof`
  * and use inside other schemas all behave as on the schema itself, with the same messages. The
- * contract hands dispatch the built schema itself (`builtSchema`), so the per-call path has no proxy.
+ * contract hands dispatch the built schema itself (`builtSchema`); an exported schema used inside
+ * another (the patient of patients/update, the visits of a draft) stays a proxy there, which costs one
+ * forwarding per property read.
  */
 import type * as z from 'zod';
 
@@ -15,7 +17,7 @@ interface Lazy {
 }
 const lazies = new WeakMap<object, Lazy>();
 
-/** How many lazy schemas have been built so far in this process (for tests and the start bench). */
+/** How many lazy schemas have been built so far in this process (for tests). */
 let builtCount = 0;
 export const lazySchemasBuilt = (): number => builtCount;
 
