@@ -195,38 +195,104 @@ function barePdf(): Promise<Buffer> {
   });
 }
 
-export interface StartFigures {
-  /** Median of a few fresh starts (process start → first search answered). */
-  firstAnswerMs: number;
-  rssMb: number;
-  /** The slowest of the 1,200 searches typed after the first answer. */
-  worstSearchMs: number;
-  /** The same at the first start of the day: the daily backup runs meanwhile (as in the app). */
-  firstOfDay: { firstAnswerMs: number; worstSearchMs: number };
+/** Start → first answer over several fresh processes: one noisy sample does not decide. */
+export interface StartSamples {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  samples: number[];
+  /** Median CPU time (all threads) by the first answer: what a loaded machine stretches into wall time. */
+  cpuMedianMs: number;
 }
+
+export interface StartFigures {
+  /** The target figure: the slower of the two bundles' medians. */
+  firstAnswerMs: number;
+  /** As the browser-mode server ships (ESM, out/bridge/cli.mjs). */
+  esm: StartSamples;
+  /** As Electron's main ships (CommonJS, out/main/index.cjs). */
+  cjs: StartSamples;
+  /**
+   * The ESM start with this machine's environment as it is, when it sets variables a practice's computer
+   * does not (NODE_EXTRA_CA_CERTS: Node parses every listed certificate at start, ~30 ms of CPU here,
+   * though Feuillet makes no TLS connection). Shown beside the figure, not the target.
+   */
+  machineEnv: (StartSamples & { names: string[] }) | null;
+  /** pdfkit/fontkit files loaded by the first answer (must be none: they load at the first print). */
+  printModules: string[];
+  /** After a full run's 1,200 searches (ESM bundle); null when only the starts were measured. */
+  rssMb: number | null;
+  /** The slowest of the 1,200 searches typed after the first answer. */
+  worstSearchMs: number | null;
+  /** The same at the first start of the day: the daily backup runs meanwhile (as in the app). */
+  firstOfDay: { firstAnswerMs: number; worstSearchMs: number } | null;
+}
+
+/** Set by build and CI machines, not by a practice's computer; the start samples run without them. */
+const MACHINE_ONLY_ENV = ['NODE_EXTRA_CA_CERTS'];
+const appEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !MACHINE_ONLY_ENV.includes(name)));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const startSamples = (runs: { firstAnswerMs: number; cpuMs: number }[]): StartSamples => {
+  const samples = runs.map((r) => r.firstAnswerMs);
+  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), samples, cpuMedianMs: median(runs.map((r) => r.cpuMs)) };
+};
 
 /**
  * Fresh Node processes (the backend bundled as the app ships it: pdfkit and fontkit outside the bundle,
  * loaded only when printing) open the data folder and answer a first search: time from the process
- * start (performance.timeOrigin) to that answer — the median of 3 starts — then RSS after 200 searches
- * of each kind. Then once more with the daily backup started beside (its copy is removed afterwards).
+ * start (performance.timeOrigin) to that answer. `starts` fresh processes per bundle, ESM and CommonJS
+ * interleaved, so both meet the machine in the same state: median, min and max of each. Then (unless
+ * `startsOnly`) one full run for RSS after 200 searches of each kind, and once more with the daily backup
+ * started beside (its copy is removed afterwards).
  */
-export async function measureStart(root: string, dataDir: string): Promise<StartFigures> {
+export async function measureStart(root: string, dataDir: string, opts: { starts?: number; startsOnly?: boolean } = {}): Promise<StartFigures> {
   const out = join(root, 'test-results', 'bench');
   mkdirSync(out, { recursive: true });
-  const outfile = join(out, 'bench-start.mjs');
-  await bundleForNode(join(root, 'scripts/bench-start.ts'), outfile);
-  const run = (...extra: string[]) => {
-    const r = spawnSync(process.execPath, [outfile, dataDir, join(root, 'db', 'migrations'), join(root, 'invoice-templates', 'fonts'), ...extra], { encoding: 'utf8' });
+  const entry = join(root, 'scripts/bench-start.ts');
+  const bundles = { esm: await bundleForNode(entry, join(out, 'bench-start.mjs'), 'esm'), cjs: await bundleForNode(entry, join(out, 'bench-start.cjs'), 'cjs') };
+  type Child = { firstAnswerMs: number; cpuMs: number; printModules: string[]; rssMb?: number; worstSearchMs?: number };
+  const run = (bundle: string, ...extra: string[]): Child => {
+    const env = extra.includes('--machine-env') ? process.env : appEnv;
+    const args = extra.filter((a) => a !== '--machine-env');
+    const r = spawnSync(process.execPath, [bundle, dataDir, join(root, 'db', 'migrations'), join(root, 'invoice-templates', 'fonts'), ...args], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`start measure failed: ${r.stderr}`);
-    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { firstAnswerMs: number; rssMb: number; worstSearchMs: number };
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Child;
   };
-  const starts = [run(), run(), run()].sort((a, b) => a.firstAnswerMs - b.firstAnswerMs);
-  const median = starts[1]!;
+  const esm: Child[] = [];
+  const cjs: Child[] = [];
+  const machineEnv: Child[] = [];
+  const printModules = new Set<string>();
+  for (let i = 0; i < (opts.starts ?? 5); i++) {
+    esm.push(run(bundles.esm, '--first-answer-only'));
+    if (MACHINE_ONLY_ENV.some((name) => process.env[name] !== undefined)) machineEnv.push(run(bundles.esm, '--first-answer-only', '--machine-env'));
+    // The CommonJS bundle `require`s its externals: a pdfkit imported at start would show in its require cache.
+    const c = run(bundles.cjs, '--first-answer-only');
+    cjs.push(c);
+    for (const m of c.printModules) printModules.add(m);
+  }
+  const figures = {
+    esm: startSamples(esm),
+    cjs: startSamples(cjs),
+    machineEnv: machineEnv.length > 0 ? { names: MACHINE_ONLY_ENV.filter((n) => process.env[n] !== undefined), ...startSamples(machineEnv) } : null,
+    printModules: [...printModules],
+  };
+  const firstAnswerMs = Math.max(figures.esm.medianMs, figures.cjs.medianMs);
+  if (opts.startsOnly) return { ...figures, firstAnswerMs, rssMb: null, worstSearchMs: null, firstOfDay: null };
+  const full = run(bundles.esm);
   const backupsBefore = new Set(existsSync(join(dataDir, BACKUPS_FOLDER)) ? readdirSync(join(dataDir, BACKUPS_FOLDER)) : []);
-  const firstOfDay = run('--first-of-day');
+  const firstOfDay = run(bundles.esm, '--first-of-day');
   for (const f of existsSync(join(dataDir, BACKUPS_FOLDER)) ? readdirSync(join(dataDir, BACKUPS_FOLDER)) : []) {
     if (!backupsBefore.has(f)) rmSync(join(dataDir, BACKUPS_FOLDER, f), { force: true });
   }
-  return { ...median, firstOfDay: { firstAnswerMs: firstOfDay.firstAnswerMs, worstSearchMs: firstOfDay.worstSearchMs } };
+  return {
+    ...figures,
+    firstAnswerMs,
+    rssMb: full.rssMb!,
+    worstSearchMs: full.worstSearchMs!,
+    firstOfDay: { firstAnswerMs: firstOfDay.firstAnswerMs, worstSearchMs: firstOfDay.worstSearchMs! },
+  };
 }
+
+/** One line: `92 ms (min 88, max 130; CPU 60 ms)`. */
+export const formatStart = (s: StartSamples) => `${s.medianMs.toFixed(0)} ms (min ${s.minMs.toFixed(0)}, max ${s.maxMs.toFixed(0)}; CPU ${s.cpuMedianMs.toFixed(0)} ms)`;

@@ -3,7 +3,7 @@
  * both go through `dispatch()`, which parses the input with the schema below before any handler runs.
  * Adding a feature = a method here, a handler in electron/handlers, a screen in renderer/.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   AuditEntry,
   Caisse,
@@ -27,6 +27,7 @@ import type {
   Tariff,
 } from '../domain/types.ts';
 import { id } from './schemas/common.ts';
+import { builtSchema, lazySchema } from './lazy-schema.ts';
 import {
   CoverageInput,
   CoverageUpdateInput,
@@ -75,16 +76,24 @@ import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDelete
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
-  input: I;
+  /** Built on first read (see lazy-schema.ts): a fresh process builds only the schemas of the methods it runs. */
+  readonly input: I;
   /** Phantom: carries the result type. Never read at run time. */
   output: O;
 }
 
-const method = <I extends z.ZodType, O>(input: I): MethodSpec<I, O> => ({ input, output: undefined as O });
+const method = <I extends z.ZodType, O>(input: I): MethodSpec<I, O> => ({
+  get input() {
+    return builtSchema(input);
+  },
+  output: undefined as O,
+});
 
-const none = z.object({}).default({});
-const CatalogueInputWithPatient = CatalogueInput.extend({ patientId: id.optional() });
-const byId = z.object({ id });
+const none = lazySchema(() => z.object({}).default({}));
+const CatalogueInputWithPatient = lazySchema(() => CatalogueInput.extend({ patientId: id.optional() }));
+const byId = lazySchema(() => z.object({ id }));
+const byPatientId = lazySchema(() => z.object({ patientId: id }));
+const AuditListInput = lazySchema(() => z.object({ entity: z.string().max(40), entityId: id }));
 
 /** Where the AME coverage stands for the acts of an invoice (drives the on-the-spot offers). */
 export interface AmeCoverageCheck {
@@ -149,7 +158,7 @@ export const contract = {
   'organisms/list': method<typeof none, Organism[]>(none),
   'organisms/create': method<typeof OrganismInput, Organism>(OrganismInput),
 
-  'coverages/list': method<z.ZodObject<{ patientId: typeof id }>, Coverage[]>(z.object({ patientId: id })),
+  'coverages/list': method<typeof byPatientId, Coverage[]>(byPatientId),
   'coverages/add': method<typeof CoverageInput, Coverage>(CoverageInput),
   'coverages/update': method<typeof CoverageUpdateInput, Coverage>(CoverageUpdateInput),
 
@@ -170,7 +179,7 @@ export const contract = {
   'prescribers/create': method<typeof PrescriberInput, Prescriber>(PrescriberInput),
 
   'prescriptions/create': method<typeof PrescriptionInput, Prescription>(PrescriptionInput),
-  'prescriptions/list': method<z.ZodObject<{ patientId: typeof id }>, Prescription[]>(z.object({ patientId: id })),
+  'prescriptions/list': method<typeof byPatientId, Prescription[]>(byPatientId),
 
   'tariffs/list': method<typeof TariffListInput, Tariff[]>(TariffListInput),
   'tariffs/add': method<typeof TariffInput, Tariff>(TariffInput),
@@ -236,9 +245,7 @@ export const contract = {
   'backups/restore': method<typeof BackupFileInput, { patients: number; invoices: number }>(BackupFileInput),
   'backups/cancel-restore': method<typeof none, { cancelled: true }>(none),
 
-  'audit/list': method<z.ZodObject<{ entity: z.ZodString; entityId: typeof id }>, AuditEntry[]>(
-    z.object({ entity: z.string().max(40), entityId: id }),
-  ),
+  'audit/list': method<typeof AuditListInput, AuditEntry[]>(AuditListInput),
 } as const;
 
 export type Contract = typeof contract;

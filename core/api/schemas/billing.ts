@@ -1,17 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { digits, id, isoDate, optionalText, requiredText } from './common.ts';
 import { VisitInput } from './cotation.ts';
 
-export const ProfessionSchema = z.enum(['infirmier', 'masseur-kinesitherapeute'], { error: 'Profession obligatoire.' });
-export const ExonerationSchema = z.enum(['aucune', 'ald', 'maternite', 'atmp', 'soins-particuliers']);
+export const ProfessionSchema = lazySchema(() => z.enum(['infirmier', 'masseur-kinesitherapeute'], { error: 'Profession obligatoire.' }));
+export const ExonerationSchema = lazySchema(() => z.enum(['aucune', 'ald', 'maternite', 'atmp', 'soins-particuliers']));
 
-const ReplacedPractitionerInput = z.object({
+const ReplacedPractitionerInput = lazySchema(() => z.object({
   lastName: requiredText('Le nom du praticien remplacé', 80),
   firstName: requiredText('Le prénom du praticien remplacé', 80),
   amNumber: digits('N° de facturation du praticien remplacé', 9),
-});
+}));
 
-export const PractitionerInput = z.object({
+export const PractitionerInput = lazySchema(() => z.object({
   profession: ProfessionSchema,
   lastName: requiredText('Le nom', 80),
   firstName: requiredText('Le prénom', 80),
@@ -30,20 +31,20 @@ export const PractitionerInput = z.object({
   if (p.situation === 'remplacant' && p.replaced === null) {
     ctx.addIssue({ code: 'custom', path: ['replaced'], message: 'Remplaçant : indiquez le praticien remplacé (nom, prénom, n° de facturation).' });
   }
-}).transform((p) => ({ ...p, replaced: p.situation === 'remplacant' ? p.replaced : null }));
-export const PractitionerUpdateInput = z.object({ id, practitioner: PractitionerInput });
+}).transform((p) => ({ ...p, replaced: p.situation === 'remplacant' ? p.replaced : null })));
+export const PractitionerUpdateInput = lazySchema(() => z.object({ id, practitioner: PractitionerInput }));
 
-export const PrintLayoutSchema = z.enum(['plain', 'overlay'], { error: 'Impression : papier blanc ou formulaire CPAM.' });
+export const PrintLayoutSchema = lazySchema(() => z.enum(['plain', 'overlay'], { error: 'Impression : papier blanc ou formulaire CPAM.' }));
 
 /** How the practitioner's feuilles print, and where the printer lands on the CPAM form (Réglages → Impression), in mm. */
-export const PrintSettingsInput = z.object({
+export const PrintSettingsInput = lazySchema(() => z.object({
   practitionerId: id,
   layout: PrintLayoutSchema,
   xMm: z.number({ error: 'Décalage horizontal : nombre de millimètres.' }).min(-20, 'Décalage : 20 mm au maximum.').max(20, 'Décalage : 20 mm au maximum.'),
   yMm: z.number({ error: 'Décalage vertical : nombre de millimètres.' }).min(-20, 'Décalage : 20 mm au maximum.').max(20, 'Décalage : 20 mm au maximum.'),
-});
+}));
 
-export const PrescriberInput = z.object({
+export const PrescriberInput = lazySchema(() => z.object({
   lastName: requiredText('Le nom du prescripteur', 80),
   firstName: requiredText('Le prénom du prescripteur', 80),
   identifier: digits('Identifiant du prescripteur (AM ou RPPS)', [9, 11]).refine(
@@ -51,9 +52,9 @@ export const PrescriberInput = z.object({
     'Identifiant du prescripteur : 9 chiffres (AM) ou 11 chiffres (RPPS).',
   ),
   specialty: optionalText(80),
-});
+}));
 
-export const PrescriptionInput = z.object({
+export const PrescriptionInput = lazySchema(() => z.object({
   patientId: id,
   prescriberId: id,
   prescriptionDate: isoDate('Date de prescription'),
@@ -68,13 +69,13 @@ export const PrescriptionInput = z.object({
     .max(200, 'Nombre de séances : 200 au maximum.')
     .nullable()
     .default(null),
-});
+}));
 
 /**
  * One act as typed at the desk. `coefficient` is a decimal as written on the prescription
  * (AMI 1.5, AMK 8.1); it is converted to hundredths by the handler.
  */
-export const ActInput = z.object({
+export const ActInput = lazySchema(() => z.object({
   actDate: isoDate("Date de l'acte"),
   code: z.string().trim().toUpperCase().min(1, "Code de l'acte obligatoire.").max(10),
   coefficient: z
@@ -90,15 +91,15 @@ export const ActInput = z.object({
     .max(99, 'Quantité trop élevée (99 au maximum).'),
   /** 50 = the second act of a sitting at half rate (NGAP art. 11B), printed « AMI 1,5/2 ». */
   ratePercent: z.union([z.literal(100), z.literal(50)], { error: 'Taux : 100 % ou 50 %.' }).default(100),
-});
+}));
 
-export const InvoiceCreateInput = z.object({
+export const InvoiceCreateInput = lazySchema(() => z.object({
   practitionerId: id,
   patientId: id,
   prescriptionId: id.nullable().default(null),
-});
+}));
 
-export const InvoiceUpdateDraftInput = z.object({
+export const InvoiceUpdateDraftInput = lazySchema(() => z.object({
   invoiceId: id,
   /** Lines typed by hand (priced by tariff only). Ignored when `visits` is given. */
   lines: z.array(ActInput).max(60, '60 actes au maximum par facture.').default([]),
@@ -106,12 +107,12 @@ export const InvoiceUpdateDraftInput = z.object({
   visits: z.array(VisitInput).max(40, '40 visites au maximum par facture.').optional(),
   exoneration: ExonerationSchema.optional(),
   tiersPayantAmo: z.boolean().optional(),
-});
+}));
 
 const optionalDate = (label: string) => isoDate(label).nullable().default(null);
 
 /** The boxes of the feuille the desk fills per invoice (CSS R161-42, arrêté of 9 Apr 1998). */
-export const InvoiceCircumstancesInput = z
+export const InvoiceCircumstancesInput = lazySchema(() => z
   .object({
     invoiceId: id,
     insuranceNature: z.enum(['maladie', 'maternite', 'atmp'], { error: "Nature de l'assurance : maladie, maternité ou AT/MP." }),
@@ -134,14 +135,14 @@ export const InvoiceCircumstancesInput = z
     atNumber: c.insuranceNature === 'atmp' ? c.atNumber : null,
     atDate: c.insuranceNature === 'atmp' ? c.atDate : null,
     accidentDate: c.thirdPartyAccident ? c.accidentDate : null,
-  }));
+  })));
 
-export const InvoiceSetPractitionerInput = z.object({ invoiceId: id, practitionerId: id });
-export const InvoiceSetPrescriptionInput = z.object({ invoiceId: id, prescriptionId: id.nullable() });
+export const InvoiceSetPractitionerInput = lazySchema(() => z.object({ invoiceId: id, practitionerId: id }));
+export const InvoiceSetPrescriptionInput = lazySchema(() => z.object({ invoiceId: id, prescriptionId: id.nullable() }));
 
-export const InvoiceSetAmeInput = z.object({ invoiceId: id, ame: z.boolean() });
+export const InvoiceSetAmeInput = lazySchema(() => z.object({ invoiceId: id, ame: z.boolean() }));
 
-export const InvoiceValidateInput = z.object({
+export const InvoiceValidateInput = lazySchema(() => z.object({
   invoiceId: id,
   /** Answer to « Votre patient est susceptible de bénéficier de l'AME » when the backend asked. */
   ameAnswer: z.enum(['oui', 'non']).optional(),
@@ -149,52 +150,52 @@ export const InvoiceValidateInput = z.object({
   confirmOutsideRights: z.boolean().default(false),
   /** Explicit confirmation after the anti-rejection warnings (checks before Imprimer). */
   confirmWarnings: z.boolean().default(false),
-});
+}));
 
-export const InvoiceCancelInput = z.object({
+export const InvoiceCancelInput = lazySchema(() => z.object({
   invoiceId: id,
   reason: requiredText("Le motif d'annulation", 300),
-});
+}));
 
-export const InvoiceListInput = z.object({
+export const InvoiceListInput = lazySchema(() => z.object({
   patientId: id.optional(),
   practitionerId: id.optional(),
   status: z.enum(['draft', 'validated', 'cancelled']).optional(),
   limit: z.number().int().min(1).max(500).default(100),
-});
+}));
 
-export const TariffInput = z.object({
+export const TariffInput = lazySchema(() => z.object({
   profession: ProfessionSchema,
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,6}$/, 'Code : lettres et chiffres, 6 au maximum.'),
   label: requiredText('Le libellé', 120),
   unitCents: z.number().int('Montant en centimes entiers.').min(1, 'Le montant doit être positif.').max(100_000, 'Montant trop élevé.'),
   effectiveFrom: isoDate("Date d'effet"),
   zone: z.enum(['metropole', 'dom']).default('metropole'),
-});
+}));
 
-export const TariffListInput = z.object({ profession: ProfessionSchema.optional() });
+export const TariffListInput = lazySchema(() => z.object({ profession: ProfessionSchema.optional() }));
 
 /** Several feuilles de soins in one PDF: a list of invoices, the feuilles of a bordereau, or a day's validated invoices. */
 /** `layout` omitted: each practitioner's setting (Réglages → Impression). */
-const layout = PrintLayoutSchema.optional();
-export const InvoicePrintBatchInput = z.discriminatedUnion('kind', [
+const layout = lazySchema(() => PrintLayoutSchema.optional());
+export const InvoicePrintBatchInput = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invoices'), invoiceIds: z.array(id).min(1, 'Choisissez au moins une facture.').max(500, '500 factures au maximum par impression.'), layout }),
   z.object({ kind: z.literal('bordereau'), bordereauId: id, layout }),
   z.object({ kind: z.literal('day'), date: isoDate('Jour de validation'), practitionerId: id.optional(), layout }),
-]);
+]));
 
-export const InvoicePrintInput = z.object({ id, layout });
-export const CalibrationInput = z.object({ practitionerId: id });
+export const InvoicePrintInput = lazySchema(() => z.object({ id, layout }));
+export const CalibrationInput = lazySchema(() => z.object({ practitionerId: id }));
 
-const caisseKey = {
+const caisseKey = () => ({
   regime: z.string().trim().regex(/^[0-9]{2}$/, 'Régime : 2 chiffres (01 pour le régime général).'),
   caisse: z.string().trim().regex(/^[0-9]{3}$/, 'Caisse : 3 chiffres (751 pour Paris).'),
-};
-export const CaisseKeyInput = z.object(caisseKey);
-export const CaisseInput = z.object({
-  ...caisseKey,
+});
+export const CaisseKeyInput = lazySchema(() => z.object(caisseKey()));
+export const CaisseInput = lazySchema(() => z.object({
+  ...caisseKey(),
   name: requiredText('Le nom de la caisse', 120),
   addressLine: z.string().trim().max(200, 'Adresse : 200 caractères au maximum.').default(''),
   postalCode: z.string().trim().regex(/^[0-9]{5}$/, 'Code postal : 5 chiffres.'),
   city: requiredText('La ville', 80),
-});
+}));

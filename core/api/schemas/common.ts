@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from '../../domain/dates.ts';
 import { checkNir, nirProblemMessage } from '../../domain/nir.ts';
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, installFrenchErrors } from './french-errors.ts';

@@ -1,10 +1,11 @@
 /** Visits as the Actes tab and the API describe them (issue #7). Coefficients are decimals here, hundredths after. */
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { id, isoDate, requiredText } from './common.ts';
 
 const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9;
 
-export const VisitActInput = z.object({
+export const VisitActInput = lazySchema(() => z.object({
   key: z.string().max(60).nullable().optional(),
   code: z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, 'Code de l’acte : 1 à 4 lettres (AMI, AIS, IFD…).'),
   coefficient: z
@@ -14,9 +15,9 @@ export const VisitActInput = z.object({
     .refine(twoDecimals, 'Coefficient : deux décimales au maximum.')
     .default(1),
   session: z.union([z.literal(1), z.literal(2)]).optional(),
-});
+}));
 
-export const VisitInput = z.object({
+export const VisitInput = lazySchema(() => z.object({
   date: isoDate('Date de la visite'),
   time: z
     .string()
@@ -43,14 +44,14 @@ export const VisitInput = z.object({
   twoSessionsJustified: z.boolean().default(false),
   r251Procedure: z.boolean().default(false),
   acts: z.array(VisitActInput).min(1, 'Ajoutez au moins un acte à la visite.').max(12, '12 actes au maximum par visite.'),
-});
+}));
 
-export const CatalogueInput = z.object({ practitionerId: id });
-export const CatalogueByProfessionInput = z.object({ profession: z.enum(['infirmier', 'masseur-kinesitherapeute']) });
-export const FavouriteInput = z.object({ practitionerId: id, key: z.string().min(1).max(60), on: z.boolean() });
-export const ModelSaveInput = z.object({
+export const CatalogueInput = lazySchema(() => z.object({ practitionerId: id }));
+export const CatalogueByProfessionInput = lazySchema(() => z.object({ profession: z.enum(['infirmier', 'masseur-kinesitherapeute']) }));
+export const FavouriteInput = lazySchema(() => z.object({ practitionerId: id, key: z.string().min(1).max(60), on: z.boolean() }));
+export const ModelSaveInput = lazySchema(() => z.object({
   practitionerId: id,
   name: requiredText('Le nom du modèle', 60),
   acts: z.array(VisitActInput).min(1, 'Un modèle contient au moins un acte.').max(12),
-});
-export const ModelDeleteInput = z.object({ practitionerId: id, id });
+}));
+export const ModelDeleteInput = lazySchema(() => z.object({ practitionerId: id, id }));

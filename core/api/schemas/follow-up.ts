@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { id, isoDate, optionalText, requiredText } from './common.ts';
 import { addMonths } from '../../domain/dates.ts';
 
 const addYears = (iso: string, years: number) => addMonths(iso, 12 * years);
 
-export const FollowUpStateSchema = z.enum(['a-envoyer', 'a-encaisser', 'envoyee', 'payee-partiellement', 'payee', 'rejetee', 'annulee']);
+export const FollowUpStateSchema = lazySchema(() => z.enum(['a-envoyer', 'a-encaisser', 'envoyee', 'payee-partiellement', 'payee', 'rejetee', 'annulee']));
 
-export const FollowUpListInput = z.object({
+export const FollowUpListInput = lazySchema(() => z.object({
   practitionerId: id.optional(),
   patientId: id.optional(),
   states: z.array(FollowUpStateSchema).min(1).max(7).optional(),
@@ -14,11 +15,11 @@ export const FollowUpListInput = z.object({
   overdueOnly: z.boolean().default(false),
   oldestFirst: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(200),
-});
+}));
 
-export const FollowUpTotalsInput = z.object({ practitionerId: id.optional() });
+export const FollowUpTotalsInput = lazySchema(() => z.object({ practitionerId: id.optional() }));
 
-export const BordereauCreateInput = z.object({
+export const BordereauCreateInput = lazySchema(() => z.object({
   practitionerId: id,
   invoiceIds: z
     .array(id, { error: 'Choisissez au moins une facture à mettre dans le bordereau.' })
@@ -26,13 +27,13 @@ export const BordereauCreateInput = z.object({
     .max(200, '200 factures au maximum par bordereau.')
     .refine((ids) => new Set(ids).size === ids.length, 'Une facture figure deux fois dans la liste.'),
   sentOn: isoDate("Date d'envoi"),
-});
+}));
 
-export const BordereauListInput = z.object({ practitionerId: id.optional(), limit: z.number().int().min(1).max(500).default(100) });
+export const BordereauListInput = lazySchema(() => z.object({ practitionerId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }));
 
-export const BordereauCancelInput = z.object({ id, reason: requiredText("Le motif d'annulation", 300) });
+export const BordereauCancelInput = lazySchema(() => z.object({ id, reason: requiredText("Le motif d'annulation", 300) }));
 
-export const PaymentInput = z.object({
+export const PaymentInput = lazySchema(() => z.object({
   invoiceId: id,
   receivedOn: isoDate('Date de réception'),
   amountCents: z
@@ -44,19 +45,19 @@ export const PaymentInput = z.object({
   /** Who paid; when absent, the payer still awaited (tiers payant first, then the patient). */
   payer: z.enum(['amo', 'amc', 'patient'], { error: 'Payeur inconnu.' }).optional(),
   reference: optionalText(120),
-});
+}));
 
-export const PaymentCancelInput = z.object({ paymentId: id, reason: requiredText("Le motif d'annulation", 300) });
+export const PaymentCancelInput = lazySchema(() => z.object({ paymentId: id, reason: requiredText("Le motif d'annulation", 300) }));
 
-export const RejectionInput = z.object({
+export const RejectionInput = lazySchema(() => z.object({
   invoiceId: id,
   rejectedOn: isoDate('Date du rejet'),
   reason: requiredText('Le motif du rejet', 300),
-});
+}));
 
-export const RejectionWithdrawInput = z.object({ rejectionId: id });
+export const RejectionWithdrawInput = lazySchema(() => z.object({ rejectionId: id }));
 
-export const LedgerInput = z
+export const LedgerInput = lazySchema(() => z
   .object({ practitionerId: id, from: isoDate('Du'), to: isoDate('Au') })
   .refine((v) => v.from <= v.to, { message: 'La période est à l\'envers : « Du » doit précéder « Au ».', path: ['to'] })
-  .refine((v) => v.from >= addYears(v.to, -3), { message: 'Période trop longue : trois ans au maximum.', path: ['from'] });
+  .refine((v) => v.from >= addYears(v.to, -3), { message: 'Période trop longue : trois ans au maximum.', path: ['from'] }));

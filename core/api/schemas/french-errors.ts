@@ -3,7 +3,10 @@
  * show internal values (an enum's `"draft"|"validated"…`, a type name) for the issues a schema does not
  * word itself. Installed once by common.ts, which every schema imports.
  */
-import { z } from 'zod';
+// Namespace import + the one locale used: the bundles then keep only the zod they need (not its ~50 locales),
+// which is most of the zod a fresh process has to parse at start.
+import * as z from 'zod';
+import fr from 'zod/v4/locales/fr.js';
 
 /** For issues a schema left without its own message; `undefined` lets the French locale answer. */
 export const frenchCustomError = (issue: z.core.$ZodRawIssue): string | undefined => {
@@ -44,7 +47,7 @@ export const frenchCustomError = (issue: z.core.$ZodRawIssue): string | undefine
 };
 
 export function installFrenchErrors(): void {
-  z.config({ ...z.locales.fr(), customError: frenchCustomError });
+  z.config({ ...fr(), customError: frenchCustomError });
 }
 
 /** C0 and C1 control characters and DEL; `multiline` text keeps tab, line feed and carriage return. */

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { digits, id, isoDate, nir, optional, optionalText, requiredText } from './common.ts';
 
-const patientFields = {
+const patientFields = () => ({
   lastName: requiredText('Le nom de naissance', 80),
   usageName: optionalText(80),
   firstName: requiredText('Le prénom', 80),
@@ -29,7 +30,7 @@ const patientFields = {
   city: optionalText(80),
   phone: optionalText(30),
   notes: optionalText(2000, { multiline: true }),
-};
+});
 
 const withInsuredRule = <T extends z.ZodType<{ quality: string; insuredLastName: string | null; insuredFirstName: string | null }>>(s: T) =>
   s.superRefine((p, ctx) => {
@@ -41,20 +42,20 @@ const withInsuredRule = <T extends z.ZodType<{ quality: string; insuredLastName:
     }
   });
 
-export const PatientInput = withInsuredRule(z.object(patientFields));
+export const PatientInput = lazySchema(() => withInsuredRule(z.object(patientFields())));
 export type PatientInput = z.input<typeof PatientInput>;
 
-export const PatientUpdateInput = z.object({ id, patient: PatientInput });
-export const PatientSearchInput = z.object({
+export const PatientUpdateInput = lazySchema(() => z.object({ id, patient: PatientInput }));
+export const PatientSearchInput = lazySchema(() => z.object({
   query: z.string().max(100).default(''),
   includeArchived: z.boolean().default(false),
   limit: z.number().int().min(1).max(200).default(50),
-});
+}));
 
 /** Code contrat of a coverage: a single digit is written with two (« 4 » → « 04 », the AME codes 04/05/06). */
-const contractCode = optionalText(10).transform((v) => (v !== null && /^[0-9]$/.test(v) ? `0${v}` : v));
+const contractCode = lazySchema(() => optionalText(10).transform((v) => (v !== null && /^[0-9]$/.test(v) ? `0${v}` : v)));
 
-export const CoverageInput = z
+export const CoverageInput = lazySchema(() => z
   .object({
     patientId: id,
     organismId: id,
@@ -68,9 +69,9 @@ export const CoverageInput = z
     if (c.endDate < c.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });
     }
-  });
+  }));
 
-export const CoverageUpdateInput = z.object({
+export const CoverageUpdateInput = lazySchema(() => z.object({
   id,
   startDate: isoDate('Début des droits'),
   endDate: isoDate('Fin des droits'),
@@ -81,9 +82,9 @@ export const CoverageUpdateInput = z.object({
   if (c.endDate < c.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });
   }
-});
+}));
 
-export const OrganismInput = z.object({
+export const OrganismInput = lazySchema(() => z.object({
   number: digits("Numéro d'organisme", [8, 10]).transform((v) => v.padStart(10, '0')),
   name: requiredText("Le nom de l'organisme", 80),
-});
+}));

@@ -23,6 +23,10 @@ describe('bench smoke run', () => {
     expect(out).toMatch(/synchronous = NORMAL: +median [\d.]+ ms/);
     expect(out).toMatch(/bare pdfkit page: [\d.]+ ms/);
     expect(out).toMatch(/start → first answer \d+ ms .* RSS after 1,200 searches \d+ MB/);
+    expect(out).toMatch(/browser-mode bundle \(ESM.*\): \d+ ms \(min \d+, max \d+; CPU \d+ ms\); Electron main bundle \(CommonJS.*\): \d+ ms \(min \d+, max \d+; CPU \d+ ms\)/);
+    expect(out).toMatch(/pdfkit\/fontkit loaded by the first answer: no/);
+    expect(out).toMatch(/pdfkit\/fontkit at first answer +not loaded/);
+    expect(out).toMatch(/start → first answer on this small folder, median of \d+ fresh starts .*: ESM \d+ ms \(min \d+, max \d+; CPU \d+ ms\), CommonJS \d+ ms/);
     expect([code, out.slice(-600)]).toEqual([0, out.slice(-600)]);
   }, 60_000);
 });
