@@ -10,7 +10,7 @@ import type { BackupInfo } from '../core/domain/types.ts';
 import { backupDatabase, copyClosedDatabase, inspectDatabaseFile, inspectDatabaseFileOffThread, type DatabaseFileCheck } from '../db/backup.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import type { HandlerContext } from './context.ts';
-import { commitTempFile, ensurePrivateDir, fsyncDir, removeTempLeftovers, tempPathFor, writeFileAtomic } from './durable-files.ts';
+import { commitTempFile, ensurePrivateDir, fsyncDir, fsyncFileInBackground, makePrivate, removeTempLeftovers, tempPathFor, writeFileAtomic } from './durable-files.ts';
 import { BACKUP_NAME_RE, BACKUPS_FOLDER, DATABASE_FILE, RESTORE_MARKER } from './paths.ts';
 
 export const KEEP_BACKUPS = 30;
@@ -84,7 +84,15 @@ export async function createBackup(ctx: HandlerContext, kind: 'manuelle' | 'quot
     removeSqliteFile(temp);
     throw new DomainError('internal', `La sauvegarde n'a pas pu être vérifiée (${check.integrity}) : elle n'a pas été gardée. Réessayez ; si cela se reproduit, contactez le support.`);
   }
-  commitTempFile(temp, file);
+  try {
+    // The whole file is flushed off the main thread (it can take seconds on a slow disk), then renamed.
+    makePrivate(temp);
+    await fsyncFileInBackground(temp);
+  } catch (err) {
+    removeSqliteFile(temp);
+    throw err;
+  }
+  commitTempFile(temp, file, { alreadySynced: true });
   recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, `backup-${kind}`, null, { fileName, patients: check.patients, invoices: check.invoices });
   pruneBackups(ctx.dataDir);
   return { ...listBackups(ctx.dataDir).find((b) => b.fileName === fileName)!, check };

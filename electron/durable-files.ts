@@ -6,6 +6,7 @@
  * folders too (0700) on POSIX: they hold health data.
  */
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export const PRIVATE_FILE_MODE = 0o600;
@@ -43,6 +44,19 @@ export function fsyncFile(file: string): void {
   }
 }
 
+/**
+ * fsync of an existing file's content on libuv's thread pool: a big file (a backup of a large practice,
+ * hundreds of MB on a slow disk) is flushed without stalling the desk's searches meanwhile.
+ */
+export async function fsyncFileInBackground(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Creates a folder (and its parents) private to the account; tightens an existing one's mode. */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -58,10 +72,10 @@ export function makePrivate(file: string): void {
  * Puts an already written temporary file in place: fsync, rename over `finalPath`, fsync the folder.
  * The temporary file is removed if anything fails.
  */
-export function commitTempFile(tempPath: string, finalPath: string): void {
+export function commitTempFile(tempPath: string, finalPath: string, opts: { alreadySynced?: boolean } = {}): void {
   try {
     makePrivate(tempPath);
-    fsyncFile(tempPath);
+    if (!opts.alreadySynced) fsyncFile(tempPath);
     renameSync(tempPath, finalPath);
   } catch (err) {
     rmSync(tempPath, { force: true });
