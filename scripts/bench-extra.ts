@@ -5,8 +5,9 @@
  */
 import { bundleForNode } from './bundle-node.ts';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { BACKUPS_FOLDER } from '../electron/paths.ts';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
@@ -83,8 +84,42 @@ export interface ValidationFigures {
   withPdfMedianMs: number;
   withPdfPerSecond: number;
   rawMedianMs: number;
+  /** What each commit appended to the WAL (frames of page size + 24 bytes): what its fsync has to carry. */
+  walBytesPerValidation: number;
+  walFramesPerValidation: number;
+  rawWalBytes: number;
   pdfMedianMs: number;
   barePdfMedianMs: number;
+}
+
+/**
+ * Frames in the WAL now: mxFrame of the wal-index header (offset 16 of the -shm file, native byte order).
+ * A commit adds its frames to it; the first commit after a checkpoint starts the WAL again from 0.
+ */
+function walFrameCounter(db: Db): { (): number; close(): void } {
+  const fd = openSync(`${db.name}-shm`, 'r');
+  const buf = Buffer.alloc(4);
+  return Object.assign(
+    () => {
+      readSync(fd, buf, 0, 4, 16);
+      return endianness() === 'LE' ? buf.readUInt32LE(0) : buf.readUInt32BE(0);
+    },
+    { close: () => closeSync(fd) },
+  );
+}
+
+/** Sums the frames of each commit; a commit that started the WAL again (after a checkpoint) is left out. */
+function frameTally() {
+  let frames = 0;
+  let commits = 0;
+  return {
+    add(before: number, after: number) {
+      if (after < before) return;
+      frames += after - before;
+      commits++;
+    },
+    perCommit: () => (commits === 0 ? 0 : frames / commits),
+  };
 }
 
 /** Drafts of 3 acts, typed as a desk user would, for the validations below. */
@@ -134,19 +169,29 @@ export async function measureValidation(backend: Backend, practitionerId: number
   });
   const samples: number[] = [];
   const rawSamples: number[] = [];
+  // WAL frames of each commit, read from the wal-index outside the timed parts (a few µs each).
+  const frames = walFrameCounter(db);
+  const validationFrames = frameTally();
+  const rawFrames = frameTally();
   let validatingMs = 0;
   for (const [i, invoiceId] of drafts.entries()) {
+    let before = frames();
     let t0 = performance.now();
     const step = validateInvoice(backend.ctx, { invoiceId, ...request });
     const ms = performance.now() - t0;
+    validationFrames.add(before, frames());
     samples.push(ms);
     validatingMs += ms;
     if (step.kind !== 'committed') throw new Error(`validate: ${JSON.stringify(step).slice(0, 300)}`);
+    before = frames();
     t0 = performance.now();
     rawTx.immediate(i);
     rawSamples.push(performance.now() - t0);
+    rawFrames.add(before, frames());
   }
+  frames.close();
   const perSecond = (drafts.length * 1000) / validatingMs;
+  const frameBytes = (db.pragma('page_size', { simple: true }) as number) + 24;
   db.exec('DROP TABLE bench_raw; DROP TABLE bench_raw_audit; DROP TABLE bench_counter');
 
   // Imprimer as the user meets it: the validation and then its PDF, through dispatch.
@@ -178,6 +223,9 @@ export async function measureValidation(backend: Backend, practitionerId: number
     withPdfMedianMs: summary(withPdf).p50,
     withPdfPerSecond,
     rawMedianMs: summary(rawSamples).p50,
+    walBytesPerValidation: validationFrames.perCommit() * frameBytes,
+    walFramesPerValidation: validationFrames.perCommit(),
+    rawWalBytes: rawFrames.perCommit() * frameBytes,
     pdfMedianMs: summary(pdfSamples).p50,
     barePdfMedianMs: summary(bareSamples).p50,
   };

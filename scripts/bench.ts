@@ -524,9 +524,10 @@ async function main() {
     const rateMet = full.perSecond >= VALIDATIONS_PER_S;
     extra.push({ label: 'validation median', met: medianMet }, { label: 'validation sustained', met: rateMet });
     console.log(`\nvalidation (${VALIDATIONS} drafts of 3 acts; checks, gapless number, validated row, frozen print model, audit — one transaction):`);
-    console.log(`  synchronous = FULL:   median ${full.medianMs.toFixed(2)} ms, sustained ${full.perSecond.toFixed(0)}/s   (targets < ${VALIDATION_MEDIAN_MS} ms: ${medianMet ? 'met' : 'NOT MET'}; ≥ ${VALIDATIONS_PER_S}/s: ${rateMet ? 'met' : 'NOT MET'})`);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(`  synchronous = FULL:   median ${full.medianMs.toFixed(2)} ms, sustained ${full.perSecond.toFixed(0)}/s, WAL ${kb(full.walBytesPerValidation)} (${full.walFramesPerValidation.toFixed(1)} pages) per validation   (targets < ${VALIDATION_MEDIAN_MS} ms: ${medianMet ? 'met' : 'NOT MET'}; ≥ ${VALIDATIONS_PER_S}/s: ${rateMet ? 'met' : 'NOT MET'})`);
     console.log(`  synchronous = NORMAL: median ${normal.medianMs.toFixed(2)} ms, sustained ${normal.perSecond.toFixed(0)}/s   (FULL costs ${(full.medianMs - normal.medianMs).toFixed(2)} ms more per validation: the WAL fsync at commit)`);
-    console.log(`  raw transaction (counter + row + audit, FULL): median ${full.rawMedianMs.toFixed(2)} ms → ratio ${(full.medianMs / Math.max(full.rawMedianMs, 0.001)).toFixed(1)}×`);
+    console.log(`  raw transaction (counter + row + audit, FULL): median ${full.rawMedianMs.toFixed(2)} ms, WAL ${kb(full.rawWalBytes)} per commit → ratio ${(full.medianMs / Math.max(full.rawMedianMs, 0.001)).toFixed(1)}×`);
     console.log(`  Imprimer through dispatch = validation + its PDF after the commit (FULL): median ${full.withPdfMedianMs.toFixed(2)} ms, sustained ${full.withPdfPerSecond.toFixed(0)}/s (NORMAL: ${normal.withPdfMedianMs.toFixed(2)} ms) — not a target`);
     console.log(`  its PDF alone (invoices/print): median ${full.pdfMedianMs.toFixed(2)} ms; bare pdfkit page: ${full.barePdfMedianMs.toFixed(2)} ms → ratio ${(full.pdfMedianMs / Math.max(full.barePdfMedianMs, 0.001)).toFixed(1)}×`);
   }

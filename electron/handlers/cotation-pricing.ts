@@ -8,7 +8,7 @@ import { priceVisit } from '../../core/cotation/price-visit.ts';
 import { checkTypedLines } from '../../core/cotation/typed-lines.ts';
 import type { Catalogue, Practice, Problem, Visit } from '../../core/cotation/types.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
-import type { Invoice, InvoiceVisit, Practitioner } from '../../core/domain/types.ts';
+import type { Invoice, InvoiceVisit, Patient, Practitioner } from '../../core/domain/types.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
 import { loadCatalogue } from '../../db/catalogue-repo.ts';
 import { listCoverages } from '../../db/coverages-repo.ts';
@@ -54,6 +54,15 @@ export const toEngineVisit = (v: VisitData): Visit => ({
   acts: v.acts.map((a) => ({ key: a.key ?? null, code: a.code, coefficient: Math.round(a.coefficient * 100), ...(a.session ? { session: a.session } : {}) })),
 });
 
+/**
+ * What a caller already read in its transaction (the validation): given, it is used instead of reading
+ * the patient or the practitioner's catalogue again.
+ */
+export interface AlreadyRead {
+  patient?: Patient | undefined;
+  catalogue?: Catalogue | undefined;
+}
+
 export interface PricedContent {
   lines: LineData[];
   visits: InvoiceVisit[];
@@ -65,9 +74,16 @@ export interface PricedContent {
  * without its condition, IK without distance, tariff missing…), refuses the whole save with its French
  * message and the field of the visit: nothing is written.
  */
-export function priceVisits(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner, visits: readonly Visit[], qualificatif: 'N' | null): PricedContent {
-  const patient = requirePatient(ctx, invoice.patientId);
-  const catalogue: Catalogue = loadCatalogue(ctx.db, practitioner.profession);
+export function priceVisits(
+  ctx: HandlerContext,
+  invoice: Invoice,
+  practitioner: Practitioner,
+  visits: readonly Visit[],
+  qualificatif: 'N' | null,
+  read: AlreadyRead = {},
+): PricedContent {
+  const patient = read.patient ?? requirePatient(ctx, invoice.patientId);
+  const catalogue: Catalogue = read.catalogue ?? loadCatalogue(ctx.db, practitioner.profession);
   const practice = practiceOf(practitioner);
   const today = ctx.clock.today();
   const lines: LineData[] = [];
@@ -104,18 +120,18 @@ export function priceVisits(ctx: HandlerContext, invoice: Invoice, practitioner:
 }
 
 /** Every check before Imprimer for a draft with visits (engine problems + prescription + AME carence). */
-export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner): Problem[] {
+export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner, read: AlreadyRead = {}): Problem[] {
   if (invoice.visits.length === 0) {
     // Lines typed by hand: the visit rules, one sitting per act date (typed-lines.ts).
     if (invoice.lines.length === 0) return [];
     return checkTypedLines(invoice.lines, {
       profession: practitioner.profession,
-      steps: loadCatalogue(ctx.db, practitioner.profession).steps,
-      patientBirthDate: requirePatient(ctx, invoice.patientId).birthDate,
+      steps: (read.catalogue ?? loadCatalogue(ctx.db, practitioner.profession)).steps,
+      patientBirthDate: (read.patient ?? requirePatient(ctx, invoice.patientId)).birthDate,
     });
   }
-  const patient = requirePatient(ctx, invoice.patientId);
-  const catalogue = loadCatalogue(ctx.db, practitioner.profession);
+  const patient = read.patient ?? requirePatient(ctx, invoice.patientId);
+  const catalogue = read.catalogue ?? loadCatalogue(ctx.db, practitioner.profession);
   const practice = practiceOf(practitioner);
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
   const today = ctx.clock.today();

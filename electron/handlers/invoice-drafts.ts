@@ -8,7 +8,7 @@ import { formatFrDate } from '../../core/domain/dates.ts';
 import { computeShares, lineAmount } from '../../core/domain/invoice-calc.ts';
 import { pricedAmount } from '../../core/cotation/price-visit.ts';
 import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
-import type { Visit } from '../../core/cotation/types.ts';
+import type { Catalogue, Visit } from '../../core/cotation/types.ts';
 import { refuseTypedLine } from '../../core/cotation/typed-lines.ts';
 import type { AmeSource, Exoneration, Invoice, Practitioner } from '../../core/domain/types.ts';
 import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
@@ -113,9 +113,16 @@ export const actsOf = (invoice: Invoice): ActData[] =>
  * Prices acts: each must be dated today or before, not before the prescription, with a code known
  * for the practitioner's profession and a tariff in force on its date. Errors name the line.
  */
-export function priceActs(ctx: HandlerContext, invoice: Invoice, acts: readonly ActData[], qualificatif: 'N' | null): LineData[] {
-  const practitioner = requirePractitioner(ctx, invoice.practitionerId);
-  const { tariffs } = loadCatalogue(ctx.db, practitioner.profession);
+export function priceActs(
+  ctx: HandlerContext,
+  invoice: Invoice,
+  acts: readonly ActData[],
+  qualificatif: 'N' | null,
+  // What the caller already read in its transaction (the validation): not read again.
+  read: { practitioner?: Practitioner | undefined; catalogue?: Catalogue | undefined } = {},
+): LineData[] {
+  const practitioner = read.practitioner ?? requirePractitioner(ctx, invoice.practitionerId);
+  const { tariffs } = read.catalogue ?? loadCatalogue(ctx.db, practitioner.profession);
   const today = ctx.clock.today();
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
   const refused = refuseTypedLine(acts, practitioner.postalCode);

@@ -12,7 +12,9 @@ import type { AmeCoverageCheck } from '../../core/api/contract.ts';
 import type { Problem } from '../../core/cotation/types.ts';
 import { AME_PROMPT_MESSAGE, amePromptDecision, ameTerms } from '../../core/domain/ame.ts';
 import { computeShares, type Shares } from '../../core/domain/invoice-calc.ts';
-import type { Coverage, Invoice, InvoiceVisit, Practitioner } from '../../core/domain/types.ts';
+import type { Catalogue } from '../../core/cotation/types.ts';
+import type { Coverage, Invoice, InvoiceVisit, Patient, Practitioner } from '../../core/domain/types.ts';
+import { currentCatalogue } from '../../db/catalogue-cache.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { markValidated, saveDraftContent, setPromptAnswer, takeNextNumber, type LineData } from '../../db/invoices-repo.ts';
@@ -73,8 +75,10 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     }
 
     // Checks before Imprimer (issue #7 §4): blocking ones refuse, warnings need an explicit confirmation.
+    // Read once for the checks and the re-pricing below (same transaction: they cannot change in between).
     const practitioner = requirePractitioner(ctx, invoice.practitionerId);
-    const problems = invoiceChecks(ctx, invoice, practitioner);
+    const catalogue = currentCatalogue(ctx.db, practitioner.profession);
+    const problems = invoiceChecks(ctx, invoice, practitioner, { patient, catalogue });
     const blocking = problems.filter((p) => p.level === 'block');
     if (blocking.length > 0) return { kind: 'refused', error: new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits') };
     const warnings = problems.filter((p) => p.level === 'warn');
@@ -83,7 +87,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     // Re-priced at validation (visits through the engine): tariffs and dates are checked against today once
     // more; the lines are rewritten only when that changes them.
     try {
-      invoice = repriceIfChanged(ctx, invoice, practitioner);
+      invoice = repriceIfChanged(ctx, invoice, { practitioner, patient, catalogue });
     } catch (err) {
       if (err instanceof DomainError) return { kind: 'refused', error: err };
       throw err;
@@ -103,12 +107,16 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
 }
 
 /** Prices the draft's acts again under its own terms; writes lines, visits and totals only if they differ. */
-function repriceIfChanged(ctx: HandlerContext, invoice: Invoice, practitioner: Practitioner): Invoice {
+function repriceIfChanged(
+  ctx: HandlerContext,
+  invoice: Invoice,
+  read: { practitioner: Practitioner; patient: Patient; catalogue: Catalogue },
+): Invoice {
   const terms = termsOf(invoice);
   const priced =
     invoice.visits.length > 0
-      ? priceVisits(ctx, invoice, practitioner, invoice.visits, terms.qualificatif)
-      : { lines: priceActs(ctx, invoice, actsOf(invoice), terms.qualificatif), visits: [] as InvoiceVisit[] };
+      ? priceVisits(ctx, invoice, read.practitioner, invoice.visits, terms.qualificatif, read)
+      : { lines: priceActs(ctx, invoice, actsOf(invoice), terms.qualificatif, read), visits: [] as InvoiceVisit[] };
   const shares = computeShares(priced.lines.map((l) => l.amountCents), terms);
   if (sameContent(invoice, priced.lines, priced.visits, shares)) return invoice;
   saveDraftContent(ctx.db, invoice.id, terms, priced.lines, shares, priced.visits);

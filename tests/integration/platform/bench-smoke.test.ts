@@ -20,6 +20,10 @@ describe('bench smoke run', () => {
     expect(out).toMatch(/search \(dispatch vs best raw better-sqlite3 query\)/);
     expect(out).toMatch(/search: name prefix \(2–4 letters\) \[1,000 patients\] +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+× +[\d.]+×/);
     expect(out).toMatch(/synchronous = FULL: +median [\d.]+ ms, sustained \d+\/s/);
+    // WAL bytes per commit read from the wal-index: a validation writes several pages, the raw transaction a few.
+    const wal = /sustained \d+\/s, WAL [\d.]+ KB \(([\d.]+) pages\) per validation/.exec(out);
+    expect(Number(wal?.[1])).toBeGreaterThan(3);
+    expect(out).toMatch(/raw transaction \(counter \+ row \+ audit, FULL\): median [\d.]+ ms, WAL [1-9][\d.]* KB per commit/);
     expect(out).toMatch(/synchronous = NORMAL: +median [\d.]+ ms/);
     expect(out).toMatch(/bare pdfkit page: [\d.]+ ms/);
     expect(out).toMatch(/start → first answer \d+ ms .* RSS after 1,200 searches \d+ MB/);
