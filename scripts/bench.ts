@@ -445,7 +445,10 @@ async function main() {
   console.log(`follow-up     ${fu.bordereaux.toLocaleString('en').padStart(10)} bordereaux, ${fu.payments.toLocaleString('en')} payments, ${fu.rejections.toLocaleString('en')} rejections   ${seconds(fu.ms)}`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const buildMs = performance.now() - total;
-  console.log(`database built in ${seconds(buildMs)}; file ${(fileSize(dataDir) / 1024 / 1024).toFixed(0)} MB\n`);
+  console.log(`database built in ${seconds(buildMs)}; file ${(fileSize(dataDir) / 1024 / 1024).toFixed(0)} MB`);
+  // What the name search's indexes cost on disk (0007-search-keys.sql): the price of answering in `limit` entries.
+  const mb = (like: string) => Number(db.prepare('SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE ?').pluck().get(like)) / 1024 / 1024;
+  console.log(`  of which search keys ${mb('patient_search_keys%').toFixed(1)} MB, search pairs ${mb('patient_search_pairs%').toFixed(1)} MB, FTS ${mb('patients_fts%').toFixed(1)} MB, patients ${mb('patients').toFixed(1)} MB\n`);
   backend.close();
 
   t0 = performance.now();
