@@ -92,13 +92,14 @@ function insertSearchKeys(db: Db, id: number, sortKey: string, terms: readonly s
 /** Removes a patient's search keys, found from its stored sort key and FTS terms (no index on patient_id needed). */
 function deleteSearchKeys(db: Db, id: number): void {
   const old = cached(db, 'SELECT p.sort_key AS sortKey, f.terms FROM patients p JOIN patients_fts f ON f.rowid = p.id WHERE p.id = ?').get(id) as
-    | { sortKey: string; terms: string }
+    | { sortKey: string; terms: string | null }
     | undefined;
   if (!old) return;
+  const terms = (old.terms ?? '').split(' ');
   const remove = cached(db, 'DELETE FROM patient_search_keys WHERE key = ? AND sort_key = ? AND patient_id = ?');
-  for (const key of searchKeysForTerms(old.terms.split(' '))) remove.run(key, old.sortKey, id);
+  for (const key of searchKeysForTerms(terms)) remove.run(key, old.sortKey, id);
   const removePair = cached(db, 'DELETE FROM patient_search_pairs WHERE p3a = ? AND p3b = ? AND term_a = ? AND term_b = ? AND patient_id = ?');
-  for (const p of searchPairsForTerms(old.terms.split(' '))) removePair.run(p.p3a, p.p3b, p.termA, p.termB, id);
+  for (const p of searchPairsForTerms(terms)) removePair.run(p.p3a, p.p3b, p.termA, p.termB, id);
 }
 
 const params = (p: PatientData) => ({
@@ -324,7 +325,7 @@ export function searchPatients(
 /**
  * Several typed words through the pairs index (0007-search-keys.sql): the patients having a term that
  * starts with `a` and another that starts with `b` are read from one key (first three letters of each)
- * and the two term ranges — a few index entries, not two lists that grow with the file. The other
+ * and the two term ranges — the patients matching both words, not two whole lists to intersect. The other
  * words are checked on the search keys of each of those patients. Whole-word matches first.
  */
 function byPairs(
@@ -342,10 +343,13 @@ function byPairs(
 
 /**
  * Of several possible pairs (« jean pierre roy »: jean+pierre is every Jean-Pierre), the one with the
- * fewest patients, counted up to PAIR_COUNT_CAP entries each: a few hundred index entries at most.
+ * fewest patients, counted up to PAIR_COUNT_CAP entries each. At most PAIRS_COMPARED pairs are counted,
+ * the longest words first (text pasted in the box must not cost a count per pair of its words).
  */
 export const PAIR_COUNT_CAP = 200;
-export function narrowestPair(db: Db, pairs: [string, string][]): [string, string] {
+const PAIRS_COMPARED = 4;
+export function narrowestPair(db: Db, allPairs: [string, string][]): [string, string] {
+  const pairs = allPairs.slice(0, PAIRS_COMPARED);
   if (pairs.length === 1) return pairs[0]!;
   let best = pairs[0]!;
   let fewest = Infinity;

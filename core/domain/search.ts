@@ -113,10 +113,16 @@ export interface TermPair {
   termB: string;
 }
 
-/** The ordered pairs of a patient's different terms (db/migrations/0007-search-keys.sql). */
+/**
+ * The ordered pairs of a patient's terms neither of which starts the other (db/migrations/0007-search-keys.sql):
+ * two typed words that match « jean » and « jeanpierre » are both starts of « jeanpierre », so one starts
+ * the other and the pairs index is never asked (pairsOfWords) — such pairs would never be read.
+ */
 export function searchPairsForTerms(terms: readonly string[]): TermPair[] {
   const distinct = [...new Set(terms.filter((t) => t.length > 0))];
-  return distinct.flatMap((a) => distinct.filter((b) => b !== a).map((b) => ({ p3a: a.slice(0, 3), p3b: b.slice(0, 3), termA: a, termB: b })));
+  return distinct.flatMap((a) =>
+    distinct.filter((b) => !a.startsWith(b) && !b.startsWith(a)).map((b) => ({ p3a: a.slice(0, 3), p3b: b.slice(0, 3), termA: a, termB: b })),
+  );
 }
 
 /**
@@ -133,5 +139,6 @@ export function pairsOfWords(words: readonly string[]): [string, string][] {
     if (a.length < 3) break;
     for (const b of distinct.slice(i + 1)) if (!a.startsWith(b)) pairs.push([a, b]);
   }
-  return pairs;
+  // A second word of three letters or more is one key of the index; a shorter one, a range of keys.
+  return [...pairs.filter(([, b]) => b.length >= 3), ...pairs.filter(([, b]) => b.length < 3)];
 }

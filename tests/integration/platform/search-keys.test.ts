@@ -132,7 +132,13 @@ describe('search keys', () => {
       { p3a: 'le', p3b: 'gal', termA: 'le', termB: 'gall' },
       { p3a: 'gal', p3b: 'le', termA: 'gall', termB: 'le' },
     ]);
+    // « jean » starts « jeanpierre »: two typed words matching them both start « jeanpierre », one starts the
+    // other, and pairsOfWords never asks the index for them — such pairs are not stored.
+    expect(searchPairsForTerms(['jean', 'pierre', 'jeanpierre']).map((p) => `${p.termA}+${p.termB}`)).toEqual([
+      'jean+pierre', 'pierre+jean', 'pierre+jeanpierre', 'jeanpierre+pierre',
+    ]);
     expect(pairsOfWords(['le', 'ba'])).toEqual([]);
+    expect(pairsOfWords(['jean', 'm', 'pierre'])).toEqual([['pierre', 'jean'], ['pierre', 'm'], ['jean', 'm']]);
     expect(pairsOfWords(['mar', 'martin'])).toEqual([]);
     expect(pairsOfWords(['martin', 'm'])).toEqual([]);
     expect(pairsOfWords(['le', 'gall'])).toEqual([['gall', 'le']]);
