@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digits, id, isoDate, optionalText, requiredText } from './common.ts';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 import { VisitInput } from './cotation.ts';
 
 export const ProfessionSchema = z.enum(['infirmier', 'masseur-kinesitherapeute'], { error: 'Profession obligatoire.' });
@@ -194,7 +195,12 @@ export const CaisseKeyInput = z.object(caisseKey);
 export const CaisseInput = z.object({
   ...caisseKey,
   name: requiredText('Le nom de la caisse', 120),
-  addressLine: z.string().trim().max(200, 'Adresse : 200 caractères au maximum.').default(''),
+  addressLine: z
+    .string()
+    .trim()
+    .max(200, 'Adresse : 200 caractères au maximum.')
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTERS_MESSAGE)
+    .default(''),
   postalCode: z.string().trim().regex(/^[0-9]{5}$/, 'Code postal : 5 chiffres.'),
   city: requiredText('La ville', 80),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digits, id, isoDate, nir, optional, optionalText, requiredText } from './common.ts';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 
 const patientFields = {
   lastName: requiredText('Le nom de naissance', 80),
@@ -76,7 +77,12 @@ export const CoverageUpdateInput = z.object({
   endDate: isoDate('Fin des droits'),
   contractCode,
   /** Omitted: unchanged (the dates dialog does not show it). */
-  attestationNumber: z.string().max(30, '30 caractères au maximum.').transform((v) => v.trim()).optional(),
+  attestationNumber: z
+    .string()
+    .max(30, '30 caractères au maximum.')
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTERS_MESSAGE)
+    .transform((v) => v.trim())
+    .optional(),
 }).superRefine((c, ctx) => {
   if (c.endDate < c.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });
