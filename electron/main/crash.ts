@@ -4,6 +4,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivate } from '../durable-files.ts';
 
 export const ERROR_LOG_FILE = 'feuillet-erreurs.log';
 
@@ -35,6 +36,7 @@ export function appendErrorLog(dataDir: string, kind: ErrorKind, err: unknown, n
   const file = join(dataDir, ERROR_LOG_FILE);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   appendFileSync(file, formatLogEntry(kind, err, now), { mode: 0o600 });
+  makePrivate(file); // `mode` only applies when the file is created: a log left wider is tightened too
   return file;
 }
 

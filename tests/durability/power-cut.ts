@@ -1,11 +1,11 @@
 /**
  * Power-cut simulation (Linux): the writer runs with powercut-shim.c preloaded, which logs every write,
  * truncate, fsync, create, unlink and rename under the data folder. `replayDurable` rebuilds the folder
- * as a disk would hold it if the power had failed at the kill: for each file, only the operations
- * followed by an fsync of that file are kept; anything written but not fsynced is lost.
+ * as a disk could hold it if the power had failed at the kill: for each file, the operations followed by
+ * an fsync of that file are kept; of the others, none (`'drop'`) or a random part (`keepRandomly`).
  *
- * Model (documented in the README): file CONTENTS are durable only up to their last fsync (the worst
- * case the kernel may give after a power loss); names (create, rename, unlink) are taken as durable when
+ * Model (documented in the README): file CONTENTS are durable up to their last fsync, and unsynced writes
+ * may be lost, all of them or some; names (create, rename, unlink) are taken as durable when
  * they happen — SQLite fsyncs the folder itself in FULL mode, and writeFileAtomic fsyncs it after each
  * rename. `-shm` files are dropped: SQLite rebuilds the WAL index from the WAL at the first opening.
  */
@@ -50,14 +50,25 @@ function filesUnder(dir: string): string[] {
 
 export interface ReplayStats {
   operations: number;
+  /** Writes not followed by an fsync of their file: thrown away (or, with `unsynced`, some kept). */
   lostWrites: number;
+  /** Writes not followed by an fsync that were kept anyway (`keepRandomly` only). */
+  keptWrites: number;
 }
+
+/**
+ * What becomes of the writes (and truncates) not followed by an fsync: with `'drop'` all are lost; with a
+ * seed, each is kept or lost at random, in its order — the disk may have written some of them before the
+ * power failed (a later one without an earlier one, a rename's content half there), which SQLite's WAL
+ * checksums and the atomic writer's fsync-before-rename must both survive.
+ */
+export type Unsynced = 'drop' | { keepRandomly: number };
 
 /**
  * `before`: the folder as it was when the writer started (fully durable); `log`: the shim's log, whose
  * paths are under `liveDir`; writes the state after the power cut into `target` (emptied first).
  */
-export function replayDurable(before: string, liveDir: string, log: string, target: string): ReplayStats {
+export function replayDurable(before: string, liveDir: string, log: string, target: string, unsynced: Unsynced = 'drop'): ReplayStats {
   const files = new Map<string, FileState>();
   for (const path of filesUnder(before)) files.set(relative(before, path), { durable: readFileSync(path), pending: [] });
   const raw = existsSync(log) ? readFileSync(log) : Buffer.alloc(0);
@@ -127,15 +138,27 @@ export function replayDurable(before: string, liveDir: string, log: string, targ
     operations++;
   }
   let lostWrites = 0;
+  let keptWrites = 0;
+  let seed = typeof unsynced === 'object' ? unsynced.keepRandomly >>> 0 || 1 : 0;
+  const coin = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed < 2 ** 31;
+  };
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   for (const [rel, f] of files) {
-    lostWrites += f.pending.filter((p) => p.op === 'W').length;
+    const lost = new Set(unsynced === 'drop' ? f.pending : f.pending.filter(() => !coin()));
+    lostWrites += [...lost].filter((p) => p.op === 'W').length;
+    if (unsynced !== 'drop') {
+      keptWrites += f.pending.filter((p) => p.op === 'W' && !lost.has(p)).length;
+      f.pending = f.pending.filter((p) => !lost.has(p));
+      applyOps(f);
+    }
     if (rel.startsWith('..') || rel.endsWith('-shm')) continue;
     const path = join(target, rel);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.durable);
   }
   for (const folder of ['documents', 'sauvegardes']) mkdirSync(join(target, folder), { recursive: true });
-  return { operations, lostWrites };
+  return { operations, lostWrites, keptWrites };
 }

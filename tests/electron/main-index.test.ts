@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BACKUP_NAME_RE } from '../../core/domain/backup-names.ts';
+import { TEMP_PREFIX } from '../../electron/durable-files.ts';
 import { FakeBrowserWindow, fakeIpcMain, fakeMenu, fakeProtocol, fakeSession, invokeEvent } from './fake-electron.ts';
 
 /** Where the fake app's getPath() points (never a real home folder). */
@@ -278,6 +280,50 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
 
   it("makes the day's backup in the background, beside the database", async () => {
     const backups = join(dataDir, 'sauvegardes');
-    await expect.poll(() => (existsSync(backups) ? readdirSync(backups).filter((f) => f.endsWith('.sqlite')).length : 0)).toBe(1);
+    // A finished backup under its final name (the temporary file being written does not count).
+    await expect.poll(() => (existsSync(backups) ? readdirSync(backups).filter((f) => BACKUP_NAME_RE.test(f)).length : 0)).toBe(1);
+    expect(readdirSync(backups).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([]);
+  });
+});
+
+/**
+ * The BUILT main bundle on a data folder another Feuillet holds (e.g. the browser mode): the lock
+ * refuses, the user reads why in French, and the app quits without opening a window or the database.
+ */
+describe.skipIf(!existsSync(MAIN))('out/main/index.cjs on a data folder already in use', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'feuillet-main-locked-'));
+  const electron = fakeElectron();
+  let before = 0;
+  let release: () => void = () => {};
+  const listenersBefore = processListeners();
+
+  beforeAll(async () => {
+    const { lockDataDir } = await import('../../electron/data-dir-lock.ts');
+    release = lockDataDir(dataDir);
+    before = FakeBrowserWindow.instances.length;
+    process.env.FEUILLET_DATA_DIR = dataDir;
+    const nodeRequire = createRequire(MAIN);
+    const require = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
+    const module = { exports: {} };
+    const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(MAIN, 'utf8')}\n})`);
+    wrapper(module.exports, require, module, MAIN, dirname(MAIN));
+    await flush();
+  });
+
+  afterAll(() => {
+    release();
+    removeAddedProcessListeners(listenersBefore);
+    delete process.env.FEUILLET_DATA_DIR;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('says in French that Feuillet is already open on this folder, and quits', () => {
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Feuillet ne peut pas démarrer',
+      "Feuillet est déjà ouvert sur ce dossier de données. Fermez l'autre fenêtre de Feuillet, puis réessayez.",
+    );
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(FakeBrowserWindow.instances.length).toBe(before);
+    expect(existsSync(join(dataDir, 'feuillet.sqlite'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { digits, id, isoDate, optionalText, requiredText } from './common.ts';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 import { VisitInput } from './cotation.ts';
 
 export const ProfessionSchema = lazySchema(() => z.enum(['infirmier', 'masseur-kinesitherapeute'], { error: 'Profession obligatoire.' }));
@@ -195,7 +196,12 @@ export const CaisseKeyInput = lazySchema(() => z.object(caisseKey()));
 export const CaisseInput = lazySchema(() => z.object({
   ...caisseKey(),
   name: requiredText('Le nom de la caisse', 120),
-  addressLine: z.string().trim().max(200, 'Adresse : 200 caractères au maximum.').default(''),
+  addressLine: z
+    .string()
+    .trim()
+    .max(200, 'Adresse : 200 caractères au maximum.')
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTERS_MESSAGE)
+    .default(''),
   postalCode: z.string().trim().regex(/^[0-9]{5}$/, 'Code postal : 5 chiffres.'),
   city: requiredText('La ville', 80),
 }));

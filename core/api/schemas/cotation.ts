@@ -2,11 +2,17 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { id, isoDate, requiredText } from './common.ts';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 
 const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9;
 
 export const VisitActInput = lazySchema(() => z.object({
-  key: z.string().max(60).nullable().optional(),
+  key: z
+    .string()
+    .max(60)
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTERS_MESSAGE)
+    .nullable()
+    .optional(),
   code: z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, 'Code de l’acte : 1 à 4 lettres (AMI, AIS, IFD…).'),
   coefficient: z
     .number({ error: 'Coefficient obligatoire.' })

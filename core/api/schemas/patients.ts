@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { digits, id, isoDate, nir, optional, optionalText, requiredText } from './common.ts';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 
 const patientFields = () => ({
   lastName: requiredText('Le nom de naissance', 80),
@@ -77,7 +78,12 @@ export const CoverageUpdateInput = lazySchema(() => z.object({
   endDate: isoDate('Fin des droits'),
   contractCode,
   /** Omitted: unchanged (the dates dialog does not show it). */
-  attestationNumber: z.string().max(30, '30 caractères au maximum.').transform((v) => v.trim()).optional(),
+  attestationNumber: z
+    .string()
+    .max(30, '30 caractères au maximum.')
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTERS_MESSAGE)
+    .transform((v) => v.trim())
+    .optional(),
 }).superRefine((c, ctx) => {
   if (c.endDate < c.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La fin des droits ne peut pas précéder leur début.' });

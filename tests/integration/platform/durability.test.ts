@@ -4,7 +4,7 @@
  * POSIX modes of every folder and file the app writes (0700 / 0600).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,10 @@ import { fixedClock } from '../../../electron/context.ts';
 import { lockDataDir } from '../../../electron/data-dir-lock.ts';
 import { removeTempLeftovers, TEMP_PREFIX, tempPathFor, writeFileAtomic } from '../../../electron/durable-files.ts';
 import { inspectDatabaseFile, inspectDatabaseFileOffThread } from '../../../db/backup.ts';
-import { makeTestBackend, ROOT, seedDraft } from '../../helpers/test-backend.ts';
+import { appendErrorLog, ERROR_LOG_FILE } from '../../../electron/main/crash.ts';
+import { openShellSettings, SHELL_SETTINGS_FILE } from '../../../electron/main/shell-settings.ts';
+import { RESTORE_MARKER } from '../../../electron/paths.ts';
+import { buildPractitionerInput, makeTestBackend, ROOT, validatedInvoice } from '../../helpers/test-backend.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -131,24 +134,56 @@ describe('start-up and files of the data folder', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([]);
   });
 
-  it.runIf(posix)('folders are 0700, the database, backups and PDFs 0600 (POSIX), even if they were wider before', async () => {
+  it.runIf(posix)('folders are 0700 and every file the app writes 0600 (POSIX), even when the folders and the database were wider before', async () => {
+    // First run: a practice with a validated, printed invoice and a backup.
     const t = makeTestBackend();
+    const practitioner = await t.call('practitioners/create', buildPractitionerInput());
+    const invoice = await validatedInvoice(t, practitioner.id);
+    await t.call('invoices/print', { id: invoice.id });
+    await t.call('backups/create', {});
+    t.close();
+    // As an older Feuillet (or a umask of 022) left them: folders 0755, files 0644.
+    const widen = (path: string) => {
+      for (const name of readdirSync(path)) {
+        const child = join(path, name);
+        if (statSync(child).isDirectory()) widen(child);
+        chmodSync(child, statSync(child).isDirectory() ? 0o755 : 0o644);
+      }
+    };
+    widen(t.dir);
+    chmodSync(t.dir, 0o755);
+    writeFileSync(join(t.dir, ERROR_LOG_FILE), 'an older log\n', { mode: 0o644 });
+    const inodes = (folder: string) => new Map(readdirSync(join(t.dir, folder)).map((f) => [join(folder, f), statSync(join(t.dir, folder, f)).ino]));
+    const before = new Map([...inodes('documents'), ...inodes('sauvegardes')]);
+    /** Files of `folder` created or replaced since `before` (an atomic write replaces the inode). */
+    const writtenIn = (folder: string) => [...inodes(folder)].filter(([f, ino]) => before.get(f) !== ino).map(([f]) => f);
+    // Next start: every folder is tightened, and so is the database; every file written now is 0600.
+    const backend = open(t.dir);
     try {
-      const { invoice } = await seedDraft(t);
-      const done = await t.call('invoices/validate', { invoiceId: invoice.id, ameAnswer: 'non' });
-      expect(done.kind).toBe('validated');
-      await t.call('invoices/print', { id: invoice.id });
-      const backup = await t.call('backups/create', {});
-      const pdfs = readdirSync(join(t.dir, 'documents'));
-      expect(pdfs.length).toBeGreaterThan(0);
-      expect(mode(t.dir)).toBe(0o700);
-      expect(mode(join(t.dir, 'documents'))).toBe(0o700);
-      expect(mode(join(t.dir, 'sauvegardes'))).toBe(0o700);
-      for (const f of ['feuillet.sqlite', 'feuillet.sqlite-wal', 'feuillet.sqlite-shm', 'feuillet.lock']) expect([f, mode(join(t.dir, f))]).toEqual([f, 0o600]);
-      for (const f of pdfs) expect([f, mode(join(t.dir, 'documents', f))]).toEqual([f, 0o600]);
-      expect(mode(join(t.dir, 'sauvegardes', backup.fileName))).toBe(0o600);
+      const call = async (method: string, input: unknown) => {
+        const r = await backend.dispatch(method as never, input as never);
+        if (!r.ok) throw new Error(`${method}: ${r.error.message_fr}`);
+        return r.value as Record<string, unknown>;
+      };
+      await call('invoices/print', { id: invoice.id }); // duplicata: a new PDF
+      await call('bordereaux/create', { practitionerId: practitioner.id, invoiceIds: [invoice.id], sentOn: '2026-11-25' });
+      const backup = await call('backups/create', {});
+      await call('backups/restore', { fileName: backup.fileName }); // the restore marker
+      openShellSettings(t.dir).update({ printMode: 'viewer' });
+      appendErrorLog(t.dir, 'exception', new Error('test'));
+      for (const folder of ['', 'documents', 'sauvegardes']) expect([folder, mode(join(t.dir, folder))]).toEqual([folder, 0o700]);
+      const written = [
+        'feuillet.sqlite', 'feuillet.sqlite-wal', 'feuillet.sqlite-shm', 'feuillet.lock', RESTORE_MARKER, SHELL_SETTINGS_FILE, ERROR_LOG_FILE,
+        ...writtenIn('documents'),
+        ...writtenIn('sauvegardes'),
+      ];
+      expect(writtenIn('documents')).toHaveLength(2); // the duplicata (rewritten) and the bordereau
+      expect(writtenIn('sauvegardes')).toHaveLength(1);
+      for (const f of written) expect([f, mode(join(t.dir, f))]).toEqual([f, 0o600]);
+      // Files an older version left wider stay so, but inside folders no other account can enter.
     } finally {
-      t.dispose();
+      backend.close();
+      rmSync(t.dir, { recursive: true, force: true });
     }
   });
 });
