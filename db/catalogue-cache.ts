@@ -43,8 +43,18 @@ function deepFreeze<T>(value: T): T {
 
 /** True when the watching triggers exist on this connection; else creates them (in the caller's transaction, if any). */
 function watching(db: Db, cache: ConnectionCache): boolean {
-  const present = cached(db, `SELECT count(*) FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE '${TRIGGER_PREFIX}%'`).pluck().get();
-  if (present === TABLES.length * EVENTS.length) return true;
+  // Each trigger on the table its name says (a table renamed away keeps its triggers), and the stamp row there.
+  const placed = cached(
+    db,
+    `SELECT count(*) FROM temp.sqlite_schema WHERE type = 'trigger'
+       AND substr(name, 1, ${TRIGGER_PREFIX.length} + length(tbl_name) + 1) = '${TRIGGER_PREFIX}' || tbl_name || '_'`,
+  ).pluck().get();
+  const stamped = placed === TABLES.length * EVENTS.length && cached(db, `SELECT count(*) FROM temp.sqlite_schema WHERE name = '${STAMP_TABLE}'`).pluck().get() === 1;
+  if (stamped && cached(db, `SELECT count(*) FROM temp.${STAMP_TABLE}`).pluck().get() === 1) return true;
+  for (const name of cached(db, `SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE 'feuillet\\_catalogue\\_watch\\_%' ESCAPE '\\'`).pluck().all() as string[]) {
+    db.exec(`DROP TRIGGER temp."${name}"`);
+  }
+  db.exec(`DROP TABLE IF EXISTS temp.${STAMP_TABLE}`);
   if (!cache.functionRegistered) {
     db.function(NEXT_STAMP, { deterministic: false }, () => ++cache.lastStamp);
     cache.functionRegistered = true;

@@ -93,4 +93,23 @@ describe('catalogue kept per connection for the validation', () => {
     expect(after).not.toBe(read);
     expect(after.tariffs.some((x) => x.unitCents === 399)).toBe(true);
   });
+  it('watches again when a table was rebuilt under its name (its triggers left on the renamed one) or the stamp row removed', () => {
+    const db = t.ctx.db;
+    const has = (cents: number) => currentCatalogue(db, 'infirmier').tariffs.some((x) => x.unitCents === cents);
+    currentCatalogue(db, 'infirmier');
+    db.exec('ALTER TABLE tariffs RENAME TO tariffs_old; CREATE TABLE tariffs AS SELECT * FROM tariffs_old;');
+    currentCatalogue(db, 'infirmier');
+    addAmiTariff(db, 411);
+    expect(has(411)).toBe(true);
+    db.exec('DELETE FROM temp.feuillet_catalogue_stamp');
+    currentCatalogue(db, 'infirmier');
+    addAmiTariff(db, 422);
+    expect(has(422)).toBe(true);
+    // Acts and coefficient steps are watched too: an act's label changed, the kiné steps removed.
+    db.prepare("UPDATE ngap_acts SET label = 'changé' WHERE key = 'idel-injection-sc'").run();
+    expect(currentCatalogue(db, 'infirmier').acts.find((a) => a.key === 'idel-injection-sc')?.label).toBe('changé');
+    currentCatalogue(db, 'masseur-kinesitherapeute');
+    db.prepare("DELETE FROM coefficient_steps WHERE profession = 'masseur-kinesitherapeute'").run();
+    expect(currentCatalogue(db, 'masseur-kinesitherapeute').steps).toEqual([]);
+  });
 });
