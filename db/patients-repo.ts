@@ -289,6 +289,13 @@ export function searchPatients(
       .join(' AND ');
     return runWords(match);
   };
+  /** Name words through the FTS index: what the search keys and pairs cannot serve (« le ba »). */
+  const byFullText = (words: string[]): SummaryRow[] => {
+    const few = fewMatches(db, words, opts);
+    const exact = few ? few.exact : runWords(ftsExactQuery(words));
+    const prefix = few ? few.prefix : exact.length < opts.limit ? runWords(ftsQuery(words)) : [];
+    return mergeRows(opts.limit, exact, prefix);
+  };
   let rows: SummaryRow[];
   if (q.kind === 'nir-prefix') {
     const birth = digitsAsBirth(q.prefix);
@@ -300,22 +307,9 @@ export function searchPatients(
     rows = mergeRows(opts.limit, birth.birthDate ? run('birth-date', birth.birthDate) : [], byYear, run('nir-prefix', q.prefix, `${q.prefix}\uffff`));
   } else if (q.kind === 'birth-date') {
     rows = run('birth-date', q.iso);
-  } else if (q.kind === 'words' && q.words.length === 1) {
-    // One word: whole-word matches, then word starts — each one walk of the search keys, `limit` entries at most.
-    const [word] = q.words as [string];
-    const byKey = (key: string) => cached(db, searchKeySql(opts.includeArchived)).all(key, opts.limit) as SummaryRow[];
-    const exact = byKey(`=${word}`);
-    const prefix = exact.length < opts.limit ? byKey(word) : [];
-    rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
-  } else if (q.kind === 'words' && pairsOfWords(q.words).length > 0) {
-    // Several words, two of them distinct enough: the pairs index gives the few patients matching both.
-    const { exact, prefix } = byPairs(db, q.words, narrowestPair(db, pairsOfWords(q.words)), opts);
-    rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
   } else if (q.kind === 'words') {
-    const few = fewMatches(db, q.words, opts);
-    const exact = few ? few.exact : runWords(ftsExactQuery(q.words));
-    const prefix = few ? few.prefix : exact.length < opts.limit ? runWords(ftsQuery(q.words)) : [];
-    rows = mergeRows(opts.limit, exact, prefix, exact.length + prefix.length === 0 ? fuzzyRows(q.words) : []);
+    rows = byWordsIndexes(db, q.words, opts) ?? byFullText(q.words);
+    if (rows.length === 0) rows = fuzzyRows(q.words);
   } else {
     rows = run('empty');
   }
@@ -323,22 +317,56 @@ export function searchPatients(
 }
 
 /**
- * Several typed words through the pairs index (0007-search-keys.sql): the patients having a term that
- * starts with `a` and another that starts with `b` are read from one key (first three letters of each)
- * and the two term ranges — the patients matching both words, not two whole lists to intersect. The other
- * words are checked on the search keys of each of those patients. Whole-word matches first.
+ * Name words through the search keys and pairs (0007-search-keys.sql), whole-word matches first — or null
+ * when they cannot serve the words (no word of three letters or more among several: « le ba »).
+ * - Whole words: one word is one key ('=' + word); several are one entry of the pairs index (the two
+ *   longest as term_a and term_b), the others checked on the keys of those few patients.
+ * - Word starts: a typed word that starts another (« lé » in « léa lê ») adds nothing, so it is dropped;
+ *   one word left is one key walked in order; several read the pairs of their narrowest pair (byPairs).
  */
-function byPairs(
-  db: Db,
-  words: string[],
-  [a, b]: [string, string],
-  opts: { includeArchived: boolean; limit: number },
-): { exact: SummaryRow[]; prefix: SummaryRow[] } {
+function byWordsIndexes(db: Db, words: string[], opts: { includeArchived: boolean; limit: number }): SummaryRow[] | null {
+  const distinct = [...new Set(words)].sort((x, y) => y.length - x.length);
+  const starting = distinct.filter((w) => !distinct.some((o) => o !== w && o.startsWith(w)));
+  const pairs = pairsOfWords(starting);
+  if (distinct[0]!.length < 3 || (starting.length > 1 && pairs.length === 0)) return null;
+  const byKey = (key: string) => cached(db, searchKeySql(opts.includeArchived)).all(key, opts.limit) as SummaryRow[];
+  let exact: SummaryRow[];
+  if (distinct.length === 1) {
+    exact = byKey(`=${distinct[0]}`);
+  } else {
+    const [a, b, ...others] = distinct as [string, string, ...string[]];
+    const params: Record<string, unknown> = { a, b, pa: a.slice(0, 3), pb: b.slice(0, 3), limit: opts.limit };
+    others.forEach((w, i) => (params[`e${i}`] = `=${w}`));
+    exact = cached(db, exactPairSql(others.length, opts.includeArchived)).all(params) as SummaryRow[];
+  }
+  if (exact.length >= opts.limit) return exact;
+  const prefix = starting.length === 1 ? byKey(starting[0]!) : byPairs(db, starting, narrowestPair(db, pairs), opts);
+  return mergeRows(opts.limit, exact, prefix);
+}
+
+/** A search key of the patient `p` (a word start `@w<i>`, or a whole word `@e<i>`). */
+const hasKey = (param: string) => `EXISTS (SELECT 1 FROM patient_search_keys k WHERE k.key = ${param} AND k.sort_key = p.sort_key AND k.patient_id = p.id)`;
+
+/** Patients having the whole terms @a and @b (one entry of the pairs index each) and the whole words @e<i>. */
+export function exactPairSql(otherWords: number, includeArchived: boolean): string {
+  const i = Array.from({ length: otherWords }, (_, n) => n);
+  return `SELECT ${SUMMARY_COLS} FROM patient_search_pairs s CROSS JOIN patients p ON p.id = s.patient_id
+    WHERE s.p3a = @pa AND s.p3b = @pb AND s.term_a = @a AND s.term_b = @b ${includeArchived ? '' : 'AND p.archived_at IS NULL'}
+      ${i.map((n) => `AND ${hasKey(`@e${n}`)}`).join(' ')}
+    ORDER BY p.sort_key, p.id LIMIT @limit`;
+}
+
+/**
+ * Several typed words, none starting another, through the pairs index: the patients having a term that
+ * starts with `a` and another that starts with `b` are read from one key (first three letters of each)
+ * and the two term ranges — the patients matching both words, not two whole lists to intersect. The
+ * other words are checked on the search keys of each of those patients. Alphabetical.
+ */
+function byPairs(db: Db, words: string[], [a, b]: [string, string], opts: { includeArchived: boolean; limit: number }): SummaryRow[] {
   const others = [...words];
   others.splice(others.indexOf(a), 1);
   others.splice(others.indexOf(b), 1);
-  const rows = cached(db, pairsSql(others.length, opts.includeArchived, b.length < 3)).all(pairsParams([a, b], others, opts.limit)) as (SummaryRow & { exact: number })[];
-  return { exact: rows.filter((r) => r.exact === 1), prefix: rows.filter((r) => r.exact === 0) };
+  return cached(db, pairsSql(others.length, opts.includeArchived, b.length < 3)).all(pairsParams([a, b], others, opts.limit)) as SummaryRow[];
 }
 
 /**
@@ -362,15 +390,12 @@ export function narrowestPair(db: Db, allPairs: [string, string][]): [string, st
   return best;
 }
 
-/** Named parameters of pairsSql: the pair, its ranges, each other word as a start (`w<i>`) and whole (`e<i>`). */
+/** Named parameters of pairsSql: the pair, its ranges, each other word as a start (`w<i>`). */
 export function pairsParams([a, b]: [string, string], others: string[], limit: number): Record<string, unknown> {
   const params: Record<string, unknown> = { a, b, pa: a.slice(0, 3), pb: b.slice(0, 3), aEnd: `${a}\uffff`, bEnd: `${b}\uffff`, limit };
-  others.forEach((w, i) => Object.assign(params, { [`w${i}`]: w, [`e${i}`]: `=${w}` }));
+  others.forEach((w, i) => (params[`w${i}`] = w));
   return params;
 }
-
-/** A search key of the patient `p` (a word start `@w<i>`, or a whole word `@e<i>`). */
-const hasKey = (param: string) => `EXISTS (SELECT 1 FROM patient_search_keys k WHERE k.key = ${param} AND k.sort_key = p.sort_key AND k.patient_id = p.id)`;
 
 /**
  * The pairs entries of two words: one key when the second word has three letters or more; else (« jean m »)
@@ -382,11 +407,10 @@ const pairsFrom = (shortB: boolean) => `FROM patient_search_pairs
 /** SQL of byPairs for `otherWords` words besides the pair (named parameters, see pairsParams). */
 export function pairsSql(otherWords: number, includeArchived: boolean, shortB = false): string {
   const i = Array.from({ length: otherWords }, (_, n) => n);
-  return `SELECT ${SUMMARY_COLS}, (m.exact ${i.map((n) => `AND ${hasKey(`@e${n}`)}`).join(' ')}) AS exact
-    FROM (SELECT patient_id, max(term_a = @a AND term_b = @b) AS exact ${pairsFrom(shortB)} GROUP BY patient_id) m
+  return `SELECT ${SUMMARY_COLS} FROM (SELECT DISTINCT patient_id ${pairsFrom(shortB)}) m
     CROSS JOIN patients p ON p.id = m.patient_id
     WHERE 1 ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ${i.map((n) => `AND ${hasKey(`@w${n}`)}`).join(' ')}
-    ORDER BY exact DESC, p.sort_key, p.id LIMIT @limit`;
+    ORDER BY p.sort_key, p.id LIMIT @limit`;
 }
 
 const MATCH_IDS_SQL = 'SELECT f.rowid FROM patients_fts f WHERE patients_fts MATCH ? LIMIT ?';

@@ -114,15 +114,12 @@ export interface TermPair {
 }
 
 /**
- * The ordered pairs of a patient's terms neither of which starts the other (db/migrations/0007-search-keys.sql):
- * two typed words that match « jean » and « jeanpierre » are both starts of « jeanpierre », so one starts
- * the other and the pairs index is never asked (pairsOfWords) — such pairs would never be read.
+ * The ordered pairs of a patient's different terms (db/migrations/0007-search-keys.sql). Pairs of terms one
+ * starting the other (« lea », « le ») serve whole-word searches (« léa lê »), not word starts.
  */
 export function searchPairsForTerms(terms: readonly string[]): TermPair[] {
   const distinct = [...new Set(terms.filter((t) => t.length > 0))];
-  return distinct.flatMap((a) =>
-    distinct.filter((b) => !a.startsWith(b) && !b.startsWith(a)).map((b) => ({ p3a: a.slice(0, 3), p3b: b.slice(0, 3), termA: a, termB: b })),
-  );
+  return distinct.flatMap((a) => distinct.filter((b) => b !== a).map((b) => ({ p3a: a.slice(0, 3), p3b: b.slice(0, 3), termA: a, termB: b })));
 }
 
 /**

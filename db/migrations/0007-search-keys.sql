@@ -35,12 +35,14 @@ SELECT key, sort_key, patient_id FROM (
 ) ORDER BY 1, 2, 3;
 
 -- Pairs of a patient's terms, for searches of several words (« jean martin », « martin j »): each ordered
--- pair of two terms neither of which starts the other, under the first three letters of both. Two typed
--- words neither of which starts the other can only match two such terms, so the patients are those of one
--- key (p3a, p3b) — or of a few when the second word is shorter than three letters — narrowed by the
--- ranges of the two words on term_a and term_b. What is read is the patients having both a term starting
--- like the first word and one starting like the second (a few for a name typed whole, some thousands at
--- 100,000 patients for « jean b »), instead of intersecting two whole lists (db/patients-repo.ts, byPairs).
+-- pair of two different terms under the first three letters of both.
+-- Whole words (« léa lê »): one entry, (p3a, p3b, term_a, term_b).
+-- Word starts: two typed words neither of which starts the other can only match two different terms, so
+-- the patients are those of one key (p3a, p3b) — or of a few when the second word is shorter than three
+-- letters — narrowed by the ranges of the two words on term_a and term_b. What is read is the patients
+-- having both a term starting like the first word and one starting like the second (a few for a name typed
+-- whole, some thousands at 100,000 patients for « jean b »), instead of intersecting two whole lists
+-- (db/patients-repo.ts, byWordsIndexes).
 CREATE TABLE patient_search_pairs (
   p3a TEXT NOT NULL,
   p3b TEXT NOT NULL,
@@ -62,6 +64,5 @@ WITH RECURSIVE
     SELECT DISTINCT patient_id, term FROM split WHERE term IS NOT NULL AND term <> ''
   )
 SELECT substr(a.term, 1, 3), substr(b.term, 1, 3), a.term, b.term, a.patient_id
-FROM terms a JOIN terms b ON b.patient_id = a.patient_id
-  AND substr(b.term, 1, length(a.term)) <> a.term AND substr(a.term, 1, length(b.term)) <> b.term
+FROM terms a JOIN terms b ON b.patient_id = a.patient_id AND b.term <> a.term
 ORDER BY 1, 2, 3, 4, 5;

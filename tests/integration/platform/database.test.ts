@@ -272,13 +272,22 @@ describe('search query plans (the statements searchPatients really runs)', () =>
     const { plans, result } = plansOf('prenom nom1', includeArchived);
     expect(result.length).toBeGreaterThan(0);
     const pairs = plans.filter((p) => p.sql.includes('patient_search_pairs'));
-    expect(pairs.length).toBe(1);
-    expect(pairs[0]!.detail).toMatch(/SEARCH patient_search_pairs USING PRIMARY KEY \(p3a=\? AND p3b=\? AND term_a>\? AND term_a<\?\)/);
-    expect(pairs[0]!.detail).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(pairs.length).toBe(2);
+    // Whole words: one entry; word starts: one key and the ranges of the two words.
+    expect(pairs[0]!.detail).toMatch(/SEARCH s USING PRIMARY KEY \(p3a=\? AND p3b=\? AND term_a=\? AND term_b=\?\)/);
+    expect(pairs[1]!.detail).toMatch(/SEARCH patient_search_pairs USING PRIMARY KEY \(p3a=\? AND p3b=\? AND term_a>\? AND term_a<\?\)/);
+    for (const p of pairs) expect(p.detail).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
   });
 
-  it.each([false, true])('several words one starting the other go through the FTS index, then the patient by rowid (archived included: %s)', (includeArchived) => {
-    const { plans, result } = plansOf('nom nom1', includeArchived);
+  it('several words one starting the other: the words started are dropped, one key walked', () => {
+    const { plans, result } = plansOf('nom nom1');
+    expect(result.length).toBeGreaterThan(0);
+    expect(plans.some((p) => p.sql.includes('patients_fts'))).toBe(false);
+    expect(plans.filter((p) => p.sql.includes('patient_search_keys')).length).toBeGreaterThan(0);
+  });
+
+  it.each([false, true])('several words all under three letters go through the FTS index, then the patient by rowid (archived included: %s)', (includeArchived) => {
+    const { plans, result } = plansOf('pr no', includeArchived);
     expect(result.length).toBeGreaterThan(0);
     // (Common words may walk patients_sort instead: search-walk.test.ts.) Few matches: the ids from the FTS
     // index, then the patients by rowid; with archived patients: the FTS join.
