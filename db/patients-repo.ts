@@ -318,7 +318,7 @@ export function searchPatients(
 
 /**
  * Name words through the search keys and pairs (0007-search-keys.sql), whole-word matches first — or null
- * when they cannot serve the words (no word of three letters or more among several: « le ba »).
+ * when they cannot serve the word starts (several words under three letters, none starting another: « le ba »).
  * - Whole words: one word is one key ('=' + word); several are one entry of the pairs index (the two
  *   longest as term_a and term_b), the others checked on the keys of those few patients.
  * - Word starts: a typed word that starts another (« lé » in « léa lê ») adds nothing, so it is dropped;
@@ -328,7 +328,7 @@ function byWordsIndexes(db: Db, words: string[], opts: { includeArchived: boolea
   const distinct = [...new Set(words)].sort((x, y) => y.length - x.length);
   const starting = distinct.filter((w) => !distinct.some((o) => o !== w && o.startsWith(w)));
   const pairs = pairsOfWords(starting);
-  if (distinct[0]!.length < 3 || (starting.length > 1 && pairs.length === 0)) return null;
+  if (starting.length > 1 && pairs.length === 0) return null;
   const byKey = (key: string) => cached(db, searchKeySql(opts.includeArchived)).all(key, opts.limit) as SummaryRow[];
   let exact: SummaryRow[];
   if (distinct.length === 1) {

@@ -113,7 +113,7 @@ describe('search keys', () => {
   });
 
   it('several words find what the FTS index finds, whole words first, alphabetical, archived as asked', () => {
-    const queries = ['lea le', 'le lea', 'ion ionescu', 'jean jeanne', 'marie mar m', 'martin j', 'martin m', 'marie m', 'jean ma', 'le g', 'gall l', 'ba l', 'l ba', 'lea ba', 'ba lea', 'mar marie', 'marie marie', 'noe noel', 'jean marie martin', 'marie jean martin', 'jean-marie martinez', 'martin martin jean', 'jean jean martin', 'jean martin', 'martin jean', 'mar jea', 'marie martin', 'martin marie', 'martinez marie', 'jean marie martin', 'gall martin', 'le gall martin',
+    const queries = ['m ma', 'ma m', 'le l', 'le ba', 'ba le lea', 'lea le', 'le lea', 'ion ionescu', 'jean jeanne', 'marie mar m', 'martin j', 'martin m', 'marie m', 'jean ma', 'le g', 'gall l', 'ba l', 'l ba', 'lea ba', 'ba lea', 'mar marie', 'marie marie', 'noe noel', 'jean marie martin', 'marie jean martin', 'jean-marie martinez', 'martin martin jean', 'jean jean martin', 'jean martin', 'martin jean', 'mar jea', 'marie martin', 'martin marie', 'martinez marie', 'jean marie martin', 'gall martin', 'le gall martin',
       'legall marie', 'ndiaye awa', 'diaye awa', 'dupont diallo', 'diallo dupont lea', 'eve marchand', 'lea zzz', 'zer jea', 'mas mam', 'lef eve', 'boe jea'];
     for (const query of queries) {
       for (const limit of [1, 7, 50, 500]) {
