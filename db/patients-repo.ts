@@ -212,7 +212,7 @@ export function patientSearchSql(kind: PatientQuery['kind'], includeArchived: bo
  */
 export function searchKeySql(includeArchived: boolean): string {
   return `SELECT ${SUMMARY_COLS} FROM patient_search_keys k CROSS JOIN patients p
-    WHERE k.key = ? AND p.id = k.patient_id ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ORDER BY k.sort_key, k.patient_id LIMIT ?`;
+    WHERE k.key = @key AND p.id = k.patient_id ${includeArchived ? '' : 'AND p.archived_at IS NULL'} ORDER BY k.sort_key, k.patient_id LIMIT @limit`;
 }
 
 /** Exact FTS5 query: every typed word is a whole term of the patient. */
@@ -322,26 +322,47 @@ export function searchPatients(
  * - Whole words: one word is one key ('=' + word); several are one entry of the pairs index (the two
  *   longest as term_a and term_b), the others checked on the keys of those few patients.
  * - Word starts: a typed word that starts another (« lé » in « léa lê ») adds nothing, so it is dropped;
- *   one word left is one key walked in order; several read the pairs of their narrowest pair (byPairs).
+ *   one word left is one key walked in order; several read the pairs of their narrowest pair (pairsSql).
  */
 function byWordsIndexes(db: Db, words: string[], opts: { includeArchived: boolean; limit: number }): SummaryRow[] | null {
+  const plan = planWordsSearch(db, words, opts);
+  if (!plan) return null;
+  const run = (step: SearchStep) => cached(db, step.sql).all(step.params) as SummaryRow[];
+  const exact = run(plan.exact);
+  return exact.length >= opts.limit ? exact : mergeRows(opts.limit, exact, run(plan.prefix));
+}
+
+/** One statement of a search and its parameters. */
+export interface SearchStep {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The two statements of a name-words search on the search keys and pairs (whole words, then word starts),
+ * or null when the word starts need the FTS index. Shared by the app and the bench's raw side.
+ */
+export function planWordsSearch(db: Db, words: string[], opts: { includeArchived: boolean; limit: number }): { exact: SearchStep; prefix: SearchStep } | null {
   const distinct = [...new Set(words)].sort((x, y) => y.length - x.length);
   const starting = distinct.filter((w) => !distinct.some((o) => o !== w && o.startsWith(w)));
   const pairs = pairsOfWords(starting);
   if (starting.length > 1 && pairs.length === 0) return null;
-  const byKey = (key: string) => cached(db, searchKeySql(opts.includeArchived)).all(key, opts.limit) as SummaryRow[];
-  let exact: SummaryRow[];
+  const byKey = (key: string): SearchStep => ({ sql: searchKeySql(opts.includeArchived), params: { key, limit: opts.limit } });
+  let exact: SearchStep;
   if (distinct.length === 1) {
     exact = byKey(`=${distinct[0]}`);
   } else {
     const [a, b, ...others] = distinct as [string, string, ...string[]];
     const params: Record<string, unknown> = { a, b, pa: a.slice(0, 3), pb: b.slice(0, 3), limit: opts.limit };
     others.forEach((w, i) => (params[`e${i}`] = `=${w}`));
-    exact = cached(db, exactPairSql(others.length, opts.includeArchived)).all(params) as SummaryRow[];
+    exact = { sql: exactPairSql(others.length, opts.includeArchived), params };
   }
-  if (exact.length >= opts.limit) return exact;
-  const prefix = starting.length === 1 ? byKey(starting[0]!) : byPairs(db, starting, narrowestPair(db, pairs), opts);
-  return mergeRows(opts.limit, exact, prefix);
+  if (starting.length === 1) return { exact, prefix: byKey(starting[0]!) };
+  const [a, b] = narrowestPair(db, pairs);
+  const others = [...starting];
+  others.splice(others.indexOf(a), 1);
+  others.splice(others.indexOf(b), 1);
+  return { exact, prefix: { sql: pairsSql(others.length, opts.includeArchived, b.length < 3), params: pairsParams([a, b], others, opts.limit) } };
 }
 
 /** A search key of the patient `p` (a word start `@w<i>`, or a whole word `@e<i>`). */
@@ -356,18 +377,12 @@ export function exactPairSql(otherWords: number, includeArchived: boolean): stri
     ORDER BY p.sort_key, p.id LIMIT @limit`;
 }
 
-/**
- * Several typed words, none starting another, through the pairs index: the patients having a term that
- * starts with `a` and another that starts with `b` are read from one key (first three letters of each)
- * and the two term ranges — the patients matching both words, not two whole lists to intersect. The
- * other words are checked on the search keys of each of those patients. Alphabetical.
+/*
+ * Word starts of several words, none starting another, through the pairs index (pairsSql): the patients
+ * having a term that starts with `a` and another that starts with `b` are read from one key (first three
+ * letters of each) and the two term ranges — the patients matching both words, not two whole lists to
+ * intersect. The other words are checked on the search keys of each of those patients. Alphabetical.
  */
-function byPairs(db: Db, words: string[], [a, b]: [string, string], opts: { includeArchived: boolean; limit: number }): SummaryRow[] {
-  const others = [...words];
-  others.splice(others.indexOf(a), 1);
-  others.splice(others.indexOf(b), 1);
-  return cached(db, pairsSql(others.length, opts.includeArchived, b.length < 3)).all(pairsParams([a, b], others, opts.limit)) as SummaryRow[];
-}
 
 /**
  * Of several possible pairs (« jean pierre roy »: jean+pierre is every Jean-Pierre), the one with the
@@ -404,7 +419,7 @@ export function pairsParams([a, b]: [string, string], others: string[], limit: n
 const pairsFrom = (shortB: boolean) => `FROM patient_search_pairs
   WHERE p3a = @pa AND ${shortB ? 'p3b >= @b AND p3b < @bEnd' : 'p3b = @pb'} AND term_a >= @a AND term_a < @aEnd AND term_b >= @b AND term_b < @bEnd`;
 
-/** SQL of byPairs for `otherWords` words besides the pair (named parameters, see pairsParams). */
+/** SQL of the word starts on the pairs index for `otherWords` words besides the pair (named parameters, see pairsParams). */
 export function pairsSql(otherWords: number, includeArchived: boolean, shortB = false): string {
   const i = Array.from({ length: otherWords }, (_, n) => n);
   return `SELECT ${SUMMARY_COLS} FROM (SELECT DISTINCT patient_id ${pairsFrom(shortB)}) m

@@ -14,8 +14,8 @@ import PDFDocument from 'pdfkit';
 import type { Backend } from '../electron/backend.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import { pairsOfWords, parsePatientQuery } from '../core/domain/search.ts';
-import { narrowestPair, PATIENT_WORDS_WALK_SQL, pairsParams, pairsSql, patientSearchSql, searchKeySql } from '../db/patients-repo.ts';
+import { parsePatientQuery } from '../core/domain/search.ts';
+import { PATIENT_WORDS_WALK_SQL, patientSearchSql, planWordsSearch } from '../db/patients-repo.ts';
 import { validateInvoice } from '../electron/handlers/invoice-validation.ts';
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -26,7 +26,8 @@ export const summary = (samples: number[]) => {
 
 /**
  * The best raw query for a search box input: the same rows straight from better-sqlite3, statement
- * prepared once, no schema, no dispatcher, no AME badge — for names, the faster of the two plans.
+ * prepared once, no schema, no dispatcher, no AME badge — for names, the same statements as the app (FTS only
+ * where the app still uses it: several words under three letters, and there the faster of its two plans).
  */
 export function rawSearch(db: Db): (query: string) => number {
   const stmts = {
@@ -35,31 +36,22 @@ export function rawSearch(db: Db): (query: string) => number {
     'birth-date': db.prepare(patientSearchSql('birth-date', false)),
     words: db.prepare(patientSearchSql('words', false)),
     walk: db.prepare(PATIENT_WORDS_WALK_SQL),
-    key: db.prepare(searchKeySql(false)),
   };
-  const pairStmts: Statement[] = [];
+  const prepared = new Map<string, Statement>();
+  const statement = (sql: string) => prepared.get(sql) ?? prepared.set(sql, db.prepare(sql)).get(sql)!;
   return (query) => {
     const q = parsePatientQuery(query);
-    const t0 = performance.now();
-    if (q.kind === 'words' && q.words.length === 1) {
-      // One word: the search keys, whole word then word starts (the FTS join is slower for common words).
-      const exact = stmts.key.all(`=${q.words[0]}`, 50);
-      if (exact.length < 50) stmts.key.all(q.words[0], 50);
+    // Name words on the search keys and pairs: the app's own two statements (whole words, then word starts),
+    // planned untimed (the app's plan may count a few pairs), run straight from better-sqlite3.
+    const plan = q.kind === 'words' ? planWordsSearch(db, q.words, { includeArchived: false, limit: 50 }) : null;
+    if (plan) {
+      const exact = statement(plan.exact.sql);
+      const prefix = statement(plan.prefix.sql);
+      const t0 = performance.now();
+      if (exact.all(plan.exact.params).length < 50) prefix.all(plan.prefix.params);
       return performance.now() - t0;
     }
-    const pairs = q.kind === 'words' ? pairsOfWords(q.words) : [];
-    // The pair with the fewest patients, chosen untimed: the raw side runs only the query.
-    const pair = pairs.length > 0 ? narrowestPair(db, pairs) : null;
-    if (q.kind === 'words' && pair) {
-      // Several words with a pair: the pairs index, the other words checked (the FTS intersection grows with the file).
-      const others = [...q.words];
-      for (const w of pair) others.splice(others.indexOf(w), 1);
-      const shortB = pair[1].length < 3;
-      const stmt = (pairStmts[2 * others.length + Number(shortB)] ??= db.prepare(pairsSql(others.length, false, shortB)));
-      const t1 = performance.now();
-      stmt.all(pairsParams(pair, others, 50));
-      return performance.now() - t1;
-    }
+    const t0 = performance.now();
     if (q.kind === 'words') {
       const fts = q.words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');
       const a = performance.now();
