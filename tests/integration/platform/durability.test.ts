@@ -13,6 +13,7 @@ import { fixedClock } from '../../../electron/context.ts';
 import { lockDataDir } from '../../../electron/data-dir-lock.ts';
 import { removeTempLeftovers, TEMP_PREFIX, tempPathFor, writeFileAtomic } from '../../../electron/durable-files.ts';
 import { inspectDatabaseFile, inspectDatabaseFileOffThread } from '../../../db/backup.ts';
+import { openDatabase } from '../../../db/connection.ts';
 import { appendErrorLog, ERROR_LOG_FILE } from '../../../electron/main/crash.ts';
 import { openShellSettings, SHELL_SETTINGS_FILE } from '../../../electron/main/shell-settings.ts';
 import { RESTORE_MARKER } from '../../../electron/paths.ts';
@@ -47,6 +48,20 @@ describe('SQLite durability settings', () => {
     } finally {
       t.dispose();
     }
+  });
+
+  it('on macOS it asks for F_FULLFSYNC (fsync alone leaves the data in the drive cache), not elsewhere', () => {
+    const flags = (platform: NodeJS.Platform) => {
+      const db = openDatabase(join(tempDir(), 'feuillet.sqlite'), { migrationsDir: join(ROOT, 'db', 'migrations'), platform });
+      try {
+        return [db.pragma('fullfsync', { simple: true }), db.pragma('checkpoint_fullfsync', { simple: true })];
+      } finally {
+        db.close();
+      }
+    };
+    expect(flags('darwin')).toEqual([1, 1]);
+    expect(flags('linux')).toEqual([0, 0]);
+    expect(flags('win32')).toEqual([0, 0]);
   });
 });
 
