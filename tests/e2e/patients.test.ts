@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeNirKey, formatNir } from '../../core/domain/nir.ts';
 import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
-import { seedPractitioner } from './helpers-billing.ts';
+import { nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
 
 const NIA = '8850599123456' + computeNirKey('8850599123456');
 
@@ -126,5 +126,22 @@ describe('patient file created by hand (issue 2)', () => {
       await page.getByLabel('Rechercher un patient').fill(query);
       await expect.poll(() => list.textContent(), { timeout: 5000 }).toContain(expected);
     }
+  });
+
+  it('lists a name being typed whole words first, and NIR digits in NIR order', async () => {
+    const { page } = app;
+    const list = page.getByRole('table', { name: 'Patients' });
+    const rows = async () => (await list.getByRole('row').allTextContents()).slice(1).map((r) => r.replace(/\s+/g, ' '));
+    // « le gall m »: Le Gall-Martin (whole « le », « gall », a word starting « m ») — found through the pairs index.
+    await page.getByLabel('Rechercher un patient').fill('le gall m');
+    await expect.poll(async () => (await rows()).join('|'), { timeout: 5000 }).toContain('Le Gall-Martin');
+    // Digits: the NIRs starting « 2 » in NIR order — Le Gall-Martin (2 65…), Séverine (2 70…), Abadie (2 80…) —
+    // not by name (Abadie would come first).
+    await seedPatient(app, 'Abadie', nirOf('2800175123456'));
+    await page.getByLabel('Rechercher un patient').fill('2');
+    await expect.poll(async () => (await rows()).length, { timeout: 5000 }).toBe(3);
+    const names = ['Le Gall-Martin', 'Séverine', 'Abadie'];
+    expect((await rows()).map((r) => names.find((n) => r.startsWith(n)))).toEqual(names);
+    await screenshot(page, '08-recherche-nir');
   });
 });
