@@ -228,6 +228,16 @@ describe('electron/main/index.ts (electron replaced)', () => {
 const ROOT = join(import.meta.dirname, '..', '..');
 const MAIN = join(ROOT, 'out/main/index.cjs');
 
+/** Runs the built Electron main bundle as Electron would, with `electron` replaced by the fake. */
+async function runMainBundle(electron: unknown): Promise<void> {
+  const nodeRequire = createRequire(MAIN);
+  const require = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
+  const module = { exports: {} };
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(MAIN, 'utf8')}\n})`);
+  wrapper(module.exports, require, module, MAIN, dirname(MAIN));
+  await flush();
+}
+
 describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'feuillet-main-'));
   const electron = fakeElectron();
@@ -237,12 +247,7 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs (npm run build)', () => {
   beforeAll(async () => {
     before = FakeBrowserWindow.instances.length;
     process.env.FEUILLET_DATA_DIR = dataDir;
-    const nodeRequire = createRequire(MAIN);
-    const require = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
-    const module = { exports: {} };
-    const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(MAIN, 'utf8')}\n})`);
-    wrapper(module.exports, require, module, MAIN, dirname(MAIN));
-    await flush();
+    await runMainBundle(electron);
   });
 
   afterAll(() => {
@@ -302,12 +307,7 @@ describe.skipIf(!existsSync(MAIN))('out/main/index.cjs on a data folder already 
     release = lockDataDir(dataDir);
     before = FakeBrowserWindow.instances.length;
     process.env.FEUILLET_DATA_DIR = dataDir;
-    const nodeRequire = createRequire(MAIN);
-    const require = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
-    const module = { exports: {} };
-    const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(MAIN, 'utf8')}\n})`);
-    wrapper(module.exports, require, module, MAIN, dirname(MAIN));
-    await flush();
+    await runMainBundle(electron);
   });
 
   afterAll(() => {
