@@ -185,7 +185,8 @@ const SUMMARY_COLS = 'p.id, p.last_name, p.usage_name, p.first_name, p.birth_dat
 
 /**
  * SQL of each kind of type-ahead search. Each uses an index: FTS5 prefix index for names,
- * `patients_nir` for the first digits of a NIR/NIA (range scan), `patients_birth_date` for jj/mm/aaaa,
+ * `patients_nir` for the first digits of a NIR/NIA (range scan), `patients_birth_date` for jj/mm/aaaa (both
+ * covering: 0008-covering-search-indexes.sql),
  * `patients_sort` for the plain list. `+p.archived_at` keeps the planner off `patients_sort` when a
  * narrower index applies (checked by EXPLAIN QUERY PLAN in the tests).
  */

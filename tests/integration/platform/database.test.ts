@@ -246,14 +246,14 @@ describe('search query plans (the statements searchPatients really runs)', () =>
   it.each([false, true])('a NIR prefix seeks patients_nir (archived included: %s)', (includeArchived) => {
     const { plans, result } = plansOf('1 40', includeArchived);
     expect(result.length).toBeGreaterThan(0);
-    expect(plans[0]!.detail).toMatch(/SEARCH p USING INDEX patients_nir \(nir>\? AND nir<\?\)/);
+    expect(plans[0]!.detail).toMatch(/SEARCH p USING COVERING INDEX patients_nir \(nir>\? AND nir<\?\)/);
     expect(plans[0]!.detail, 'NIR order: the range stops after the limit').not.toMatch(/TEMP B-TREE/);
   });
 
   it.each([false, true])('a birth date seeks patients_birth_date (archived included: %s)', (includeArchived) => {
     const { plans, result } = plansOf('10/01/1940', includeArchived);
     expect(result.length).toBeGreaterThan(0);
-    expect(plans[0]!.detail).toMatch(/SEARCH p USING INDEX patients_birth_date \(birth_date=\?\)/);
+    expect(plans[0]!.detail).toMatch(/SEARCH p USING COVERING INDEX patients_birth_date \(birth_date=\?\)/);
   });
 
   it.each([false, true])('one name word walks the search keys in order, then the patient by rowid (archived included: %s)', (includeArchived) => {
