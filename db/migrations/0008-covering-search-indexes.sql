@@ -8,3 +8,6 @@ DROP INDEX patients_nir;
 CREATE INDEX patients_nir ON patients (nir, archived_at, last_name, usage_name, first_name, birth_date);
 DROP INDEX patients_birth_date;
 CREATE INDEX patients_birth_date ON patients (birth_date, sort_key, archived_at, last_name, usage_name, first_name, nir);
+-- The AME badge of every result row (its rights' dates under the AME organism) from the index alone too.
+DROP INDEX coverages_patient;
+CREATE INDEX coverages_patient ON coverages (patient_id, end_date, organism_id, start_date);

@@ -309,7 +309,7 @@ describe('search query plans (the statements searchPatients really runs)', () =>
   it('the AME badge of the results seeks coverages_patient', () => {
     const { plans } = plansOf('nom1');
     const coverage = plans.find((p) => p.sql.includes('FROM coverages'));
-    expect(coverage?.detail).toMatch(/SEARCH c USING INDEX coverages_patient \(patient_id=\?\)/);
+    expect(coverage?.detail).toMatch(/SEARCH c USING COVERING INDEX coverages_patient \(patient_id=\?\)/);
   });
 
   it('no search statement scans the whole patients table', () => {
