@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../db/connection.ts';
 import { NIA_8, ROOT } from '../../helpers/test-backend.ts';
+import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts';
 import { insertLegacyInvoice, insertLegacyPractice } from './legacy-practice.ts';
 import type { FrozenFeuille } from '../../../invoice-templates/feuille-de-soins/model.ts';
 import { renderFeuilleDeSoins } from '../../../invoice-templates/feuille-de-soins/render.ts';
@@ -12,7 +13,6 @@ import type { HandlerContext } from '../../../electron/context.ts';
 import { getInvoice } from '../../../db/invoices-repo.ts';
 import { text } from '../../pdf/pdf-tools.ts';
 
-const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -20,12 +20,7 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 function databaseBeforePrintModels() {
   const dir = mkdtempSync(join(tmpdir(), 'feuillet-mig4-'));
   dirs.push(dir);
-  const before = join(dir, 'migrations');
-  mkdirSync(before);
-  const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
-  const mine = files.find((f) => f.endsWith('-print-model.sql'))!;
-  for (const f of files.filter((f) => f < mine)) copyFileSync(join(MIGRATIONS, f), join(before, f));
-  return { file: join(dir, 'feuillet.sqlite'), before };
+  return { file: join(dir, 'feuillet.sqlite'), before: migrationsBefore(dir, '-print-model.sql') };
 }
 
 describe('print-model migration', () => {

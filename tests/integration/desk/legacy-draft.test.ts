@@ -4,7 +4,7 @@
  * old follow-up).
  */
 import { afterEach, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceFollowUp } from '../../../core/domain/types.ts';
@@ -12,21 +12,17 @@ import { openDatabase } from '../../../db/connection.ts';
 import { createBackend } from '../../../electron/backend.ts';
 import { fixedClock } from '../../../electron/context.ts';
 import { NIR_1, ROOT } from '../../helpers/test-backend.ts';
+import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts';
 import { insertLegacyPractice } from '../db/legacy-practice.ts';
 
-const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 it('a draft made before the desk migration and validated after it waits for the patient’s share', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'feuillet-legacy-draft-'));
   dirs.push(dir);
-  const before = join(dir, 'migrations');
-  mkdirSync(before);
-  // Every migration before the desk one (whatever number it gets at merge).
-  const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
-  const desk = files.findIndex((f) => f.endsWith('-desk.sql'));
-  for (const f of files.slice(0, desk)) copyFileSync(join(MIGRATIONS, f), join(before, f));
+  // Every migration before the desk one (whatever number it gets).
+  const before = migrationsBefore(dir, '-desk.sql');
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
   const old = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: before });

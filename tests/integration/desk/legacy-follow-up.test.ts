@@ -4,7 +4,7 @@
  * given their payer (the AME for AME invoices, the caisse otherwise).
  */
 import { afterEach, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceFollowUp } from '../../../core/domain/types.ts';
@@ -12,20 +12,17 @@ import { openDatabase } from '../../../db/connection.ts';
 import { createBackend } from '../../../electron/backend.ts';
 import { fixedClock } from '../../../electron/context.ts';
 import { NIR_1, ROOT } from '../../helpers/test-backend.ts';
+import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts';
 import { insertLegacyInvoice, insertLegacyPractice } from '../db/legacy-practice.ts';
 
-const MIGRATIONS = join(ROOT, 'db', 'migrations');
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 it('an invoice paid at the desk before the upgrade stays « réglée »; a caisse payment gets its payer', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'feuillet-legacy-'));
   dirs.push(dir);
-  const before = join(dir, 'migrations');
-  mkdirSync(before);
-  // Every migration before the desk one (whatever number it gets), the practice written as it was then.
-  const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
-  for (const f of files.slice(0, files.findIndex((f) => f.endsWith('-desk.sql')))) copyFileSync(join(MIGRATIONS, f), join(before, f));
+  // Every migration before the desk one, the practice written as it was then.
+  const before = migrationsBefore(dir, '-desk.sql');
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
   const old = openDatabase(join(dataDir, 'feuillet.sqlite'), { migrationsDir: before });

@@ -4,7 +4,7 @@
  * first name) and archiving, the migration's SQL rebuild must give the same keys as the repository, and
  * the answer must be the one of the FTS reference: whole words first, then word starts, alphabetical.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -15,6 +15,7 @@ import { pairsOfWords, searchKeysForTerms, searchPairsForTerms, searchWords } fr
 import { inTransaction, openDatabase } from '../../../db/connection.ts';
 import { insertPatient, searchPatients, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
 import { makeTestBackend, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts';
 
 const NOW = '2026-11-25T09:00:00.000Z';
 const LAST = ['Martin', 'Martinez', 'Marchand', 'Masson', 'Mathieu', 'Diallo', 'Dupont', 'Zerrouki', 'Le Gall', 'Le Gall-Martin', "N'Diaye", 'Lefèvre', 'Bœuf', 'Ba', 'Marie'];
@@ -189,12 +190,7 @@ describe('search keys', () => {
 it('a file from before the search keys gets them at the upgrade, and one-word search finds its patients', () => {
   const dir = mkdtempSync(join(tmpdir(), 'feuillet-search-keys-'));
   try {
-    const MIGRATIONS = join(ROOT, 'db', 'migrations');
-    const before = join(dir, 'migrations');
-    mkdirSync(before);
-    // Every migration before this one (whatever number it gets).
-    const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort();
-    for (const f of files.slice(0, files.findIndex((f) => f.endsWith('-search-keys.sql')))) copyFileSync(join(MIGRATIONS, f), join(before, f));
+    const before = migrationsBefore(dir, '-search-keys.sql');
     const file = join(dir, 'feuillet.sqlite');
     const old = openDatabase(file, { migrationsDir: before });
     // As the repository wrote patients then: the row and its FTS terms.
