@@ -51,7 +51,7 @@ function watching(db: Db, cache: ConnectionCache): boolean {
   ).pluck().get();
   const stamped = placed === TABLES.length * EVENTS.length && cached(db, `SELECT count(*) FROM temp.sqlite_schema WHERE name = '${STAMP_TABLE}'`).pluck().get() === 1;
   if (stamped && cached(db, `SELECT count(*) FROM temp.${STAMP_TABLE}`).pluck().get() === 1) return true;
-  for (const name of cached(db, `SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE 'feuillet\\_catalogue\\_watch\\_%' ESCAPE '\\'`).pluck().all() as string[]) {
+  for (const name of cached(db, `SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND substr(name, 1, ${TRIGGER_PREFIX.length}) = '${TRIGGER_PREFIX}'`).pluck().all() as string[]) {
     db.exec(`DROP TRIGGER temp."${name}"`);
   }
   db.exec(`DROP TABLE IF EXISTS temp.${STAMP_TABLE}`);

@@ -10,7 +10,7 @@ import type { BackupInfo } from '../core/domain/types.ts';
 import { backupDatabase, copyClosedDatabase, inspectDatabaseFile, inspectDatabaseFileOffThread, type DatabaseFileCheck } from '../db/backup.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import type { HandlerContext } from './context.ts';
-import { commitTempFile, ensurePrivateDir, fsyncDir, fsyncFileInBackground, makePrivate, removeTempLeftovers, tempPathFor, writeFileAtomic } from './durable-files.ts';
+import { commitTempFile, ensurePrivateDir, fsyncDir, fsyncFileInBackground, removeTempLeftovers, tempPathFor, writeFileAtomic } from './durable-files.ts';
 import { BACKUP_NAME_RE, BACKUPS_FOLDER, DATABASE_FILE, RESTORE_MARKER } from './paths.ts';
 
 export const KEEP_BACKUPS = 30;
@@ -86,7 +86,6 @@ export async function createBackup(ctx: HandlerContext, kind: 'manuelle' | 'quot
   }
   try {
     // The whole file is flushed off the main thread (it can take seconds on a slow disk), then renamed.
-    makePrivate(temp);
     await fsyncFileInBackground(temp);
   } catch (err) {
     removeSqliteFile(temp);
