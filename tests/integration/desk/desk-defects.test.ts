@@ -4,7 +4,6 @@
  * small defects (withdrawn rejection, every unknown code reported, AM number typed with spaces).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
 import {
   addAmeCoverage,
   buildPatientInput,
@@ -16,18 +15,13 @@ import {
   type TestBackend,
   validatedInvoice,
 } from '../../helpers/test-backend.ts';
+import { disposeCheckingFollowUp } from '../../helpers/follow-up-drift.ts';
 
 let t: TestBackend;
 beforeEach(() => {
   t = makeTestBackend(); // today: 25/11/2026
 });
-afterEach(() => {
-  try {
-    expect(followUpStateDrift(t.ctx.db)).toEqual([]);
-  } finally {
-    t.dispose();
-  }
-});
+afterEach(() => disposeCheckingFollowUp(t));
 
 const nurse = () => t.call('practitioners/create', buildPractitionerInput({ profession: 'infirmier', lastName: 'Martin', firstName: 'Claire', amNumber: '751234567' }));
 const kine = () =>

@@ -4,7 +4,6 @@
  * and a stored « Non » to the AME prompt is not overridden by the rights on file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
 import { setPromptAnswer } from '../../../db/invoices-repo.ts';
 import {
   addAmeCoverage,
@@ -16,18 +15,13 @@ import {
   type TestBackend,
   validatedInvoice,
 } from '../../helpers/test-backend.ts';
+import { disposeCheckingFollowUp } from '../../helpers/follow-up-drift.ts';
 
 let t: TestBackend;
 beforeEach(() => {
   t = makeTestBackend(); // today: 25/11/2026
 });
-afterEach(() => {
-  try {
-    expect(followUpStateDrift(t.ctx.db)).toEqual([]);
-  } finally {
-    t.dispose();
-  }
-});
+afterEach(() => disposeCheckingFollowUp(t));
 
 // AMI 3,15 € (NGAP, BILLING-RULES.md §4). Rights on file: 01/03/2026–28/02/2027.
 /** Amounts are formatted with narrow no-break spaces; compared here with plain spaces. */

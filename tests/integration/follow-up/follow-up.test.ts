@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FollowUpRow } from '../../../core/domain/types.ts';
-import { followUpStateDrift } from '../../../db/follow-up-repo.ts';
 import {
   addAmeCoverage,
   buildPatientInput,
@@ -13,6 +12,7 @@ import {
   type TestBackend,
   validatedInvoice as validatedInvoiceOf,
 } from '../../helpers/test-backend.ts';
+import { disposeCheckingFollowUp } from '../../helpers/follow-up-drift.ts';
 
 let t: TestBackend;
 let practitionerId: number;
@@ -21,14 +21,7 @@ beforeEach(async () => {
   t = makeTestBackend(); // today: 25/11/2026
   practitionerId = (await t.call('practitioners/create', buildPractitionerInput())).id;
 });
-// Whatever a test did, the stored state of every invoice must be the view's (triggers keep it in step).
-afterEach(() => {
-  try {
-    expect(followUpStateDrift(t.ctx.db)).toEqual([]);
-  } finally {
-    t.dispose();
-  }
-});
+afterEach(() => disposeCheckingFollowUp(t));
 
 /** A validated invoice for a new patient (AME by default: 10,63 €), for this test's practitioner. */
 const validatedInvoice = (opts: Parameters<typeof validatedInvoiceOf>[2] = {}) => validatedInvoiceOf(t, practitionerId, opts);
