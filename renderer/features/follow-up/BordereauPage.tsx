@@ -3,7 +3,7 @@ import type { Bordereau } from '../../../core/domain/types.ts';
 import { destinationLabel } from '../../../core/domain/follow-up.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { ReasonDialog } from '../../ui/ReasonDialog.tsx';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { FollowUpRowsTable } from './FollowUpTable.tsx';
@@ -55,11 +55,7 @@ export function BordereauPage(props: { bordereauId: number }) {
           Bordereau n° {b.number} {b.cancelledAt ? <span className="badge badge--danger">Annulé</span> : <span className="badge badge--ok">Envoyé</span>}
         </h1>
       </div>
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
       {b.cancelledAt ? <Notice kind="error">Bordereau annulé : {b.cancelReason}</Notice> : null}
       <div className="panel">
         <dl className="kv">

@@ -3,7 +3,7 @@ import type { InvoiceFollowUp, Payment } from '../../../core/domain/types.ts';
 import { payerLabels, paymentModeLabels } from '../../../core/domain/follow-up.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { ReasonDialog } from '../../ui/ReasonDialog.tsx';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { FollowUpBadge } from './FollowUpBadge.tsx';
@@ -63,11 +63,7 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
   const canReject = row.bordereau !== null && (row.state === 'envoyee' || row.state === 'payee-partiellement');
   return (
     <div className="panel">
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
       <dl className="kv">
         <dt>État</dt>
         <dd>

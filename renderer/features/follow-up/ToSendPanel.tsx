@@ -4,7 +4,7 @@ import { actPeriod, destinationKey, destinationLabel } from '../../../core/domai
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { DateField, isoToFr, readRequiredDate } from '../../ui/fields.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { formatEuros, plural } from '../../ui/format.ts';
 
 interface Group {
@@ -73,11 +73,7 @@ export function ToSendPanel(props: { practitionerId: number; onCreated(): void }
 
   return (
     <div>
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
       {rows.length === 0 ? (
         <p className="empty">
           Aucune facture à envoyer. (Les factures sans tiers payant, réglées par le patient, ne passent pas par un bordereau : le patient envoie lui-même sa feuille de soins.)

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { DateField, readRequiredDate } from '../../ui/fields.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice } from '../../ui/Notice.tsx';
 import { formatFrDate } from '../../ui/format.ts';
 
 const localToday = () => {
@@ -30,11 +30,7 @@ export function DayFeuillesPanel() {
     <form className="toolbar" aria-label="Feuilles du jour" onSubmit={submit} noValidate>
       <DateField label="Jour de validation" value={day} onChange={setDay} error={error} />
       <button type="submit">Imprimer les feuilles du jour</button>
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
     </form>
   );
 }

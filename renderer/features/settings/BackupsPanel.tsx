@@ -3,7 +3,7 @@ import type { BackupsState } from '../../../core/api/contract.ts';
 import type { BackupInfo } from '../../../core/domain/types.ts';
 import { api, downloadUrl } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { formatFrTimestamp, formatMegabytes, plural } from '../../ui/format.ts';
 
 /**
@@ -78,11 +78,7 @@ export function BackupsPanel() {
         Feuillet sauvegarde vos données chaque jour à l'ouverture et garde les 30 dernières sauvegardes dans <span className="mono">{folder}</span>.
         Copiez-en régulièrement une hors de cet ordinateur (clé USB, disque externe) : un ordinateur volé ou en panne emporte tout ce qu'il contient.
       </p>
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
       {pending ? (
         <Notice kind="warn">
           <p>

@@ -3,7 +3,7 @@ import type { Caisse } from '../../../core/domain/types.ts';
 import { api } from '../../api/client.ts';
 import { TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice } from '../../ui/Notice.tsx';
 
 const EMPTY = { regime: '01', caisse: '', name: '', addressLine: '', postalCode: '', city: '' };
 
@@ -44,11 +44,7 @@ export function CaissesPanel() {
         Le bordereau d'envoi est adressé à la caisse du patient (régime et code caisse). Les adresses préremplies viennent de la liste publiée par
         l'Assurance Maladie en 2014 : vérifiez-les sur ameli.fr avant d'envoyer, et corrigez-les ici.
       </p>
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
       <table className="table" aria-label="Catalogue des caisses">
         <thead>
           <tr>

@@ -3,7 +3,7 @@ import type { Practitioner, PrintLayout } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { SelectField, TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors } from '../../ui/errors.ts';
-import { Notice } from '../../ui/Notice.tsx';
+import { MessageNotice } from '../../ui/Notice.tsx';
 
 const LAYOUTS: readonly { value: PrintLayout; label: string }[] = [
   { value: 'plain', label: 'Papier blanc (feuille complète)' },
@@ -61,11 +61,7 @@ export function PrintSettingsPanel(props: { practitioners: Practitioner[]; onSav
         Sur formulaire CPAM, seules les données sont imprimées, dans les cases du formulaire. La position des cases n'a pas été vérifiée sur un
         formulaire officiel : imprimez la page de calibrage et corrigez les décalages (en millimètres) pour que votre imprimante tombe dans les cases.
       </p>
-      {message ? (
-        <Notice kind={message.kind} live>
-          {message.text}
-        </Notice>
-      ) : null}
+      <MessageNotice message={message} />
       <div className="form-grid">
         {props.practitioners.length > 1 ? (
           <SelectField
