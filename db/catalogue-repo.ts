@@ -18,13 +18,13 @@ export function loadCatalogue(db: Db, profession: Profession): Catalogue {
     id: t.id, profession: t.profession, code: t.code, zone: t.zone, label: t.label, unitCents: t.unitCents,
     effectiveFrom: t.effectiveFrom, effectiveTo: t.effectiveTo, verifyNote: t.verifyNote, source: t.source,
   }));
-  const acts = (cached(db, 'SELECT * FROM ngap_acts WHERE profession = ? ORDER BY id').all(profession) as ActRow[]).map(
+  const acts = (cached(db, 'SELECT * FROM ngap_acts WHERE profession = ? AND withdrawn_by IS NULL ORDER BY id').all(profession) as ActRow[]).map(
     (r): CatalogueAct => ({
       key: r.key, profession: r.profession, code: r.code, coefficient: r.coefficient, label: r.label, ngap: r.ngap, group: r.act_group,
       keywords: r.keywords, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, verifyNote: r.verify_note, source: r.source,
     }),
   );
-  const steps = (cached(db, 'SELECT * FROM coefficient_steps WHERE profession = ? ORDER BY effective_from, id').all(profession) as StepRow[]).map(
+  const steps = (cached(db, 'SELECT * FROM coefficient_steps WHERE profession = ? AND withdrawn_by IS NULL ORDER BY effective_from, id').all(profession) as StepRow[]).map(
     (r): CoefficientStep => ({
       profession: r.profession, codes: r.codes, from: r.from_coefficient, to: r.to_coefficient, date: r.effective_from, verifyNote: r.verify_note, source: r.source,
     }),
@@ -32,7 +32,7 @@ export function loadCatalogue(db: Db, profession: Profession): Catalogue {
   return { tariffs, acts, steps };
 }
 
-export const actExists = (db: Db, key: string): boolean => db.prepare('SELECT 1 FROM ngap_acts WHERE key = ?').get(key) !== undefined;
+export const actExists = (db: Db, key: string): boolean => db.prepare('SELECT 1 FROM ngap_acts WHERE key = ? AND withdrawn_by IS NULL').get(key) !== undefined;
 
 export function listFavourites(db: Db, practitionerId: number): string[] {
   return (db.prepare('SELECT act_key FROM act_favourites WHERE practitioner_id = ? ORDER BY created_at, act_key').all(practitionerId) as { act_key: string }[]).map(

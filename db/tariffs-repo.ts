@@ -35,8 +35,8 @@ const toTariff = (r: Row): Tariff => ({
 export function listTariffs(db: Db, profession?: Profession): Tariff[] {
   const rows = (
     profession
-      ? cached(db, 'SELECT * FROM tariffs WHERE profession = ? ORDER BY code, zone DESC, effective_from DESC').all(profession)
-      : cached(db, 'SELECT * FROM tariffs ORDER BY profession, code, zone DESC, effective_from DESC').all()
+      ? cached(db, 'SELECT * FROM tariffs WHERE profession = ? AND withdrawn_by IS NULL ORDER BY code, zone DESC, effective_from DESC').all(profession)
+      : cached(db, 'SELECT * FROM tariffs WHERE withdrawn_by IS NULL ORDER BY profession, code, zone DESC, effective_from DESC').all()
   ) as Row[];
   return rows.map(toTariff);
 }
@@ -50,7 +50,7 @@ export function tariffRowsFor(db: Db, profession: Profession, zone: TariffZone =
 
 export function findTariffAt(db: Db, profession: Profession, code: string, effectiveFrom: string, zone: TariffZone = 'metropole'): Tariff | null {
   const row = db
-    .prepare('SELECT * FROM tariffs WHERE profession = ? AND code = ? AND zone = ? AND effective_from = ?')
+    .prepare('SELECT * FROM tariffs WHERE profession = ? AND code = ? AND zone = ? AND effective_from = ? AND withdrawn_by IS NULL')
     .get(profession, code, zone, effectiveFrom) as Row | undefined;
   return row ? toTariff(row) : null;
 }

@@ -11,9 +11,11 @@ import { applyKineSessions, removedCotation, stepCoefficient } from './rules/kin
 import { mau, mci, mie, TIME_MAJORATIONS, timeMajoration, type WantedLine } from './rules/majorations.ts';
 import { IK_TYPED, TRAVEL_CODES, travel } from './rules/travel.ts';
 import { cotation } from './rules/format.ts';
+import { currentCode } from './codes.ts';
 
 const IK_CODES_SET = new Set(['IKP', 'IKM', 'IKS']);
 const ALLOWANCE_CODES = new Set([...TIME_MAJORATIONS, 'MAU', 'MCI', 'MIE', ...TRAVEL_CODES, ...IK_TYPED]);
+const isAllowance = (code: string): boolean => ALLOWANCE_CODES.has(currentCode(code));
 
 /** Amount of a line: unit × coefficient (hundredths) × rate (%), rounded half up once, in integer cents. */
 export const pricedAmount = (unitCents: number, coefficient: number, ratePercent: number): number =>
@@ -37,8 +39,8 @@ function resolve(code: string, coefficient: number, key: string | null | undefin
 export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practice, patient: PatientFacts): PricedVisit {
   const problems: Problem[] = [];
   const explanations: string[] = [];
-  const requested = visit.acts.map((a) => a.code).filter((c) => ALLOWANCE_CODES.has(c)).sort();
-  const typed = visit.acts.filter((a) => !ALLOWANCE_CODES.has(a.code));
+  const requested = visit.acts.map((a) => currentCode(a.code)).filter((c) => ALLOWANCE_CODES.has(c)).sort();
+  const typed = visit.acts.filter((a) => !isAllowance(a.code));
   if (typed.length === 0) {
     problems.push({ level: 'block', code: 'no-act', message_fr: 'La visite ne contient aucun acte : ajoutez au moins un acte (les majorations et déplacements en découlent).' });
     return { lines: [], dropped: [], explanations, problems };
@@ -64,14 +66,20 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
     problems.push(...kine.problems);
   } else {
     resolved = typed.map((a) => resolve(a.code, a.coefficient, a.key, visit.date, catalogue, practice));
-    ({ rated, dropped } = applyNurse11B(resolved));
+    const unitOf = (code: string): number => {
+      const found = tariffInForce(catalogue.tariffs, { profession: practice.profession, code, zone: practice.tariffZone, date: visit.date });
+      return found.ok ? found.tariff.unitCents : 0;
+    };
+    ({ rated, dropped } = applyNurse11B(resolved, { date: visit.date, place: visit.place, unitOf }));
   }
 
   const wanted: WantedLine[] = [];
+  const coordination = practice.profession === 'infirmier' ? mci(visit, resolved, requested) : null;
+  const mciBilled = coordination !== null && coordination.lines.length > 0;
   const rules = [
     timeMajoration(visit, practice, requested),
-    ...(practice.profession === 'infirmier'
-      ? [mau(resolved, requested), mci(visit, resolved, requested), mie(visit, patient.birthDate, requested)]
+    ...(coordination
+      ? [mau(resolved, requested, mciBilled), coordination, mie(visit, patient.birthDate, requested, mciBilled)]
       : []),
     travel(visit, practice, resolved, requested),
   ];

@@ -13,6 +13,7 @@ import { holidayOn, weekday } from './holidays.ts';
 import { cotation } from './rules/format.ts';
 import { isBalneoSupplement, removedCotation, stepCoefficient } from './rules/kine.ts';
 import type { CoefficientStep, Problem } from './types.ts';
+import { currentCode, DEEP_NIGHT, LEGACY_TIME_CODES, NIGHT, SUNDAY_HOLIDAY, TIME_CODES } from './codes.ts';
 
 export interface TypedLine {
   actDate: string;
@@ -24,7 +25,7 @@ export interface TypedLine {
 }
 
 const VISIT_HINT = 'saisissez une visite (onglet Actes, « Saisie par visite ») pour que la majoration soit calculée avec sa condition.';
-const NOT_ACTS = new Set(['MAU', 'MD', 'MN', 'MNP', 'MCI', 'MIE', 'IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP', 'IK', 'IKP', 'IKM', 'IKS']);
+const NOT_ACTS = new Set([...TIME_CODES, ...LEGACY_TIME_CODES, 'MAU', 'MCI', 'MIE', 'IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP', 'IK', 'IKP', 'IKM', 'IKS']);
 const TRAVEL_FEES = new Set(['IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP']);
 const BSI_FORFAITS = new Set(['BSA', 'BSB', 'BSC']);
 const qty = (l: TypedLine) => l.quantity ?? 1;
@@ -44,17 +45,19 @@ function follows11B(acts: readonly TypedLine[]): boolean {
 /** The first typed line a rule refuses, with its index and French message; null when all pass. */
 export function refuseTypedLine(lines: readonly TypedLine[], postalCode: string): { index: number; message_fr: string } | null {
   for (const [index, l] of lines.entries()) {
-    if (l.code === 'MN' || l.code === 'MNP') {
+    const code = currentCode(l.code);
+    if (code === NIGHT || code === DEEP_NIGHT) {
       return { index, message_fr: `${l.code} : l'heure et l'urgence ne figurent pas sur une ligne saisie à la main ; ${VISIT_HINT}` };
     }
-    if (l.code === 'MD' && weekday(l.actDate) !== 0 && holidayOn(l.actDate, postalCode) === null) {
-      return { index, message_fr: `MD refusée : le ${formatFrDate(l.actDate)} n'est ni un dimanche ni un jour férié (NGAP art. 14). Pour un appel urgent le samedi après 8h, ${VISIT_HINT}` };
+    if (code === SUNDAY_HOLIDAY && weekday(l.actDate) !== 0 && holidayOn(l.actDate, postalCode) === null) {
+      return { index, message_fr: `${l.code} refusée : le ${formatFrDate(l.actDate)} n'est ni un dimanche ni un jour férié (NGAP art. 14). Pour un appel urgent le samedi après 8h, ${VISIT_HINT}` };
     }
     if (l.code === 'MAU') {
       const others = lines.filter((o) => o.actDate === l.actDate && !NOT_ACTS.has(o.code));
       const count = others.reduce((n, o) => n + qty(o), 0);
-      const single = count === 1 && others[0]!.code === 'AMI' && (others[0]!.coefficient === 100 || others[0]!.coefficient === 150);
-      if (!single) return { index, message_fr: `MAU refusée : le ${formatFrDate(l.actDate)}, elle ne s'applique qu'à un acte unique coté AMI 1 ou AMI 1,5.` };
+      const single = count === 1 && (others[0]!.code === 'AMI' || others[0]!.code === 'TMI') && others[0]!.coefficient <= 150;
+      const withMci = lines.some((o) => o.actDate === l.actDate && o.code === 'MCI');
+      if (!single || withMci) return { index, message_fr: `MAU refusée : le ${formatFrDate(l.actDate)}, elle ne s'applique qu'à un acte unique coté AMI de coefficient 1,5 au plus, jamais avec la MCI (NGAP titre XVI art. 23.1).` };
     }
   }
   return null;
@@ -96,7 +99,7 @@ export function checkTypedLines(
         }
         const step = stepCoefficient({ code: l.code, coefficient: l.coefficient }, date, context.steps);
         if (step.coefficient !== l.coefficient) {
-          problems.push(block('typed-old-coefficient', `Le ${fr}, ${cotation(l.code, l.coefficient)} n'est plus en vigueur : saisissez ${cotation(l.code, step.coefficient)} (avenant 7).${step.verifyNote ? ` À vérifier : ${step.verifyNote}` : ''}`));
+          problems.push(block('typed-old-coefficient', `Le ${fr}, ${cotation(l.code, l.coefficient)} n'est plus en vigueur : saisissez ${cotation(l.code, step.coefficient)} (avenants 7 et 8).${step.verifyNote ? ` À vérifier : ${step.verifyNote}` : ''}`));
         }
       }
       // One cotation per session (NGAP titre XIV); balnéothérapie supplements are added to it.
@@ -112,7 +115,7 @@ export function checkTypedLines(
     if (fees.reduce((n, l) => n + qty(l), 0) > 1) {
       problems.push(block('typed-travel-twice', `Le ${fr}, indemnité de déplacement saisie plusieurs fois (${fees.map((l) => l.code).join(', ')}) : une seule par visite et par foyer (NGAP art. 13). Pour plusieurs passages dans la journée, utilisez « Saisie par visite » (onglet Actes).`));
     }
-    for (const code of ['MD', 'MN', 'MNP']) {
+    for (const code of [...TIME_CODES, ...LEGACY_TIME_CODES]) {
       if (day.some((l) => l.code === code)) {
         problems.push(block('typed-majoration-condition', `Le ${fr}, ${code} : l'urgence justifiée ou l'exécution impérative prescrite ne figure pas sur une ligne saisie à la main (NGAP art. 14) ; ${VISIT_HINT}`));
       }

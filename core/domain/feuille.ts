@@ -12,7 +12,7 @@ export function degradedModeCentre(regime: string | null, centre: string | null)
 }
 
 /** Travel fees and kilometric allowances are not sessions. */
-const NOT_A_SESSION = /^(IFD|IFS|IFO|IFR|IFN|IFP|IK[A-Z]?|MN|MNP|MD)$/;
+const NOT_A_SESSION = /^(IFD|IFS|IFO|IFR|IFN|IFP|IK[A-Z]?|MN|MNP|MD|N|F)$/;
 
 export const isKineSessionCode = (code: string): boolean => !NOT_A_SESSION.test(code);
 

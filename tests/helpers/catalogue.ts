@@ -1,7 +1,7 @@
 // The catalogue as the engine sees it, read straight from the data files (ids are row numbers).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE_DIR } from '../../db/catalogue-sql.ts';
+import { CATALOGUE_DIR } from '../../db/catalogue-bundle.ts';
 import type { Catalogue, CatalogueAct, CatalogueTariff, CoefficientStep } from '../../core/cotation/types.ts';
 import type { Profession } from '../../core/domain/types.ts';
 

@@ -16,5 +16,7 @@ export function migrationsBefore(dir: string, suffix: string): string {
   const upTo = files.findIndex((f) => f.endsWith(suffix));
   if (upTo < 0) throw new Error(`no migration ends with ${suffix}`);
   for (const f of files.slice(0, upTo)) copyFileSync(join(MIGRATIONS, f), join(before, f));
+  // The catalogue files some migrations apply (`-- feuillet:apply-catalogue`).
+  for (const f of readdirSync(MIGRATIONS).filter((x) => x.endsWith('.json'))) copyFileSync(join(MIGRATIONS, f), join(before, f));
   return before;
 }

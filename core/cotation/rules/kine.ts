@@ -9,9 +9,17 @@ import { cotation } from './format.ts';
 const PREAMBLE = 'NGAP titre XIV, dispositions liminaires';
 
 /**
- * Avenant 7 coefficient steps: 7,5 → 8,1 on 01/07/2025, 9,5 → 9,8 on 01/07/2026, art. 4 neuromuscular
- * 10 → 11 and 11 → 12 on 01/09/2026, 8,1 → 8,4 on 01/07/2027. A coefficient typed in its old value after
- * the date is billed at the new one, and says so. AMK balnéothérapie supplements 1,2 → 2,5 and 2,2 → 3,5 on 01/07/2025.
+ * The avenant 7 measures dated 01/07/2025 (7,5 → 8,1, balnéothérapie 1,2 → 2,5 and 2,2 → 3,5, AMK 6
+ * removed) were suspended by the comité d'alerte (18/06/2025) and applied from 01/01/2026 (egora.fr
+ * « revalorisations des kinés »; questions.assemblee-nationale.fr q17-8388QE; BILLING-RULES §10).
+ */
+export const KINE_2025_MEASURES_FROM = '2026-01-01';
+
+/**
+ * Avenant 7 and 8 coefficient steps, dated by the catalogue (coefficient-steps.json): 7,5 → 8,1 and the AMK
+ * balnéothérapie supplements 1,2 → 2,5 and 2,2 → 3,5 on 01/01/2026 (suspended from 01/07/2025), 9,5 → 9,8
+ * on 28/05/2026 (avenant 8), art. 4 neuromuscular 10 → 11 and 11 → 12 on 01/09/2026, 8,1 → 8,4 on
+ * 01/07/2027. A coefficient typed in its old value after the date is billed at the new one, and says so.
  * Each step applies once, in date order, and never twice on the same date (11 → 12 must not follow 10 → 11).
  */
 export function stepCoefficient(
@@ -39,18 +47,18 @@ export function stepCoefficient(
   const verifyNote = notes.length > 0 ? notes.join(' ') : null;
   return {
     coefficient,
-    explanation: `${cotation(act.code, act.coefficient)} porté à ${cotation(act.code, coefficient)} : nouveau coefficient en vigueur depuis le ${formatFrDate(last.date)} (avenant 7).${verifyNote ? ` Coefficient à vérifier : ${verifyNote}` : ''}`,
+    explanation: `${cotation(act.code, act.coefficient)} porté à ${cotation(act.code, coefficient)} : nouveau coefficient en vigueur depuis le ${formatFrDate(last.date)} (avenants 7 et 8).${verifyNote ? ` Coefficient à vérifier : ${verifyNote}` : ''}`,
     verifyNote,
   };
 }
 
 /**
- * AMK balnéothérapie supplements: AMK 1,2 and 2,2 before 01/07/2025, AMK 2,5 and 3,5 from that date
- * (avenant 7; SNMKR FAQ; BILLING-RULES §5). `date` '' = unknown: no supplement recognised.
+ * AMK balnéothérapie supplements: AMK 1,2 and 2,2 before 01/01/2026, AMK 2,5 and 3,5 from that date
+ * (avenant 7; SNMKR FAQ; suspension to 01/01/2026, BILLING-RULES §10). `date` '' = unknown: none recognised.
  */
 export function isBalneoSupplement(act: { code: string; coefficient: number }, date: string): boolean {
   if (act.code !== 'AMK' || date === '') return false;
-  return date < '2025-07-01' ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
+  return date < KINE_2025_MEASURES_FROM ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
 }
 
 /**
@@ -118,10 +126,10 @@ export function applyKineSessions(
   return { rated, dropped, problems };
 }
 
-/** AMK 6 is removed from 01/07/2025 (avenant 7; SNMKR FAQ; BILLING-RULES §5). */
+/** AMK 6 is removed with the 2025 measures, applied from 01/01/2026 (avenant 7; SNMKR FAQ; BILLING-RULES §10, date à vérifier). */
 export function removedCotation(act: VisitAct, date: string): Problem | null {
-  if (act.code === 'AMK' && act.coefficient === 600 && date >= '2025-07-01') {
-    return { level: 'block', code: 'removed-cotation', message_fr: 'AMK 6 n’existe plus depuis le 01/07/2025 (avenant 7) : choisissez la cotation en vigueur.' };
+  if (act.code === 'AMK' && act.coefficient === 600 && date >= KINE_2025_MEASURES_FROM) {
+    return { level: 'block', code: 'removed-cotation', message_fr: 'AMK 6 n’existe plus depuis le 01/01/2026 (avenant 7, mesures du 01/07/2025 reportées) : choisissez la cotation en vigueur.' };
   }
   return null;
 }

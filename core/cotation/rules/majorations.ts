@@ -5,6 +5,7 @@ import type { Practice, Problem, Visit } from '../types.ts';
 import { holidayOn, weekday } from '../holidays.ts';
 import type { ResolvedAct } from './acts-11b.ts';
 import { dayFr } from './format.ts';
+import { DEEP_NIGHT, NIGHT, SUNDAY_HOLIDAY, TIME_CODES } from '../codes.ts';
 
 export interface WantedLine {
   kind: 'majoration' | 'travel';
@@ -23,14 +24,14 @@ export interface RuleResult {
 
 const empty = (): RuleResult => ({ lines: [], explanations: [], problems: [] });
 const ART_14 = 'NGAP dispositions générales art. 14';
-export const TIME_MAJORATIONS = ['MN', 'MNP', 'MD'];
+export const TIME_MAJORATIONS: readonly string[] = TIME_CODES;
 
 const minutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /**
  * Night, Sunday and public-holiday majorations (NGAP art. 14; convention annex I; BILLING-RULES §4, §6):
- * night = 20h–8h (MN), 23h–5h higher (MNP, nurses); Sunday or holiday (MD), and from Saturday 8h for an
- * emergency call (nurses). Only with an emergency justified by the patient's state, or — nurses, repeated
+ * night = 20h–8h (N), 23h–5h higher (nurses); Sunday or holiday (F), and from Saturday 8h (nurses) or
+ * Saturday 12h (kinés: snmkr.fr « majorations en détail », ordremk.fr; BILLING-RULES §10) for an emergency call. Only with an emergency justified by the patient's state, or — nurses, repeated
  * acts (art. 14B) — « exécution de nuit / quotidienne impérative » on the prescription. Not cumulable with
  * each other, once per visit. A majoration typed without its day, hour or condition is refused.
  */
@@ -43,7 +44,8 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
   const night = t !== null && (t >= 20 * 60 || t < 8 * 60);
   const deep = t !== null && (t >= 23 * 60 || t < 5 * 60);
   const sunday = day === 0 || holiday !== null;
-  const saturdayCall = nurse && day === 6 && t !== null && t >= 8 * 60 && visit.urgent;
+  const saturdayFrom = nurse ? 8 : 12;
+  const saturdayCall = day === 6 && t !== null && t >= saturdayFrom * 60 && visit.urgent;
   const condition = visit.urgent || (nurse && visit.imperativePrescription);
   const conditionText = visit.urgent ? 'urgence justifiée par l’état du patient' : 'exécution impérative prescrite (art. 14B)';
 
@@ -59,12 +61,12 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
     return r;
   }
   const sundayCandidate = sunday
-    ? { code: 'MD', why: holiday ? `jour férié (${holiday.name})` : 'dimanche' }
+    ? { code: SUNDAY_HOLIDAY, why: holiday ? `jour férié (${holiday.name})` : 'dimanche' }
     : saturdayCall
-      ? { code: 'MD', why: 'samedi après 8h, appel urgent (convention, annexe I)' }
+      ? { code: SUNDAY_HOLIDAY, why: nurse ? 'samedi après 8h, appel urgent (convention, annexe I)' : 'samedi après 12h, appel urgent (convention des masseurs-kinésithérapeutes)' }
       : null;
   let candidate: { code: string; why: string } | null = null;
-  if (night) candidate = { code: nurse && deep ? 'MNP' : 'MN', why: nurse && deep ? 'acte de nuit entre 23h et 5h' : 'acte de nuit entre 20h et 8h' };
+  if (night) candidate = { code: nurse && deep ? DEEP_NIGHT : NIGHT, why: nurse && deep ? 'acte de nuit entre 23h et 5h' : 'acte de nuit entre 20h et 8h' };
   else candidate = sundayCandidate;
 
   const asked = requested.filter((c) => TIME_MAJORATIONS.includes(c));
@@ -89,8 +91,8 @@ export function timeMajoration(visit: Visit, practice: Practice, requested: read
       else r.explanations.push(text);
       return r;
     }
-    if (asked.some((c) => c !== 'MD')) {
-      r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration ${asked.filter((c) => c !== 'MD').join(', ')} refusée. ${text} Seule la majoration MD (${sundayCandidate.why}) s’applique.` });
+    if (asked.some((c) => c !== SUNDAY_HOLIDAY)) {
+      r.problems.push({ level: 'block', code: 'majoration-without-condition', message_fr: `Majoration ${asked.filter((c) => c !== SUNDAY_HOLIDAY).join(', ')} refusée. ${text} Seule la majoration ${SUNDAY_HOLIDAY} (${sundayCandidate.why}) s’applique.` });
       return r;
     }
     r.explanations.push(text);
@@ -126,21 +128,31 @@ const ageOn = (birthDate: string, date: string): number => {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
 };
 
+/** MAU is cumulable with none of these (MCI: art. 23.1; dependence context: BSI forfaits, AMX, IFI). */
+const MAU_NEVER_WITH = new Set(['AMX', 'BSA', 'BSB', 'BSC']);
+
 /**
- * MAU, majoration acte unique (avenant 3, CPAM guide art. 23.1; BILLING-RULES §4): only when the visit
- * holds one single act, coded AMI 1 or AMI 1,5.
+ * MAU, majoration acte unique (avenant 3 from 27/05/2012; UNCAM decision 2019, JORFTEXT000039061125;
+ * juriblio.fr décision du 20/12/2011; l-idel.fr « MAU et MCI »; BILLING-RULES §10): a visit holding one
+ * single act, an AMI (or a TMI) with a coefficient of 1,5 or less. Cumulable with N/F and IFD; never with
+ * MCI (art. 23.1), nor in the dependence context (AMX, BSA/BSB/BSC, IFI).
  */
-export function mau(acts: readonly ResolvedAct[], requested: readonly string[]): RuleResult {
+export function mau(acts: readonly ResolvedAct[], requested: readonly string[], mciBilled: boolean): RuleResult {
   const r = empty();
   const only = acts.length === 1 ? acts[0]! : null;
-  const eligible = only !== null && only.code === 'AMI' && (only.coefficient === 100 || only.coefficient === 150);
-  if (eligible) {
-    r.lines.push({ kind: 'majoration', code: 'MAU', coefficient: 100, explanation: 'MAU : acte unique AMI 1 ou 1,5 dans la visite.', article: 'NGAP titre XVI, art. 23.1 (MAU)' });
+  const single = only !== null && (only.code === 'AMI' || only.code === 'TMI') && only.coefficient <= 150;
+  const dependence = acts.some((a) => MAU_NEVER_WITH.has(a.code));
+  if (single && mciBilled) {
+    const text = 'Pas de MAU : elle ne se cumule jamais avec la MCI (NGAP titre XVI art. 23.1).';
+    if (requested.includes('MAU')) r.problems.push({ level: 'block', code: 'mau-with-mci', message_fr: `MAU refusée. ${text}` });
+    else r.explanations.push(text);
+  } else if (single && !dependence) {
+    r.lines.push({ kind: 'majoration', code: 'MAU', coefficient: 100, explanation: `MAU : acte unique ${only.code} de coefficient 1,5 au plus dans la visite.`, article: 'NGAP titre XVI art. 23.1 (MAU)' });
   } else if (requested.includes('MAU')) {
     r.problems.push({
       level: 'block',
       code: 'mau-not-single',
-      message_fr: 'MAU refusée : elle ne s’applique qu’à un acte unique coté AMI 1 ou AMI 1,5 dans la visite.',
+      message_fr: 'MAU refusée : elle ne s’applique qu’à un acte unique coté AMI (ou TMI) de coefficient 1,5 au plus dans la visite, hors patient dépendant (AMX, BSI).',
     });
   }
   return r;
@@ -177,14 +189,23 @@ export function mci(visit: Visit, acts: readonly ResolvedAct[], requested: reado
   return r;
 }
 
-/** MIE, child under 7 (value unverified, BILLING-RULES §4: shown « à vérifier »). */
-export function mie(visit: Visit, birthDate: string, requested: readonly string[]): RuleResult {
+/** MIE exists from 01/01/2020 (avenant 6: espaceinfirmier.fr ILM 359; ozzen.fr; BILLING-RULES §10). */
+export const MIE_FROM = '2020-01-01';
+
+/** MIE, child under 7 (avenant 6, from 01/01/2020): 3,15 €, never with MCI (BILLING-RULES §10, likely). */
+export function mie(visit: Visit, birthDate: string, requested: readonly string[], mciBilled: boolean): RuleResult {
   const r = empty();
   const age = ageOn(birthDate, visit.date);
-  if (age < 7) {
-    r.lines.push({ kind: 'majoration', code: 'MIE', coefficient: 100, explanation: `MIE : enfant de moins de 7 ans (${age} an${age > 1 ? 's' : ''}).`, article: 'NGAP titre XVI (MIE)' });
-  } else if (requested.includes('MIE')) {
-    r.problems.push({ level: 'block', code: 'mie-age', message_fr: `MIE refusée : le patient a ${age} ans le jour de la visite (moins de 7 ans requis).` });
+  if (age >= 7) {
+    if (requested.includes('MIE')) r.problems.push({ level: 'block', code: 'mie-age', message_fr: `MIE refusée : le patient a ${age} ans le jour de la visite (moins de 7 ans requis).` });
+    return r;
   }
+  const refuse = (text: string) => {
+    if (requested.includes('MIE')) r.problems.push({ level: 'block', code: 'mie-refused', message_fr: `MIE refusée. ${text}` });
+    else r.explanations.push(text);
+  };
+  if (visit.date < MIE_FROM) refuse('Pas de MIE : la majoration enfant de moins de 7 ans existe depuis le 01/01/2020 (avenant 6).');
+  else if (mciBilled) refuse('Pas de MIE : elle ne se cumule pas avec la MCI (avenant 6).');
+  else r.lines.push({ kind: 'majoration', code: 'MIE', coefficient: 100, explanation: `MIE : enfant de moins de 7 ans (${age} an${age > 1 ? 's' : ''}).`, article: 'NGAP titre XVI (MIE, avenant 6)' });
   return r;
 }

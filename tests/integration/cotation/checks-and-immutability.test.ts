@@ -111,7 +111,7 @@ describe('a validated invoice is never re-priced', () => {
     expect(validated.lines.find((l) => l.ratePercent === 50)?.explanation).toContain('AMI 1/2');
     let day = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('AMI', 'IFD', 'MD', 'IKP'), fc.integer({ min: 1, max: 9999 }), async (code, cents) => {
+      fc.asyncProperty(fc.constantFrom('AMI', 'IFD', 'F', 'IKP'), fc.integer({ min: 1, max: 9999 }), async (code, cents) => {
         day += 1;
         const from = new Date(Date.UTC(2026, 9, 1) + day * 86_400_000).toISOString().slice(0, 10);
         await t.call('tariffs/add', { profession: 'infirmier', code, label: `Essai ${code}`, unitCents: cents, effectiveFrom: from });
@@ -126,17 +126,17 @@ describe('a validated invoice is never re-priced', () => {
 });
 
 describe('lines typed by hand (saisie libre)', () => {
-  it('refuses MD typed on a Tuesday, a night majoration without its hour, and MAU beside two acts (NGAP art. 14; CPAM guide art. 23.1)', async () => {
+  it('refuses F typed on a Tuesday, a night majoration without its hour, and MAU beside two acts (NGAP art. 14; CPAM guide art. 23.1)', async () => {
     const idel = await t.call('practitioners/create', buildPractitionerInput());
     const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2 }));
     const draft = await t.call('invoices/create-draft', { practitionerId: idel.id, patientId: patient.id });
     const line = (code: string, coefficient = 1, actDate = '2026-11-24') => ({ actDate, code, coefficient, quantity: 1 });
-    const md = await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('MD')] });
-    expect(md).toMatchObject({ field: 'lines.1.code', message_fr: expect.stringContaining("MD refusée : le 24/11/2026 n'est ni un dimanche ni un jour férié") });
+    const md = await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('F')] });
+    expect(md).toMatchObject({ field: 'lines.1.code', message_fr: expect.stringContaining("F refusée : le 24/11/2026 n'est ni un dimanche ni un jour férié") });
     expect((await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('MN')] })).message_fr).toMatch(/^Acte 2 : MN : l'heure et l'urgence/);
     expect((await t.fails('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI'), line('AMI', 1.5), line('MAU')] })).message_fr).toMatch(/MAU refusée/);
-    const ok = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI', 1, '2026-11-22'), line('MD', 1, '2026-11-22'), line('MAU', 1, '2026-11-22')] });
-    expect(ok.lines.map((l) => `${l.code} ${l.amountCents}`)).toEqual(['AMI 315', 'MD 800', 'MAU 135']);
+    const ok = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: [line('AMI', 1, '2026-11-22'), line('F', 1, '2026-11-22'), line('MAU', 1, '2026-11-22')] });
+    expect(ok.lines.map((l) => `${l.code} ${l.amountCents}`)).toEqual(['AMI 315', 'F 850', 'MAU 135']);
   });
 });
 
@@ -150,7 +150,7 @@ describe('any visit the API receives', () => {
       (await t.call('invoices/create-draft', { practitionerId: mk.id, patientId: patient.id })).id,
     ];
     const actArb = fc.record({
-      code: fc.constantFrom('AMI', 'AIS', 'AMX', 'BSA', 'DRA', 'NMI', 'AMK', 'IFD', 'IK', 'MD', 'MN', 'MNP', 'MAU', 'MCI', 'MIE', 'IFS', 'XYZ'),
+      code: fc.constantFrom('AMI', 'AIS', 'AMX', 'BSA', 'DRA', 'NMI', 'AMK', 'IFD', 'IK', 'F', 'N', 'MD', 'MN', 'MNP', 'MAU', 'MCI', 'MIE', 'IFS', 'XYZ'),
       coefficient: fc.oneof(fc.constantFrom(0.01, 1, 1.5, 2, 3, 4, 7.5, 8.1, 9, 9.5, 10), fc.double({ min: -5, max: 150, noNaN: true })),
       session: fc.option(fc.constantFrom(1 as const, 2 as const), { nil: undefined }),
     });

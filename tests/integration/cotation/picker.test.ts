@@ -1,6 +1,6 @@
 /** The act picker's data through the API: catalogue in force, favourites and per-practitioner models. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { searchActs } from '../../../renderer/features/invoices/visits/act-search.ts';
+import { searchActs } from '../../../core/cotation/act-search.ts';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, type TestBackend } from '../../helpers/test-backend.ts';
 
 let t: TestBackend;
@@ -15,12 +15,18 @@ describe('act picker', () => {
     expect(ctx.practice).toEqual({ profession: 'infirmier', tariffZone: 'metropole', ikZone: 'plaine', postalCode: '75011' });
     expect(ctx.patientBirthDate).toBe('1988-05-14');
     const keys = (q: string) => searchActs(ctx.catalogue.acts, q, '2026-11-24').map((a) => a.key);
-    expect(keys('prise de sang')).toEqual(['idel-prelevement']);
-    expect(keys('pansement lourd')).toEqual(['idel-pansement-lourd', 'idel-insuline-pansement']);
-    expect(keys('insuline')).toEqual(['idel-insuline-injection', 'idel-insuline-surveillance', 'idel-insuline-pansement']);
-    expect(keys('AMI 1,5')).toEqual(['idel-prelevement']);
-    expect(keys('perfusion')).toEqual(['idel-perfusion-courte', 'idel-perfusion-longue']);
-    expect(searchActs(ctx.catalogue.acts, 'bsa', '2023-01-01')).toEqual([]);
+    // The words a nurse types (issue 18): each finds its acts, the one whose label says it first.
+    expect(keys('prise de sang')).toEqual(['idel-prelevement', 'idel-prelevement-catheter']);
+    expect(keys('pansement lourd')).toEqual(['idel-pansement-lourd', 'idel-insuline-pansement', 'idel-bilan-plaie']);
+    expect(keys('insuline').sort()).toEqual(['idel-insuline-hebdo', 'idel-insuline-injection', 'idel-insuline-pansement', 'idel-insuline-surveillance']);
+    expect(keys('AMI 1,5')[0]).toBe('idel-prelevement');
+    expect(keys('vaccin')).toEqual(['idel-vaccin', 'idel-vaccin-sans-prescription']);
+    expect(keys('agrafes')).toEqual(['idel-ablation-fils', 'idel-ablation-fils-plus-10']);
+    expect(keys('agrafes plus de dix')).toEqual(['idel-ablation-fils-plus-10']);
+    expect(keys('perfusion')).toHaveLength(7);
+    expect(keys('perfusion longue')).toEqual(['idel-perfusion-longue', 'idel-perfusion-longue-immuno']);
+    expect(searchActs(ctx.catalogue.acts, 'vaccin', '2023-03-22')).toEqual([]);
+    expect(searchActs(ctx.catalogue.acts, 'bsa', '2019-06-01')).toEqual([]);
     const mk = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', amNumber: '751234999' }));
     const kine = await t.call('cotation/context', { practitionerId: mk.id });
     expect(searchActs(kine.catalogue.acts, 'reeducation respiratoire', '2026-11-24').map((a) => a.code)).toEqual(['ARL']);

@@ -68,30 +68,30 @@ describe('#4 typed lines go through the visit rules before Imprimer (one sitting
     expect(error.message_fr).toContain('MAU refusée');
   });
 
-  it('MD typed on a Sunday, MCI and MIE for an adult are blocked: their condition cannot be typed (NGAP art. 14; avenant 3)', async () => {
-    const id = await typedDraft('infirmier', [line('AMI', 2, '2026-11-22'), line('MD', 1, '2026-11-22'), line('MCI', 1, '2026-11-22'), line('MIE', 1, '2026-11-22')]);
+  it('F typed on a Sunday, MCI and MIE for an adult are blocked: their condition cannot be typed (NGAP art. 14; avenant 3)', async () => {
+    const id = await typedDraft('infirmier', [line('AMI', 2, '2026-11-22'), line('F', 1, '2026-11-22'), line('MCI', 1, '2026-11-22'), line('MIE', 1, '2026-11-22')]);
     const messages = await blocking(id);
     expect(messages).toEqual([
-      expect.stringContaining('Le 22/11/2026, MD : l\'urgence justifiée'),
+      expect.stringContaining('Le 22/11/2026, F : l\'urgence justifiée'),
       expect.stringContaining('Le 22/11/2026, MCI : la coordination'),
       expect.stringContaining('MIE refusée'),
     ]);
   });
 
-  it('kiné DRA 7,5 on 01/08/2025 is refused with DRA 8,1 (avenant 7: 7,5 → 8,1 on 01/07/2025; 8,1 × 2,21 = 17,90 €)', async () => {
-    const id = await typedDraft('masseur-kinesitherapeute', [line('DRA', 7.5, '2025-08-01')]);
-    expect(await blocking(id)).toEqual(['Le 01/08/2025, DRA 7,5 n\'est plus en vigueur : saisissez DRA 8,1 (avenant 7).']);
+  it('kiné DRA 7,5 on 02/02/2026 is refused with DRA 8,1 (avenant 7: 7,5 → 8,1 suspended to 01/01/2026, BILLING-RULES §10)', async () => {
+    const id = await typedDraft('masseur-kinesitherapeute', [line('DRA', 7.5, '2026-02-02')]);
+    expect(await blocking(id)).toEqual(['Le 02/02/2026, DRA 7,5 n\'est plus en vigueur : saisissez DRA 8,1 (avenants 7 et 8).']);
   });
 
-  it('kiné AMK 6 after 01/07/2025 is refused (avenant 7; SNMKR FAQ)', async () => {
-    const id = await typedDraft('masseur-kinesitherapeute', [line('AMK', 6, '2025-08-01')]);
-    expect(await blocking(id)).toEqual([expect.stringContaining('AMK 6 n’existe plus depuis le 01/07/2025')]);
+  it('kiné AMK 6 after 01/01/2026 is refused (avenant 7; SNMKR FAQ)', async () => {
+    const id = await typedDraft('masseur-kinesitherapeute', [line('AMK', 6, '2026-02-02')]);
+    expect(await blocking(id)).toEqual([expect.stringContaining('AMK 6 n’existe plus depuis le 01/01/2026')]);
   });
 
   it('kiné DRA + ARL the same day is blocked; DRA + balnéothérapie supplement AMK 2,5 passes (NGAP titre XIV: one cotation per session)', async () => {
     const two = await typedDraft('masseur-kinesitherapeute', [line('DRA', 8.1, '2025-08-01'), line('ARL', 8.1, '2025-08-01')]);
     expect(await blocking(two)).toEqual([expect.stringContaining('une seule cotation par séance de kinésithérapie')]);
-    const balneo = await typedDraft('masseur-kinesitherapeute', [line('DRA', 8.1, '2025-08-01'), line('AMK', 2.5, '2025-08-01')]);
+    const balneo = await typedDraft('masseur-kinesitherapeute', [line('DRA', 8.1, '2026-02-02'), line('AMK', 2.5, '2026-02-02')]);
     expect(await t.call('invoices/checks', { id: balneo })).toEqual([]);
   });
 });

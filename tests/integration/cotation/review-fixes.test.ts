@@ -52,26 +52,26 @@ const SATURDAY = '2026-11-21';
 const ARMISTICE = '2026-11-11';
 
 describe('#1 emergency call outside 19h–7h: no night majoration, but Sunday/holiday still applies (NGAP art. 14; CPAM guide; BILLING-RULES §4, §6)', () => {
-  it('Sunday 21h, call at 15h, AMI 2 → AMI 2 + MD 8,00 €', async () => {
+  it('Sunday 21h, call at 15h, AMI 2 → AMI 2 + F 8,50 € (since 01/08/2018, BILLING-RULES §10)', async () => {
     const inv = await price('idel', visit({ date: SUNDAY, time: '21:00', callTime: '15:00', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }));
-    expect(summary(inv)).toEqual(['AMI 200 100 630', 'MD 100 100 800']);
-    expect(says(inv)).toContain('Pas de majoration MN : l’appel de 15h00 n’a pas été reçu entre 19h et 7h');
-    expect(says(inv)).toContain('MD : dimanche, urgence justifiée');
+    expect(summary(inv)).toEqual(['AMI 200 100 630', 'F 100 100 850']);
+    expect(says(inv)).toContain('Pas de majoration N : l’appel de 15h00 n’a pas été reçu entre 19h et 7h');
+    expect(says(inv)).toContain('F : dimanche, urgence justifiée');
   });
-  it('holiday (11 Nov) 20h30, call at 18h → MD; Saturday 21h, call at 10h → MD (convention annex I)', async () => {
+  it('holiday (11 Nov) 20h30, call at 18h → F; Saturday 21h, call at 10h → F (convention annex I)', async () => {
     const holiday = await price('idel', visit({ date: ARMISTICE, time: '20:30', callTime: '18:00', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }));
-    expect(summary(holiday)).toEqual(['AMI 200 100 630', 'MD 100 100 800']);
+    expect(summary(holiday)).toEqual(['AMI 200 100 630', 'F 100 100 850']);
     const saturday = await price('idel', visit({ date: SATURDAY, time: '21:00', callTime: '10:00', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }));
-    expect(summary(saturday)).toEqual(['AMI 200 100 630', 'MD 100 100 800']);
+    expect(summary(saturday)).toEqual(['AMI 200 100 630', 'F 100 100 850']);
   });
-  it('kiné Sunday 21h, call at 15h → DRA 8,1 + MD 7,62 € (ordremk.fr; BILLING-RULES §9)', async () => {
+  it('kiné Sunday 21h, call at 15h → DRA 8,1 + F 7,62 € (ordremk.fr; BILLING-RULES §9)', async () => {
     const inv = await price('mk', visit({ date: SUNDAY, time: '21:00', callTime: '15:00', urgent: true, acts: [act('DRA', 8.1)] }));
-    expect(summary(inv)).toEqual(['DRA 810 100 1790', 'MD 100 100 762']);
+    expect(summary(inv)).toEqual(['DRA 810 100 1790', 'F 100 100 762']);
   });
-  it('MD typed by hand on that Sunday is accepted; MN typed is refused', async () => {
+  it('F typed by hand on that Sunday is accepted; N typed is refused', async () => {
     const v = { date: SUNDAY, time: '21:00', callTime: '15:00', urgent: true };
-    expect(summary(await price('idel', visit({ ...v, acts: [act('AMI', 2, 'idel-pansement-simple'), act('MD')] })))).toEqual(['AMI 200 100 630', 'MD 100 100 800']);
-    expect((await refused('idel', visit({ ...v, acts: [act('AMI', 2, 'idel-pansement-simple'), act('MN')] }))).message_fr).toContain('Majoration MN refusée');
+    expect(summary(await price('idel', visit({ ...v, acts: [act('AMI', 2, 'idel-pansement-simple'), act('F')] })))).toEqual(['AMI 200 100 630', 'F 100 100 850']);
+    expect((await refused('idel', visit({ ...v, acts: [act('AMI', 2, 'idel-pansement-simple'), act('N')] }))).message_fr).toContain('Majoration N refusée');
   });
   it('a call recorded after the visit is refused in French; a call the evening before a visit after midnight is not', async () => {
     const error = await refused('idel', visit({ date: '2026-11-24', time: '21:00', callTime: '22:00', urgent: true, acts: [act('AMI', 2, 'idel-pansement-simple')] }));
@@ -85,16 +85,18 @@ describe('#2 AIS + pansement lourd: the exception covers the pair only (NGAP art
   it('AIS 3 + AMI 4 pansement lourd + AMI 1 → pair at 100 %, AMI 1 at 50 %', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 4, 'idel-pansement-lourd'), act('AMI', 1, 'idel-injection-im')] }));
     expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795', 'AMI 100 50 158']);
-    expect(says(inv)).toContain('AMI 1/2 : acte suivant la séance AIS et le pansement lourd, facturé à 50 %');
+    expect(says(inv)).toContain('AMI 1/2 : acte suivant AMI 4 + AIS 3 (séance AIS et pansement lourd et complexe, cumulables à taux plein), facturé à 50 %');
   });
   it('a fourth act is neither billed nor printed', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 4, 'idel-pansement-lourd'), act('AMI', 1, 'idel-injection-im'), act('AMI', 1.5, 'idel-prelevement')] }));
     expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795', 'AMI 150 50 236']);
     expect(says(inv)).toContain('AMI 1 non facturé et non porté sur la feuille');
   });
-  it('perfusion stages stay at full rate; the other acts follow 11B among themselves (titre XVI chap. II art. 3)', async () => {
+  it('perfusion forfaits first; any other act is the 2nd at 50 %, the next not billed (titre XVI chap. II art. 3; JORFTEXT000029522660; BILLING-RULES §10)', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AMI', 9, 'idel-perfusion-courte'), act('AMI', 2, 'idel-pansement-simple'), act('AMI', 1.5, 'idel-prelevement')] }));
-    expect(summary(inv)).toEqual(['AMI 900 100 2835', 'AMI 200 100 630', 'AMI 150 50 236']);
+    // Prise de sang beside two other acts is an open case: the lower reading (ordinary 11B) is billed, « à vérifier ».
+    expect(summary(inv)).toEqual(['AMI 900 100 2835', 'AMI 200 50 315']);
+    expect(says(inv)).toContain('à vérifier');
   });
 });
 
@@ -104,9 +106,9 @@ describe('#3 balnéothérapie supplement added to the session (NGAP titre XIV; a
     expect(summary(inv)).toEqual(['DRA 750 100 1658', 'AMK 120 100 265']);
     expect(says(inv)).toContain('AMK 1,2 à 100 % : supplément balnéothérapie');
   });
-  it('DRA 8,1 + AMK 2,5 after 01/07/2025; AMK 2,2 typed then is stepped to 3,5 and added', async () => {
-    expect(summary(await price('mk', visit({ date: '2025-08-01', acts: [act('DRA', 8.1), act('AMK', 2.5)] })))).toEqual(['DRA 810 100 1790', 'AMK 250 100 553']);
-    expect(summary(await price('mk', visit({ date: '2025-08-01', acts: [act('DRA', 8.1), act('AMK', 2.2)] })))).toEqual(['DRA 810 100 1790', 'AMK 350 100 774']);
+  it('DRA 8,1 + AMK 2,5 from 01/01/2026 (the 01/07/2025 step suspended, BILLING-RULES §10); AMK 2,2 typed then is stepped to 3,5 and added', async () => {
+    expect(summary(await price('mk', visit({ date: '2026-02-02', acts: [act('DRA', 8.1), act('AMK', 2.5)] })))).toEqual(['DRA 810 100 1790', 'AMK 250 100 553']);
+    expect(summary(await price('mk', visit({ date: '2026-02-02', acts: [act('DRA', 8.1), act('AMK', 2.2)] })))).toEqual(['DRA 810 100 1790', 'AMK 350 100 774']);
   });
   it('two main cotations still make one: the second is not billed', async () => {
     const inv = await price('mk', visit({ date: '2024-06-01', acts: [act('DRA', 7.5), act('ARL', 7.5), act('AMK', 1.2)] }));
@@ -118,7 +120,7 @@ describe('#5 an unsure coefficient step says « à vérifier » on the line (ave
   it('NMI 10 on 15/09/2026 → NMI 11, explanation says the step is to be checked', async () => {
     const inv = await price('mk', visit({ date: '2026-09-15', acts: [act('NMI', 10)] }));
     expect(summary(inv)).toEqual(['NMI 1100 100 2431']);
-    expect(inv.lines[0]!.explanation).toContain('à vérifier : Probable (une source) ; rattachement à la lettre-clé NMI à vérifier.');
+    expect(inv.lines[0]!.explanation).toContain('à vérifier : Probable ; peut glisser au 01/01/2027');
   });
 });
 
@@ -145,10 +147,10 @@ describe('#8 travel code of the other profession or IFI without dependence: a Fr
 });
 
 describe('#9 kiné AMK before 22/02/2024 (BILLING-RULES §5: 2,15 → 2,21 € metro, 2,36 → 2,43 € DROM)', () => {
-  it('AMK 8 in 2023: 17,20 € in métropole, 18,88 € in the DOM, the start date shown « à vérifier »', async () => {
+  it('AMK 8 in 2023: 17,20 € in métropole, 18,88 € in the DOM (2,15 € since 15/07/2012: snmkr.fr, BILLING-RULES §10)', async () => {
     const metro = await price('mk', visit({ date: '2023-05-10', acts: [act('AMK', 8)] }));
     expect(summary(metro)).toEqual(['AMK 800 100 1720']);
-    expect(metro.lines[0]!.explanation).toContain('Tarif à vérifier');
+    expect(metro.lines[0]!.explanation).not.toContain('Tarif à vérifier');
     const dom = await price('mk-dom', visit({ date: '2023-05-10', acts: [act('AMK', 8)] }));
     expect(summary(dom)).toEqual(['AMK 800 100 1888']);
   });

@@ -38,7 +38,7 @@ describe('migrations', () => {
 
     rmSync(migDir, { recursive: true, force: true });
     mkdirSync(migDir);
-    for (const f of readdirSync(MIGRATIONS)) copyFileSync(join(MIGRATIONS, f), join(migDir, f));
+    for (const f of readdirSync(MIGRATIONS)) copyFileSync(join(MIGRATIONS, f), join(migDir, f)); // .sql and the catalogue files they apply
     const next = String(before + 1).padStart(4, '0');
     writeFileSync(join(migDir, `${next}-broken.sql`), 'CREATE TABLE half_done (id INTEGER);\nINSERT INTO no_such_table VALUES (1);');
 

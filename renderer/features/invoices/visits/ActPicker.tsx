@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ActModel, CatalogueAct } from '../../../../core/cotation/types.ts';
 import { formatActCode } from '../../../../core/domain/acts.ts';
-import { searchActs } from './act-search.ts';
+import { searchActs } from '../../../../core/cotation/act-search.ts';
 
 const actName = (a: CatalogueAct) => `${a.coefficient === null ? a.code : formatActCode(a.code, a.coefficient)} – ${a.label}`;
 
