@@ -8,33 +8,12 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../core/api/result.ts';
 import {
-  canonicalContent, diffCatalogue, parseCatalogueFile, type ActRow, type CatalogueChange, type CatalogueFile, type CatalogueOp,
+  canonicalContent, diffCatalogue, parseCatalogueFile, type ActRow, type CatalogueFile, type CatalogueOp, type CataloguePreview, type CatalogueVersionInfo,
   type CurrentCatalogue, type StepRow, type TariffRow,
 } from '../core/cotation/catalogue-file.ts';
 import { formatFrDate } from '../core/domain/dates.ts';
 import { recordAudit } from './audit-repo.ts';
 import type { Db } from './connection.ts';
-
-export interface CatalogueVersionInfo {
-  id: number;
-  version: number;
-  published: string;
-  title: string;
-  checksum: string;
-  origin: 'migration' | 'import';
-  appliedAt: string;
-  counts: { add: number; change: number; end: number };
-}
-
-export interface CataloguePreview {
-  version: number;
-  published: string;
-  title: string;
-  checksum: string;
-  current: { version: number; published: string; title: string } | null;
-  counts: { add: number; change: number; end: number };
-  changes: CatalogueChange[];
-}
 
 export const checksumOf = (file: Omit<CatalogueFile, 'checksum'>): string => `sha256:${createHash('sha256').update(canonicalContent(file)).digest('hex')}`;
 
@@ -189,5 +168,5 @@ export function applyCatalogue(
       });
     }
     return listCatalogueVersions(db).find((v) => v.id === versionId)!;
-  })();
+  }).immediate(); // a savepoint when called inside a transaction (a migration's)
 }

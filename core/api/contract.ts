@@ -72,7 +72,8 @@ import {
   RejectionWithdrawInput,
 } from './schemas/follow-up.ts';
 import { BackupFileInput } from './schemas/backups.ts';
-import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
+import { CatalogueApplyInput, CatalogueByProfessionInput, CatalogueInput, CatalogueUpdateInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
+import type { CataloguePreview, CatalogueVersionInfo } from '../cotation/catalogue-file.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -191,6 +192,12 @@ export const contract = {
   'cotation/set-favourite': method<typeof FavouriteInput, string[]>(FavouriteInput),
   'cotation/save-model': method<typeof ModelSaveInput, ActModel[]>(ModelSaveInput),
   'cotation/delete-model': method<typeof ModelDeleteInput, ActModel[]>(ModelDeleteInput),
+  /** The catalogue versions applied to this database, newest first (the shipped one, then the updates read). */
+  'catalogue/versions': method<typeof none, CatalogueVersionInfo[]>(none),
+  /** What a catalogue update file would add, change and end, with dates; refuses a malformed, older or tampered file. Writes nothing. */
+  'catalogue/preview-update': method<typeof CatalogueUpdateInput, CataloguePreview>(CatalogueUpdateInput),
+  /** Applies the file previewed (same checksum) in one transaction, recorded and audited. */
+  'catalogue/apply-update': method<typeof CatalogueApplyInput, CatalogueVersionInfo>(CatalogueApplyInput),
   /** Anti-rejection checks of a draft, as Imprimer will run them. */
   'invoices/checks': method<typeof byId, Problem[]>(byId),
 

@@ -145,6 +145,29 @@ export interface CatalogueChange {
   to: string | null;
 }
 
+/** A catalogue version applied to this database (one row of catalogue_versions). */
+export interface CatalogueVersionInfo {
+  id: number;
+  version: number;
+  published: string;
+  title: string;
+  checksum: string;
+  origin: 'migration' | 'import';
+  appliedAt: string;
+  counts: { add: number; change: number; end: number };
+}
+
+/** What an update file would do, shown before it is applied (Réglages → Tarifs). */
+export interface CataloguePreview {
+  version: number;
+  published: string;
+  title: string;
+  checksum: string;
+  current: { version: number; published: string; title: string } | null;
+  counts: { add: number; change: number; end: number };
+  changes: CatalogueChange[];
+}
+
 /** A row in place, with its database id. */
 export type Stored<T> = T & { id: number };
 

@@ -7,6 +7,7 @@ import { invoiceHandlers } from './invoices.ts';
 import { followUpHandlers } from './follow-up.ts';
 import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
+import { catalogueHandlers } from './catalogue.ts';
 import { printingHandlers } from './printing.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
@@ -19,5 +20,6 @@ export const handlers = {
   ...followUpHandlers,
   ...backupHandlers,
   ...cotationHandlers,
+  ...catalogueHandlers,
   ...printingHandlers,
 } satisfies Handlers;

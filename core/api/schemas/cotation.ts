@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
 import { id, isoDate, requiredText } from './common.ts';
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
+import { CATALOGUE_MAX_CHARS } from '../../cotation/catalogue-file.ts';
 
 const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9;
 
@@ -61,3 +62,15 @@ export const ModelSaveInput = lazySchema(() => z.object({
   acts: z.array(VisitActInput).min(1, 'Un modèle contient au moins un acte.').max(12),
 }));
 export const ModelDeleteInput = lazySchema(() => z.object({ practitionerId: id, id }));
+
+/** A catalogue update file's text (Réglages → Tarifs → « Importer une mise à jour »), parsed and checked by the handler. */
+export const CatalogueUpdateInput = lazySchema(() => z.object({
+  content: z
+    .string({ error: 'Choisissez un fichier de catalogue.' })
+    .min(1, 'Le fichier choisi est vide.')
+    .max(CATALOGUE_MAX_CHARS, 'Le fichier choisi est trop volumineux pour un catalogue NGAP.'),
+}));
+
+export const CatalogueApplyInput = lazySchema(() => CatalogueUpdateInput.extend({
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Somme de contrôle de l’aperçu manquante : ouvrez de nouveau le fichier.'),
+}));

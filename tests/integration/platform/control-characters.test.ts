@@ -45,6 +45,8 @@ function fieldsAcceptingControlCharacters(): string[] {
 /** Fields that take any text, and why that is harmless (each reason is checked below). */
 const ANY_TEXT: Record<string, string> = {
   'audit/list.entity': 'a read-only filter, never stored',
+  'catalogue/apply-update.content': 'a catalogue file (JSON, with line breaks): every text of its rows refuses control characters, the file is refused whole',
+  'catalogue/preview-update.content': 'the same file, previewed: nothing stored',
   'cotation/set-favourite.key': 'looked up in the catalogue: an unknown key is refused, nothing stored',
   'invoices/update-draft.lines.code': 'looked up in the tariffs: an unknown code is refused, nothing stored',
   'patients/search.query': 'a search, never stored',
@@ -66,6 +68,9 @@ describe('control characters in texts', () => {
       expect(line.message_fr).toMatch(/[A-Za-zéè]/);
       expect(await t.call('patients/search', { query: 'Dia\u0000llo' })).toEqual([]);
       expect(await t.call('audit/list', { entity: 'patient\u0000', entityId: 1 })).toEqual([]);
+      const file = '{"format":"feuillet-catalogue-ngap","formatVersion":1,"version":9,"published":"2027-01-01","title":"T\\u0007","checksum":"sha256:' + '0'.repeat(64) + '","tariffs":[],"acts":[],"steps":[]}';
+      expect((await t.fails('catalogue/preview-update', { content: file })).message_fr).toContain('caractères de contrôle interdits');
+      expect((await t.fails('catalogue/apply-update', { content: file, checksum: `sha256:${'0'.repeat(64)}` })).code).toBe('invalid-input');
       expect(t.count('audit_log')).toBe(before);
     } finally {
       t.dispose();
