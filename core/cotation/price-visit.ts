@@ -55,7 +55,10 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
     const stepped = typed.map((a) => {
       const removed = removedCotation(a, visit.date);
       if (removed) problems.push(removed);
-      const step = stepCoefficient(a, visit.date, catalogue.steps);
+      // A coefficient is also the act's identity (NMI 11 is both the new « ≥ 2 membres » and the old
+      // « encéphalopathie »): an act picked from the catalogue, in force with that coefficient, is not stepped.
+      const picked = a.key ? catalogue.acts.find((c) => c.key === a.key && c.coefficient === a.coefficient && inForce(c, visit.date)) : undefined;
+      const step = picked ? { coefficient: a.coefficient, explanation: null, verifyNote: null } : stepCoefficient(a, visit.date, catalogue.steps);
       if (step.explanation) explanations.push(step.explanation);
       if (step.verifyNote) stepNotes.set(`${a.code}|${step.coefficient}`, step.verifyNote);
       return { ...resolve(a.code, step.coefficient, a.key, visit.date, catalogue, practice), session: a.session ?? 1 };

@@ -24,9 +24,10 @@ export interface CatalogueTariff {
  * How an act behaves under NGAP art. 11B (several acts in one sitting), see rules/acts-11b.ts:
  * standard → ranked (100 %, 50 %, then not billed); perfusion and insuline → groups counted as one act;
  * ais + pansement-lourd → a pair at full rate; prise-de-sang → full rate beside one other act from
- * 01/12/2019; vaccination → full rate at home; forfait → BSI daily forfaits outside the ranking.
+ * 01/12/2019; vaccination → full rate at home; analgesie-topique → full rate beside its pansement; forfait →
+ * BSI daily forfaits outside the ranking.
  */
-export const ACT_GROUPS = ['standard', 'perfusion', 'pansement-lourd', 'ais', 'insuline', 'forfait', 'kine', 'prise-de-sang', 'vaccination'] as const;
+export const ACT_GROUPS = ['standard', 'perfusion', 'pansement-lourd', 'ais', 'insuline', 'forfait', 'kine', 'prise-de-sang', 'vaccination', 'analgesie-topique'] as const;
 export type ActGroup = (typeof ACT_GROUPS)[number];
 
 export interface CatalogueAct {

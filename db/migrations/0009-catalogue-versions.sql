@@ -51,7 +51,8 @@ BEGIN SELECT RAISE(ABORT, 'tariffs are history: add a dated row'); END;
 CREATE TRIGGER tariffs_no_delete BEFORE DELETE ON tariffs
 BEGIN SELECT RAISE(ABORT, 'tariffs are history: withdraw the row'); END;
 
--- 2. NGAP acts: two more art. 11B groups (prise de sang from 01/12/2019, vaccination at home), a withdrawal
+-- 2. NGAP acts: three more art. 11B groups (prise de sang from 01/12/2019, vaccination at home, analgésie topique
+--    beside its pansement), a withdrawal
 --    mark instead of a deletion (favourites point at the key).
 CREATE TABLE ngap_acts_before_catalogue_versions AS SELECT * FROM ngap_acts;
 DROP TABLE ngap_acts;
@@ -63,7 +64,7 @@ CREATE TABLE ngap_acts (
   coefficient INTEGER CHECK (coefficient IS NULL OR coefficient > 0),
   label TEXT NOT NULL,
   ngap TEXT NOT NULL,
-  act_group TEXT NOT NULL CHECK (act_group IN ('standard', 'perfusion', 'pansement-lourd', 'ais', 'insuline', 'forfait', 'kine', 'prise-de-sang', 'vaccination')),
+  act_group TEXT NOT NULL CHECK (act_group IN ('standard', 'perfusion', 'pansement-lourd', 'ais', 'insuline', 'forfait', 'kine', 'prise-de-sang', 'vaccination', 'analgesie-topique')),
   keywords TEXT NOT NULL,
   effective_from TEXT NOT NULL,
   effective_to TEXT,

@@ -75,7 +75,12 @@ interface Unit {
 const unitText = (u: Unit): string => u.members.map((m) => cotation(m.code, m.coefficient)).join(' + ');
 const unitValue = (u: Unit, rate: number, ctx: SittingContext): number =>
   u.members.reduce((s, m) => s + (ctx.unitOf(m.code) * m.coefficient * rate) / 10_000, 0);
-const byUnitRank = (a: Unit, b: Unit): number => b.coefficient - a.coefficient || byRank(a.members[0]!, b.members[0]!);
+/**
+ * Units by coefficient; on a tie a group ranks before a single act — ILM 322 « Vu à la NGAP » (insulin-treated
+ * patient, AMI 1 + AMI 1 beside an AMI 2: « AMI 1 + AMI 1 + AMI 2/2 »), also the lower of the two totals.
+ */
+const byUnitRank = (a: Unit, b: Unit): number =>
+  b.coefficient - a.coefficient || Number(b.members.length > 1) - Number(a.members.length > 1) || byRank(a.members[0]!, b.members[0]!);
 
 const GROUP_TEXT: Record<Exclude<Unit['kind'], 'act' | 'prise-de-sang'>, { text: string; article: string }> = {
   perfusion: { text: 'forfaits de perfusion, cumulables entre eux à taux plein', article: ART_PERF },
@@ -104,10 +109,14 @@ function ordinary(units: readonly Unit[], forcedFirst: Unit | null, total: numbe
       if (group) rateUnit(u, 100, `${group.text} (exception à l’art. 11B)${order.length > 1 ? ', au premier rang de la séance' : ''}.`, group.article, rated);
       else if (total === 1) rateUnit(u, 100, 'acte unique de la séance.', u.members[0]!.ngap, rated);
       else rateUnit(u, 100, 'coefficient le plus élevé de la séance (art. 11B).', ART_11B, rated);
-    } else if (i === 1) {
+    } else if (i === 1 && order[0]!.kind !== 'ais-pansement') {
       const after = forcedFirst && forcedFirst.kind !== 'act' ? `acte suivant ${unitText(forcedFirst)} (${GROUP_TEXT[forcedFirst.kind as keyof typeof GROUP_TEXT].text})` : 'second acte de la même séance';
       const what = group ? `${group.text}, compté comme un seul acte en second rang (${unitText(u)})` : after;
       rateUnit(u, 50, `${what}, facturé à 50 % (art. 11B).`, ART_11B, rated);
+    } else if (i === 1) {
+      // ILM 282 « La nomenclature en question » (AIS 3 + AMI 4 escarre + injection SC: the injection is not
+      // billed): the pair already makes the two billable acts of the sitting.
+      dropUnit(u, 'la séance AIS et le pansement lourd et complexe font déjà les deux actes facturables de la séance (art. 11B ; ILM n° 282).', dropped);
     } else {
       dropUnit(u, 'au-delà du deuxième acte de la séance (art. 11B).', dropped);
     }
@@ -137,7 +146,18 @@ export function applyNurse11B(acts: readonly ResolvedAct[], ctx: SittingContext)
       article: 'NGAP titre XVI chap. I art. 1 (vaccination)',
     });
   }
-  const rest = sorted.filter((x) => x.group !== 'forfait' && !(x.group === 'vaccination' && vaccinationAtHome));
+  // Analgésie topique beside the pansement it prepares: both at full rate (ILM n° 373 « Vu à la NGAP »:
+  // « si les deux actes sont réalisés lors d'une même intervention, ils sont cumulables à taux plein »).
+  const dressing = sorted.some((x) => x.group === 'pansement-lourd' || (x.group === 'insuline' && x.coefficient >= 400));
+  for (const a of sorted.filter((x) => x.group === 'analgesie-topique' && dressing)) {
+    rated.push({
+      ...a,
+      ratePercent: 100,
+      explanation: `${cotation(a.code, a.coefficient)} à 100 % : analgésie topique préalable au pansement de la même intervention, cumulable à taux plein.`,
+      article: 'NGAP titre XVI chap. I art. 3 (analgésie topique)',
+    });
+  }
+  const rest = sorted.filter((x) => x.group !== 'forfait' && !(x.group === 'vaccination' && vaccinationAtHome) && !(x.group === 'analgesie-topique' && dressing));
   group('perfusion', rest.filter((a) => a.group === 'perfusion'));
   group('insuline', rest.filter((a) => a.group === 'insuline'));
   const ais = rest.filter((a) => a.group === 'ais');
@@ -169,10 +189,13 @@ export function applyNurse11B(acts: readonly ResolvedAct[], ctx: SittingContext)
 
   // Prise de sang beside other acts (from 01/12/2019): full rate beside ONE other act, 2 billable acts.
   const best = forcedFirst ?? [...others].sort(byUnitRank)[0]!;
-  const open = others.length > 1 || best.kind !== 'act';
+  // Beside several single acts the sources apply the derogation: the prise de sang and the highest other act
+  // at full rate, the third not billed (ILM n° 359 « Vu à la NGAP »; formation-ngap-idel.fr, exemple 4).
+  const open = best.kind !== 'act';
   if (!open) {
     rateUnit(best, 100, 'acte cumulé avec la prise de sang, à taux plein (dérogation à l’art. 11B depuis le 01/12/2019, deux actes au plus).', ART_PDS, rated);
     rateUnit(pds, 100, 'prise de sang à taux plein à côté d’un autre acte (dérogation à l’art. 11B depuis le 01/12/2019, deux actes au plus).', ART_PDS, rated);
+    for (const u of others.filter((x) => x !== best)) dropUnit(u, 'au-delà des deux actes facturables de la dérogation « prise de sang » (art. 11B).', dropped);
     return { rated, dropped };
   }
   // Open case (BILLING-RULES §10): several acts, or a group, beside the prise de sang. Two readings:
@@ -181,13 +204,14 @@ export function applyNurse11B(acts: readonly ResolvedAct[], ctx: SittingContext)
   const derogation = unitValue(pds, 100, ctx) + unitValue(best, 100, ctx);
   const order = forcedFirst ? [forcedFirst, ...units.filter((u) => u !== forcedFirst).sort(byUnitRank)] : [...units].sort(byUnitRank);
   const plain = unitValue(order[0]!, 100, ctx) + (order[1] ? unitValue(order[1], 50, ctx) : 0);
-  const note = ` Cas non tranché par les textes (prise de sang avec ${others.length > 1 ? 'plusieurs autres actes' : 'un groupe d’actes'}) : lecture la plus prudente retenue, à vérifier.`;
+  const note = ' Cas non tranché par les textes (prise de sang à côté d’un groupe d’actes) : lecture la plus prudente retenue, à vérifier.';
   const before = rated.length;
   const droppedBefore = dropped.length;
   if (derogation <= plain) {
     rateUnit(best, 100, `acte cumulé avec la prise de sang, à taux plein (dérogation à l’art. 11B, deux actes au plus).${note}`, ART_PDS, rated);
     rateUnit(pds, 100, `prise de sang à taux plein à côté d’un autre acte (dérogation à l’art. 11B, deux actes au plus).${note}`, ART_PDS, rated);
     for (const u of units.filter((x) => x !== best && x !== pds)) dropUnit(u, `au-delà des deux actes de la dérogation « prise de sang » (art. 11B).${note}`, dropped);
+    return { rated, dropped };
   } else {
     ordinary(units, forcedFirst, total, rated, dropped);
     for (const r of rated.slice(before)) r.explanation += note;

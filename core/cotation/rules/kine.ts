@@ -58,6 +58,9 @@ export function stepCoefficient(
  */
 export function isBalneoSupplement(act: { code: string; coefficient: number }, date: string): boolean {
   if (act.code !== 'AMK' || date === '') return false;
+  // Bilan-diagnostic kinésithérapique AMK 10,7 (10,8 neurologique), billed on top of the session it opens
+  // (SNMKR « tableau NGAP » v19; hey-lilie.fr; /work research kiné A.4: likely).
+  if (act.coefficient === 1070 || act.coefficient === 1080) return true;
   return date < KINE_2025_MEASURES_FROM ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
 }
 
@@ -76,13 +79,14 @@ export function applyKineSessions(
   const problems: Problem[] = [];
   // Balnéothérapie supplements are added to the session they go with, outside the one-cotation rule.
   const supplements = all.filter((a) => isBalneoSupplement(a, date) && all.some((o) => o.session === a.session && !isBalneoSupplement(o, date)));
+  const label = (a: { coefficient: number }) => (a.coefficient >= 1070 ? 'bilan-diagnostic kinésithérapique' : 'supplément balnéothérapie');
   const acts = all.filter((a) => !supplements.includes(a));
   for (const a of [...supplements].sort(byRank)) {
     rated.push({
       ...a,
       ratePercent: 100,
-      explanation: `${cotation(a.code, a.coefficient)} à 100 % : supplément balnéothérapie ajouté à la séance (hors règle d’une cotation par séance).`,
-      article: 'NGAP titre XIV (balnéothérapie) ; avenant 7',
+      explanation: `${cotation(a.code, a.coefficient)} à 100 % : ${label(a)} ajouté à la séance (hors règle d’une cotation par séance).`,
+      article: a.coefficient >= 1070 ? 'NGAP titre XIV chap. I (bilan-diagnostic kinésithérapique)' : 'NGAP titre XIV chap. IV (balnéothérapie) ; avenant 7',
     });
   }
   const sessions = [1, 2].map((s) => acts.filter((a) => a.session === s).sort(byRank)).filter((list) => list.length > 0);
@@ -128,8 +132,9 @@ export function applyKineSessions(
 
 /** AMK 6 is removed with the 2025 measures, applied from 01/01/2026 (avenant 7; SNMKR FAQ; BILLING-RULES §10, date à vérifier). */
 export function removedCotation(act: VisitAct, date: string): Problem | null {
-  if (act.code === 'AMK' && act.coefficient === 600 && date >= KINE_2025_MEASURES_FROM) {
-    return { level: 'block', code: 'removed-cotation', message_fr: 'AMK 6 n’existe plus depuis le 01/01/2026 (avenant 7, mesures du 01/07/2025 reportées) : choisissez la cotation en vigueur.' };
+  // RPE 6 (the AMK 6 act under the 2024 NGAP) goes with it, « absorbé par RPE 8,5 » (rofim.fr; SNMKR).
+  if ((act.code === 'AMK' || act.code === 'RPE') && act.coefficient === 600 && date >= KINE_2025_MEASURES_FROM) {
+    return { level: 'block', code: 'removed-cotation', message_fr: `${act.code} 6 n’existe plus depuis le 01/01/2026 (avenant 7, mesures du 01/07/2025 reportées) : choisissez la cotation en vigueur${act.code === 'RPE' ? ' (RPE 8,5)' : ''}.` };
   }
   return null;
 }

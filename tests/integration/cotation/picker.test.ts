@@ -29,7 +29,13 @@ describe('act picker', () => {
     expect(searchActs(ctx.catalogue.acts, 'bsa', '2019-06-01')).toEqual([]);
     const mk = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', amNumber: '751234999' }));
     const kine = await t.call('cotation/context', { practitionerId: mk.id });
-    expect(searchActs(kine.catalogue.acts, 'reeducation respiratoire', '2026-11-24').map((a) => a.code)).toEqual(['ARL']);
+    const kineKeys = (q: string) => searchActs(kine.catalogue.acts, q, '2026-11-24').map((a) => a.key);
+    expect(kineKeys('reeducation respiratoire')).toEqual(['mk-arl', 'mk-respiratoire-chir']);
+    // The words a kiné types (issue 18): « genou » finds the knee rehabilitation, « prothèse » the arthroplasties first.
+    expect(kineKeys('genou')).toEqual(expect.arrayContaining(['mk-prothese-genou', 'mk-lca', 'mk-menisque', 'mk-genou', 'mk-genou-opere']));
+    expect(kineKeys('prothese genou')[0]).toBe('mk-prothese-genou');
+    expect(kineKeys('prothèse').slice(0, 2)).toEqual(['mk-prothese-genou', 'mk-prothese-hanche']);
+    expect(kineKeys('lombalgie')[0]).toBe('mk-lombalgie');
   });
 
   it('keeps favourites and models per practitioner', async () => {

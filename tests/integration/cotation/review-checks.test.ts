@@ -78,9 +78,9 @@ describe('#4 typed lines go through the visit rules before Imprimer (one sitting
     ]);
   });
 
-  it('kiné DRA 7,5 on 02/02/2026 is refused with DRA 8,1 (avenant 7: 7,5 → 8,1 suspended to 01/01/2026, BILLING-RULES §10)', async () => {
-    const id = await typedDraft('masseur-kinesitherapeute', [line('DRA', 7.5, '2026-02-02')]);
-    expect(await blocking(id)).toEqual(['Le 02/02/2026, DRA 7,5 n\'est plus en vigueur : saisissez DRA 8,1 (avenants 7 et 8).']);
+  it('kiné TER 9,49 on 02/06/2026 is refused with TER 9,79 (avenant 8: 28/05/2026; SNMKR tableau NGAP v19)', async () => {
+    const id = await typedDraft('masseur-kinesitherapeute', [line('TER', 9.49, '2026-06-02')]);
+    expect(await blocking(id)).toEqual([expect.stringContaining('Le 02/06/2026, TER 9,49 n\'est plus en vigueur : saisissez TER 9,79 (avenants 7 et 8).')]);
   });
 
   it('kiné AMK 6 after 01/01/2026 is refused (avenant 7; SNMKR FAQ)', async () => {

@@ -82,15 +82,16 @@ describe('#1 emergency call outside 19h–7h: no night majoration, but Sunday/ho
 });
 
 describe('#2 AIS + pansement lourd: the exception covers the pair only (NGAP art. 11B; titre XVI chap. I art. 11; CPAM guide)', () => {
-  it('AIS 3 + AMI 4 pansement lourd + AMI 1 → pair at 100 %, AMI 1 at 50 %', async () => {
+  it('AIS 3 + AMI 4 pansement lourd + AMI 1 → the pair at 100 %, the injection not billed (ILM n° 282 « La nomenclature en question »)', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 4, 'idel-pansement-lourd'), act('AMI', 1, 'idel-injection-im')] }));
-    expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795', 'AMI 100 50 158']);
-    expect(says(inv)).toContain('AMI 1/2 : acte suivant AMI 4 + AIS 3 (séance AIS et pansement lourd et complexe, cumulables à taux plein), facturé à 50 %');
+    expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795']);
+    expect(says(inv)).toContain('AMI 1 non facturé et non porté sur la feuille : la séance AIS et le pansement lourd et complexe font déjà les deux actes facturables');
   });
   it('a fourth act is neither billed nor printed', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 4, 'idel-pansement-lourd'), act('AMI', 1, 'idel-injection-im'), act('AMI', 1.5, 'idel-prelevement')] }));
-    expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795', 'AMI 150 50 236']);
+    expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795']);
     expect(says(inv)).toContain('AMI 1 non facturé et non porté sur la feuille');
+    expect(says(inv)).toContain('AMI 1,5 non facturé');
   });
   it('perfusion forfaits first; any other act is the 2nd at 50 %, the next not billed (titre XVI chap. II art. 3; JORFTEXT000029522660; BILLING-RULES §10)', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AMI', 9, 'idel-perfusion-courte'), act('AMI', 2, 'idel-pansement-simple'), act('AMI', 1.5, 'idel-prelevement')] }));

@@ -50,9 +50,10 @@ describe('NGAP catalogue data', () => {
     expect(rows('masseur-kinesitherapeute', 'IFD')).toEqual(['2012-07-15 250']);
     expect(rows('masseur-kinesitherapeute', 'F')).toEqual(['1998-11-05 762']);
     expect(tariffs.some((t) => ['MD', 'MN'].includes(t.code))).toBe(false);
+    // The coefficient is the act's identity (8,07…8,13 since 01/01/2026): steps name each act (research kiné A.3).
     expect(steps.map((s) => `${s.codes} ${s.from}→${s.to} ${s.date}`)).toEqual([
-      '* 750→810 2026-01-01', 'AMK 120→250 2026-01-01', 'AMK 220→350 2026-01-01', '* 950→980 2026-05-28',
-      'NMI 1000→1100 2026-09-01', 'NMI 1100→1200 2026-09-01', '* 810→840 2027-07-01',
+      'AMK 120→250 2026-01-01', 'AMK 220→350 2026-01-01', 'TER 949→979 2026-05-28', 'TER 951→981 2026-05-28', 'APM 950→980 2026-05-28',
+      'NMI 1001→1101 2026-09-01', 'NMI 1101→1201 2026-09-01', 'NMI 1000→1100 2026-09-01', 'NMI 1099→1199 2026-09-01', 'NMI 1100→1200 2026-09-01',
     ]);
     const ngap = (key: string) => acts.find((a) => a.key === key)!.ngap;
     expect(ngap('idel-pansement-simple')).toBe('NGAP titre XVI chap. I art. 2');

@@ -1,0 +1,36 @@
+// Prints every published cotation example (tests/fixtures/cotation-examples.json) with the engine's lines and
+// explanation beside the source's cotation and words, so that a nurse or a kiné can review the engine without
+// reading code. `npm run cotation:report` (add `-- --only-disagreements` to see only what differs).
+import { formatEuros } from '../core/domain/money.ts';
+import { formatFrDate } from '../core/domain/dates.ts';
+import { agrees, EXAMPLES, ExampleRunner } from '../tests/helpers/cotation-examples.ts';
+
+const onlyDisagreements = process.argv.includes('--only-disagreements');
+const runner = new ExampleRunner();
+let same = 0;
+const out: string[] = [];
+try {
+  for (const e of EXAMPLES) {
+    const o = await runner.run(e);
+    const ok = agrees(o);
+    if (ok) same += 1;
+    if (onlyDisagreements && ok) continue;
+    const who = e.profession === 'infirmier' ? 'Infirmier' : 'Kinésithérapeute';
+    out.push(
+      `${ok ? '✓' : '✗'} ${e.id} — ${who}, ${e.zone === 'dom' ? 'DOM' : 'métropole'}, ${e.visit.place}, ${formatFrDate(e.visit.date)}${e.exactDate ? '' : ' (jour choisi dans la période de la source)'}`,
+      `  Source       : ${e.source}`,
+      `  La source dit : ${e.sourceSays}${e.expected.totalCents === null ? '' : ` = ${formatEuros(e.expected.totalCents)}`}`,
+      ...(e.quote ? [`  Citation     : ${e.quote}`] : []),
+      o.error
+        ? `  Feuillet     : refusé — ${o.error}`
+        : `  Feuillet     : ${o.invoice!.lines.map((l) => `${l.code} ${l.coefficient / 100}${l.ratePercent === 50 ? '/2' : ''} (${formatEuros(l.amountCents)})`).join(' + ')} = ${formatEuros(o.invoice!.totalCents)}`,
+      ...o.explanations.filter((x) => x !== '').map((x) => `    · ${x}`),
+      '',
+    );
+  }
+  out.push(`${same} exemple(s) sur ${EXAMPLES.length} : Feuillet donne la cotation de la source.`);
+  console.log(out.join('\n'));
+} finally {
+  runner.dispose();
+}
+if (same !== EXAMPLES.length) process.exitCode = 1;
