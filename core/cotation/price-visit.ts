@@ -3,7 +3,7 @@
  * (DESIGN §5). Pure: no I/O, no clock. The handler prices with it at save and validation; the renderer
  * runs the same function for live amounts.
  */
-import { mulDivRoundHalfUp } from '../domain/money.ts';
+import { formatEuros, mulDivRoundHalfUp } from '../domain/money.ts';
 import { tariffInForce } from './tariff-lookup.ts';
 import type { ActGroup, Catalogue, CatalogueAct, DroppedAct, PatientFacts, Practice, PricedLine, PricedVisit, Problem, Visit } from './types.ts';
 import { applyNurse11B, byRank, type RatedAct, type ResolvedAct } from './rules/acts-11b.ts';
@@ -115,6 +115,9 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
     }
     const t = found.tariff;
     const stepNote = kind === 'act' ? stepNotes.get(`${code}|${coefficient}`) : undefined;
+    const amountCents = pricedAmount(t.unitCents, coefficient, ratePercent);
+    // The IK line says what it bills: « = 6 km × 0,35 € = 2,10 € ».
+    if (IK_CODES_SET.has(code)) explanation = `${explanation.replace(/\.$/, '')} × ${formatEuros(t.unitCents)} = ${formatEuros(amountCents)}.`;
     if (stepNote) explanation = `${explanation} Coefficient porté par l’avenant 7, à vérifier : ${stepNote}`;
     lines.push({
       kind,
@@ -123,7 +126,7 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
       coefficient,
       ratePercent,
       unitCents: t.unitCents,
-      amountCents: pricedAmount(t.unitCents, coefficient, ratePercent),
+      amountCents,
       tariffId: t.id,
       explanation: t.verifyNote ? `${explanation} Tarif à vérifier : ${t.verifyNote}` : explanation,
       ngapArticle: article,

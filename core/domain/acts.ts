@@ -8,14 +8,21 @@ export function formatCoefficient(hundredths: number): string {
   return `${whole},${String(rest).padStart(2, '0').replace(/0$/, '')}`;
 }
 
-/** Lettres-clés always carry their coefficient (« AMI 1 », « AMK 8,1 »); an allowance at 1 is just its code (« IFD »). */
-const KEY_LETTERS = /^(AMI|AMX|AIS|AMK|TMI|TMK|APM|ARL|DRA|NMI|PLL|RPE)$/;
+/**
+ * Lettres-clés always carry their coefficient (« AMI 1 », « RIC 8,12 »); an allowance at 1 is just its code
+ * (« IFD », « F »). Nurse letters (titre XVI) and every kiné letter of NGAP annexe 2 (UNCAM decision 14/12/2023).
+ */
+const KEY_LETTERS = /^(AMI|AMX|AIS|DI|TMI|AMK|AMS|AMC|TMK|APM|ARL|DRA|NMI|PLL|RAB|RAM|RAO|RAV|RIC|RIM|RPB|RPE|RSC|RSM|TER|VIC|VIM|VSC|VSM)$/;
+/** Kilometric allowances: the coefficient is the number of km billed (NGAP art. 13). */
+const IK = /^IK[PMS]?$/;
 
 /**
  * The act as the feuille de soins writes it, on screen and on paper alike. A second act of a sitting billed
  * at 50 % (NGAP art. 11B) carries « /2 » after its coefficient: « AMI 1,5/2 », as the form expects.
  */
 export function formatActCode(code: string, coefficientHundredths: number, ratePercent = 100): string {
+  // « IK 8 km »: the kilometres billed, as the feuille writes them; the unit value is its own column.
+  if (IK.test(code)) return `${code === 'IKP' ? 'IK' : code} ${formatCoefficient(coefficientHundredths)} km`;
   const written = coefficientHundredths === 100 && !KEY_LETTERS.test(code) ? code : `${code} ${formatCoefficient(coefficientHundredths)}`;
   return ratePercent === 50 ? `${written}/2` : written;
 }

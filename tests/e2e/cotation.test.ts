@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
+import { join } from 'node:path';
+import { frDate, isoToday, openApp, openMenu, screenshot, SCREENSHOTS_DIR, type App } from './harness.ts';
 import { apiCall, imprimer, latestPdfText, nirOf, seedPatient, seedPractitioner } from './helpers-billing.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
@@ -38,7 +39,7 @@ async function openInvoice(patientName: string) {
 }
 
 describe('cotation on the Actes tab', () => {
-  it('prices a Sunday home visit (two acts + IFD + IK) picked from the catalogue, shows the 50 % line and why, and prints it AME-formatted', async () => {
+  it('prices a Sunday home visit (prise de sang + injection at full rate, F, IFD, IK) picked from the catalogue, says why, and prints it AME-formatted', async () => {
     const sunday = lastSunday();
     const patient = await seedPatient(app, 'Keita', nirOf('2900599123457'));
     await apiCall(app, 'coverages/add', { patientId: patient.id, organismId: 1, startDate: isoToday(-60), endDate: isoToday(300) });
@@ -54,20 +55,21 @@ describe('cotation on the Actes tab', () => {
     await visit.getByLabel('Distance aller en km (visite 1)').fill('7');
     await visit.getByLabel("Urgence justifiée par l'état du patient (visite 1)").check();
     await visit.getByLabel('Rechercher un acte (visite 1)').fill('prise de sang');
-    await visit.getByRole('button', { name: /Ajouter AMI 1,5 – Prélèvement sanguin/ }).click();
+    await visit.getByRole('button', { name: /Ajouter AMI 1,5 – Prélèvement par ponction veineuse directe/ }).click();
     await visit.getByLabel('Rechercher un acte (visite 1)').fill('injection intramusculaire');
     await visit.getByRole('button', { name: /Ajouter AMI 1 – Injection intramusculaire/ }).click();
 
-    // Live cotation, with the same engine as the server (NGAP art. 11B, 13, 14).
+    // Live cotation, with the same engine as the server: prise de sang at full rate beside one other act since
+    // 01/12/2019 (UNCAM decision 2019), F 8,50 € since 01/08/2018, IK with its kilometres (NGAP art. 11B, 13, 14).
     const live = visit.getByRole('table', { name: 'Cotation de la visite 1' });
     const rows = live.getByRole('row');
     await expect.poll(() => rows.count()).toBe(7); // header, 5 lines, total
-    expect(await rows.nth(1).textContent()).toMatch(/AMI 1,5.*100 %.*4,73\s€/);
-    expect(await rows.nth(2).textContent()).toMatch(/AMI 1\/2.*50 %.*1,58\s€.*second acte de la même séance, facturé à 50 %/);
-    expect(await rows.nth(3).textContent()).toMatch(/MD.*8,00\s€.*dimanche, urgence justifiée/);
+    expect(await rows.nth(1).textContent()).toMatch(/AMI 1,5.*100 %.*4,73\s€.*prise de sang à taux plein/);
+    expect(await rows.nth(2).textContent()).toMatch(/AMI 1.*100 %.*3,15\s€.*acte cumulé avec la prise de sang/);
+    expect(await rows.nth(3).textContent()).toMatch(/F.*8,50\s€.*dimanche, urgence justifiée/);
     expect(await rows.nth(4).textContent()).toMatch(/IFD.*2,75\s€/);
-    expect(await rows.nth(5).textContent()).toMatch(/IKP 10.*3,50\s€.*14 km aller-retour − 4 km/);
-    expect(await rows.nth(6).textContent()).toMatch(/20,56\s€/);
+    expect(await rows.nth(5).textContent()).toMatch(/IK 10 km.*3,50\s€.*14 km aller-retour − 4 km d’abattement = 10 km × 0,35\s€ = 3,50\s€/);
+    expect(await rows.nth(6).textContent()).toMatch(/22,63\s€/);
     await page.getByRole('button', { name: 'Enregistrer les visites' }).click();
     await page.getByRole('tab', { name: 'Actes (5)' }).waitFor();
     await screenshot(page, 'cotation-sunday-visit');
@@ -82,16 +84,16 @@ describe('cotation on the Actes tab', () => {
 
     await page.getByRole('tab', { name: /Actes/ }).click();
     const saved = page.getByRole('table', { name: 'Actes' });
-    expect(await saved.getByRole('row', { name: /AMI 1\/2/ }).textContent()).toMatch(/1,58\s€.*N.*second acte de la même séance, facturé à 50 %.*art\. 11B/);
+    expect(await saved.getByRole('row', { name: /^.*AMI 1\s/ }).first().textContent()).toMatch(/3,15\s€.*N.*acte cumulé avec la prise de sang/);
     await screenshot(page, 'cotation-validated');
 
     const pdf = latestPdfText(app);
     expect(pdf).toContain('AME — 0075500017');
-    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+20,56\s€/);
+    expect(pdf).toMatch(/Part complémentaire \(100 %\)\s+22,63\s€/);
     expect(pdf).toMatch(/Reste à payer par le patient\s+0,00\s€/);
-    for (const code of ['AMI 1,5', 'MD', 'IFD', 'IKP 10']) expect(pdf).toMatch(new RegExp(`${code}\\s.*\\sN\\b`));
-    // The second act is written « AMI 1/2 » on the feuille, as the form expects (NGAP art. 11B; CPAM guide).
-    expect(pdf).toMatch(/AMI 1\/2\s+1\s+3,15\s€\s+1,58\s€\s+N\b/);
+    // The codes as the sources write them: F for Sunday (medicalib.fr; BILLING-RULES §10), « IK 10 km ».
+    for (const code of ['AMI 1,5', 'F', 'IFD', 'IK 10 km']) expect(pdf).toMatch(new RegExp(`${code}\\s.*\\sN\\b`));
+    expect(pdf).toMatch(/AMI 1\s+1\s+3,15\s€\s+3,15\s€\s+N\b/);
   });
 
   it('warns about the AME carence for a kiné session after a knee prosthesis, code contrat 04, rights begun 3 months ago', async () => {
@@ -107,12 +109,10 @@ describe('cotation on the Actes tab', () => {
     const visit = page.getByRole('group', { name: 'Visite 1' });
     await visit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
     await visit.getByLabel("Rééducation après une intervention de l'art. R251-3 CASF (prothèse de genou, hanche, épaule…) (visite 1)").check();
-    // The per-pathology key letter of knee rehabilitation is not in the catalogue yet (BILLING-RULES §9):
-    // the session is typed as AMK with the coefficient of the prescription.
-    await visit.getByRole('button', { name: 'Saisir un code (visite 1)' }).click();
-    await visit.getByLabel('Code 1.1').fill('AMK');
-    await visit.getByLabel('Coefficient 1.1').fill('8,1');
-    await visit.getByRole('table', { name: 'Cotation de la visite 1' }).getByText('17,90 €').first().waitFor();
+    // « genou » finds the knee rehabilitation: RIC 8,12 after a knee arthroplasty (SNMKR tableau NGAP v19).
+    await visit.getByLabel('Rechercher un acte (visite 1)').fill('prothèse genou');
+    await visit.getByRole('button', { name: /Ajouter RIC 8,12 – Après arthroplastie du genou/ }).click();
+    await visit.getByRole('table', { name: 'Cotation de la visite 1' }).getByText('17,95 €').first().waitFor();
     await page.getByRole('button', { name: 'Enregistrer les visites' }).click();
 
     const checks = page.getByRole('region', { name: 'Vérifications avant impression' });
@@ -134,9 +134,9 @@ describe('cotation on the Actes tab', () => {
     const visit = page.getByRole('group', { name: 'Visite 1' });
     await visit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
     await visit.getByLabel('Rechercher un acte (visite 1)').fill('insuline');
-    await visit.getByRole('button', { name: /Ajouter aux favoris : AMI 1 – Injection d'insuline/ }).click();
+    await visit.getByRole('button', { name: /Ajouter aux favoris : AMI 1 – Injection sous-cutanée d’insuline/ }).click();
     await visit.getByRole('button', { name: /Ajouter AMI 1 – Surveillance et observation/ }).click();
-    await visit.getByRole('group', { name: 'Favoris (visite 1)' }).getByRole('button', { name: /Injection d'insuline/ }).click();
+    await visit.getByRole('group', { name: 'Favoris (visite 1)' }).getByRole('button', { name: /Injection sous-cutanée d’insuline/ }).click();
     const live = visit.getByRole('table', { name: 'Cotation de la visite 1' });
     await expect.poll(async () => (await live.textContent()) ?? '').toMatch(/insulino-traité.*insulino-traité.*Total de la visite6,30\s€/);
     await visit.getByLabel('Nom du modèle (visite 1)').fill('insuline matin');
@@ -154,18 +154,77 @@ describe('cotation on the Actes tab', () => {
   it('shows in Réglages → Tarifs the values that stay unsure as « à vérifier », with zone and source', async () => {
     await openMenu(page, 'Réglages');
     const table = page.getByRole('table', { name: 'Tarifs' });
-    const md = table.getByRole('row', { name: /Majoration dimanche et jour férié.*Métropole/ });
-    await md.getByText('à vérifier', { exact: true }).waitFor();
-    expect(await md.textContent()).toMatch(/8,00\s€.*8,50 € souvent cité depuis l'avenant 6/);
+    // F 8,50 € since 01/08/2018, with its history (BILLING-RULES §10).
+    const f = table.getByRole('row', { name: /Majoration dimanche et jour férié.*Métropole.*8,50/ });
+    expect(await f.textContent()).toMatch(/^F.*depuis le 01\/08\/2018.*avenant 5/);
+    const mnp = table.getByRole('row', { name: /Majoration de nuit \(23h–5h\).*Métropole/ });
+    await mnp.getByText('à vérifier', { exact: true }).waitFor();
     expect(await table.getByRole('row', { name: /IFD.*Métropole.*2,30\s€/ }).textContent()).toMatch(/depuis le 15\/04\/2009/);
     expect(await table.getByRole('row', { name: /AMI.*DOM.*3,30\s€/ }).count()).toBe(1);
     await page.getByText(/valeur\(s\) à vérifier pour cette profession/).waitFor();
     const acts = page.getByRole('table', { name: 'Actes du catalogue' });
-    expect(await acts.getByRole('row', { name: /Pansement lourd et complexe/ }).first().textContent()).toMatch(/AMI 4.*à vérifier/);
+    expect(await acts.getByRole('row', { name: /Pansement lourd et complexe/ }).first().textContent()).toMatch(/AMI 4.*chap\. I art\. 3/);
     await page.getByLabel('Profession').selectOption('masseur-kinesitherapeute');
     const steps = page.getByRole('table', { name: 'Changements de coefficient' });
-    expect(await steps.getByRole('row', { name: /7,5 → 8,1/ }).textContent()).toMatch(/01\/07\/2025/);
-    expect(await steps.getByRole('row', { name: /9,5 → 9,8/ }).textContent()).toMatch(/à vérifier/);
+    expect(await steps.getByRole('row', { name: /TER.*9,49 → 9,79/ }).textContent()).toMatch(/28\/05\/2026.*à vérifier/);
+    expect(await steps.getByRole('row', { name: /AMK.*1,2 → 2,5/ }).textContent()).toMatch(/01\/01\/2026/);
     await screenshot(page, 'cotation-tarifs-a-verifier');
+  });
+
+  it('finds the acts a nurse and a kiné type: « vaccin », « agrafes », « perfusion », « genou » (screenshots)', async () => {
+    const patient = await seedPatient(app, 'Camara', nirOf('2900599123460'));
+    const nurse = (await apiCall(app, 'practitioners/list', {})).find((p) => p.profession === 'infirmier')!;
+    await apiCall(app, 'invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await openInvoice('Camara');
+    await page.getByRole('tab', { name: /Actes/ }).click();
+    const visit = page.getByRole('group', { name: 'Visite 1' });
+    await visit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
+    const results = visit.getByRole('list', { name: 'Actes trouvés (visite 1)' });
+    const search = visit.getByLabel('Rechercher un acte (visite 1)');
+    for (const [word, first] of [['vaccin', /AMI 2,4 – Injection d’un vaccin/], ['agrafes', /AMI 2 – Ablation de fils ou d’agrafes, dix ou moins/], ['perfusion', /AMI 9 – Forfait perfusion courte/]] as const) {
+      await search.fill(word);
+      await results.getByRole('button', { name: new RegExp(`^Ajouter ${first.source}`) }).waitFor();
+      await screenshot(page, `act-picker-${word}`);
+    }
+    expect(await results.getByRole('button', { name: /^Ajouter AMI/ }).count()).toBe(7);
+
+    const mk = (await apiCall(app, 'practitioners/list', {})).find((p) => p.profession === 'masseur-kinesitherapeute')!;
+    const kinePatient = await seedPatient(app, 'Diallo', nirOf('1850599123461'));
+    await apiCall(app, 'invoices/create-draft', { practitionerId: mk.id, patientId: kinePatient.id });
+    await openInvoice('Diallo');
+    await page.getByRole('tab', { name: /Actes/ }).click();
+    const kineVisit = page.getByRole('group', { name: 'Visite 1' });
+    await kineVisit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
+    await kineVisit.getByLabel('Rechercher un acte (visite 1)').fill('genou');
+    await kineVisit.getByRole('button', { name: /^Ajouter RIC 8,12 – Après arthroplastie du genou/ }).waitFor();
+    await screenshot(page, 'act-picker-genou');
+  });
+
+  it('imports a catalogue update in Réglages → Tarifs: preview with dates, then applied; a tampered file is refused (screenshots)', async () => {
+    const { catalogueFileText, shippedCatalogue } = await import('../../db/catalogue-bundle.ts');
+    const { checksumOf } = await import('../../db/catalogue-apply.ts');
+    const file = structuredClone(shippedCatalogue());
+    Object.assign(file, { version: 2, published: '2026-12-01', title: 'Mise à jour de démonstration' });
+    file.tariffs.push({ profession: 'infirmier', code: 'AMI', zone: 'metropole', label: 'Acte médico-infirmier', cents: 330, from: '2027-01-01', source: 'démonstration' });
+    const { checksum: _c, ...content } = file;
+    const good = catalogueFileText({ ...file, checksum: checksumOf(content) });
+    const tampered = good.replace('"cents":330', '"cents":990');
+
+    await openMenu(page, 'Réglages');
+    const input = page.getByLabel('Importer une mise à jour');
+    await input.setInputFiles({ name: 'catalogue-falsifie.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
+    await page.getByRole('alert').getByText(/Fichier de catalogue refusé : sa somme de contrôle ne correspond pas.*Rien n’a été modifié\./).waitFor();
+    const section = page.getByRole('region', { name: 'Mise à jour du catalogue' });
+    await section.screenshot({ path: join(SCREENSHOTS_DIR, 'catalogue-import-refused.png') });
+
+    await input.setInputFiles({ name: 'catalogue-v2.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+    const changes = page.getByRole('table', { name: 'Changements du catalogue' });
+    expect(await changes.getByRole('row').nth(1).textContent()).toMatch(/Ajout.*Tarif.*AMI.*3,30\s€ \(métropole\).*depuis le 01\/01\/2027/);
+    await page.getByText(/version 2 du 01\/12\/2026 \(en place : version 1\) : 1 ajout\(s\), 0 modification\(s\), 0 fin\(s\)/).waitFor();
+    await section.screenshot({ path: join(SCREENSHOTS_DIR, 'catalogue-import-preview.png') });
+    await page.getByRole('button', { name: 'Appliquer la mise à jour' }).click();
+    await page.getByText(/Mise à jour version 2 du 01\/12\/2026 appliquée : 1 ajout\(s\)/).waitFor();
+    await page.getByText(/Catalogue en place : version 2 du 01\/12\/2026 \(mise à jour importée/).waitFor();
+    expect((await apiCall(app, 'catalogue/versions', {})).map((v) => v.version)).toEqual([2, 1]);
   });
 });

@@ -50,7 +50,7 @@ export function CatalogueTables(props: { profession: Profession }) {
       </table>
       {catalogue.steps.length > 0 ? (
         <>
-          <h3>Changements de coefficient (avenant 7)</h3>
+          <h3>Changements de coefficient (avenants 7 et 8)</h3>
           <table className="table" aria-label="Changements de coefficient">
             <thead>
               <tr>

@@ -7,6 +7,7 @@ import { DateField, SelectField, TextField, frToIso, type FieldErrors } from '..
 import { fieldErrors } from '../../ui/errors.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { CatalogueTables } from './CatalogueTables.tsx';
+import { CatalogueImportPanel } from './CatalogueImportPanel.tsx';
 
 /** Tariff table with effective dates: a change is a new dated row, history kept. */
 export function TariffsPanel() {
@@ -43,6 +44,7 @@ export function TariffsPanel() {
         Valeurs en vigueur à la date de chaque acte, en métropole et dans les DOM. Pour une revalorisation, ajoutez une ligne datée : l'historique est conservé.
         Les valeurs marquées « à vérifier » viennent de sources incertaines : contrôlez-les sur la fiche tarifaire de votre caisse.
       </p>
+      <CatalogueImportPanel onApplied={load} />
       {tariffs.some((t) => t.verifyNote) ? (
         <p className="notice notice--warn" role="note">
           {tariffs.filter((t) => t.verifyNote).length} valeur(s) à vérifier pour cette profession.

@@ -92,7 +92,7 @@ const cases: Case[] = [
   { name: 'home visit: AMI 1 + MAU + IFD 2,75 €', source: 'IFD 2,75 € since 28/01/2024 (avenant 10, fni.fr; BILLING-RULES §4); NGAP art. 13', setup: 'idel',
     visit: visit({ date: TUESDAY, place: 'domicile', acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MAU 100 100 135', 'IFD 100 100 275'], total: 725, explains: ['IFD : soins à domicile, une fois par visite et par foyer'] },
   { name: 'IK plaine: 5 km away → 10 − 4 = 6 km × 0,35 €', source: 'IK plaine 0,35 €/km (arrêté 2008); deduction 4 km plaine (NGAP art. 13; BILLING-RULES §4, §9)', setup: 'idel',
-    visit: visit({ date: TUESDAY, place: 'domicile', distanceKm: 5, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MAU 100 100 135', 'IFD 100 100 275', 'IKP 600 100 210'], total: 935, explains: ['10 km aller-retour − 4 km d’abattement = 6 km'] },
+    visit: visit({ date: TUESDAY, place: 'domicile', distanceKm: 5, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MAU 100 100 135', 'IFD 100 100 275', 'IKP 600 100 210'], total: 935, explains: ['10 km aller-retour − 4 km d’abattement = 6 km × 0,35\u00a0€ = 2,10\u00a0€.'] },
   { name: 'IK plaine: 2 km away → nothing after the deduction', source: 'NGAP art. 13 deduction (BILLING-RULES §9)', setup: 'idel',
     visit: visit({ date: TUESDAY, place: 'domicile', distanceKm: 2, acts: [act('AMI', 1, 'idel-injection-sc')] }), lines: ['AMI 100 100 315', 'MAU 100 100 135', 'IFD 100 100 275'], total: 725, explains: ['Pas d’IK'] },
   { name: 'IK montagne: 5 km away → 10 − 2 = 8 km × 0,50 €', source: 'IK montagne 0,50 €/km (arrêté 2008); deduction 2 km montagne (NGAP art. 13; BILLING-RULES §4)', setup: 'idel-montagne',
