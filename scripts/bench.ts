@@ -13,6 +13,7 @@
  * Patients go through the real repository (same FTS terms and sort keys as the app); coverages,
  * invoices and act lines are inserted with SQL in big transactions, on the real schema and triggers.
  */
+import { benchCotation } from './bench-cotation.ts';
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -598,8 +599,8 @@ async function startOnly(): Promise<void> {
   if (!met) process.exitCode = 1;
 }
 
-// `--printing` runs only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
-(process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
+// `--cotation` runs only the cotation figures (issue 18); `--printing` runs only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
+(process.argv.includes('--cotation') ? benchCotation() : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
   .catch((err) => {
     console.error(err);
     process.exit(1);

@@ -26,8 +26,8 @@ const SUNDAY = '2026-11-22';
 
 /**
  * An AME patient's Sunday home visit, urgent, 7 km away, three acts: AMI 2 (pansement simple) at 100 %,
- * AMI 1,5 (prise de sang) at 50 % = 2,36 €, AMI 1 (injection IM) dropped (art. 11B); MD, IFD, IK plaine
- * (14 − 4 = 10 km). Same case as the integration case « three acts: the third is neither billed nor printed ».
+ * AMI 1,5 (séance d'aérosol) at 50 % = 2,36 €, AMI 1 (injection IM) dropped (art. 11B); F 8,50 € (since
+ * 01/08/2018, BILLING-RULES §10), IFD, IK plaine (14 − 4 = 10 km) printed « IK 10 km ».
  */
 async function sundayVisit(): Promise<Invoice> {
   const patient = await t.call('patients/create', buildPatientInput({ nir: NIA_8 }));
@@ -42,12 +42,12 @@ async function sundayVisit(): Promise<Invoice> {
       {
         date: SUNDAY, time: '10:30', callTime: null, place: 'domicile', householdRank: 1, distanceKm: 7, urgent: true, imperativePrescription: false,
         coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false,
-        acts: [act(1, 'idel-injection-im'), act(2, 'idel-pansement-simple'), act(1.5, 'idel-prelevement')],
+        acts: [act(1, 'idel-injection-im'), act(2, 'idel-pansement-simple'), act(1.5, 'idel-aerosol')],
       },
     ],
   });
   expect(priced.lines.map((l) => `${l.code} ${l.coefficient} ${l.ratePercent} ${l.amountCents}`)).toEqual([
-    'AMI 200 100 630', 'AMI 150 50 236', 'MD 100 100 800', 'IFD 100 100 275', 'IKP 1000 100 350',
+    'AMI 200 100 630', 'AMI 150 50 236', 'F 100 100 850', 'IFD 100 100 275', 'IKP 1000 100 350',
   ]);
   expect(priced.visits[0]!.dropped.map((d) => d.explanation).join(' ')).toMatch(/AMI 1 non facturé et non porté sur la feuille/);
   let outcome = await t.call('invoices/validate', { invoiceId: draft.id });
@@ -67,14 +67,14 @@ describe('11B on the printed feuille', () => {
     const s = flat(text(file));
     expect(s).toMatch(/22\/11\/2026 AMI 2 1 3,15 € 6,30 € N/);
     expect(s).toMatch(/22\/11\/2026 AMI 1,5\/2 1 3,15 € 2,36 € N/);
-    expect(s).toMatch(/22\/11\/2026 MD 1 8,00 € 8,00 € N/);
+    expect(s).toMatch(/22\/11\/2026 F 1 8,50 € 8,50 € N/);
     expect(s).toMatch(/22\/11\/2026 IFD 1 2,75 € 2,75 € N/);
-    expect(s).toMatch(/22\/11\/2026 IKP 10 1 0,35 € 3,50 € N/);
+    expect(s).toMatch(/22\/11\/2026 IK 10 km 1 0,35 € 3,50 € N/);
     // The third act of the sitting (AMI 1, injection IM) is neither billed nor printed.
     expect(s.match(/22\/11\/2026 AMI/g)).toHaveLength(2);
     expect(s).not.toMatch(/AMI 1 1 /);
     expect(s).not.toContain('non facturé');
-    expect(s).toMatch(/Total des actes 22,91 €/);
+    expect(s).toMatch(/Total des actes 23,41 €/);
     // One page, as before: the totals and the signatures stay with the acts.
     expect(text(file)).not.toContain('(suite)');
     // Why each line is priced so is frozen with the invoice (explanation and NGAP article), for the screen and later layouts.
@@ -96,7 +96,7 @@ describe('11B on the printed feuille', () => {
     renderPng(file, 'feuille-cotation-11b-formulaire');
     const placements = overlayPlacements(feuilleDeSoinsModel(t.ctx, invoice, false), { xMm: 0, yMm: 0 });
     const acts = placements.filter((p) => /^line\d+\.act$/.test(p.field)).map((p) => p.text);
-    expect(acts).toEqual(['AMI 2', 'AMI 1,5/2', 'MD', 'IFD', 'IKP 10']);
+    expect(acts).toEqual(['AMI 2', 'AMI 1,5/2', 'F', 'IFD', 'IK 10 km']);
     const words = wordBoxes(file);
     const second = placements.find((p) => p.field === 'line1.act')!;
     expect(wordsIn(words, second)).toBe('AMI 1,5/2');
@@ -112,7 +112,7 @@ describe('11B on the printed feuille', () => {
     writeFileSync(file, await renderFeuilleDeSoins(v1, { fontsDir: t.ctx.fontsDir }));
     const s = flat(text(file));
     expect(s).toMatch(/22\/11\/2026 AMI 1,5 1 3,15 € 2,36 € N/);
-    expect(s).toMatch(/22\/11\/2026 MD 1 8,00 € 8,00 € N/);
+    expect(s).toMatch(/22\/11\/2026 F 1 8,50 € 8,50 € N/);
   });
 });
 
