@@ -21,7 +21,7 @@ export interface CotationExample {
   /** False when the source gives no exact day: a weekday inside the period the source's cotation holds. */
   exactDate: boolean;
   visit: {
-    date: string; time: string | null; place: 'cabinet' | 'domicile'; distanceKm: number | null; urgent: boolean;
+    date: string; time: string | null; place: 'cabinet' | 'domicile'; distanceKm: number | null; urgent: boolean; imperativePrescription?: boolean;
     coordination: 'aucune' | 'palliatif' | 'pansement-complexe'; acts: { key?: string; code: string; coefficient: number }[];
   };
   /** Age of the patient (a child) when the example needs one, else an adult. */
@@ -78,7 +78,7 @@ export class ExampleRunner {
     const v = e.visit;
     const visit: VisitIn = {
       date: v.date, time: v.time, callTime: null, place: v.place, householdRank: 1, distanceKm: v.distanceKm, urgent: v.urgent,
-      imperativePrescription: false, coordination: v.coordination, twoSessionsJustified: false, r251Procedure: false, acts: v.acts,
+      imperativePrescription: v.imperativePrescription ?? false, coordination: v.coordination, twoSessionsJustified: false, r251Procedure: false, acts: v.acts,
     };
     const draft = await this.t.call('invoices/create-draft', { practitionerId: await this.practitioner(e), patientId: await this.patient(e) });
     const r = await this.t.dispatch('invoices/update-draft', { invoiceId: draft.id, visits: [visit] });

@@ -38,7 +38,9 @@ describe('NGAP catalogue data', () => {
   });
 
   it('carries the corrected history (BILLING-RULES §9, §10)', () => {
-    expect(rows('infirmier', 'IFD')).toEqual(['2009-04-15 230', '2012-05-27 250', '2024-01-28 275']);
+    expect(rows('infirmier', 'IFD')).toEqual(['2009-04-15 230', '2012-05-27 250', '2022-04-25 254', '2024-01-28 275']);
+    // The 2022 fuel measure ends on 31/12/2022: 2,50 € again from 01/01/2023 (convergenceinfirmiere.com).
+    expect(tariffs.find((t) => t.code === 'IFD' && t.effectiveFrom === '2022-04-25')?.effectiveTo).toBe('2022-12-31');
     expect(rows('infirmier', 'F')).toEqual(['2007-07-26 780', '2009-04-15 800', '2018-08-01 850']);
     expect(rows('infirmier', 'N')).toEqual(['2009-04-15 915']);
     expect(rows('infirmier', 'MCI')).toEqual(['2012-05-27 500']);
