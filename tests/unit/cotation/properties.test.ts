@@ -22,7 +22,7 @@ const kineAct: fc.Arbitrary<VisitAct> = fc.record({
   coefficient: fc.constantFrom(750, 810, 950, 980, 1000, 1100, 500),
   session: fc.constantFrom(1 as const, 2 as const),
 });
-const allowance = fc.constantFrom('IFD', 'IK', 'MN', 'MD', 'MAU', 'MCI').map((code) => ({ code, coefficient: 100 }));
+const allowance = fc.constantFrom('IFD', 'IK', 'N', 'F', 'MN', 'MD', 'MAU', 'MCI').map((code) => ({ code, coefficient: 100 }));
 
 const visitOf = (acts: fc.Arbitrary<VisitAct>): fc.Arbitrary<Visit> =>
   fc.record({
