@@ -1,6 +1,7 @@
 // Prints every published cotation example (tests/fixtures/cotation-examples.json) with the engine's lines and
 // explanation beside the source's cotation and words, so that a nurse or a kiné can review the engine without
 // reading code. `npm run cotation:report` (add `-- --only-disagreements` to see only what differs).
+import { formatActCode } from '../core/domain/acts.ts';
 import { formatEuros } from '../core/domain/money.ts';
 import { formatFrDate } from '../core/domain/dates.ts';
 import { agrees, EXAMPLES, ExampleRunner } from '../tests/helpers/cotation-examples.ts';
@@ -23,7 +24,7 @@ try {
       ...(e.quote ? [`  Citation     : ${e.quote}`] : []),
       o.error
         ? `  Feuillet     : refusé — ${o.error}`
-        : `  Feuillet     : ${o.invoice!.lines.map((l) => `${l.code} ${l.coefficient / 100}${l.ratePercent === 50 ? '/2' : ''} (${formatEuros(l.amountCents)})`).join(' + ')} = ${formatEuros(o.invoice!.totalCents)}`,
+        : `  Feuillet     : ${o.invoice!.lines.map((l) => `${formatActCode(l.code, l.coefficient, l.ratePercent)} (${formatEuros(l.amountCents)})`).join(' + ')} = ${formatEuros(o.invoice!.totalCents)}`,
       ...o.explanations.filter((x) => x !== '').map((x) => `    · ${x}`),
       '',
     );
