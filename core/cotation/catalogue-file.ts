@@ -18,7 +18,15 @@ export const CATALOGUE_MAX_CHARS = 2_000_000;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const text = (max: number) => z.string().min(1).max(max).refine((v) => !CONTROL.test(v), 'caractères de contrôle interdits');
-const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date attendue au format AAAA-MM-JJ');
+/** A real calendar day between 1990 and 2099 (the NGAP rows start in 1998): « 2300-01-01 » or « 2027-02-31 » is refused. */
+const realDay = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+const day = z
+  .string()
+  .regex(/^(199\d|20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date attendue au format AAAA-MM-JJ, entre 1990 et 2099')
+  .refine(realDay, 'date attendue au format AAAA-MM-JJ : ce jour n’existe pas');
 const profession = z.enum(['infirmier', 'masseur-kinesitherapeute']);
 const code = z.string().regex(/^[A-Z]{1,4}$/, 'code de 1 à 4 lettres majuscules');
 const hundredths = z.number().int().min(1).max(100_000);
