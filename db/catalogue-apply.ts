@@ -85,7 +85,26 @@ function check(db: Db, raw: string): Checked {
     if (op.table !== 'acts' || op.action !== 'add' || !withdrawnActs.has(op.after.key)) return op;
     return { table: 'acts', action: 'update', before: inPlace.acts.find((a) => a.key === op.after.key)!, after: op.after, change: op.change };
   });
+  refuseWithdrawingUsedTariffs(db, ops);
   return { file, checksum, ops, current };
+}
+
+/**
+ * A file may end a tariff (its « to ») or correct its value at the same date, never make a row disappear
+ * that a validated invoice was priced with: that would leave the history of those invoices without the
+ * value they show. A forger can recompute the checksum; this check does not depend on it.
+ */
+function refuseWithdrawingUsedTariffs(db: Db, ops: readonly CatalogueOp[]): void {
+  const used = db.prepare(`SELECT count(DISTINCT l.invoice_id) AS n FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+    WHERE l.tariff_id = ? AND i.status <> 'draft'`);
+  for (const op of ops) {
+    if (op.table !== 'tariffs' || op.action !== 'withdraw') continue;
+    const { n } = used.get(op.before.id) as { n: number };
+    if (n > 0) {
+      const t = op.before;
+      throw refused(`il retire le tarif ${t.code} du ${formatFrDate(t.from)} (${t.zone === 'dom' ? 'DOM' : 'métropole'}), utilisé par ${n} facture${n > 1 ? 's' : ''} validée${n > 1 ? 's' : ''} : un tarif se termine par sa date de fin, il ne disparaît pas.`);
+    }
+  }
 }
 
 const countsOf = (ops: readonly CatalogueOp[]) => ({

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogueFile } from '../../../core/cotation/catalogue-file.ts';
 import { checksumOf } from '../../../db/catalogue-apply.ts';
 import { catalogueFileText, shippedCatalogue } from '../../../db/catalogue-bundle.ts';
-import { makeTestBackend, type TestBackend } from '../../helpers/test-backend.ts';
+import { buildPractitionerInput, makeTestBackend, validatedInvoice, type TestBackend } from '../../helpers/test-backend.ts';
 
 let t: TestBackend;
 beforeEach(() => (t = makeTestBackend('2027-01-10')));
@@ -65,5 +65,17 @@ describe('hostile catalogue files', () => {
     await refused(update((f) => { f.tariffs.push({ ...f.tariffs[0]!, from: '2300-01-01' }); }), /champ « from » : date/);
     await refused(update((f) => { f.published = '2300-01-01'; }), /champ « published » : date/);
     await refused(update((f) => { f.tariffs.push({ ...f.tariffs[0]!, from: '2027-02-31' }); }), /champ « from » : date/);
+  });
+  it('a newer version that withdraws a tariff validated invoices were priced with', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const validated = await validatedInvoice(t, nurse.id, { ame: false, lines: [{ actDate: '2027-01-05', code: 'AMI', coefficient: 2, quantity: 1 }] });
+    const before = await t.call('invoices/get', { id: validated.id });
+    const used = t.ctx.db.prepare('SELECT tariff_id FROM invoice_lines WHERE invoice_id = ?').get(validated.id) as { tariff_id: number };
+    const row = t.ctx.db.prepare('SELECT profession, code, zone, effective_from AS "from" FROM tariffs WHERE id = ?').get(used.tariff_id) as { profession: string; code: string; zone: string; from: string };
+    await refused(
+      update((f) => { f.tariffs = f.tariffs.filter((r) => !(r.profession === row.profession && r.code === row.code && r.zone === row.zone && r.from === row.from)); }),
+      /retire le tarif AMI .* utilisé par 1 facture validée/,
+    );
+    expect(await t.call('invoices/get', { id: validated.id })).toEqual(before);
   });
 });
