@@ -82,7 +82,7 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
   const rules = [
     timeMajoration(visit, practice, requested),
     ...(coordination
-      ? [mau(resolved, requested, mciBilled), coordination, mie(visit, patient.birthDate, requested, mciBilled)]
+      ? [mau(visit.date, resolved, requested, mciBilled), coordination, mie(visit, patient.birthDate, requested, mciBilled)]
       : []),
     travel(visit, practice, resolved, requested),
   ];

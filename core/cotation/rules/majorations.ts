@@ -1,3 +1,4 @@
+import { formatFrDate } from '../../domain/dates.ts';
 /**
  * Majorations. Each returns the lines it adds (unpriced) and the problems it finds; the engine prices.
  */
@@ -128,6 +129,13 @@ const ageOn = (birthDate: string, date: string): number => {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
 };
 
+/**
+ * From this date MAU goes with any single AMI of coefficient ≤ 1,5 (UNCAM decision of 2019, JORFTEXT000039061125,
+ * with the avenant 6 measures of 01/12/2019); before it only with AMI 1 or AMI 1,5. The day is « à vérifier »:
+ * the decision's own in-force date was not read (DESIGN, values à vérifier).
+ */
+export const MAU_ANY_FROM = '2019-12-01';
+
 /** MAU is cumulable with none of these (MCI: art. 23.1; dependence context: BSI forfaits, AMX, IFI). */
 const MAU_NEVER_WITH = new Set(['AMX', 'BSA', 'BSB', 'BSC']);
 
@@ -137,10 +145,15 @@ const MAU_NEVER_WITH = new Set(['AMX', 'BSA', 'BSB', 'BSC']);
  * single act, an AMI (or a TMI) with a coefficient of 1,5 or less. Cumulable with N/F and IFD; never with
  * MCI (art. 23.1), nor in the dependence context (AMX, BSA/BSB/BSC, IFI).
  */
-export function mau(acts: readonly ResolvedAct[], requested: readonly string[], mciBilled: boolean): RuleResult {
+export function mau(date: string, acts: readonly ResolvedAct[], requested: readonly string[], mciBilled: boolean): RuleResult {
   const r = empty();
   const only = acts.length === 1 ? acts[0]! : null;
-  const single = only !== null && (only.code === 'AMI' || only.code === 'TMI') && only.coefficient <= 150;
+  // Before MAU_ANY_FROM only « un acte unique de cotation AMI 1 ou 1,5 » (décision UNCAM du 20/12/2011, art. 23.1).
+  const eligible = (c: number) => (date < MAU_ANY_FROM ? c === 100 || c === 150 : c <= 150);
+  const single = only !== null && (only.code === 'AMI' || only.code === 'TMI') && eligible(only.coefficient);
+  if (only !== null && only.code === 'AMI' && only.coefficient < 150 && !single && !mciBilled) {
+    r.explanations.push(`Pas de MAU : avant le ${formatFrDate(MAU_ANY_FROM)}, elle ne s’applique qu’à un acte unique AMI 1 ou AMI 1,5 (décision UNCAM du 20/12/2011, art. 23.1 ; extension à tout AMI ≤ 1,5 en 2019, date à vérifier).`);
+  }
   const dependence = acts.some((a) => MAU_NEVER_WITH.has(a.code));
   if (single && mciBilled) {
     const text = 'Pas de MAU : elle ne se cumule jamais avec la MCI (NGAP titre XVI art. 23.1).';

@@ -48,6 +48,14 @@ describe('majorations (BILLING-RULES §10)', () => {
     expect(summary(await price(nurse, visit({ date: '2026-11-24', acts: [{ code: 'AMX', coefficient: 1 }] })))).toEqual(['AMX 100 100 315']);
   });
 
+  it('MAU before 01/12/2019 only for an AMI 1 or 1,5 (décision UNCAM du 20/12/2011, art. 23.1: « acte unique de cotation AMI 1 ou 1,5 »; actusoins.com 2012; CPAM « Facturer les actes infirmiers »)', async () => {
+    const early = await price(nurse, visit({ date: '2018-06-12', acts: [{ key: 'idel-soins-bouche', code: 'AMI', coefficient: 1.25 }] }));
+    expect(summary(early)).toEqual(['AMI 125 100 394']);
+    expect(says(early)).toContain('AMI 1 ou AMI 1,5');
+    expect(summary(await price(nurse, visit({ date: '2018-06-12', acts: [{ key: 'idel-prelevement', code: 'AMI', coefficient: 1.5 }] })))).toEqual(['AMI 150 100 473', 'MAU 100 100 135']);
+    expect(summary(await price(nurse, visit({ date: '2019-12-02', acts: [{ key: 'idel-soins-bouche', code: 'AMI', coefficient: 1.25 }] })))).toEqual(['AMI 125 100 394', 'MAU 100 100 135']);
+  });
+
   it('MIE from 01/01/2020 (avenant 6; espaceinfirmier.fr ILM 359): none on 31/12/2019, 3,15 € on 02/01/2020, none beside MCI', async () => {
     const before = await price(nurse, visit({ date: '2019-12-31', acts: [{ key: 'idel-pansement-simple', code: 'AMI', coefficient: 2 }] }), child);
     expect(summary(before)).toEqual(['AMI 200 100 630']);
