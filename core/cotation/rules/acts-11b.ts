@@ -112,11 +112,17 @@ function ordinary(units: readonly Unit[], forcedFirst: Unit | null, total: numbe
     } else if (i === 1 && order[0]!.kind !== 'ais-pansement') {
       const after = forcedFirst && forcedFirst.kind !== 'act' ? `acte suivant ${unitText(forcedFirst)} (${GROUP_TEXT[forcedFirst.kind as keyof typeof GROUP_TEXT].text})` : 'second acte de la même séance';
       const what = group ? `${group.text}, compté comme un seul acte en second rang (${unitText(u)})` : after;
-      rateUnit(u, 50, `${what}, facturé à 50 % (art. 11B).`, ART_11B, rated);
+      const isAis = (x: Unit) => x.kind === 'act' && x.members[0]!.group === 'ais';
+      const aisBeside = isAis(order[0]!) !== isAis(u) && u.kind !== 'perfusion' && order[0]!.kind !== 'perfusion';
+      const aisNote = aisBeside
+        ? ' Lecture de la fiche CPAM « DSI » (acte sans surveillance incluse, art. 11B) ; ILM n° 282 le tient pour compris dans la séance AIS : à vérifier.'
+        : '';
+      rateUnit(u, 50, `${what}, facturé à 50 % (art. 11B).${aisNote}`, ART_11B, rated);
     } else if (i === 1) {
-      // ILM 282 « La nomenclature en question » (AIS 3 + AMI 4 escarre + injection SC: the injection is not
-      // billed): the pair already makes the two billable acts of the sitting.
-      dropUnit(u, 'la séance AIS et le pansement lourd et complexe font déjà les deux actes facturables de la séance (art. 11B ; ILM n° 282).', dropped);
+      // ILM 282 « La nomenclature en question » (AIS 3 + AMI 4 escarre + injection SC: « L'injection sous
+      // cutanée ne peut donc être cotée »): the séance AIS is a global cotation; only the perfusion and the
+      // pansement lourd et complexe escape it.
+      dropUnit(u, 'compris dans la cotation globale de la séance AIS, dont seuls la perfusion et le pansement lourd et complexe sont exclus (NGAP titre XVI chap. I art. 11 ; ILM n° 282).', dropped);
     } else {
       dropUnit(u, 'au-delà du deuxième acte de la séance (art. 11B).', dropped);
     }

@@ -85,7 +85,14 @@ describe('#2 AIS + pansement lourd: the exception covers the pair only (NGAP art
   it('AIS 3 + AMI 4 pansement lourd + AMI 1 → the pair at 100 %, the injection not billed (ILM n° 282 « La nomenclature en question »)', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 4, 'idel-pansement-lourd'), act('AMI', 1, 'idel-injection-im')] }));
     expect(summary(inv)).toEqual(['AMI 400 100 1260', 'AIS 300 100 795']);
-    expect(says(inv)).toContain('AMI 1 non facturé et non porté sur la feuille : la séance AIS et le pansement lourd et complexe font déjà les deux actes facturables');
+    // ILM 282's own reason: the séance AIS is a global cotation that includes the other acts of the sitting;
+    // only the perfusion and the pansement lourd et complexe escape it (not an art. 11B count of two acts).
+    expect(says(inv)).toContain('AMI 1 non facturé et non porté sur la feuille : compris dans la cotation globale de la séance AIS, dont seuls la perfusion et le pansement lourd et complexe sont exclus (NGAP titre XVI chap. I art. 11 ; ILM n° 282)');
+  });
+  it('AIS 3 + AMI 1 alone: the CPAM DSI sheet bills AMI 1/2, ILM n° 282 includes it in the séance — the sources disagree, said « à vérifier » (research 18-nurse-examples2, CPAM DSI sheet vs ILM 282)', async () => {
+    const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 1, 'idel-injection-im')] }));
+    expect(summary(inv)).toEqual(['AIS 300 100 795', 'AMI 100 50 158']);
+    expect(says(inv)).toMatch(/ILM n° 282.*à vérifier/);
   });
   it('a fourth act is neither billed nor printed', async () => {
     const inv = await price('idel', visit({ date: '2026-11-24', acts: [act('AIS', 3, 'idel-ais-3'), act('AMI', 4, 'idel-pansement-lourd'), act('AMI', 1, 'idel-injection-im'), act('AMI', 1.5, 'idel-prelevement')] }));
