@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../../core/api/contract.ts';
 import type { Problem } from '../../../core/cotation/types.ts';
-import type { DocumentRef, Exoneration, Invoice, Organism, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
+import type { DocumentRef, Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
 import { InvoiceFollowUpTab } from '../follow-up/InvoiceFollowUpTab.tsx';
@@ -9,32 +9,15 @@ import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors } from '../../ui/errors.ts';
-import { CoverageDatesDialog } from '../patients/CoverageDatesDialog.tsx';
-import { ActsEditor } from './ActsEditor.tsx';
 import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
-import { VisitsEditor } from './visits/VisitsEditor.tsx';
 import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
 import { pickerSearchId } from './visits/ActPicker.tsx';
 import { formatFrDate } from '../../../core/domain/dates.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
-import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, DeleteDraftDialog, NoPrescriptionDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
-import { PrescriptionDialog } from '../prescriptions/PrescriptionDialog.tsx';
-import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
-import { isAmePossible } from '../../../core/domain/nir.ts';
-import { SHORTCUTS } from '../../ui/shortcuts.ts';
-
-type Dialogs =
-  | { kind: 'prompt'; message: string }
-  | { kind: 'rights'; message: string }
-  | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } }
-  | { kind: 'cancel'; error: string | null }
-  | { kind: 'coverage'; organism: Organism }
-  | { kind: 'no-prescription' }
-  | { kind: 'new-prescription' }
-  | { kind: 'delete' }
-  | { kind: 'preview' }
-  | null;
+import { InvoiceActsTab } from './InvoiceActsTab.tsx';
+import { InvoiceActionBar } from './InvoiceActionBar.tsx';
+import { InvoiceDialogs, type InvoiceDialog, type ValidateExtra } from './InvoiceDialogs.tsx';
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
@@ -60,7 +43,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
-  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [dialog, setDialog] = useState<InvoiceDialog>(null);
   const [facts, setFacts] = useState<CotationContext | null>(null);
   const [visitForms, setVisitForms] = useState<VisitForm[]>([]);
   const [checks, setChecks] = useState<Problem[]>([]);
@@ -240,7 +223,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     void validate();
   }
 
-  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean; confirmWarnings?: boolean } = {}) {
+  async function validate(extra: ValidateExtra = {}) {
     setDialog(null);
     if (dirty && !(await saveActs())) return;
     const r = await api.call('invoices/validate', { invoiceId: invoice!.id, ...extra });
@@ -358,142 +341,69 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
           <InvoiceCircumstancesPanel key={`${invoice.id}-${invoice.status}`} invoice={invoice} onSaved={setInvoice} />
         </>
       ) : (
-        <div className="panel">
-          {draft && mode === 'visits' && !facts ? (
-            <p className="muted">Chargement du catalogue des actes…</p>
-          ) : draft && mode === 'visits' && facts ? (
-            <VisitsEditor
-              invoice={invoice}
-              facts={facts}
-              forms={visitForms}
-              errors={errors}
-              checks={checks}
-              today={today}
-              onChange={(f) => (setVisitForms(f), setDirty(true))}
-              onSave={() => void saveActs()}
-              onFavourite={(k, on) => void setFavourite(k, on)}
-              onSaveModel={(n, a) => void saveModel(n, a)}
-            />
-          ) : (
-            <div
-              onKeyDown={(e) => {
-                // Enter in an act field saves the acts (keyboard-first); the row's fields are reached with Tab.
-                if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
-                  e.preventDefault();
-                  void saveActs();
-                }
-              }}
-            >
-              <ActsEditor
-                invoice={invoice}
-                rows={rows}
-                codes={codes}
-                errors={errors}
-                today={today}
-                onChange={(r) => {
-                  if (r.length > rows.length) focusRow.current = r.length;
-                  setRows(r);
-                  setDirty(true);
-                }}
-                onSave={() => void saveActs()}
-              />
-            </div>
-          )}
-          {draft ? (
-            <p className="muted small">
-              <button type="button" className="link" onClick={() => setMode(mode === 'visits' ? 'lines' : 'visits')}>
-                {mode === 'visits' ? 'Saisie libre des lignes (sans cotation automatique)' : 'Saisie par visite (cotation automatique)'}
-              </button>
-            </p>
-          ) : null}
-        </div>
-      )}
-      <div className="action-bar">
-        {draft ? (
-          <>
-            <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete' })}>
-              Supprimer le brouillon
-            </button>
-            <button type="button" className="primary" aria-keyshortcuts={SHORTCUTS.imprimer.keys} title={`Imprimer (${SHORTCUTS.imprimer.keys})`} onClick={() => void imprimer()}>
-              Imprimer
-              <kbd className="kbd" aria-hidden="true">
-                {SHORTCUTS.imprimer.keys}
-              </kbd>
-            </button>
-          </>
-        ) : null}
-        {invoice.status !== 'draft' ? (
-          <button type="button" onClick={() => void reprint()}>
-            {invoice.pdfFile ? 'Réimprimer (duplicata)' : 'Imprimer la feuille de soins'}
-          </button>
-        ) : null}
-        {invoice.status === 'validated' ? (
-          <button type="button" className="danger" onClick={() => setDialog({ kind: 'cancel', error: null })}>
-            Annuler la facture
-          </button>
-        ) : null}
-        {invoice.status === 'cancelled' ? (
-          <button type="button" className="primary" onClick={() => void reissue()}>
-            Refaire la facture
-          </button>
-        ) : null}
-      </div>
-      {dialog?.kind === 'prompt' ? <AmePromptDialog message={dialog.message} onAnswer={(a) => void validate({ ameAnswer: a })} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'rights' ? <RightsWarningDialog message={dialog.message} onConfirm={() => void validate({ confirmOutsideRights: true })} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'checks' ? (
-        <ChecksWarningDialog messages={dialog.messages} onConfirm={() => void validate({ ...dialog.extra, confirmWarnings: true })} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog?.kind === 'cancel' && invoice.number ? <CancelInvoiceDialog number={invoice.number} error={dialog.error} onCancel={(r) => void cancel(r)} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'no-prescription' ? (
-        <NoPrescriptionDialog
-          onPrint={() => void validate()}
-          onAttach={() => {
-            setDialog(null);
-            setTab('facture');
-            setTimeout(() => document.querySelector<HTMLSelectElement>('[aria-label="Prescription de la facture"]')?.focus(), 0);
-          }}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog?.kind === 'preview' ? (
-        <PrintPreviewDialog
+        <InvoiceActsTab
           invoice={invoice}
-          patient={patient}
-          practitioner={practitioner}
-          prescription={prescriptions.find((x) => x.id === invoice.prescriptionId) ?? prescription}
-          onPrint={() => printConfirmed()}
-          onCorrect={() => {
-            setDialog(null);
-            setTab('actes');
+          mode={mode}
+          onMode={setMode}
+          facts={facts}
+          forms={visitForms}
+          onForms={(f) => (setVisitForms(f), setDirty(true))}
+          rows={rows}
+          onRows={(r) => {
+            if (r.length > rows.length) focusRow.current = r.length;
+            setRows(r);
+            setDirty(true);
           }}
+          codes={codes}
+          errors={errors}
+          checks={checks}
+          today={today}
+          onSave={() => void saveActs()}
+          onFavourite={(k, on) => void setFavourite(k, on)}
+          onSaveModel={(n, a) => void saveModel(n, a)}
         />
-      ) : null}
-      {dialog?.kind === 'delete' ? <DeleteDraftDialog onConfirm={() => void deleteDraft()} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'new-prescription' ? (
-        <PrescriptionDialog
-          patientId={invoice.patientId}
-          amePossible={isAmePossible(patient.nir)}
-          onClose={() => setDialog(null)}
-          onSaved={(p) => {
-            setDialog(null);
-            const list = [p, ...prescriptions];
-            setPrescriptions(list);
-            void changePrescription(p.id, list);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'coverage' ? (
-        <CoverageDatesDialog
-          patientId={invoice.patientId}
-          organism={dialog.organism}
-          initialStart={invoice.lines[0]?.actDate ?? today}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null);
-            void api.call('invoices/check-rights', { id: invoice.id }).then((r) => r.ok && setCoverage(r.value));
-          }}
-        />
-      ) : null}
+      )}
+      <InvoiceActionBar
+        invoice={invoice}
+        onDelete={() => setDialog({ kind: 'delete' })}
+        onImprimer={() => void imprimer()}
+        onReprint={() => void reprint()}
+        onCancel={() => setDialog({ kind: 'cancel', error: null })}
+        onReissue={() => void reissue()}
+      />
+      <InvoiceDialogs
+        dialog={dialog}
+        invoice={invoice}
+        patient={patient}
+        practitioner={practitioner}
+        prescription={prescription}
+        prescriptions={prescriptions}
+        today={today}
+        close={() => setDialog(null)}
+        validate={(extra) => void validate(extra)}
+        printConfirmed={printConfirmed}
+        cancel={(r) => void cancel(r)}
+        deleteDraft={() => void deleteDraft()}
+        attachPrescription={() => {
+          setDialog(null);
+          setTab('facture');
+          setTimeout(() => document.querySelector<HTMLSelectElement>('[aria-label="Prescription de la facture"]')?.focus(), 0);
+        }}
+        correctActs={() => {
+          setDialog(null);
+          setTab('actes');
+        }}
+        prescriptionSaved={(p) => {
+          setDialog(null);
+          const list = [p, ...prescriptions];
+          setPrescriptions(list);
+          void changePrescription(p.id, list);
+        }}
+        coverageSaved={() => {
+          setDialog(null);
+          void api.call('invoices/check-rights', { id: invoice.id }).then((r) => r.ok && setCoverage(r.value));
+        }}
+      />
     </section>
   );
 }
