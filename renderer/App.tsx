@@ -1,3 +1,4 @@
+import { setPracticeToday } from './ui/dates.ts';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../core/api/contract.ts';
 import { api } from './api/client.ts';
@@ -86,7 +87,11 @@ export function App() {
   const loadPractitioners = usePractitioners((s) => s.load);
   const [justSetUp, setJustSetUp] = useState(false);
   useEffect(() => {
-    void api.call('app/info', {}).then((r) => r.ok && setInfo(r.value));
+    void api.call('app/info', {}).then((r) => {
+      if (!r.ok) return;
+      setPracticeToday(r.value.today);
+      setInfo(r.value);
+    });
   }, []);
   // Loaded at start and at every move; while nobody is set up, checked again every second (a practitioner
   // added elsewhere — another window, the API — ends the setup at once).

@@ -71,8 +71,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     if (inv.status === 'draft' && inv.visits.length > 0) void api.call('invoices/checks', { id: inv.id }).then((r) => r.ok && setChecks(r.value));
     else setChecks([]);
     setDirty(false);
-    if (inv.ame) void api.call('invoices/check-rights', { id: inv.id }).then((r) => r.ok && setCoverage(r.value));
-    else setCoverage(null);
+    // Also for a non-AME invoice: rights covering its acts are shown beside the patient (issue #19 item 13).
+    void api.call('invoices/check-rights', { id: inv.id }).then((r) => r.ok && setCoverage(r.value));
   }, []);
 
   useEffect(() => {
@@ -165,7 +165,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     const r = await api.call('invoices/set-ame', { invoiceId: invoice!.id, ame: !invoice!.ame });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
     show(r.value.invoice);
-    setCoverage(r.value.invoice.ame ? r.value.coverage : null);
+    setCoverage(r.value.coverage);
   }
 
   function afterValidated(doc: DocumentRef | null, inv: Invoice) {
