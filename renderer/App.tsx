@@ -11,7 +11,7 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
-import { ShellActions } from './shell-actions.tsx';
+import { facturerFrom, ShellActions } from './shell-actions.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
 import { professionLabels } from '../core/domain/exoneration.ts';
@@ -111,7 +111,7 @@ export function App() {
       if (!action) return;
       e.preventDefault();
       if (action === 'nouveau-patient') go({ name: 'patient', patientId: null, tab: 'identite' });
-      else if (action === 'facturer') go({ name: 'facturer' });
+      else if (action === 'facturer') go(facturerFrom(useNav.getState().view));
       else if (action === 'rechercher') {
         if (useNav.getState().view.name !== 'patients') go({ name: 'patients' });
         setTimeout(() => document.getElementById('patient-search')?.focus(), 0);

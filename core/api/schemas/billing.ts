@@ -73,6 +73,14 @@ export const PrescriptionInput = lazySchema(() => z.object({
     .max(200, 'Nombre de séances : 200 au maximum.')
     .nullable()
     .default(null),
+  /** Whose prescription it is: a nurse's or a kiné's (issue #19 item 8). */
+  profession: ProfessionSchema.nullable().default(null),
+  /** Key letters picked from the catalogue (issue #19 item 9), kept beside the free text. */
+  prescribedActs: z
+    .array(z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, 'Acte prescrit : une lettre-clé de 1 à 4 lettres (AMI, AIS, AMK…).'))
+    .max(20, '20 actes prescrits au maximum.')
+    .default([])
+    .transform((codes) => [...new Set(codes)]),
 }));
 
 /**

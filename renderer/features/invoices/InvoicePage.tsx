@@ -3,7 +3,7 @@ import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../.
 import type { Problem } from '../../../core/cotation/types.ts';
 import type { DocumentRef, Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
-import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
+import { useNav, type InvoiceTab as Tab, type View } from '../../stores/nav.ts';
 import { InvoiceFollowUpTab } from '../follow-up/InvoiceFollowUpTab.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -108,6 +108,15 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     window.addEventListener('feuillet:imprimer', onPrint);
     return () => window.removeEventListener('feuillet:imprimer', onPrint);
   }, []);
+  // Leaving with typed acts not saved (menu, shortcut, link): they are saved as typed first; a refusal keeps
+  // the user here on the Actes tab with the reason (issue #19 item 7).
+  const setGuard = useNav((s) => s.setGuard);
+  const leaveRef = useRef<(next: View) => boolean>(() => true);
+  const leaveUnsaved = useRef(false);
+  useEffect(() => {
+    setGuard((next) => leaveRef.current(next));
+    return () => setGuard(null);
+  }, [setGuard]);
   // Opened on the Actes tab (right after « Créer la facture »): straight into the first act — the act
   // search of visit 1 (its date is today's, visible above), or the first line's date in « Saisie libre ».
   const loadedId = invoice && patient ? invoice.id : undefined;
@@ -132,6 +141,26 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   validateRef.current = () => {
     if (draft && dialog === null) void imprimer();
   };
+  leaveRef.current = (next) => {
+    if (!dirty || !draft || leaveUnsaved.current) return true;
+    void saveActs().then((saved) => {
+      if (saved) {
+        setGuard(null);
+        go(next);
+        return;
+      }
+      // Refused as typed: say so; leaving again abandons what could not be saved.
+      leaveUnsaved.current = true;
+      setMessage((m) => ({ kind: 'error', text: `${m?.text ?? 'Actes non enregistrés.'}\nCorrigez puis enregistrez, ou quittez à nouveau la facture pour abandonner cette saisie.` }));
+    });
+    return false;
+  };
+  /** What the Actes tab holds: the acts as typed while they are not saved yet, else the saved lines. */
+  const actCount = !dirty
+    ? invoice.lines.length
+    : mode === 'visits'
+      ? visitForms.reduce((n, v) => n + v.acts.filter((a) => a.code.trim() !== '').length, 0)
+      : rows.filter((r) => r.code.trim() !== '').length;
 
   async function saveActs(): Promise<Invoice | null> {
     const r =
@@ -313,11 +342,15 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         label="Facture"
         tabs={[
           { id: 'facture', label: 'Facture' },
-          { id: 'actes', label: `Actes (${invoice.lines.length})` },
+          { id: 'actes', label: `Actes (${actCount})` },
           ...(draft ? [] : [{ id: 'suivi' as const, label: 'Suivi' }]),
         ]}
         current={tab}
-        onSelect={(t) => setTab(t as Tab)}
+        onSelect={(t) => {
+          // Leaving the Actes tab saves what is typed, so the Facture tab shows the real total.
+          if (dirty && draft && t !== 'actes') void saveActs().then((saved) => saved && setTab(t as Tab));
+          else setTab(t as Tab);
+        }}
       />
       {tab === 'suivi' && !draft ? (
         <InvoiceFollowUpTab invoiceId={invoice.id} today={today} />
