@@ -70,7 +70,15 @@ export function InvoiceDialogs(props: {
     case 'delete':
       return <DeleteDraftDialog onConfirm={props.deleteDraft} onClose={close} />;
     case 'new-prescription':
-      return <PrescriptionDialog patientId={invoice.patientId} amePossible={isAmePossible(props.patient.nir)} onClose={close} onSaved={props.prescriptionSaved} />;
+      return (
+        <PrescriptionDialog
+          patientId={invoice.patientId}
+          amePossible={isAmePossible(props.patient.nir)}
+          profession={props.practitioner?.profession ?? null}
+          onClose={close}
+          onSaved={props.prescriptionSaved}
+        />
+      );
     case 'coverage':
       return (
         <CoverageDatesDialog

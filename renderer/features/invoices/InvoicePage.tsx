@@ -203,6 +203,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       return setMessage({ kind: 'error', text: `Facture n° ${inv.number} validée, mais la feuille de soins n'a pas pu être produite : cliquez sur « Imprimer la feuille de soins ».` });
     }
     setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : "La feuille de soins s'ouvre dans un nouvel onglet pour impression."}` });
+    // The draft's buttons are gone: the focus goes to the next useful control, back to the patient's file (issue #19 item 11).
+    setTimeout(() => document.querySelector<HTMLButtonElement>('[data-focus-after-validation]')?.focus(), 0);
     if (doc.url) openDocumentUrl(doc.url);
   }
 
@@ -328,7 +330,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   return (
     <section>
       <div className="page-header">
-        <button type="button" className="link" onClick={() => go({ name: 'patient', patientId: invoice.patientId, tab: 'factures' })}>
+        <button type="button" className="link" data-focus-after-validation onClick={() => go({ name: 'patient', patientId: invoice.patientId, tab: 'factures' })}>
           ← Dossier patient
         </button>
         <h1>
@@ -366,7 +368,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
             onTerms={(t) => void setTerms(t)}
             onAddCoverage={() => void offerCoverage()}
             practitioners={practitioners}
-            prescriptions={prescriptions}
+            prescriptions={prescriptions.filter((x) => x.profession === null || x.profession === practitioner?.profession || x.id === invoice.prescriptionId)}
             onPractitioner={(id) => void changePractitioner(id)}
             onPrescription={(id) => void changePrescription(id)}
             onNewPrescription={() => setDialog({ kind: 'new-prescription' })}
@@ -430,7 +432,10 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
           setDialog(null);
           const list = [p, ...prescriptions];
           setPrescriptions(list);
-          void changePrescription(p.id, list);
+          // Attached, then on to the next useful control: Imprimer when acts are there, else the acts (issue #19 item 11).
+          void changePrescription(p.id, list).then(() =>
+            setTimeout(() => (invoice.lines.length > 0 ? document.querySelector<HTMLButtonElement>('button[aria-keyshortcuts="Alt+I"]') : document.querySelector<HTMLButtonElement>('[role="tab"][id$="-actes"]'))?.focus(), 0),
+          );
         }}
         coverageSaved={() => {
           setDialog(null);
