@@ -117,7 +117,7 @@ describe('wrong money on screen', () => {
   it('the AME button says its state in words; turned off on a patient with rights, Imprimer asks first', async () => {
     const draft = await apiCall(app, 'invoices/create-draft', { practitionerId: 1, patientId });
     await apiCall(app, 'invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: isoToday(-3), code: 'AMI', coefficient: 2, quantity: 1 }] });
-    await page.evaluate(() => window.location.reload());
+    await page.reload();
     await page.getByRole('heading', { name: 'Patients' }).waitFor();
     await openMenu(page, 'Factures');
     await page.getByRole('row', { name: /Brouillon/ }).first().click();
