@@ -11,6 +11,9 @@ export function formatCoefficient(hundredths: number): string {
 /** Lettres-clés always carry their coefficient (« AMI 1 », « AMK 8,1 »); an allowance at 1 is just its code (« IFD »). */
 const KEY_LETTERS = /^(AMI|AMX|AIS|AMK|TMI|TMK|APM|ARL|DRA|NMI|PLL|RPE)$/;
 
+/** A lettre-clé (an act a prescription names), not an allowance or a majoration (IFD, IK, MAU…). */
+export const isKeyLetter = (code: string): boolean => KEY_LETTERS.test(code);
+
 /**
  * The act as the feuille de soins writes it, on screen and on paper alike. A second act of a sitting billed
  * at 50 % (NGAP art. 11B) carries « /2 » after its coefficient: « AMI 1,5/2 », as the form expects.

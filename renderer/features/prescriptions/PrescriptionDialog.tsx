@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Exoneration, Prescriber, Prescription, Profession } from '../../../core/domain/types.ts';
 import { exonerationOptions } from '../../../core/domain/exoneration.ts';
+import { isKeyLetter } from '../../../core/domain/acts.ts';
 import { api } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CheckboxField, DateField, SelectField, TextArea, TextField, frToIso, type FieldErrors } from '../../ui/fields.tsx';
@@ -63,7 +64,7 @@ export function PrescriptionDialog(props: {
   // The acts of the profession's catalogue, picked as written on the prescription (issue #19 item 9).
   useEffect(() => {
     if (!props.profession) return;
-    void api.call('tariffs/list', { profession: props.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code))].sort()));
+    void api.call('tariffs/list', { profession: props.profession }).then((t) => t.ok && setCodes([...new Set(t.value.map((x) => x.code).filter(isKeyLetter))].sort()));
   }, [props.profession]);
 
   const tickAme = (on: boolean) => {
@@ -162,7 +163,9 @@ export function PrescriptionDialog(props: {
           </fieldset>
         ) : null}
         <TextArea label="Actes prescrits" value={plannedActs} onChange={setPlannedActs} rows={2} hint="Tels qu'écrits sur l'ordonnance (posologie, durée…)." />
-        <TextField label="Nombre de séances prescrites" inputMode="numeric" maxLength={3} value={sessions} onChange={setSessions} error={errors.sessionsPrescribed} hint="Kinésithérapie : imprimé à côté du numéro de chaque séance." />
+        {props.profession !== 'infirmier' ? (
+          <TextField label="Nombre de séances prescrites" inputMode="numeric" maxLength={3} value={sessions} onChange={setSessions} error={errors.sessionsPrescribed} hint="Kinésithérapie : imprimé à côté du numéro de chaque séance." />
+        ) : null}
         <DialogActions submitLabel="Enregistrer la prescription" onCancel={props.onClose} />
       </form>
     </Dialog>
