@@ -99,6 +99,10 @@ export function App() {
     void loadPractitioners();
   }, [view, loadPractitioners]);
   const needsSetup = practitioners !== null && practitioners.length === 0;
+  // The first-run guide is said once: it goes as soon as the user moves on (issue #19 item 14).
+  useEffect(() => {
+    if (justSetUp && view.name !== 'patients') setJustSetUp(false);
+  }, [view, justSetUp]);
   useEffect(() => {
     if (!needsSetup) return;
     const timer = setInterval(() => void loadPractitioners(), 1000);

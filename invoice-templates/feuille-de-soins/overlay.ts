@@ -3,7 +3,7 @@
  * (overlay-layout.ts), shifted by the practitioner's printer offsets. Also the calibration page.
  */
 import type { FeuilleDeSoinsModel } from './model.ts';
-import { MM, OVERLAY_FIELDS, OVERLAY_FONT_SIZE, OVERLAY_LINES, OVERLAY_MIN_SIZE, type OverlayBox, type OverlayField } from './overlay-layout.ts';
+import { MM, OVERLAY_FIELD_LABELS, OVERLAY_FIELDS, OVERLAY_FONT_SIZE, OVERLAY_LINE_LABELS, OVERLAY_LINES, OVERLAY_MIN_SIZE, type OverlayBox, type OverlayField, type OverlayFieldName, type OverlayLineColumn } from './overlay-layout.ts';
 import { atOnPaper, ameRightsOnPaper } from './sections/billing.ts';
 import { replacedOnPaper } from './sections/identity.ts';
 import { sessionOnPaper } from './sections/acts-table.ts';
@@ -164,9 +164,13 @@ export function renderCalibration(offsets: PrintOffsets, opts: { fontsDir: strin
       doc.moveTo(x - 4 * MM, y).lineTo(x + 4 * MM, y).stroke().moveTo(x, y - 4 * MM).lineTo(x, y + 4 * MM).stroke();
     }
     const boxes: [string, OverlayField, number][] = [
-      ...Object.entries(OVERLAY_FIELDS).map(([name, f]): [string, OverlayField, number] => [name, f, 0]),
+      ...Object.entries(OVERLAY_FIELDS).map(([name, f]): [string, OverlayField, number] => [OVERLAY_FIELD_LABELS[name as OverlayFieldName], f, 0]),
       ...Array.from({ length: OVERLAY_LINES.rows }, (_, i) =>
-        Object.entries(OVERLAY_LINES.columns).map(([name, f]): [string, OverlayField, number] => [i === 0 ? name : '', f, OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight]),
+        Object.entries(OVERLAY_LINES.columns).map(([name, f]): [string, OverlayField, number] => [
+          i === 0 ? OVERLAY_LINE_LABELS[name as OverlayLineColumn] : '',
+          f,
+          OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight,
+        ]),
       ).flat(),
     ];
     doc.lineWidth(0.6).strokeColor('#1d5d8f');
