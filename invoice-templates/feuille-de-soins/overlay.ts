@@ -9,7 +9,8 @@ import { replacedOnPaper } from './sections/identity.ts';
 import { sessionOnPaper } from './sections/acts-table.ts';
 import { INK, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
 import { renderPdf, type PageRange } from '../shared/pdf-document.ts';
-import { formatActCode, formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
+import { lineColumns } from '../../core/domain/acts.ts';
+import { formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
 
 export interface PrintOffsets {
   xMm: number;
@@ -94,9 +95,9 @@ export function overlayPlacements(m: FeuilleDeSoinsModel, offsets: PrintOffsets)
       const dy = OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight;
       const col = OVERLAY_LINES.columns;
       put(page, `line${i}.date`, col.date, formatFrDate(line.actDate), dy);
-      put(page, `line${i}.act`, col.act, formatActCode(line.code, line.coefficient, line.ratePercent ?? 100), dy);
+      put(page, `line${i}.act`, col.act, lineColumns(line).act, dy);
       put(page, `line${i}.session`, col.session, sessionOnPaper(line.sessionNumber, m.prescription?.sessionsPrescribed).replace('n° ', ''), dy);
-      put(page, `line${i}.quantity`, col.quantity, String(line.quantity), dy);
+      put(page, `line${i}.quantity`, col.quantity, lineColumns(line).quantity, dy);
       put(page, `line${i}.amount`, col.amount, formatEuros(line.amountCents), dy);
       put(page, `line${i}.qualificatif`, col.qualificatif, line.qualificatif ?? '', dy);
     });
