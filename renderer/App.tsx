@@ -139,7 +139,7 @@ export function App() {
               aria-current={item.match.includes(menuOf(view)) ? 'page' : undefined}
               aria-keyshortcuts={item.keys}
               title={item.keys ? `${item.label} (${item.keys})` : undefined}
-              onClick={() => go(item.view.name === 'facturer' ? facturerFrom(view) : item.view)}
+              onClick={() => go(item.view)}
             >
               {item.label}
               {item.keys ? (

@@ -102,6 +102,9 @@ describe('the desk, keyboard only', () => {
     const preview = printPreview(page);
     await preview.getByRole('table', { name: 'Actes à imprimer' }).waitFor();
     await expect.poll(focusedText).toBe('Imprimer');
+    // The preview says when and where the care was given (item 13).
+    await preview.getByText(new RegExp(`${frDate(isoToday())}.* — au cabinet`)).waitFor();
+    await shots('apercu');
     await press('Enter');
     await page.getByText(/Facture n° 1 validée/).waitFor();
     console.log(`[issue 19] first AME invoice of a patient with a prescription on file: ${count} keys and clicks`);
