@@ -9,29 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatNir } from '../../core/domain/nir.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
-import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
+import { focusedLabel as focusedLabelOf, focusedText as focusedTextOf, frDate, isoToday, openApp, openMenu, shotsAtDeskSizes, type App } from './harness.ts';
 import { apiCall, nirOf, printPreview } from './helpers-billing.ts';
 
 let app: App;
 let page: Page;
 let patientId = 0;
 
-const focusedText = () => page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
-const focusedLabel = () =>
-  page.evaluate<string | null>(
-    '(() => { const e = document.activeElement; return e && (e.getAttribute("aria-label") ?? (e.labels && e.labels[0] ? e.labels[0].textContent : null)); })()',
-  );
+const focusedText = () => focusedTextOf(page);
+const focusedLabel = () => focusedLabelOf(page);
 
-async function shots(name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await screenshot(page, `19-${name}-${w}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shots = (name: string) => shotsAtDeskSizes(page, `19-${name}`);
 
 beforeAll(async () => {
   app = await openApp();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { computeNirKey, formatNir } from '../../core/domain/nir.ts';
-import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
+import { focusedLabel as focusedLabelOf, focusedText as focusedTextOf, frDate, isoToday, openApp, openMenu, shotsAtDeskSizes, type App } from './harness.ts';
 import { apiCall, imprimer, latestPdfText, printPreview } from './helpers-billing.ts';
 
 let app: App;
@@ -33,26 +33,12 @@ const screen = async (name: string) => {
   effort.screens.add(name);
 };
 
-/** The focused element's label (its aria-label, else its <label>'s text) or text, read in the page. */
-const focusedLabel = () =>
-  page.evaluate<string | null>(
-    '(() => { const e = document.activeElement; return e && (e.getAttribute("aria-label") ?? (e.labels && e.labels[0] ? e.labels[0].textContent : null)); })()',
-  );
+const focusedLabel = () => focusedLabelOf(page);
 /** What Enter will add from the act picker of visit n (its hint, read by screen readers too). */
 const highlighted = (n: number) => page.getByRole('group', { name: `Visite ${n}` }).locator(`#picker-${n}-hint`).textContent();
-const focusedText = () => page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
+const focusedText = () => focusedTextOf(page);
 
-/** Both sizes the desk uses; each screenshot is looked at. */
-async function shots(name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await screenshot(page, `9-${name}-${w}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shots = (name: string) => shotsAtDeskSizes(page, `9-${name}`);
 
 beforeAll(async () => {
   app = await openApp();

@@ -3,7 +3,9 @@ import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../.
 import type { Problem } from '../../../core/cotation/types.ts';
 import type { DocumentRef, Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
-import { useNav, type InvoiceTab as Tab, type View } from '../../stores/nav.ts';
+import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
+import { useSaveBeforeLeaving } from './use-save-before-leaving.ts';
+import { cotationActions } from './cotation-actions.ts';
 import { InvoiceFollowUpTab } from '../follow-up/InvoiceFollowUpTab.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -11,7 +13,7 @@ import type { FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors } from '../../ui/errors.ts';
 import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
-import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
+import { formToApi, newVisitForm, storedToApi, visitToForm, type VisitForm } from './visits/visit-form.ts';
 import { pickerSearchId } from './visits/ActPicker.tsx';
 import { formatFrDate } from '../../../core/domain/dates.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
@@ -52,6 +54,9 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
 
   /** Today (jj/mm/aaaa) once known: the first visit of an empty draft starts on it, as « Ajouter une visite » does. */
   const todayFr = useRef('');
+  /** For leaving the screen: whether typed acts wait, and how to save them (the latest render's). */
+  const dirtyRef = useRef(false);
+  const saveActsRef = useRef<() => Promise<Invoice | null>>(async () => null);
   const show = useCallback((inv: Invoice) => {
     setInvoice(inv);
     setRows(inv.lines.length > 0 ? inv.lines.map(lineToRow) : inv.status === 'draft' ? [newActRow()] : []);
@@ -108,15 +113,12 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     window.addEventListener('feuillet:imprimer', onPrint);
     return () => window.removeEventListener('feuillet:imprimer', onPrint);
   }, []);
-  // Leaving with typed acts not saved (menu, shortcut, link): they are saved as typed first; a refusal keeps
-  // the user here on the Actes tab with the reason (issue #19 item 7).
-  const setGuard = useNav((s) => s.setGuard);
-  const leaveRef = useRef<(next: View) => boolean>(() => true);
-  const leaveUnsaved = useRef(false);
-  useEffect(() => {
-    setGuard((next) => leaveRef.current(next));
-    return () => setGuard(null);
-  }, [setGuard]);
+  // Leaving with typed acts not saved: saved as typed first, or the reason and a second leave abandons them.
+  useSaveBeforeLeaving(
+    () => dirtyRef.current,
+    async () => (await saveActsRef.current()) !== null,
+    () => setMessage((m) => ({ kind: 'error', text: `${m?.text ?? 'Actes non enregistrés.'}\nCorrigez puis enregistrez, ou quittez à nouveau la facture pour abandonner cette saisie.` })),
+  );
   // Opened on the Actes tab (right after « Créer la facture »): straight into the first act — the act
   // search of visit 1 (its date is today's, visible above), or the first line's date in « Saisie libre ».
   const loadedId = invoice && patient ? invoice.id : undefined;
@@ -141,20 +143,9 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   validateRef.current = () => {
     if (draft && dialog === null) void imprimer();
   };
-  leaveRef.current = (next) => {
-    if (!dirty || !draft || leaveUnsaved.current) return true;
-    void saveActs().then((saved) => {
-      if (saved) {
-        setGuard(null);
-        go(next);
-        return;
-      }
-      // Refused as typed: say so; leaving again abandons what could not be saved.
-      leaveUnsaved.current = true;
-      setMessage((m) => ({ kind: 'error', text: `${m?.text ?? 'Actes non enregistrés.'}\nCorrigez puis enregistrez, ou quittez à nouveau la facture pour abandonner cette saisie.` }));
-    });
-    return false;
-  };
+  dirtyRef.current = dirty && draft;
+  const cotation = cotationActions(invoice.practitionerId, facts, setFacts, setMessage);
+  saveActsRef.current = saveActs;
   /** What the Actes tab holds: the acts as typed while they are not saved yet, else the saved lines. */
   const actCount = !dirty
     ? invoice.lines.length
@@ -300,26 +291,6 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     else setMessage({ kind: 'error', text: r.error.message_fr });
   }
 
-  async function setFavourite(key: string, on: boolean) {
-    if (!facts) return;
-    const r = await api.call('cotation/set-favourite', { practitionerId: invoice!.practitionerId, key, on });
-    if (r.ok) setFacts({ ...facts, favourites: r.value });
-    else setMessage({ kind: 'error', text: r.error.message_fr });
-  }
-
-  async function saveModel(name: string, acts: ActForm[]) {
-    if (!facts) return;
-    const r = await api.call('cotation/save-model', {
-      practitionerId: invoice!.practitionerId,
-      name,
-      acts: acts.map((a) => ({ ...(a.catalogueKey ? { key: a.catalogueKey } : {}), code: a.code, coefficient: Number(a.coefficient.replace(',', '.')) })),
-    });
-    if (r.ok) {
-      setFacts({ ...facts, models: r.value });
-      setMessage({ kind: 'ok', text: `Modèle « ${name} » enregistré.` });
-    } else setMessage({ kind: 'error', text: r.error.message_fr });
-  }
-
   async function offerCoverage() {
     const r = await api.call('organisms/list', {});
     const ame = r.ok ? r.value.find((o) => o.isAme) : undefined;
@@ -394,8 +365,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
           checks={checks}
           today={today}
           onSave={() => void saveActs()}
-          onFavourite={(k, on) => void setFavourite(k, on)}
-          onSaveModel={(n, a) => void saveModel(n, a)}
+          onFavourite={(k, on) => void cotation.setFavourite(k, on)}
+          onSaveModel={(n, a) => void cotation.saveModel(n, a)}
         />
       )}
       <InvoiceActionBar
