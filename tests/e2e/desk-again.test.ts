@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatNir } from '../../core/domain/nir.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
-import { focusedLabel as focusedLabelOf, focusedText as focusedTextOf, frDate, isoToday, openApp, openMenu, shotsAtDeskSizes, type App } from './harness.ts';
+import { focusedLabel as focusedLabelOf, focusedText as focusedTextOf, frDate, isoToday, openApp, openMenu, screenshot, shotsAtDeskSizes, type App } from './harness.ts';
 import { apiCall, nirOf, printPreview } from './helpers-billing.ts';
 
 let app: App;
@@ -196,5 +196,40 @@ describe('faster forms', () => {
     await expect.poll(focusedLabel).toMatch(/^Facturer la prescription du/);
     const list = await apiCall(app, 'prescriptions/list', { patientId: (await apiCall(app, 'patients/search', { query: 'keita' }))[0]!.id });
     expect(list[0]).toMatchObject({ prescribedActs: ['AIS'], plannedActs: 'Toilette quotidienne', profession: 'infirmier', prescriptionDate: isoToday(-2) });
+  });
+});
+
+describe('small words on screen', () => {
+  it('the payment dialog drops a refused amount’s message once corrected; « Payé par » whole at 1280 px', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openMenu(page, 'Factures');
+    await page.getByRole('table', { name: 'Factures' }).getByRole('row', { name: /^1 Claire Martin/ }).click();
+    await page.getByRole('tab', { name: 'Suivi' }).click();
+    await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    const dialog = page.getByRole('dialog', { name: /Paiement reçu/ });
+    const amount = dialog.getByLabel('Montant reçu (€)');
+    await amount.fill('dix euros');
+    await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await dialog.getByText(/Montant reçu invalide/).waitFor();
+    await amount.fill('1,00');
+    await expect.poll(() => dialog.getByText(/Montant reçu invalide/).count()).toBe(0);
+    // The payer's select shows its whole choice (not cut) at 1280 px.
+    await dialog.getByLabel('Payé par').waitFor();
+    // The payer's select (the dialog's first) is wide enough for its chosen option's whole text.
+    const fits = await page.evaluate<boolean>(`(() => {
+      const s = document.querySelector('dialog[open] select');
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(s).font;
+      probe.style.position = 'absolute';
+      probe.textContent = s.options[s.selectedIndex].text;
+      document.body.append(probe);
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      return need + 30 <= s.getBoundingClientRect().width;
+    })()`);
+    expect(fits).toBe(true);
+    await screenshot(page, '19-paiement-1280');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 });

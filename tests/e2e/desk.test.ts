@@ -68,6 +68,11 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     expect((await apiCall(app, 'practitioners/list', {}))[0]!.amNumber).toBe('756123456');
     // Shown once: the footer carries the SESAM-Vitale notice, Réglages no longer repeats it.
     await shots('patients-guide');
+    // The first-run guide is said once: gone after moving on (issue #19 item 14).
+    await openMenu(page, 'Réglages');
+    await openMenu(page, 'Patients');
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
+    expect(await page.getByText(/Praticien enregistré\. Pour une facture AME/).count()).toBe(0);
   });
 
   it('patient with NIA 8… and AME rights → Facturer → acts by keyboard → Imprimer: AME feuille, no AME prompt', async () => {
