@@ -146,6 +146,8 @@ interface PrescriptionRow {
   exoneration: Exoneration;
   planned_acts: string | null;
   sessions_prescribed: number | null;
+  profession: Profession | null;
+  prescribed_acts: string;
   created_at: string;
 }
 
@@ -159,6 +161,8 @@ function toPrescription(db: Db, r: PrescriptionRow): Prescription {
     exoneration: r.exoneration,
     plannedActs: r.planned_acts,
     sessionsPrescribed: r.sessions_prescribed,
+    profession: r.profession,
+    prescribedActs: JSON.parse(r.prescribed_acts) as string[],
     createdAt: r.created_at,
   };
 }
@@ -177,13 +181,18 @@ export function listPrescriptions(db: Db, patientId: number): Prescription[] {
 
 export function insertPrescription(
   db: Db,
-  p: { patientId: number; prescriberId: number; prescriptionDate: string; ame: boolean; exoneration: Exoneration; plannedActs: string | null; sessionsPrescribed?: number | null },
+  p: {
+    patientId: number; prescriberId: number; prescriptionDate: string; ame: boolean; exoneration: Exoneration; plannedActs: string | null;
+    sessionsPrescribed?: number | null; profession?: Profession | null; prescribedActs?: readonly string[];
+  },
   now: string,
 ): Prescription {
   const { lastInsertRowid } = db
     .prepare(
-      'INSERT INTO prescriptions (patient_id, prescriber_id, prescription_date, ame, exoneration, planned_acts, sessions_prescribed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO prescriptions (patient_id, prescriber_id, prescription_date, ame, exoneration, planned_acts, sessions_prescribed, profession,
+         prescribed_acts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(p.patientId, p.prescriberId, p.prescriptionDate, p.ame ? 1 : 0, p.exoneration, p.plannedActs, p.sessionsPrescribed ?? null, now);
+    .run(p.patientId, p.prescriberId, p.prescriptionDate, p.ame ? 1 : 0, p.exoneration, p.plannedActs, p.sessionsPrescribed ?? null,
+      p.profession ?? null, JSON.stringify(p.prescribedActs ?? []), now);
   return getPrescription(db, Number(lastInsertRowid))!;
 }

@@ -349,3 +349,24 @@ export function setNormalChoice(db: Db, id: number, choice: { exoneration: Exone
     id,
   );
 }
+
+/** An act of another live invoice (draft or validated) of a patient, on one of `dates` (double billing check). */
+export interface ActElsewhere {
+  invoiceId: number;
+  number: number | null;
+  status: 'draft' | 'validated';
+  actDate: string;
+  code: string;
+  coefficient: number;
+}
+
+export function actsOnOtherInvoices(db: Db, patientId: number, excludeInvoiceId: number, dates: readonly string[]): ActElsewhere[] {
+  if (dates.length === 0) return [];
+  return cached(db,
+    `SELECT i.id AS invoiceId, i.number AS number, i.status AS status, l.act_date AS actDate, l.code AS code, l.coefficient AS coefficient
+       FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
+      WHERE i.patient_id = ? AND i.id <> ? AND i.status IN ('draft', 'validated')
+        AND l.act_date IN (SELECT value FROM json_each(?))
+      ORDER BY i.number IS NULL, i.number, i.id, l.position`,
+  ).all(patientId, excludeInvoiceId, JSON.stringify([...new Set(dates)])) as ActElsewhere[];
+}

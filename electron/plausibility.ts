@@ -9,8 +9,8 @@ import { birthDateProblem, rightsProblem, type PlausibilityProblem } from '../co
 
 type Check<M extends MethodName> = (input: ParsedInput<M>, today: string) => (PlausibilityProblem | null)[];
 
-type PatientData = ParsedInput<'patients/create'>;
-const patientChecks = (p: PatientData, today: string, prefix = '') => [
+type PatientData = Pick<ParsedInput<'patients/create'>, 'birthDate' | 'insuredBirthDate'>;
+const patientChecks = (p: Partial<PatientData>, today: string, prefix = '') => [
   birthDateProblem(`${prefix}birthDate`, p.birthDate, today),
   birthDateProblem(`${prefix}insuredBirthDate`, p.insuredBirthDate, today),
 ];

@@ -1,3 +1,4 @@
+import { setPracticeToday } from './ui/dates.ts';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../core/api/contract.ts';
 import { api } from './api/client.ts';
@@ -10,7 +11,7 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
-import { ShellActions } from './shell-actions.tsx';
+import { facturerFrom, ShellActions } from './shell-actions.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
 import { professionLabels } from '../core/domain/exoneration.ts';
@@ -86,7 +87,11 @@ export function App() {
   const loadPractitioners = usePractitioners((s) => s.load);
   const [justSetUp, setJustSetUp] = useState(false);
   useEffect(() => {
-    void api.call('app/info', {}).then((r) => r.ok && setInfo(r.value));
+    void api.call('app/info', {}).then((r) => {
+      if (!r.ok) return;
+      setPracticeToday(r.value.today);
+      setInfo(r.value);
+    });
   }, []);
   // Loaded at start and at every move; while nobody is set up, checked again every second (a practitioner
   // added elsewhere — another window, the API — ends the setup at once).
@@ -94,6 +99,10 @@ export function App() {
     void loadPractitioners();
   }, [view, loadPractitioners]);
   const needsSetup = practitioners !== null && practitioners.length === 0;
+  // The first-run guide is said once: it goes as soon as the user moves on (issue #19 item 14).
+  useEffect(() => {
+    if (justSetUp && view.name !== 'patients') setJustSetUp(false);
+  }, [view, justSetUp]);
   useEffect(() => {
     if (!needsSetup) return;
     const timer = setInterval(() => void loadPractitioners(), 1000);
@@ -106,7 +115,7 @@ export function App() {
       if (!action) return;
       e.preventDefault();
       if (action === 'nouveau-patient') go({ name: 'patient', patientId: null, tab: 'identite' });
-      else if (action === 'facturer') go({ name: 'facturer' });
+      else if (action === 'facturer') go(facturerFrom(useNav.getState().view));
       else if (action === 'rechercher') {
         if (useNav.getState().view.name !== 'patients') go({ name: 'patients' });
         setTimeout(() => document.getElementById('patient-search')?.focus(), 0);

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ShellAction } from '../electron/preload/api.ts';
 import { api } from './api/client.ts';
-import { useNav } from './stores/nav.ts';
+import { useNav, type View } from './stores/nav.ts';
 import { plural } from './ui/format.ts';
 
 export type { ShellAction };
@@ -29,6 +29,12 @@ function printButton(): HTMLButtonElement | null {
   return buttons.find((b) => /^\s*(Imprimer|Réimprimer)/.test(b.textContent ?? '')) ?? null;
 }
 
+/** Facturer from a patient's file (or one of their invoices) bills that patient (issue #19 item 8). */
+export function facturerFrom(view: View): View {
+  if (view.name === 'patient' && view.patientId !== null) return { name: 'facturer', patientId: view.patientId };
+  return { name: 'facturer' };
+}
+
 export async function runShellAction(action: ShellAction): Promise<void> {
   const { go, view } = useNav.getState();
   const status = useShellStatus.getState();
@@ -38,7 +44,7 @@ export async function runShellAction(action: ShellAction): Promise<void> {
       go({ name: 'patient', patientId: null, tab: 'identite' });
       return;
     case 'facturer':
-      go({ name: 'facturer' });
+      go(facturerFrom(view));
       return;
     case 'rechercher':
       if (view.name !== 'patients') go({ name: 'patients' });

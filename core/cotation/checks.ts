@@ -10,7 +10,7 @@ import type { PricedVisit, Problem, Visit } from './types.ts';
 export interface InvoiceCheckInput {
   profession: 'infirmier' | 'masseur-kinesitherapeute';
   visits: readonly { visit: Visit; priced: PricedVisit }[];
-  prescription: { date: string; plannedActs: string | null } | null;
+  prescription: { date: string; acts: readonly string[] } | null;
   patientBirthDate: string;
   /** The AME coverage used for the act dates (null when the invoice is not AME or none is on file). */
   ame: { contractCode: string | null; startDate: string } | null;
@@ -32,18 +32,21 @@ export function checkPrescriptionDate(input: InvoiceCheckInput): Problem[] {
       }];
 }
 
-/** Acts whose key letter does not appear in the acts written on the prescription (when they were recorded). */
+/**
+ * Acts whose key letter is not among the acts picked on the prescription. Only when acts were picked from
+ * the catalogue (issue #19 item 9): a prescription written in words is never checked word by word.
+ */
 export function checkPrescribedActs(input: InvoiceCheckInput): Problem[] {
-  const planned = input.prescription?.plannedActs?.toUpperCase() ?? '';
-  if (!planned.trim()) return [];
+  const picked = input.prescription?.acts ?? [];
+  if (picked.length === 0) return [];
   const codes = new Set(input.visits.flatMap((v) => v.priced.lines.filter((l) => l.kind === 'act').map((l) => l.code)));
-  const missing = [...codes].filter((c) => !new RegExp(`\\b${c}\\b`).test(planned));
+  const missing = [...codes].filter((c) => !picked.includes(c));
   return missing.length === 0
     ? []
     : [{
         level: 'warn',
         code: 'not-prescribed',
-        message_fr: `${missing.join(', ')} n’apparaît pas dans les actes prescrits (« ${input.prescription!.plannedActs} ») : vérifiez que la prescription couvre ces soins.`,
+        message_fr: `${missing.join(', ')} n’apparaît pas dans les actes prescrits (${picked.join(', ')}) : vérifiez que la prescription couvre ces soins.`,
       }];
 }
 

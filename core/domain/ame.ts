@@ -64,19 +64,31 @@ export const AME_PROMPT_MESSAGE =
   "Votre patient est susceptible de bénéficier de l'AME (son numéro commence par 7 ou 8). Voulez-vous mettre la facture en forme pour l'Aide médicale d'État ?";
 
 /**
- * The forgotten-AME prompt, asked on Imprimer. Asked only when the invoice is not AME-formatted,
- * the NIR/NIA starts with 7 or 8, and no answer was stored nor given. Numbers beginning with 1 or 2
- * are never prompted (their AME goes through the button or the prescription).
+ * Asked on Imprimer of an invoice without the AME formatting whose patient has AME rights covering every
+ * act (issue #19 item 1): one click on the button must not bill the caisse at 60 % with no question.
+ */
+export function ameRightsPromptMessage(startDate: string, endDate: string): string {
+  return `Ce patient a des droits AME enregistrés du ${formatFrDate(startDate)} au ${formatFrDate(endDate)}, qui couvrent les actes de la facture, mais la facture n'est pas en AME : la caisse paierait ${DEFAULT_AMO_RATE} % et le patient le reste. Voulez-vous mettre la facture en forme pour l'Aide médicale d'État ?`;
+}
+
+/**
+ * The AME question, asked on Imprimer of an invoice not AME-formatted: when the NIR/NIA starts with 7 or 8
+ * (the forgotten-AME prompt, unless the button was turned off on this draft), or when AME rights on file
+ * cover every act (asked even after the button was turned off: a single click must not drop the AME).
+ * Not asked once answered; numbers beginning with 1 or 2 without rights are never prompted.
  */
 export function amePromptDecision(input: {
   nir: string;
   ame: boolean;
   storedAnswer: AmePromptAnswer | null;
   givenAnswer: AmePromptAnswer | undefined;
-  /** The user turned the « Aide médicale d'État » button off on this draft: the button wins, nothing to ask. */
+  /** The user turned the « Aide médicale d'État » button off on this draft. */
   declined?: boolean;
+  /** AME rights on file cover every act of the invoice. */
+  rightsCover?: boolean;
 }): 'not-needed' | 'ask' | 'apply-ame' | 'keep' {
-  if (input.ame || input.declined || !isAmePossible(input.nir)) return 'not-needed';
+  if (input.ame) return 'not-needed';
+  if (!input.rightsCover && (input.declined || !isAmePossible(input.nir))) return 'not-needed';
   // The latest answer wins over one stored earlier (issue #9: one « Oui » must not lock a draft into AME).
   const answer = input.givenAnswer ?? input.storedAnswer;
   if (answer === undefined || answer === null) return 'ask';

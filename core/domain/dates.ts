@@ -4,7 +4,9 @@
  */
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const FR_RE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+const FR_RE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\s*$/;
+/** Digits only: jjmmaaaa, or jjmmaa. */
+const COMPACT_RE = /^\s*(\d{2})(\d{2})(\d{4}|\d{2})\s*$/;
 
 export type IsoDate = string;
 
@@ -29,12 +31,36 @@ export function isValidIsoDate(value: string): boolean {
   return day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** Parses `jj/mm/aaaa` (also `j/m/aaaa`, `jj.mm.aaaa`) into ISO, or null when it is not a real date. */
-export function parseFrDate(value: string): IsoDate | null {
-  const m = FR_RE.exec(value);
+/**
+ * How a two-digit year is read: against `today` (the practice's date), as the latest year not after
+ * today's year (`past`: birth dates) or not more than 10 years after it (acts, rights, payments).
+ * Without `today` a two-digit year is not read.
+ */
+export interface FrDateOptions {
+  today?: IsoDate | undefined;
+  past?: boolean | undefined;
+}
+
+/**
+ * The one date reader of every date field (issue #19 item 10): `jj/mm/aaaa`, `jj/mm/aa`, `jjmmaaaa`, `jjmmaa`
+ * (also `j/m/aaaa`, `.` or `-` as separators) → ISO, or null when it is not a real date.
+ */
+export function parseFrDate(value: string, opts: FrDateOptions = {}): IsoDate | null {
+  const m = FR_RE.exec(value) ?? COMPACT_RE.exec(value);
   if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const year = m[3]!.length === 4 ? m[3]! : fullYear(Number(m[3]), opts);
+  if (year === null) return null;
+  const iso = `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return isValidIsoDate(iso) ? iso : null;
+}
+
+function fullYear(yy: number, opts: FrDateOptions): string | null {
+  if (!opts.today || !ISO_RE.test(opts.today)) return null;
+  const thisYear = Number(opts.today.slice(0, 4));
+  const latest = opts.past ? thisYear : thisYear + 10;
+  const century = Math.floor(latest / 100) * 100;
+  const year = century + yy <= latest ? century + yy : century - 100 + yy;
+  return String(year);
 }
 
 /** `2026-03-05` → `05/03/2026`. Returns the input unchanged when it is not an ISO date. */

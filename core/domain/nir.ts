@@ -16,7 +16,7 @@ export type NirProblem =
   | { kind: 'characters' }
   | { kind: 'sex' }
   | { kind: 'corsica' }
-  | { kind: 'key'; expected: string; given: string };
+  | { kind: 'key'; given: string };
 
 export interface ParsedNir {
   /** 15 characters, no spaces: 13-character body + 2-digit key. */
@@ -51,7 +51,7 @@ export function checkNir(input: string): { ok: true; nir: ParsedNir } | { ok: fa
   const body = value.slice(0, 13);
   const key = value.slice(13);
   const expected = computeNirKey(body)!;
-  if (expected !== key) return { ok: false, problem: { kind: 'key', expected, given: key } };
+  if (expected !== key) return { ok: false, problem: { kind: 'key', given: key } };
   return { ok: true, nir: { normalized: value, body, key } };
 }
 
@@ -69,7 +69,8 @@ export function nirProblemMessage(problem: NirProblem): string {
     case 'sex':
       return 'Le premier chiffre du NIR ou NIA doit être compris entre 1 et 8.';
     case 'key':
-      return `La clé du NIR ou NIA est incorrecte : ${problem.given} saisie, ${problem.expected} attendue. Vérifiez le numéro sur l'attestation.`;
+      // Never the expected key: copying it would turn a mistyped number into a valid wrong one (issue #19 item 3).
+      return `La clé (${problem.given}) ne correspond pas au numéro : un chiffre est sans doute mal saisi. Recopiez le numéro complet depuis l'attestation.`;
   }
 }
 

@@ -4,6 +4,7 @@
  * (N'Diaye → n diaye) and the glued form is indexed too (ndiaye), so every way a desk user types
  * a compound name finds it.
  */
+import { parseFrDate } from './dates.ts';
 
 export function foldText(value: string): string {
   return value
@@ -61,9 +62,9 @@ export function parsePatientQuery(input: string): PatientQuery {
  */
 export function digitsAsBirth(digits: string): { birthDate?: string; birthYear?: string } {
   if (/^\d{8}$/.test(digits)) {
-    const iso = `${digits.slice(4, 8)}-${digits.slice(2, 4)}-${digits.slice(0, 2)}`;
-    const d = new Date(`${iso}T00:00:00Z`);
-    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso && iso >= '1900-01-01') return { birthDate: iso };
+    // The same reader as every date field (jjmmaaaa).
+    const iso = parseFrDate(digits);
+    if (iso !== null && iso >= '1900-01-01') return { birthDate: iso };
   }
   if (/^(19|20)\d{2}$/.test(digits)) return { birthYear: digits };
   return {};

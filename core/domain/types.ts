@@ -118,6 +118,10 @@ export interface Prescription {
   plannedActs: string | null;
   /** Kiné: sessions prescribed, printed as « séance n / total ». */
   sessionsPrescribed: number | null;
+  /** Whose prescription it is (issue #19 item 8); null for one typed before: offered to everyone. */
+  profession: Profession | null;
+  /** Key letters picked from the catalogue (« AMI », « AIS »); the « acte non prescrit » check uses them only. */
+  prescribedActs: string[];
   createdAt: string;
 }
 

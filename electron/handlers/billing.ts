@@ -1,3 +1,5 @@
+import { PractitionerInput } from '../../core/api/schemas/billing.ts';
+import { mergePatch } from './merge-patch.ts';
 import { DomainError, notFound } from '../../core/api/result.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
@@ -38,7 +40,7 @@ export const billingHandlers: AreaHandlers<
       const before = getPractitioner(ctx.db, id);
       if (!before) throw notFound('Praticien');
       const now = ctx.clock.nowIso();
-      const after = updatePractitioner(ctx.db, id, practitioner, now);
+      const after = updatePractitioner(ctx.db, id, mergePatch(PractitionerInput, before, practitioner, 'practitioner.'), now);
       recordAudit(ctx.db, now, 'practitioner', id, 'update', before, after);
       return after;
     }),

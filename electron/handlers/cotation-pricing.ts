@@ -144,7 +144,7 @@ export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitione
   return checkInvoice({
     profession: practitioner.profession,
     visits: invoice.visits.map((visit) => ({ visit, priced: priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate }) })),
-    prescription: prescription ? { date: prescription.prescriptionDate, plannedActs: prescription.plannedActs } : null,
+    prescription: prescription ? { date: prescription.prescriptionDate, acts: prescription.prescribedActs } : null,
     patientBirthDate: patient.birthDate,
     ame: ameCoverage ? { contractCode: ameCoverage.contractCode, startDate: ameCoverage.startDate } : null,
   });

@@ -50,7 +50,7 @@ export const coverageHandlers: AreaHandlers<
       const today = ctx.clock.today();
       const before = getCoverage(ctx.db, input.id, today);
       if (!before) throw notFound('Couverture');
-      const after = updateCoverage(ctx.db, input, today);
+      const after = updateCoverage(ctx.db, { ...input, contractCode: input.contractCode === undefined ? before.contractCode : input.contractCode }, today);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'coverage', input.id, 'update', before, after);
       return after;
     }),

@@ -10,7 +10,7 @@
 import { DomainError } from '../../core/api/result.ts';
 import type { AmeCoverageCheck } from '../../core/api/contract.ts';
 import type { Problem } from '../../core/cotation/types.ts';
-import { AME_PROMPT_MESSAGE, amePromptDecision, ameTerms } from '../../core/domain/ame.ts';
+import { AME_PROMPT_MESSAGE, amePromptDecision, ameRightsPromptMessage, ameTerms } from '../../core/domain/ame.ts';
 import { computeShares, type Shares } from '../../core/domain/invoice-calc.ts';
 import type { Catalogue } from '../../core/cotation/types.ts';
 import type { Coverage, Invoice, InvoiceVisit, Patient, Practitioner } from '../../core/domain/types.ts';
@@ -21,6 +21,7 @@ import { markValidated, saveDraftContent, setPromptAnswer, takeNextNumber, type 
 import type { HandlerContext } from '../context.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import { invoiceChecks, priceVisits } from './cotation-pricing.ts';
+import { alreadyBilled } from './already-billed.ts';
 import { freezeFeuille } from './invoice-document.ts';
 import { actsOf, ameOrganismId, priceActs, repriceDraft, requireDraft, requireInvoice, requirePractitioner, termsOf } from './invoice-drafts.ts';
 import { requirePatient } from './patients.ts';
@@ -50,14 +51,20 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     }
     const patient = requirePatient(ctx, invoice.patientId);
     if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
+    const rights = invoice.ame ? null : ameCoverageCheck(ctx, invoice);
+    const rightsCover = rights?.status === 'covered' && rights.coverage !== null;
     const decision = amePromptDecision({
       nir: patient.nir,
       ame: invoice.ame,
       storedAnswer: invoice.amePromptAnswer,
       givenAnswer: ameAnswer,
       declined: invoice.ameChoice === 'declined',
+      rightsCover,
     });
-    if (decision === 'ask') return { kind: 'ame-prompt', message_fr: AME_PROMPT_MESSAGE };
+    if (decision === 'ask') {
+      const message_fr = rightsCover ? ameRightsPromptMessage(rights.coverage!.startDate, rights.coverage!.endDate) : AME_PROMPT_MESSAGE;
+      return { kind: 'ame-prompt', message_fr };
+    }
     const answerNow = decision === 'apply-ame' ? 'oui' : decision === 'keep' ? 'non' : null;
     if (answerNow !== null && invoice.amePromptAnswer !== answerNow) {
       setPromptAnswer(ctx.db, invoice.id, answerNow);
@@ -78,7 +85,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     // Read once for the checks and the re-pricing below (same transaction: they cannot change in between).
     const practitioner = requirePractitioner(ctx, invoice.practitionerId);
     const catalogue = currentCatalogue(ctx.db, practitioner.profession);
-    const problems = invoiceChecks(ctx, invoice, practitioner, { patient, catalogue });
+    const problems = [...invoiceChecks(ctx, invoice, practitioner, { patient, catalogue }), ...alreadyBilled(ctx, invoice)];
     const blocking = problems.filter((p) => p.level === 'block');
     if (blocking.length > 0) return { kind: 'refused', error: new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits') };
     const warnings = problems.filter((p) => p.level === 'warn');
@@ -99,7 +106,9 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     const validated: Invoice = { ...invoice, status: 'validated', number, validatedAt: now, outsideRightsConfirmed };
     // The printout is frozen with the invoice, from what this transaction read: every later print renders it.
     freezeFeuille(ctx, validated, { practitioner, patient, ameCoverage });
-    recordAudit(ctx.db, now, 'invoice', invoice.id, 'validate', { status: 'draft' }, { status: 'validated', number });
+    // The warnings the user confirmed are kept with the validation (issue #19 item 2: a care billed twice).
+    const confirmed = warnings.length > 0 ? { confirmedWarnings: warnings.map((w) => w.message_fr) } : {};
+    recordAudit(ctx.db, now, 'invoice', invoice.id, 'validate', { status: 'draft' }, { status: 'validated', number, ...confirmed });
     return { kind: 'committed', invoice: validated };
   });
   if (outcome.kind === 'refused') throw outcome.error;

@@ -1,4 +1,7 @@
 import { DomainError } from '../../core/api/result.ts';
+import { InvoiceCircumstances } from '../../core/api/schemas/billing.ts';
+import { mergePatch } from './merge-patch.ts';
+import { alreadyBilled } from './already-billed.ts';
 import { ameTerms } from '../../core/domain/ame.ts';
 import { toHundredths } from '../../core/domain/invoice-calc.ts';
 import { normalTerms } from '../../core/domain/ame.ts';
@@ -78,9 +81,12 @@ export const invoiceHandlers: AreaHandlers<
       }
       // On an AME draft the typed terms wait for the AME formatting to be withdrawn (e.g. acts moved out of the rights).
       if (before.ame) chooseNonAmeTerms(ctx, before, input);
+      // Acts left out stay as they are: the stored visits (or lines) are priced again under the new terms.
       const after = input.visits
         ? storeVisits(ctx, before, terms, input.visits.map(toEngineVisit))
-        : storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })));
+        : input.lines
+          ? storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })))
+          : repriceDraft(ctx, before, terms);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', before.id, 'update', before, after);
       return applyAmeDefault(ctx, after);
     }),
@@ -102,9 +108,10 @@ export const invoiceHandlers: AreaHandlers<
     }),
 
   /** Nature d'assurance, AT, accident tiers, entente préalable: boxes of the feuille, set on the draft. */
-  'invoices/set-circumstances': ({ invoiceId, ...circumstances }, ctx) =>
+  'invoices/set-circumstances': ({ invoiceId, ...patch }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requireDraft(ctx, invoiceId);
+      const circumstances = mergePatch(InvoiceCircumstances, before.circumstances, patch);
       const today = ctx.clock.today();
       const dates = [
         ["Date de l'accident du travail", circumstances.atDate, 'atDate'],
@@ -231,7 +238,8 @@ export const invoiceHandlers: AreaHandlers<
 
   'invoices/checks': ({ id }, ctx) => {
     const invoice = requireInvoice(ctx, id);
-    return invoice.status === 'draft' ? invoiceChecks(ctx, invoice, requirePractitioner(ctx, invoice.practitionerId)) : [];
+    if (invoice.status !== 'draft') return [];
+    return [...invoiceChecks(ctx, invoice, requirePractitioner(ctx, invoice.practitionerId)), ...alreadyBilled(ctx, invoice)];
   },
 
   'invoices/list': (input, ctx) => listInvoices(ctx.db, input),

@@ -1,3 +1,5 @@
+import { PatientInput } from '../../core/api/schemas/patients.ts';
+import { mergePatch } from './merge-patch.ts';
 import { DomainError, notFound } from '../../core/api/result.ts';
 import type { Patient } from '../../core/domain/types.ts';
 import { inTransaction } from '../../db/connection.ts';
@@ -34,9 +36,10 @@ export const patientHandlers: AreaHandlers<
   'patients/update': ({ id, patient }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requirePatient(ctx, id);
-      assertBornByToday(ctx, patient.birthDate);
+      const merged = mergePatch(PatientInput, before, patient, 'patient.');
+      assertBornByToday(ctx, merged.birthDate);
       const now = ctx.clock.nowIso();
-      const after = updatePatient(ctx.db, id, patient, now);
+      const after = updatePatient(ctx.db, id, merged, now);
       recordAudit(ctx.db, now, 'patient', id, 'update', before, after);
       return after;
     }),

@@ -72,6 +72,47 @@ export const OVERLAY_FIELDS = {
 
 export type OverlayFieldName = keyof typeof OVERLAY_FIELDS;
 
+/** What the calibration page writes in each box (issue #19 item 14): the form's own words, never a code name. */
+export const OVERLAY_FIELD_LABELS: Record<OverlayFieldName, string> = {
+  copyMention: 'Mention (original, duplicata)',
+  invoiceNumber: 'N° de facture',
+  patientName: 'Nom et prénom du patient',
+  patientNir: 'N° d’immatriculation du patient',
+  patientBirthDate: 'Date de naissance',
+  patientBirthRank: 'Rang',
+  caisseCodes: 'Régime, caisse, centre',
+  patientAddress: 'Adresse du patient',
+  insuredName: 'Nom et prénom de l’assuré',
+  insuredNir: 'N° d’immatriculation de l’assuré',
+  insuredBirthDate: 'Date de naissance de l’assuré',
+  practitionerName: 'Nom du praticien',
+  practitionerAmNumber: 'N° de facturation (AM)',
+  practitionerAddress: 'Adresse du cabinet',
+  practitionerCity: 'Code postal et ville',
+  situationTitulaire: 'Titulaire',
+  situationRemplacant: 'Remplaçant',
+  replacedPractitioner: 'Praticien remplacé',
+  prescriber: 'Prescripteur',
+  prescriberIdentifier: 'Identifiant du prescripteur',
+  prescriptionDate: 'Date de prescription',
+  priorAgreementDate: 'Entente préalable',
+  natureMaladie: 'Maladie',
+  natureMaternite: 'Maternité',
+  natureAtmp: 'AT/MP',
+  atNumber: 'N° d’accident du travail',
+  atDate: 'Date de l’AT',
+  accidentTiersOui: 'Tiers : oui',
+  accidentTiersNon: 'Tiers : non',
+  accidentDate: 'Date de l’accident',
+  ald: 'ALD',
+  ameAttestation: 'Attestation AME',
+  amoNotPaid: 'Part obligatoire non payée',
+  amcNotPaid: 'Complémentaire non payée',
+  amcOrganism: 'Organisme complémentaire',
+  totalAmount: 'Montant total',
+  amcAmount: 'Part complémentaire',
+};
+
 /** The acts: `rows` lines from `top`, `rowHeight` apart; a feuille with more acts continues on another form. */
 export const OVERLAY_LINES = {
   top: 135,
@@ -88,5 +129,14 @@ export const OVERLAY_LINES = {
 } as const;
 
 export type OverlayLineColumn = keyof typeof OVERLAY_LINES.columns;
+
+export const OVERLAY_LINE_LABELS: Record<OverlayLineColumn, string> = {
+  date: 'Date',
+  act: 'Acte',
+  session: 'Séance',
+  quantity: 'Qté',
+  amount: 'Montant',
+  qualificatif: 'Qualif.',
+};
 
 export const MM = 72 / 25.4;

@@ -3,13 +3,14 @@
  * (overlay-layout.ts), shifted by the practitioner's printer offsets. Also the calibration page.
  */
 import type { FeuilleDeSoinsModel } from './model.ts';
-import { MM, OVERLAY_FIELDS, OVERLAY_FONT_SIZE, OVERLAY_LINES, OVERLAY_MIN_SIZE, type OverlayBox, type OverlayField } from './overlay-layout.ts';
+import { MM, OVERLAY_FIELD_LABELS, OVERLAY_FIELDS, OVERLAY_FONT_SIZE, OVERLAY_LINE_LABELS, OVERLAY_LINES, OVERLAY_MIN_SIZE, type OverlayBox, type OverlayField, type OverlayFieldName, type OverlayLineColumn } from './overlay-layout.ts';
 import { atOnPaper, ameRightsOnPaper } from './sections/billing.ts';
 import { replacedOnPaper } from './sections/identity.ts';
 import { sessionOnPaper } from './sections/acts-table.ts';
 import { INK, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
 import { renderPdf, type PageRange } from '../shared/pdf-document.ts';
-import { formatActCode, formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
+import { lineColumns } from '../../core/domain/acts.ts';
+import { formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
 
 export interface PrintOffsets {
   xMm: number;
@@ -94,9 +95,9 @@ export function overlayPlacements(m: FeuilleDeSoinsModel, offsets: PrintOffsets)
       const dy = OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight;
       const col = OVERLAY_LINES.columns;
       put(page, `line${i}.date`, col.date, formatFrDate(line.actDate), dy);
-      put(page, `line${i}.act`, col.act, formatActCode(line.code, line.coefficient, line.ratePercent ?? 100), dy);
+      put(page, `line${i}.act`, col.act, lineColumns(line).act, dy);
       put(page, `line${i}.session`, col.session, sessionOnPaper(line.sessionNumber, m.prescription?.sessionsPrescribed).replace('n° ', ''), dy);
-      put(page, `line${i}.quantity`, col.quantity, String(line.quantity), dy);
+      put(page, `line${i}.quantity`, col.quantity, lineColumns(line).quantity, dy);
       put(page, `line${i}.amount`, col.amount, formatEuros(line.amountCents), dy);
       put(page, `line${i}.qualificatif`, col.qualificatif, line.qualificatif ?? '', dy);
     });
@@ -164,9 +165,13 @@ export function renderCalibration(offsets: PrintOffsets, opts: { fontsDir: strin
       doc.moveTo(x - 4 * MM, y).lineTo(x + 4 * MM, y).stroke().moveTo(x, y - 4 * MM).lineTo(x, y + 4 * MM).stroke();
     }
     const boxes: [string, OverlayField, number][] = [
-      ...Object.entries(OVERLAY_FIELDS).map(([name, f]): [string, OverlayField, number] => [name, f, 0]),
+      ...Object.entries(OVERLAY_FIELDS).map(([name, f]): [string, OverlayField, number] => [OVERLAY_FIELD_LABELS[name as OverlayFieldName], f, 0]),
       ...Array.from({ length: OVERLAY_LINES.rows }, (_, i) =>
-        Object.entries(OVERLAY_LINES.columns).map(([name, f]): [string, OverlayField, number] => [i === 0 ? name : '', f, OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight]),
+        Object.entries(OVERLAY_LINES.columns).map(([name, f]): [string, OverlayField, number] => [
+          i === 0 ? OVERLAY_LINE_LABELS[name as OverlayLineColumn] : '',
+          f,
+          OVERLAY_LINES.top + i * OVERLAY_LINES.rowHeight,
+        ]),
       ).flat(),
     ];
     doc.lineWidth(0.6).strokeColor('#1d5d8f');

@@ -5,7 +5,7 @@
  */
 import type { FeuilleDeSoinsModel } from './model.ts';
 import { CONTENT_WIDTH, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
-import { BOTTOM_LIMIT as bottomLimit, drawCancelledStamp, drawFooters, renderPdf, type PageRange } from '../shared/pdf-document.ts';
+import { BOTTOM_LIMIT as bottomLimit, drawCancelledStamp, drawDuplicataStamp, drawFooters, renderPdf, type PageRange } from '../shared/pdf-document.ts';
 import { drawHeader, drawInsuredAndPrescription, drawPractitionerAndPatient } from './sections/identity.ts';
 import { drawCircumstances, drawConditions, drawTotalsAndSignatures, TOTALS_HEIGHT } from './sections/billing.ts';
 import { drawActRow, drawTableHeader, ROW_HEIGHT } from './sections/acts-table.ts';
@@ -47,9 +47,11 @@ export function layoutFeuille(doc: Doc, m: FeuilleDeSoinsModel): PageRange {
 
 /** Stamps and footers go last, per feuille (« page n/N » counts the pages of that feuille only). */
 export function finishFeuille(doc: Doc, m: FeuilleDeSoinsModel, range: PageRange): void {
-  if (m.invoice.status === 'cancelled') {
+  const cancelled = m.invoice.status === 'cancelled';
+  if (cancelled) {
     drawCancelledStamp(doc, 'ANNULÉE', `Facture annulée — motif : ${m.invoice.cancelReason ?? ''}`, range);
   }
+  if (m.invoice.duplicata) drawDuplicataStamp(doc, range, { high: cancelled });
   drawFooters(doc, m.notice, range);
 }
 

@@ -88,6 +88,27 @@ export function drawFooters(doc: Doc, notice: string, range: PageRange = doc.buf
 }
 
 /** A big diagonal « ANNULÉE » (or other word) and the reason, on every page. */
+/**
+ * « DUPLICATA » as a large framed stamp across every page of a reprint (issue #19 item 13): unmistakable at a
+ * glance, light enough to read the data under it. Above the middle when the feuille is also stamped ANNULÉE.
+ */
+export function drawDuplicataStamp(doc: Doc, range: PageRange = doc.bufferedPageRange(), opts: { high?: boolean } = {}): void {
+  const cy = opts.high ? PAGE.height * 0.3 : PAGE.height / 2;
+  const w = 360;
+  const h = 84;
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    doc.save();
+    doc.rotate(-20, { origin: [PAGE.width / 2, cy] });
+    doc.opacity(0.28).lineWidth(5).strokeColor('#1d3f8f');
+    doc.roundedRect(PAGE.width / 2 - w / 2, cy - h / 2, w, h, 10).stroke();
+    doc.font('bold').fontSize(58).fillColor('#1d3f8f');
+    doc.text('DUPLICATA', PAGE.width / 2 - w / 2, cy - 30, { width: w, align: 'center', lineBreak: false });
+    doc.restore();
+    doc.opacity(1);
+  }
+}
+
 export function drawCancelledStamp(doc: Doc, word: string, reasonLine: string, range: PageRange = doc.bufferedPageRange()): void {
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

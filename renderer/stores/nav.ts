@@ -1,5 +1,8 @@
 import { create } from 'zustand';
 
+/** What the user is about to leave may hold typed work: the screen saves it (or says why not) first. */
+export type LeaveGuard = (next: View) => boolean;
+
 /** Where the user is. View state only: data always comes from the backend. */
 export type View =
   | { name: 'patients' }
@@ -18,10 +21,19 @@ export type PatientTab = 'identite' | 'complementaire' | 'prescriptions' | 'fact
 
 interface NavState {
   view: View;
+  /** Set by a screen with unsaved typed work (issue #19 item 7): returns false to hold the move while it saves. */
+  guard: LeaveGuard | null;
   go(view: View): void;
+  setGuard(guard: LeaveGuard | null): void;
 }
 
-export const useNav = create<NavState>((set) => ({
+export const useNav = create<NavState>((set, get) => ({
   view: { name: 'patients' },
-  go: (view) => set({ view }),
+  guard: null,
+  go: (view) => {
+    const guard = get().guard;
+    if (guard && !guard(view)) return;
+    set({ view, guard: null });
+  },
+  setGuard: (guard) => set({ guard }),
 }));

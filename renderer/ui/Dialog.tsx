@@ -9,10 +9,15 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
   const titleId = useId();
   useEffect(() => {
     const el = ref.current;
+    // Whoever opened the dialog gets the focus back when it closes (Escape included: issue #19 item 11).
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (el && !el.open) el.showModal();
     // showModal() focuses the first control; a dialog may name a safer default with data-autofocus.
     el?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => el?.close();
+    return () => {
+      el?.close();
+      if (opener?.isConnected && !opener.closest('dialog')) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { formatFrDate, parseFrDate } from '../../core/domain/dates.ts';
+import { formatFrDate } from '../../core/domain/dates.ts';
+import { readFrDate } from './dates.ts';
 
 /** Errors by field name, as returned by the API (`error.field`) or computed while typing. */
 export type FieldErrors = Record<string, string | undefined>;
@@ -87,9 +88,11 @@ export function TextArea(props: BaseProps & { value: string; onChange(value: str
 }
 
 /**
- * Date typed as jj/mm/aaaa. `value` is what is typed; use `frToIso()` to read it.
+ * Date typed as jj/mm/aaaa, jj/mm/aa or jjmmaaaa (issue #19 item 10); rewritten jj/mm/aaaa on leaving the
+ * field, so the user sees the date read. `value` is what is typed; use `frToIso()` to read it.
+ * `past`: a birth date (a two-digit year is never in the future).
  */
-export function DateField(props: BaseProps & { value: string; onChange(value: string): void; autoFocus?: boolean }) {
+export function DateField(props: BaseProps & { value: string; onChange(value: string): void; autoFocus?: boolean; past?: boolean }) {
   const id = useId();
   return (
     <FieldShell id={id} {...props}>
@@ -105,6 +108,10 @@ export function DateField(props: BaseProps & { value: string; onChange(value: st
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.error, props.hint)}
         onChange={(e) => props.onChange(e.target.value)}
+        onBlur={(e) => {
+          const iso = readFrDate(e.target.value, props.past);
+          if (iso !== null && formatFrDate(iso) !== e.target.value) props.onChange(formatFrDate(iso));
+        }}
       />
     </FieldShell>
   );
@@ -144,10 +151,10 @@ export function CheckboxField(props: { label: string; checked: boolean; onChange
   );
 }
 
-/** `05/03/2026` → `2026-03-05`; '' → null; an impossible date → 'invalid'. */
-export function frToIso(text: string): string | null | 'invalid' {
+/** `05/03/2026`, `050326`, `5/3/26` → `2026-03-05`; '' → null; an impossible date → 'invalid'. */
+export function frToIso(text: string, past = false): string | null | 'invalid' {
   if (text.trim() === '') return null;
-  return parseFrDate(text) ?? 'invalid';
+  return readFrDate(text, past) ?? 'invalid';
 }
 
 export const isoToFr = formatFrDate;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { computeNirKey, formatNir } from '../../core/domain/nir.ts';
-import { frDate, isoToday, openApp, openMenu, screenshot, type App } from './harness.ts';
+import { focusedLabel as focusedLabelOf, focusedText as focusedTextOf, frDate, isoToday, openApp, openMenu, shotsAtDeskSizes, type App } from './harness.ts';
 import { apiCall, imprimer, latestPdfText, printPreview } from './helpers-billing.ts';
 
 let app: App;
@@ -33,26 +33,12 @@ const screen = async (name: string) => {
   effort.screens.add(name);
 };
 
-/** The focused element's label (its aria-label, else its <label>'s text) or text, read in the page. */
-const focusedLabel = () =>
-  page.evaluate<string | null>(
-    '(() => { const e = document.activeElement; return e && (e.getAttribute("aria-label") ?? (e.labels && e.labels[0] ? e.labels[0].textContent : null)); })()',
-  );
+const focusedLabel = () => focusedLabelOf(page);
 /** What Enter will add from the act picker of visit n (its hint, read by screen readers too). */
 const highlighted = (n: number) => page.getByRole('group', { name: `Visite ${n}` }).locator(`#picker-${n}-hint`).textContent();
-const focusedText = () => page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
+const focusedText = () => focusedTextOf(page);
 
-/** Both sizes the desk uses; each screenshot is looked at. */
-async function shots(name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await screenshot(page, `9-${name}-${w}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shots = (name: string) => shotsAtDeskSizes(page, `9-${name}`);
 
 beforeAll(async () => {
   app = await openApp();
@@ -82,6 +68,11 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     expect((await apiCall(app, 'practitioners/list', {}))[0]!.amNumber).toBe('756123456');
     // Shown once: the footer carries the SESAM-Vitale notice, Réglages no longer repeats it.
     await shots('patients-guide');
+    // The first-run guide is said once: gone after moving on (issue #19 item 14).
+    await openMenu(page, 'Réglages');
+    await openMenu(page, 'Patients');
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
+    expect(await page.getByText(/Praticien enregistré\. Pour une facture AME/).count()).toBe(0);
   });
 
   it('patient with NIA 8… and AME rights → Facturer → acts by keyboard → Imprimer: AME feuille, no AME prompt', async () => {
@@ -107,13 +98,11 @@ describe('first run and the first AME invoice, keyboard-first', () => {
     await click(dates.getByRole('button', { name: 'OK' }));
     await expect.poll(() => page.getByRole('table', { name: 'Couvertures' }).textContent()).toContain('0075500017');
 
-    // Facturer by its shortcut; the patient typed, Enter picks, Enter creates.
+    // Facturer by its shortcut from the patient's file: that patient is already chosen (issue #19 item 8), Enter creates.
     await press('Alt+KeyF');
     await screen('Facturer');
-    await fill(page.getByLabel('Patient à facturer'), 'dialo'); // one typo
-    await page.getByRole('list', { name: 'Patients trouvés' }).getByRole('button', { name: /DIALLO Aminata/ }).waitFor();
+    await page.getByText(/Patient : DIALLO Aminata/).waitFor();
     await shots('facturer');
-    await press('Enter');
     await expect.poll(() => focusedText()).toBe('Créer la facture');
     await press('Enter');
     await screen('Facture');

@@ -170,3 +170,23 @@ export const frDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(
 /** Clicks an entry of the main menu (other buttons, e.g. on the patient file, share these names). */
 export const openMenu = (page: Page, name: string): Promise<void> =>
   page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name }).click();
+
+/** Both screen sizes the desk uses (1366×768, 1024×768): one screenshot each, then back to 1366×768. */
+export async function shotsAtDeskSizes(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [
+    [1366, 768],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await screenshot(page, `${name}-${w}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** The focused element's label (its aria-label, else its <label>'s text), read in the page. */
+export const focusedLabel = (page: Page) =>
+  page.evaluate<string | null>(
+    '(() => { const e = document.activeElement; return e && (e.getAttribute("aria-label") ?? (e.labels && e.labels[0] ? e.labels[0].textContent : null)); })()',
+  );
+/** The focused element's text. */
+export const focusedText = (page: Page) => page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');

@@ -245,6 +245,11 @@ describe('AME invoicing through the real UI (issue 3)', () => {
     const list = await apiCall(app, 'invoices/list', { status: 'draft' });
     const draft = await apiCall(app, 'invoices/get', { id: list[0]!.id });
     expect(draft.lines).toHaveLength(0);
+    // Leaving with acts that cannot be saved as typed: held once, with the reason (issue #19 item 7); leaving again abandons them.
+    await nav('Patients');
+    await page.getByText(/quittez à nouveau la facture pour abandonner cette saisie/).waitFor();
+    await nav('Patients');
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
   });
 
   it('offers to add AME rights on the spot, then asks to confirm acts outside them', async () => {

@@ -77,7 +77,7 @@ describe('patient file created by hand (issue 2)', () => {
     const { page } = app;
     await fillIdentity({ last: 'Erreur', first: 'Clé', birth: '01/01/1980', sex: 'Homme', nir: '1 80 01 75 123 456 00' });
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    const error = page.getByText(/La clé du NIR ou NIA est incorrecte : 00 saisie, \d{2} attendue/).first();
+    const error = page.getByText(/La clé \(00\) ne correspond pas au numéro/).first();
     await error.waitFor();
     await screenshot(page, '07-erreur-cle-nir');
     await page.getByRole('button', { name: 'Patients', exact: true }).click();

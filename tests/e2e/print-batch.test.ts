@@ -41,8 +41,9 @@ describe('batch printing through the real UI', () => {
     expect(new Set([...text.matchAll(/Facture n° (\d+)/g)].map((m) => m[1]))).toEqual(new Set(['1', '2', '3']));
     for (const name of ['KEÏTA', 'TRAORÉ', 'CAMARA']) expect(text).toContain(name);
     expect(text).toContain('n° ATT-Camara — code contrat 05');
-    // Printed once at validation: the batch is a reprint.
-    expect(text.match(/DUPLICATA/g)).toHaveLength(3);
+    // Printed once at validation: the batch is a reprint — each feuille's header mention (the large rotated stamp of
+    // issue #19 item 13 is not always read back as one word by the text extractor, so only a lower bound is checked).
+    expect(text.match(/DUPLICATA/g)!.length).toBeGreaterThanOrEqual(3);
   });
 
   it('prints the day’s validated invoices from Factures, and says so when there are none', async () => {

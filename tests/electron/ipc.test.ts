@@ -60,7 +60,7 @@ describe('registerIpc', () => {
     const r = await invoke('patients/create', buildPatientInput({ nir: '2 95 10 99 126 111 94' }));
     expect(r.ok).toBe(false);
     expect(r.error).toMatchObject({ code: 'invalid-input', field: 'nir' });
-    expect(String(r.error!.message_fr)).toMatch(/^La clé du NIR ou NIA est incorrecte/);
+    expect(String(r.error!.message_fr)).toMatch(/^La clé \([0-9]{2}\) ne correspond pas au numéro/);
   });
 
   it('returns unknown-method for a string that is not in the contract', async () => {

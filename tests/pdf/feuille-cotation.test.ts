@@ -69,7 +69,8 @@ describe('11B on the printed feuille', () => {
     expect(s).toMatch(/22\/11\/2026 AMI 1,5\/2 1 3,15 € 2,36 € N/);
     expect(s).toMatch(/22\/11\/2026 F 1 8,50 € 8,50 € N/);
     expect(s).toMatch(/22\/11\/2026 IFD 1 2,75 € 2,75 € N/);
-    expect(s).toMatch(/22\/11\/2026 IK 10 km 1 0,35 € 3,50 € N/);
+    // The kilometres written out: 10 km × 0,35 €/km = 3,50 € (issue #19 item 13).
+    expect(s).toMatch(/22\/11\/2026 IK 10 km 10 km 0,35 €\/km 3,50 € N/);
     // The third act of the sitting (AMI 1, injection IM) is neither billed nor printed.
     expect(s.match(/22\/11\/2026 AMI/g)).toHaveLength(2);
     expect(s).not.toMatch(/AMI 1 1 /);
@@ -113,6 +114,23 @@ describe('11B on the printed feuille', () => {
     const s = flat(text(file));
     expect(s).toMatch(/22\/11\/2026 AMI 1,5 1 3,15 € 2,36 € N/);
     expect(s).toMatch(/22\/11\/2026 F 1 8,50 € 8,50 € N/);
+  });
+});
+
+describe('issue #19 item 13 on paper', () => {
+  it('a reprint carries a large DUPLICATA stamp; the Attestation AME line stays inside its box', async () => {
+    const invoice = await sundayVisit();
+    await t.call('invoices/print', { id: invoice.id, layout: 'plain' }); // the original
+    const doc = await t.call('invoices/print', { id: invoice.id, layout: 'plain' });
+    const file = join(t.dir, 'documents', doc.fileName);
+    renderPng(file, 'feuille-duplicata-tampon');
+    // The small mention of the header, and the large stamp across the page (rendered and looked at).
+    expect(text(file).match(/DUPLICATA/g)).toHaveLength(2);
+    // « Attestation AME » sits above « Renseignements … » box's top with a clear gap (its own box's border between).
+    const words = wordBoxes(file);
+    const attestation = words.find((w) => w.text === 'Attestation')!;
+    const below = words.filter((w) => w.page === attestation.page && w.yMin > attestation.yMax).sort((a, b) => a.yMin - b.yMin)[0]!;
+    expect(below.yMin - attestation.yMax).toBeGreaterThan(14);
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pages, renderPng, text, wordBoxes, type WordBox } from './pdf-tools.ts';
 import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, NIR_2, type TestBackend } from '../helpers/test-backend.ts';
 import { overlayPlacements, type Placement } from '../../invoice-templates/feuille-de-soins/overlay.ts';
-import { MM, OVERLAY_FIELDS, OVERLAY_LINES } from '../../invoice-templates/feuille-de-soins/overlay-layout.ts';
+import { MM, OVERLAY_FIELD_LABELS, OVERLAY_FIELDS, OVERLAY_LINES } from '../../invoice-templates/feuille-de-soins/overlay-layout.ts';
 import { feuilleDeSoinsModel } from '../../electron/handlers/invoice-document.ts';
 
 let t: TestBackend;
@@ -183,13 +183,17 @@ describe('overlay on the CPAM pre-printed form', () => {
     expect(s).toContain('Page de calibrage — formulaire CPAM pré-imprimé');
     expect(s).toContain('Décalages actuels : horizontal 2,5 mm, vertical -1,5 mm');
     const words = wordBoxes(file);
-    for (const field of ['patientName', 'practitionerAmNumber', 'natureAtmp', 'ameAttestation', 'totalAmount']) {
-      const w = words.find((x) => x.text === field);
-      expect(w, field).toBeDefined();
-      if (!w) continue;
-      const f = OVERLAY_FIELDS[field as keyof typeof OVERLAY_FIELDS];
-      expect(w.xMin, field).toBeGreaterThanOrEqual((f.x + 2.5) * MM);
-      expect(w.yMin, field).toBeGreaterThanOrEqual((f.y - 1.5) * MM);
+    // Each box carries the form's French words, never a code name (issue #19 item 14).
+    for (const code of Object.keys(OVERLAY_FIELDS)) expect(words.some((w) => w.text === code), code).toBe(false);
+    for (const field of ['patientName', 'practitionerAmNumber', 'natureAtmp', 'ameAttestation', 'totalAmount'] as const) {
+      const label = OVERLAY_FIELD_LABELS[field];
+      expect(s.replace(/\s+/g, ' '), field).toContain(label);
+      const f = OVERLAY_FIELDS[field];
+      const first = label.split(' ')[0]!;
+      // A tick box's name is written on its right.
+      const x = (f.kind === 'mark' ? f.x + f.w : f.x) + 2.5;
+      const placed = words.filter((w) => w.text === first).find((w) => Math.abs(w.xMin - x * MM) < 3 * MM && Math.abs(w.yMin - (f.y - 1.5) * MM) < 3 * MM);
+      expect(placed, field).toBeDefined();
     }
   });
 

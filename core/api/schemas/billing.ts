@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
-import { digits, id, isoDate, optionalText, requiredText } from './common.ts';
+import { digits, id, isoDate, optionalText, patchOf, requiredText } from './common.ts';
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 import { VisitInput } from './cotation.ts';
 
@@ -13,7 +13,7 @@ const ReplacedPractitionerInput = lazySchema(() => z.object({
   amNumber: digits('N° de facturation du praticien remplacé', 9),
 }));
 
-export const PractitionerInput = lazySchema(() => z.object({
+const practitionerFields = () => ({
   profession: ProfessionSchema,
   lastName: requiredText('Le nom', 80),
   firstName: requiredText('Le prénom', 80),
@@ -28,12 +28,15 @@ export const PractitionerInput = lazySchema(() => z.object({
   /** Situation d'exercice printed on the feuille (CSS R161-42): a remplaçant names the replaced practitioner. */
   situation: z.enum(['titulaire', 'remplacant'], { error: "Situation d'exercice : titulaire ou remplaçant." }).default('titulaire'),
   replaced: ReplacedPractitionerInput.nullable().default(null),
-}).superRefine((p, ctx) => {
+});
+
+export const PractitionerInput = lazySchema(() => z.object(practitionerFields()).superRefine((p, ctx) => {
   if (p.situation === 'remplacant' && p.replaced === null) {
     ctx.addIssue({ code: 'custom', path: ['replaced'], message: 'Remplaçant : indiquez le praticien remplacé (nom, prénom, n° de facturation).' });
   }
 }).transform((p) => ({ ...p, replaced: p.situation === 'remplacant' ? p.replaced : null })));
-export const PractitionerUpdateInput = lazySchema(() => z.object({ id, practitioner: PractitionerInput }));
+/** Fields left out keep their stored value (the merged practitioner is checked whole by the handler). */
+export const PractitionerUpdateInput = lazySchema(() => z.object({ id, practitioner: patchOf(practitionerFields()) }));
 
 export const PrintLayoutSchema = lazySchema(() => z.enum(['plain', 'overlay'], { error: 'Impression : papier blanc ou formulaire CPAM.' }));
 
@@ -70,6 +73,14 @@ export const PrescriptionInput = lazySchema(() => z.object({
     .max(200, 'Nombre de séances : 200 au maximum.')
     .nullable()
     .default(null),
+  /** Whose prescription it is: a nurse's or a kiné's (issue #19 item 8). */
+  profession: ProfessionSchema.nullable().default(null),
+  /** Key letters picked from the catalogue (issue #19 item 9), kept beside the free text. */
+  prescribedActs: z
+    .array(z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, 'Acte prescrit : une lettre-clé de 1 à 4 lettres (AMI, AIS, AMK…).'))
+    .max(20, '20 actes prescrits au maximum.')
+    .default([])
+    .transform((codes) => [...new Set(codes)]),
 }));
 
 /**
@@ -102,8 +113,8 @@ export const InvoiceCreateInput = lazySchema(() => z.object({
 
 export const InvoiceUpdateDraftInput = lazySchema(() => z.object({
   invoiceId: id,
-  /** Lines typed by hand (priced by tariff only). Ignored when `visits` is given. */
-  lines: z.array(ActInput).max(60, '60 actes au maximum par facture.').default([]),
+  /** Lines typed by hand (priced by tariff only). Ignored when `visits` is given; both left out: the acts stay. */
+  lines: z.array(ActInput).max(60, '60 actes au maximum par facture.').optional(),
   /** Visits (issue #7): the cotation engine derives the lines, with their explanation and NGAP article. */
   visits: z.array(VisitInput).max(40, '40 visites au maximum par facture.').optional(),
   exoneration: ExonerationSchema.optional(),
@@ -112,17 +123,18 @@ export const InvoiceUpdateDraftInput = lazySchema(() => z.object({
 
 const optionalDate = (label: string) => isoDate(label).nullable().default(null);
 
-/** The boxes of the feuille the desk fills per invoice (CSS R161-42, arrêté of 9 Apr 1998). */
-export const InvoiceCircumstancesInput = lazySchema(() => z
-  .object({
-    invoiceId: id,
-    insuranceNature: z.enum(['maladie', 'maternite', 'atmp'], { error: "Nature de l'assurance : maladie, maternité ou AT/MP." }),
-    atNumber: optionalText(20),
-    atDate: optionalDate("Date de l'accident du travail"),
-    thirdPartyAccident: z.boolean().default(false),
-    accidentDate: optionalDate("Date de l'accident causé par un tiers"),
-    priorAgreementDate: optionalDate("Date de la demande d'entente préalable"),
-  })
+const circumstanceFields = () => ({
+  insuranceNature: z.enum(['maladie', 'maternite', 'atmp'], { error: "Nature de l'assurance : maladie, maternité ou AT/MP." }),
+  atNumber: optionalText(20),
+  atDate: optionalDate("Date de l'accident du travail"),
+  thirdPartyAccident: z.boolean().default(false),
+  accidentDate: optionalDate("Date de l'accident causé par un tiers"),
+  priorAgreementDate: optionalDate("Date de la demande d'entente préalable"),
+});
+
+/** The boxes of the feuille the desk fills per invoice (CSS R161-42, arrêté of 9 Apr 1998), checked whole. */
+export const InvoiceCircumstances = lazySchema(() => z
+  .object(circumstanceFields())
   .superRefine((c, ctx) => {
     if (c.insuranceNature === 'atmp' && c.atNumber === null && c.atDate === null) {
       ctx.addIssue({ code: 'custom', path: ['atNumber'], message: "Accident du travail / maladie professionnelle : indiquez le numéro ou la date de l'accident." });
@@ -137,6 +149,9 @@ export const InvoiceCircumstancesInput = lazySchema(() => z
     atDate: c.insuranceNature === 'atmp' ? c.atDate : null,
     accidentDate: c.thirdPartyAccident ? c.accidentDate : null,
   })));
+
+/** Fields left out keep their stored value; the handler checks the merged boxes with `InvoiceCircumstances`. */
+export const InvoiceCircumstancesInput = lazySchema(() => z.object({ invoiceId: id, ...patchOf(circumstanceFields()).shape }));
 
 export const InvoiceSetPractitionerInput = lazySchema(() => z.object({ invoiceId: id, practitionerId: id }));
 export const InvoiceSetPrescriptionInput = lazySchema(() => z.object({ invoiceId: id, prescriptionId: id.nullable() }));

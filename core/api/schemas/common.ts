@@ -68,3 +68,13 @@ export const optional = <T extends z.ZodType>(schema: T) =>
     .nullable()
     .optional()
     .transform((v) => v ?? null);
+
+/**
+ * The patch form of an object's fields (update methods, issue #19 item 6): every field optional and no
+ * default applied, so a field the caller leaves out is absent from the parsed patch and keeps its stored
+ * value. The handler merges the patch over the stored record and checks the whole with the full schema.
+ */
+export function patchOf<T extends z.ZodRawShape>(shape: T): z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }> {
+  const fields = Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, ((s instanceof z.ZodDefault ? s.unwrap() : s) as z.ZodType).optional()]));
+  return z.object(fields) as never;
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.ts';
-import { digits, id, isoDate, nir, optional, optionalText, requiredText } from './common.ts';
+import { digits, id, isoDate, nir, optional, optionalText, patchOf, requiredText } from './common.ts';
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './french-errors.ts';
 
 const patientFields = () => ({
@@ -46,7 +46,8 @@ const withInsuredRule = <T extends z.ZodType<{ quality: string; insuredLastName:
 export const PatientInput = lazySchema(() => withInsuredRule(z.object(patientFields())));
 export type PatientInput = z.input<typeof PatientInput>;
 
-export const PatientUpdateInput = lazySchema(() => z.object({ id, patient: PatientInput }));
+/** Fields left out keep their stored value (the merged patient is checked whole by the handler). */
+export const PatientUpdateInput = lazySchema(() => z.object({ id, patient: patchOf(patientFields()) }));
 export const PatientSearchInput = lazySchema(() => z.object({
   query: z.string().max(100).default(''),
   includeArchived: z.boolean().default(false),
@@ -76,7 +77,8 @@ export const CoverageUpdateInput = lazySchema(() => z.object({
   id,
   startDate: isoDate('Début des droits'),
   endDate: isoDate('Fin des droits'),
-  contractCode,
+  /** Omitted: unchanged. */
+  contractCode: contractCode.optional(),
   /** Omitted: unchanged (the dates dialog does not show it). */
   attestationNumber: z
     .string()

@@ -4,7 +4,8 @@ import { formatEuros, formatFrDate } from '../../shared/format-fr.ts';
 
 /** Exonération, tiers payant boxes, rates and the complementary organism (AME 0075500017). */
 export function drawConditions(doc: Doc, m: FeuilleDeSoinsModel, top: number): number {
-  const h = m.ameRights ? 86 : 78;
+  // The « Attestation AME » line needs its own row, clear of the box's bottom border (issue #19 item 13).
+  const h = m.ameRights ? 94 : 78;
   const x = PAGE.margin;
   const y = box(doc, 'Conditions de prise en charge', x, top, CONTENT_WIDTH, h);
   const col = (CONTENT_WIDTH - 24) / 2;

@@ -62,9 +62,23 @@ export function PaymentDialog(props: { followUp: InvoiceFollowUp; today: string;
         </p>
         {message ? <Notice kind="error">{message}</Notice> : null}
         <div className="form-grid">
-          <SelectField label="Payé par" value={payer} onChange={(v) => choosePayer(v as Payer)} options={payers.length > 0 ? payers : [{ value: payer, label: payerLabels[payer] }]} error={errors.payer} />
+          <SelectField label="Payé par" className="span-2" value={payer} onChange={(v) => choosePayer(v as Payer)} options={payers.length > 0 ? payers : [{ value: payer, label: payerLabels[payer] }]} error={errors.payer} />
           <DateField label="Date de réception" required autoFocus value={receivedOn} onChange={setReceivedOn} error={errors.receivedOn} />
-          <TextField label="Montant reçu (€)" required inputMode="decimal" value={amount} onChange={setAmount} error={errors.amountCents} />
+          <TextField
+            label="Montant reçu (€)"
+            required
+            inputMode="decimal"
+            value={amount}
+            onChange={(v) => {
+              setAmount(v);
+              // A refused amount's message goes once the amount is typed again (issue #19 item 14).
+              if (errors.amountCents) {
+                setErrors((e) => ({ ...e, amountCents: undefined }));
+                setMessage(null);
+              }
+            }}
+            error={errors.amountCents}
+          />
           <SelectField label="Mode de paiement" value={mode} onChange={(v) => setMode(v as PaymentMode)} options={MODES} error={errors.mode} />
           <TextField label="Référence" value={reference} onChange={setReference} error={errors.reference} hint="Libellé du relevé bancaire ou n° de chèque (facultatif)." />
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PatientSummary } from '../../../core/domain/types.ts';
+import type { PatientSummary, Prescription } from '../../../core/domain/types.ts';
+import { isAmePossible } from '../../../core/domain/nir.ts';
 import { professionLabels } from '../../../core/domain/exoneration.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
@@ -27,12 +28,27 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
   const searchRef = useRef<HTMLInputElement>(null);
   const latest = useRef(0);
 
+  const [prescriptions, setPrescriptions] = useState<Prescription[]>([]);
+  const [prescriptionId, setPrescriptionId] = useState<string>(props.prescriptionId === undefined ? '' : String(props.prescriptionId));
   useEffect(() => {
     if (props.patientId === undefined) return;
     void api.call('patients/get', { id: props.patientId }).then((r) => {
-      if (r.ok) setChosen({ ...r.value, amePossible: false, ameState: null });
+      if (r.ok) setChosen({ ...r.value, amePossible: isAmePossible(r.value.nir), ameState: null });
     });
   }, [props.patientId]);
+  // The chosen patient's prescriptions for this practitioner's profession (a nurse never picks a kiné's);
+  // the only one is preselected (issue #19 item 8).
+  const profession = current?.profession;
+  const chosenId = chosen?.id;
+  useEffect(() => {
+    if (chosenId === undefined) return setPrescriptions([]);
+    void api.call('prescriptions/list', { patientId: chosenId }).then((r) => {
+      if (!r.ok) return;
+      const mine = r.value.filter((x) => x.profession === null || x.profession === profession);
+      setPrescriptions(mine);
+      setPrescriptionId((id) => (mine.some((x) => String(x.id) === id) ? id : mine.length === 1 ? String(mine[0]!.id) : ''));
+    });
+  }, [chosenId, profession]);
   useEffect(() => {
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
@@ -69,7 +85,7 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
   async function create() {
     if (!chosen) return setError('Choisissez le patient à facturer.');
     if (!current) return setError('Choisissez le praticien en cours, en haut à droite.');
-    const r = await createDraft(chosen.id, props.prescriptionId ?? null, current.id);
+    const r = await createDraft(chosen.id, prescriptionId === '' ? null : Number(prescriptionId), current.id);
     if (r.ok) go({ name: 'invoice', invoiceId: r.value.id, tab: 'actes' });
     else setError(r.error.message_fr);
   }
@@ -138,6 +154,21 @@ export function FacturerPage(props: { patientId?: number | undefined; prescripti
             </ul>
           </div>
         )}
+        {chosen && prescriptions.length > 0 ? (
+          <div className="field">
+            <label htmlFor="facturer-prescription">Prescription</label>
+            <select id="facturer-prescription" value={prescriptionId} onChange={(e) => setPrescriptionId(e.target.value)}>
+              <option value="">Sans prescription</option>
+              {prescriptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  du {formatFrDate(p.prescriptionDate)}, Dr {p.prescriber.lastName.toUpperCase()}
+                  {p.prescribedActs.length > 0 ? ` — ${p.prescribedActs.join(', ')}` : ''}
+                  {p.ame ? ' — AME' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="form-actions">
           <button ref={createRef} type="button" className="primary" onClick={() => void create()} disabled={!chosen || !current}>
             Créer la facture

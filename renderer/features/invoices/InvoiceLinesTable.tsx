@@ -1,5 +1,5 @@
 import type { Invoice } from '../../../core/domain/types.ts';
-import { formatActCode } from '../../../core/domain/acts.ts';
+import { lineColumns } from '../../../core/domain/acts.ts';
 import { formatEuros, formatFrDate } from '../../ui/format.ts';
 
 /** The billed lines as they print (« AMI 1,5/2 » at 50 %), optionally with why each is priced so. */
@@ -18,12 +18,14 @@ export function InvoiceLinesTable({ lines, label, withReasons = false }: { lines
         </tr>
       </thead>
       <tbody>
-        {lines.map((l) => (
+        {lines.map((l) => {
+          const written = lineColumns(l);
+          return (
           <tr key={l.id}>
             <td>{formatFrDate(l.actDate)}</td>
-            <td className="mono">{formatActCode(l.code, l.coefficient, l.ratePercent)}</td>
-            <td className="num">{l.quantity}</td>
-            <td className="num">{formatEuros(l.unitCents)}</td>
+            <td className="mono">{written.act}</td>
+            <td className="num">{written.quantity}</td>
+            <td className="num">{written.unit}</td>
             <td className="num">{formatEuros(l.amountCents)}</td>
             <td>{l.qualificatif ?? ''}</td>
             {withReasons ? (
@@ -32,7 +34,8 @@ export function InvoiceLinesTable({ lines, label, withReasons = false }: { lines
               </td>
             ) : null}
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,40 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../../core/api/contract.ts';
 import type { Problem } from '../../../core/cotation/types.ts';
-import type { DocumentRef, Exoneration, Invoice, Organism, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
+import type { DocumentRef, Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
 import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
+import { useSaveBeforeLeaving } from './use-save-before-leaving.ts';
+import { cotationActions } from './cotation-actions.ts';
 import { InvoiceFollowUpTab } from '../follow-up/InvoiceFollowUpTab.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors } from '../../ui/errors.ts';
-import { CoverageDatesDialog } from '../patients/CoverageDatesDialog.tsx';
-import { ActsEditor } from './ActsEditor.tsx';
 import { lineToRow, newActRow, rowsToLines, type ActRow } from './acts-form.ts';
 import { InvoiceTermsTab } from './InvoiceTermsTab.tsx';
-import { VisitsEditor } from './visits/VisitsEditor.tsx';
-import { formToApi, newVisitForm, storedToApi, visitToForm, type ActForm, type VisitForm } from './visits/visit-form.ts';
+import { formToApi, newVisitForm, storedToApi, visitToForm, type VisitForm } from './visits/visit-form.ts';
 import { pickerSearchId } from './visits/ActPicker.tsx';
 import { formatFrDate } from '../../../core/domain/dates.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
-import { AmePromptDialog, CancelInvoiceDialog, ChecksWarningDialog, DeleteDraftDialog, NoPrescriptionDialog, RightsWarningDialog } from './ValidationDialogs.tsx';
-import { PrescriptionDialog } from '../prescriptions/PrescriptionDialog.tsx';
-import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
-import { isAmePossible } from '../../../core/domain/nir.ts';
-import { SHORTCUTS } from '../../ui/shortcuts.ts';
-
-type Dialogs =
-  | { kind: 'prompt'; message: string }
-  | { kind: 'rights'; message: string }
-  | { kind: 'checks'; messages: string[]; extra: { confirmOutsideRights?: boolean } }
-  | { kind: 'cancel'; error: string | null }
-  | { kind: 'coverage'; organism: Organism }
-  | { kind: 'no-prescription' }
-  | { kind: 'new-prescription' }
-  | { kind: 'delete' }
-  | { kind: 'preview' }
-  | null;
+import { InvoiceActsTab } from './InvoiceActsTab.tsx';
+import { InvoiceActionBar } from './InvoiceActionBar.tsx';
+import { InvoiceDialogs, type InvoiceDialog, type ValidateExtra } from './InvoiceDialogs.tsx';
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
@@ -60,7 +45,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
-  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [dialog, setDialog] = useState<InvoiceDialog>(null);
   const [facts, setFacts] = useState<CotationContext | null>(null);
   const [visitForms, setVisitForms] = useState<VisitForm[]>([]);
   const [checks, setChecks] = useState<Problem[]>([]);
@@ -69,6 +54,9 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
 
   /** Today (jj/mm/aaaa) once known: the first visit of an empty draft starts on it, as « Ajouter une visite » does. */
   const todayFr = useRef('');
+  /** For leaving the screen: whether typed acts wait, and how to save them (the latest render's). */
+  const dirtyRef = useRef(false);
+  const saveActsRef = useRef<() => Promise<Invoice | null>>(async () => null);
   const show = useCallback((inv: Invoice) => {
     setInvoice(inv);
     setRows(inv.lines.length > 0 ? inv.lines.map(lineToRow) : inv.status === 'draft' ? [newActRow()] : []);
@@ -88,8 +76,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     if (inv.status === 'draft' && inv.visits.length > 0) void api.call('invoices/checks', { id: inv.id }).then((r) => r.ok && setChecks(r.value));
     else setChecks([]);
     setDirty(false);
-    if (inv.ame) void api.call('invoices/check-rights', { id: inv.id }).then((r) => r.ok && setCoverage(r.value));
-    else setCoverage(null);
+    // Also for a non-AME invoice: rights covering its acts are shown beside the patient (issue #19 item 13).
+    void api.call('invoices/check-rights', { id: inv.id }).then((r) => r.ok && setCoverage(r.value));
   }, []);
 
   useEffect(() => {
@@ -125,6 +113,12 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     window.addEventListener('feuillet:imprimer', onPrint);
     return () => window.removeEventListener('feuillet:imprimer', onPrint);
   }, []);
+  // Leaving with typed acts not saved: saved as typed first, or the reason and a second leave abandons them.
+  useSaveBeforeLeaving(
+    () => dirtyRef.current,
+    async () => (await saveActsRef.current()) !== null,
+    () => setMessage((m) => ({ kind: 'error', text: `${m?.text ?? 'Actes non enregistrés.'}\nCorrigez puis enregistrez, ou quittez à nouveau la facture pour abandonner cette saisie.` })),
+  );
   // Opened on the Actes tab (right after « Créer la facture »): straight into the first act — the act
   // search of visit 1 (its date is today's, visible above), or the first line's date in « Saisie libre ».
   const loadedId = invoice && patient ? invoice.id : undefined;
@@ -149,6 +143,15 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   validateRef.current = () => {
     if (draft && dialog === null) void imprimer();
   };
+  dirtyRef.current = dirty && draft;
+  const cotation = cotationActions(invoice.practitionerId, facts, setFacts, setMessage);
+  saveActsRef.current = saveActs;
+  /** What the Actes tab holds: the acts as typed while they are not saved yet, else the saved lines. */
+  const actCount = !dirty
+    ? invoice.lines.length
+    : mode === 'visits'
+      ? visitForms.reduce((n, v) => n + v.acts.filter((a) => a.code.trim() !== '').length, 0)
+      : rows.filter((r) => r.code.trim() !== '').length;
 
   async function saveActs(): Promise<Invoice | null> {
     const r =
@@ -182,7 +185,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     const r = await api.call('invoices/set-ame', { invoiceId: invoice!.id, ame: !invoice!.ame });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
     show(r.value.invoice);
-    setCoverage(r.value.invoice.ame ? r.value.coverage : null);
+    setCoverage(r.value.coverage);
   }
 
   function afterValidated(doc: DocumentRef | null, inv: Invoice) {
@@ -191,6 +194,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
       return setMessage({ kind: 'error', text: `Facture n° ${inv.number} validée, mais la feuille de soins n'a pas pu être produite : cliquez sur « Imprimer la feuille de soins ».` });
     }
     setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : "La feuille de soins s'ouvre dans un nouvel onglet pour impression."}` });
+    // The draft's buttons are gone: the focus goes to the next useful control, back to the patient's file (issue #19 item 11).
+    setTimeout(() => document.querySelector<HTMLButtonElement>('[data-focus-after-validation]')?.focus(), 0);
     if (doc.url) openDocumentUrl(doc.url);
   }
 
@@ -240,7 +245,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     void validate();
   }
 
-  async function validate(extra: { ameAnswer?: 'oui' | 'non'; confirmOutsideRights?: boolean; confirmWarnings?: boolean } = {}) {
+  async function validate(extra: ValidateExtra = {}) {
     setDialog(null);
     if (dirty && !(await saveActs())) return;
     const r = await api.call('invoices/validate', { invoiceId: invoice!.id, ...extra });
@@ -286,26 +291,6 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     else setMessage({ kind: 'error', text: r.error.message_fr });
   }
 
-  async function setFavourite(key: string, on: boolean) {
-    if (!facts) return;
-    const r = await api.call('cotation/set-favourite', { practitionerId: invoice!.practitionerId, key, on });
-    if (r.ok) setFacts({ ...facts, favourites: r.value });
-    else setMessage({ kind: 'error', text: r.error.message_fr });
-  }
-
-  async function saveModel(name: string, acts: ActForm[]) {
-    if (!facts) return;
-    const r = await api.call('cotation/save-model', {
-      practitionerId: invoice!.practitionerId,
-      name,
-      acts: acts.map((a) => ({ ...(a.catalogueKey ? { key: a.catalogueKey } : {}), code: a.code, coefficient: Number(a.coefficient.replace(',', '.')) })),
-    });
-    if (r.ok) {
-      setFacts({ ...facts, models: r.value });
-      setMessage({ kind: 'ok', text: `Modèle « ${name} » enregistré.` });
-    } else setMessage({ kind: 'error', text: r.error.message_fr });
-  }
-
   async function offerCoverage() {
     const r = await api.call('organisms/list', {});
     const ame = r.ok ? r.value.find((o) => o.isAme) : undefined;
@@ -316,7 +301,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   return (
     <section>
       <div className="page-header">
-        <button type="button" className="link" onClick={() => go({ name: 'patient', patientId: invoice.patientId, tab: 'factures' })}>
+        <button type="button" className="link" data-focus-after-validation onClick={() => go({ name: 'patient', patientId: invoice.patientId, tab: 'factures' })}>
           ← Dossier patient
         </button>
         <h1>
@@ -330,11 +315,15 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
         label="Facture"
         tabs={[
           { id: 'facture', label: 'Facture' },
-          { id: 'actes', label: `Actes (${invoice.lines.length})` },
+          { id: 'actes', label: `Actes (${actCount})` },
           ...(draft ? [] : [{ id: 'suivi' as const, label: 'Suivi' }]),
         ]}
         current={tab}
-        onSelect={(t) => setTab(t as Tab)}
+        onSelect={(t) => {
+          // Leaving the Actes tab saves what is typed, so the Facture tab shows the real total.
+          if (dirty && draft && t !== 'actes') void saveActs().then((saved) => saved && setTab(t as Tab));
+          else setTab(t as Tab);
+        }}
       />
       {tab === 'suivi' && !draft ? (
         <InvoiceFollowUpTab invoiceId={invoice.id} today={today} />
@@ -350,7 +339,7 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
             onTerms={(t) => void setTerms(t)}
             onAddCoverage={() => void offerCoverage()}
             practitioners={practitioners}
-            prescriptions={prescriptions}
+            prescriptions={prescriptions.filter((x) => x.profession === null || x.profession === practitioner?.profession || x.id === invoice.prescriptionId)}
             onPractitioner={(id) => void changePractitioner(id)}
             onPrescription={(id) => void changePrescription(id)}
             onNewPrescription={() => setDialog({ kind: 'new-prescription' })}
@@ -358,142 +347,72 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
           <InvoiceCircumstancesPanel key={`${invoice.id}-${invoice.status}`} invoice={invoice} onSaved={setInvoice} />
         </>
       ) : (
-        <div className="panel">
-          {draft && mode === 'visits' && !facts ? (
-            <p className="muted">Chargement du catalogue des actes…</p>
-          ) : draft && mode === 'visits' && facts ? (
-            <VisitsEditor
-              invoice={invoice}
-              facts={facts}
-              forms={visitForms}
-              errors={errors}
-              checks={checks}
-              today={today}
-              onChange={(f) => (setVisitForms(f), setDirty(true))}
-              onSave={() => void saveActs()}
-              onFavourite={(k, on) => void setFavourite(k, on)}
-              onSaveModel={(n, a) => void saveModel(n, a)}
-            />
-          ) : (
-            <div
-              onKeyDown={(e) => {
-                // Enter in an act field saves the acts (keyboard-first); the row's fields are reached with Tab.
-                if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
-                  e.preventDefault();
-                  void saveActs();
-                }
-              }}
-            >
-              <ActsEditor
-                invoice={invoice}
-                rows={rows}
-                codes={codes}
-                errors={errors}
-                today={today}
-                onChange={(r) => {
-                  if (r.length > rows.length) focusRow.current = r.length;
-                  setRows(r);
-                  setDirty(true);
-                }}
-                onSave={() => void saveActs()}
-              />
-            </div>
-          )}
-          {draft ? (
-            <p className="muted small">
-              <button type="button" className="link" onClick={() => setMode(mode === 'visits' ? 'lines' : 'visits')}>
-                {mode === 'visits' ? 'Saisie libre des lignes (sans cotation automatique)' : 'Saisie par visite (cotation automatique)'}
-              </button>
-            </p>
-          ) : null}
-        </div>
-      )}
-      <div className="action-bar">
-        {draft ? (
-          <>
-            <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete' })}>
-              Supprimer le brouillon
-            </button>
-            <button type="button" className="primary" aria-keyshortcuts={SHORTCUTS.imprimer.keys} title={`Imprimer (${SHORTCUTS.imprimer.keys})`} onClick={() => void imprimer()}>
-              Imprimer
-              <kbd className="kbd" aria-hidden="true">
-                {SHORTCUTS.imprimer.keys}
-              </kbd>
-            </button>
-          </>
-        ) : null}
-        {invoice.status !== 'draft' ? (
-          <button type="button" onClick={() => void reprint()}>
-            {invoice.pdfFile ? 'Réimprimer (duplicata)' : 'Imprimer la feuille de soins'}
-          </button>
-        ) : null}
-        {invoice.status === 'validated' ? (
-          <button type="button" className="danger" onClick={() => setDialog({ kind: 'cancel', error: null })}>
-            Annuler la facture
-          </button>
-        ) : null}
-        {invoice.status === 'cancelled' ? (
-          <button type="button" className="primary" onClick={() => void reissue()}>
-            Refaire la facture
-          </button>
-        ) : null}
-      </div>
-      {dialog?.kind === 'prompt' ? <AmePromptDialog message={dialog.message} onAnswer={(a) => void validate({ ameAnswer: a })} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'rights' ? <RightsWarningDialog message={dialog.message} onConfirm={() => void validate({ confirmOutsideRights: true })} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'checks' ? (
-        <ChecksWarningDialog messages={dialog.messages} onConfirm={() => void validate({ ...dialog.extra, confirmWarnings: true })} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog?.kind === 'cancel' && invoice.number ? <CancelInvoiceDialog number={invoice.number} error={dialog.error} onCancel={(r) => void cancel(r)} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'no-prescription' ? (
-        <NoPrescriptionDialog
-          onPrint={() => void validate()}
-          onAttach={() => {
-            setDialog(null);
-            setTab('facture');
-            setTimeout(() => document.querySelector<HTMLSelectElement>('[aria-label="Prescription de la facture"]')?.focus(), 0);
-          }}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog?.kind === 'preview' ? (
-        <PrintPreviewDialog
+        <InvoiceActsTab
           invoice={invoice}
-          patient={patient}
-          practitioner={practitioner}
-          prescription={prescriptions.find((x) => x.id === invoice.prescriptionId) ?? prescription}
-          onPrint={() => printConfirmed()}
-          onCorrect={() => {
-            setDialog(null);
-            setTab('actes');
+          mode={mode}
+          onMode={setMode}
+          facts={facts}
+          forms={visitForms}
+          onForms={(f) => (setVisitForms(f), setDirty(true))}
+          rows={rows}
+          onRows={(r) => {
+            if (r.length > rows.length) focusRow.current = r.length;
+            setRows(r);
+            setDirty(true);
           }}
+          codes={codes}
+          errors={errors}
+          checks={checks}
+          today={today}
+          onSave={() => void saveActs()}
+          onFavourite={(k, on) => void cotation.setFavourite(k, on)}
+          onSaveModel={(n, a) => void cotation.saveModel(n, a)}
         />
-      ) : null}
-      {dialog?.kind === 'delete' ? <DeleteDraftDialog onConfirm={() => void deleteDraft()} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'new-prescription' ? (
-        <PrescriptionDialog
-          patientId={invoice.patientId}
-          amePossible={isAmePossible(patient.nir)}
-          onClose={() => setDialog(null)}
-          onSaved={(p) => {
-            setDialog(null);
-            const list = [p, ...prescriptions];
-            setPrescriptions(list);
-            void changePrescription(p.id, list);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'coverage' ? (
-        <CoverageDatesDialog
-          patientId={invoice.patientId}
-          organism={dialog.organism}
-          initialStart={invoice.lines[0]?.actDate ?? today}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null);
-            void api.call('invoices/check-rights', { id: invoice.id }).then((r) => r.ok && setCoverage(r.value));
-          }}
-        />
-      ) : null}
+      )}
+      <InvoiceActionBar
+        invoice={invoice}
+        onDelete={() => setDialog({ kind: 'delete' })}
+        onImprimer={() => void imprimer()}
+        onReprint={() => void reprint()}
+        onCancel={() => setDialog({ kind: 'cancel', error: null })}
+        onReissue={() => void reissue()}
+      />
+      <InvoiceDialogs
+        dialog={dialog}
+        invoice={invoice}
+        patient={patient}
+        practitioner={practitioner}
+        prescription={prescription}
+        prescriptions={prescriptions}
+        today={today}
+        close={() => setDialog(null)}
+        validate={(extra) => void validate(extra)}
+        printConfirmed={printConfirmed}
+        cancel={(r) => void cancel(r)}
+        deleteDraft={() => void deleteDraft()}
+        attachPrescription={() => {
+          setDialog(null);
+          setTab('facture');
+          setTimeout(() => document.querySelector<HTMLSelectElement>('[aria-label="Prescription de la facture"]')?.focus(), 0);
+        }}
+        correctActs={() => {
+          setDialog(null);
+          setTab('actes');
+        }}
+        prescriptionSaved={(p) => {
+          setDialog(null);
+          const list = [p, ...prescriptions];
+          setPrescriptions(list);
+          // Attached, then on to the next useful control: Imprimer when acts are there, else the acts (issue #19 item 11).
+          void changePrescription(p.id, list).then(() =>
+            setTimeout(() => (invoice.lines.length > 0 ? document.querySelector<HTMLButtonElement>('button[aria-keyshortcuts="Alt+I"]') : document.querySelector<HTMLButtonElement>('[role="tab"][id$="-actes"]'))?.focus(), 0),
+          );
+        }}
+        coverageSaved={() => {
+          setDialog(null);
+          void api.call('invoices/check-rights', { id: invoice.id }).then((r) => r.ok && setCoverage(r.value));
+        }}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { AmeCoverageCheck } from '../../../core/api/contract.ts';
 import type { Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { exonerationLabels, exonerationOptions, professionLabels } from '../../../core/domain/exoneration.ts';
 import { isAmePossible } from '../../../core/domain/nir.ts';
+import { nirIdentityWarning } from '../../../core/domain/nir-identity.ts';
 import { CheckboxField, SelectField } from '../../ui/fields.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate, formatNir } from '../../ui/format.ts';
@@ -29,6 +30,7 @@ export function InvoiceTermsTab(props: {
 }) {
   const { invoice, patient, practitioner, prescription, coverage } = props;
   const draft = invoice.status === 'draft';
+  const identityWarning = nirIdentityWarning(patient.nir, patient.birthDate, patient.sex);
   const prescriptionLabel = (p: Prescription) =>
     `du ${formatFrDate(p.prescriptionDate)}, Dr ${p.prescriber.lastName.toUpperCase()}${p.ame ? ' — aide médicale de base - AME' : ''}`;
   return (
@@ -37,7 +39,8 @@ export function InvoiceTermsTab(props: {
         <dt>Patient</dt>
         <dd>
           <strong>{patientDisplayName(patient)}</strong> — <span className="mono">{formatNir(patient.nir)}</span>
-          {isAmePossible(patient.nir) && !invoice.ame ? <span className="badge badge--warn">AME possible</span> : null}
+          <PatientAmeBadge invoice={invoice} patient={patient} coverage={coverage} />
+          {identityWarning ? <Notice kind="warn">{identityWarning}</Notice> : null}
         </dd>
         <dt>Praticien</dt>
         <dd>
@@ -96,10 +99,18 @@ export function InvoiceTermsTab(props: {
 
       {draft ? (
         <div className="toolbar ame-toolbar">
+          {/* The state in words and in shape (issue #19 item 1): a filled, ticked button reading « activée », or an empty box reading « non ». */}
           <button type="button" className="ame" aria-pressed={invoice.ame} onClick={props.onToggleAme}>
-            Aide médicale d'État
+            <span className="ame__box" aria-hidden="true">
+              {invoice.ame ? '✓' : ''}
+            </span>
+            Aide médicale d'État : <strong>{invoice.ame ? 'activée' : 'non'}</strong>
           </button>
-          <span className="muted">{invoice.ame ? 'Cliquez à nouveau pour retirer la mise en forme AME.' : "Met la facture en forme pour un patient bénéficiaire de l'AME de base."}</span>
+          <span className="muted">
+            {invoice.ame
+              ? "Facture en AME : caisse 0 %, AME 100 %, rien à payer pour le patient. Cliquez pour retirer l'AME."
+              : "Facture hors AME : caisse 60 % (ou 100 % exonéré), le patient paie le reste. Cliquez pour facturer en AME."}
+          </span>
         </div>
       ) : null}
 
@@ -144,4 +155,21 @@ export function InvoiceTermsTab(props: {
       <InvoiceTotals invoice={invoice} />
     </div>
   );
+}
+
+/**
+ * What the patient line says about AME on an invoice that is not AME-formatted: rights on file covering the
+ * acts are a warning (the invoice should probably be AME); a 7/8 number without such rights, a hint.
+ */
+function PatientAmeBadge(props: { invoice: Invoice; patient: Patient; coverage: AmeCoverageCheck | null }) {
+  if (props.invoice.ame) return null;
+  if (props.coverage?.status === 'covered' && props.coverage.coverage) {
+    const c = props.coverage.coverage;
+    return (
+      <span className="badge badge--warn">
+        Droits AME du {formatFrDate(c.startDate)} au {formatFrDate(c.endDate)} — facture hors AME
+      </span>
+    );
+  }
+  return isAmePossible(props.patient.nir) ? <span className="badge badge--warn">AME possible</span> : null;
 }

@@ -1,3 +1,4 @@
+import { formatCoefficient } from '../../../core/domain/acts.ts';
 import type { FormEvent } from 'react';
 import type { Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
 import { amePromptDecision } from '../../../core/domain/ame.ts';
@@ -57,6 +58,21 @@ export function PrintPreviewDialog(props: {
               ? `du ${formatFrDate(prescription.prescriptionDate)}, Dr ${prescription.prescriber.lastName.toUpperCase()}${prescription.ame ? ' — aide médicale de base - AME' : ''}`
               : 'Sans prescription'}
           </dd>
+          {invoice.visits.length > 0 ? (
+            <>
+              <dt>{invoice.visits.length > 1 ? 'Visites' : 'Visite'}</dt>
+              <dd>
+                {/* When and where the care was given (issue #19 item 13): the hour and the place, IK distance included. */}
+                {invoice.visits.map((v) => (
+                  <div key={v.position}>
+                    {formatFrDate(v.date)}
+                    {v.time ? ` à ${v.time.replace(':', ' h ')}` : ''} — {v.place === 'domicile' ? 'à domicile' : 'au cabinet'}
+                    {v.place === 'domicile' && v.distanceTenths !== null ? ` (${formatCoefficient(v.distanceTenths * 10)} km aller)` : ''}
+                  </div>
+                ))}
+              </dd>
+            </>
+          ) : null}
           <dt>Conditions</dt>
           <dd>
             {exonerationLabels[invoice.exoneration]} — tiers payant : {tiersPayantLabel(invoice)}

@@ -1,5 +1,6 @@
 import type { InvoiceLine } from '../../../core/domain/types.ts';
-import { formatFrDate, parseFrDate } from '../../../core/domain/dates.ts';
+import { formatFrDate } from '../../../core/domain/dates.ts';
+import { readFrDate } from '../../ui/dates.ts';
 
 /** One act line as typed. */
 export interface ActRow {
@@ -27,7 +28,7 @@ export const lineToRow = (l: InvoiceLine): ActRow => ({
 /** Typed rows → API lines. Unreadable values are passed so that the backend names the line and field. */
 export function rowsToLines(rows: readonly ActRow[]) {
   return rows.map((r) => ({
-    actDate: parseFrDate(r.actDate) ?? r.actDate,
+    actDate: readFrDate(r.actDate) ?? r.actDate,
     code: r.code,
     coefficient: Number(r.coefficient.replace(',', '.')),
     quantity: Number(r.quantity),

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Patient } from '../../../core/domain/types.ts';
 import { checkNir, isAmePossible, nirProblemMessage } from '../../../core/domain/nir.ts';
+import { nirIdentityWarning } from '../../../core/domain/nir-identity.ts';
+import { readFrDate } from '../../ui/dates.ts';
 import { api } from '../../api/client.ts';
 import { DateField, SelectField, TextArea, TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { fieldErrors, formMessage } from '../../ui/errors.ts';
@@ -21,6 +23,9 @@ export function IdentityForm(props: { patient: Patient | null; onSaved(patient: 
   // While typing: the key check helps at once; the backend still decides on save.
   const nirCheck = form.nir.replace(/\s/g, '').length >= 15 ? checkNir(form.nir) : null;
   const nirLiveError = nirCheck && !nirCheck.ok ? nirProblemMessage(nirCheck.problem) : undefined;
+  // A NIR that contradicts the birth date or sex: a warning, never a refusal (issue #19 item 4).
+  const birthIso = readFrDate(form.birthDate, true);
+  const identityWarning = nirCheck?.ok && birthIso && form.sex ? nirIdentityWarning(nirCheck.nir.normalized, birthIso, form.sex) : null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -52,7 +57,7 @@ export function IdentityForm(props: { patient: Patient | null; onSaved(patient: 
           <TextField label="Nom de naissance" required value={form.lastName} onChange={set('lastName')} error={errors.lastName} autoFocus={!props.patient} />
           <TextField label="Nom d'usage" value={form.usageName} onChange={set('usageName')} error={errors.usageName} />
           <TextField label="Prénom" required value={form.firstName} onChange={set('firstName')} error={errors.firstName} />
-          <DateField label="Date de naissance" required value={form.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
+          <DateField label="Date de naissance" required past value={form.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
           <SelectField
             label="Sexe"
             required
@@ -94,13 +99,14 @@ export function IdentityForm(props: { patient: Patient | null; onSaved(patient: 
             ]}
           />
         </div>
+        {identityWarning ? <Notice kind="warn">{identityWarning}</Notice> : null}
         {isAmePossible(form.nir) ? <Notice kind="warn">{AME_HINT}</Notice> : null}
         {form.quality === 'ayant_droit' ? (
           <div className="form-grid">
             <TextField label="Nom de l'assuré" required value={form.insuredLastName} onChange={set('insuredLastName')} error={errors.insuredLastName} />
             <TextField label="Prénom de l'assuré" required value={form.insuredFirstName} onChange={set('insuredFirstName')} error={errors.insuredFirstName} />
             <TextField label="NIR de l'assuré" value={form.insuredNir} onChange={set('insuredNir')} error={errors.insuredNir} />
-            <DateField label="Date de naissance de l'assuré" value={form.insuredBirthDate} onChange={set('insuredBirthDate')} error={errors.insuredBirthDate} />
+            <DateField label="Date de naissance de l'assuré" past value={form.insuredBirthDate} onChange={set('insuredBirthDate')} error={errors.insuredBirthDate} />
           </div>
         ) : null}
       </div>

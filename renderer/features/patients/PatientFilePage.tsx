@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { SHORTCUTS } from '../../ui/shortcuts.ts';
 import type { Coverage, Patient } from '../../../core/domain/types.ts';
 import { isAmePossible } from '../../../core/domain/nir.ts';
 import { mostRelevantCoverage } from '../../../core/domain/coverage.ts';
@@ -49,6 +50,14 @@ export function PatientFilePage(props: { patientId: number | null; tab: PatientT
   useEffect(load, [load]);
   useEffect(() => void api.call('app/info', {}).then((r) => r.ok && setToday(r.value.today)), []);
 
+  // A patient opened from the list (Enter, click): the next useful control is « Facturer » (issue #19 item 11).
+  const facturerRef = useRef<HTMLButtonElement>(null);
+  const loadedId = patient?.id;
+  useEffect(() => {
+    if (loadedId === undefined || props.tab !== 'identite') return;
+    if (document.activeElement === document.body || document.activeElement === null) facturerRef.current?.focus();
+  }, [loadedId]);
+
   const setTab = (tab: PatientTab) => go({ name: 'patient', patientId: props.patientId, tab });
   const ameCoverage = mostRelevantCoverage(coverages.filter((c) => c.organism.isAme), today);
 
@@ -78,7 +87,14 @@ export function PatientFilePage(props: { patientId: number | null; tab: PatientT
         <div className="toolbar__spacer" />
         {patient ? (
           <>
-            <button type="button" onClick={() => go({ name: 'facturer', patientId: patient.id })} disabled={patient.archived}>
+            <button
+              ref={facturerRef}
+              type="button"
+              aria-keyshortcuts={SHORTCUTS.facturer.keys}
+              title={`Facturer ce patient (${SHORTCUTS.facturer.keys})`}
+              onClick={() => go({ name: 'facturer', patientId: patient.id })}
+              disabled={patient.archived}
+            >
               Facturer
             </button>
             <button type="button" onClick={toggleArchive}>

@@ -1,6 +1,7 @@
 import type { MethodInput } from '../../../core/api/contract.ts';
 import type { Patient } from '../../../core/domain/types.ts';
-import { formatFrDate, parseFrDate } from '../../../core/domain/dates.ts';
+import { formatFrDate } from '../../../core/domain/dates.ts';
+import { readFrDate } from '../../ui/dates.ts';
 import { formatNir } from '../../../core/domain/nir.ts';
 
 /** What the identity form holds: strings as typed. Converted once, on save. */
@@ -76,7 +77,7 @@ export function patientToForm(p: Patient): PatientForm {
 }
 
 /** A typed jj/mm/aaaa date → ISO; an unreadable date is passed as typed so the backend names the field. */
-const dateOut = (text: string): string => (text.trim() === '' ? '' : (parseFrDate(text) ?? text));
+const dateOut = (text: string): string => (text.trim() === '' ? '' : (readFrDate(text, true) ?? text));
 
 export function formToInput(f: PatientForm): MethodInput<'patients/create'> {
   const ayantDroit = f.quality === 'ayant_droit';

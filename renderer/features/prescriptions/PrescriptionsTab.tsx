@@ -4,6 +4,7 @@ import { exonerationLabels } from '../../../core/domain/exoneration.ts';
 import { isAmePossible } from '../../../core/domain/nir.ts';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
+import { useCurrentPractitioner } from '../../stores/practitioner.ts';
 import { formatFrDate } from '../../ui/format.ts';
 import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -12,6 +13,7 @@ import { createDraft } from '../invoices/create-draft.ts';
 
 export function PrescriptionsTab(props: { patientId: number }) {
   const go = useNav((s) => s.go);
+  const current = useCurrentPractitioner();
   const [patient, setPatient] = useState<Patient | null>(null);
   const [prescriptions, setPrescriptions] = useState<Prescription[]>([]);
   const [adding, setAdding] = useState(false);
@@ -59,9 +61,9 @@ export function PrescriptionsTab(props: { patientId: number }) {
                 </td>
                 <td>{p.ame ? <span className="badge badge--ok">AME</span> : '—'}</td>
                 <td>{exonerationLabels[p.exoneration]}</td>
-                <td>{p.plannedActs ?? ''}</td>
+                <td>{[p.prescribedActs.join(', '), p.plannedActs ?? ''].filter(Boolean).join(' — ')}</td>
                 <td className="num">
-                  <button type="button" onClick={() => void bill(p)} aria-label={`Facturer la prescription du ${formatFrDate(p.prescriptionDate)}`}>
+                  <button type="button" data-prescription={p.id} onClick={() => void bill(p)} aria-label={`Facturer la prescription du ${formatFrDate(p.prescriptionDate)}`}>
                     Facturer
                   </button>
                 </td>
@@ -74,10 +76,13 @@ export function PrescriptionsTab(props: { patientId: number }) {
         <PrescriptionDialog
           patientId={props.patientId}
           amePossible={patient ? isAmePossible(patient.nir) : false}
+          profession={current?.profession ?? null}
           onClose={() => setAdding(false)}
-          onSaved={() => {
+          onSaved={(saved) => {
             setAdding(false);
             load();
+            // The next useful control: « Facturer » on the prescription just saved (issue #19 item 11).
+            setTimeout(() => document.querySelector<HTMLButtonElement>(`[data-prescription="${saved.id}"]`)?.focus(), 100);
           }}
         />
       ) : null}

@@ -4,14 +4,15 @@ import { formatActCode, formatCoefficient } from '../../../core/domain/acts.ts';
 import type { Profession } from '../../../core/domain/types.ts';
 import { api } from '../../api/client.ts';
 import { formatFrDate } from '../../ui/format.ts';
+import { sourceForUser } from '../../../core/domain/source-note.ts';
 
 const Verify = (props: { note: string | null }) =>
   props.note ? (
     <>
-      <span className="badge badge--warn" title={props.note}>
+      <span className="badge badge--warn" title={sourceForUser(props.note)}>
         à vérifier
       </span>
-      <div className="muted small">{props.note}</div>
+      <div className="muted small">{sourceForUser(props.note)}</div>
     </>
   ) : null;
 
@@ -42,7 +43,7 @@ export function CatalogueTables(props: { profession: Profession }) {
               <td>{a.effectiveTo ? `du ${formatFrDate(a.effectiveFrom)} au ${formatFrDate(a.effectiveTo)}` : `depuis le ${formatFrDate(a.effectiveFrom)}`}</td>
               <td>
                 <Verify note={a.verifyNote} />
-                <div className="muted small">Source : {a.source}</div>
+                <div className="muted small">Source : {sourceForUser(a.source)}</div>
               </td>
             </tr>
           ))}
@@ -70,7 +71,7 @@ export function CatalogueTables(props: { profession: Profession }) {
                   <td>{formatFrDate(s.date)}</td>
                   <td>
                     <Verify note={s.verifyNote} />
-                    <div className="muted small">Source : {s.source}</div>
+                    <div className="muted small">Source : {sourceForUser(s.source)}</div>
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { sourceForUser } from '../../../core/domain/source-note.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Profession, Tariff } from '../../../core/domain/types.ts';
 import { professionLabels } from '../../../core/domain/exoneration.ts';
@@ -79,11 +80,11 @@ export function TariffsPanel() {
               </td>
               <td>
                 {t.verifyNote ? (
-                  <span className="badge badge--warn" title={t.verifyNote}>
+                  <span className="badge badge--warn" title={sourceForUser(t.verifyNote)}>
                     à vérifier
                   </span>
                 ) : null}
-                {t.verifyNote ? <div className="muted small">{t.verifyNote}</div> : null}
+                {t.verifyNote ? <div className="muted small">{sourceForUser(t.verifyNote)}</div> : null}
                 {t.source ? <div className="muted small">Source : {t.source}</div> : null}
               </td>
             </tr>

@@ -22,7 +22,8 @@ describe('gapless numbering', () => {
     const ids = [invoice.id, await newDraft(practitioner.id, patient.id), await newDraft(other.id, patient.id), await newDraft(practitioner.id, patient.id)];
     const numbers = [];
     for (const id of ids) {
-      const r = await t.call('invoices/validate', { invoiceId: id });
+      // The same acts for the same patient each time: the double-billing warning is confirmed (issue #19 item 2).
+      const r = await t.call('invoices/validate', { invoiceId: id, confirmWarnings: true });
       if (r.kind !== 'validated') throw new Error(r.kind);
       numbers.push([r.invoice.practitionerId, r.invoice.number]);
     }

@@ -103,7 +103,8 @@ describe('9. batch files never overwrite each other; the original is decided whe
     expect((await t.call('invoices/get', { id: c })).pdfFile).toBe(second.document.fileName);
     // The first batch still holds b's original (no « Duplicata » on its second feuille).
     expect(text(documentPath(first.document.fileName)).match(/DUPLICATA/g) ?? []).toHaveLength(0);
-    expect(text(documentPath(again.document.fileName)).match(/DUPLICATA/g)).toHaveLength(2);
+    // Each of its two feuilles says DUPLICATA twice: the header's mention and the large stamp (issue #19 item 13).
+    expect(text(documentPath(again.document.fileName)).match(/DUPLICATA/g)).toHaveLength(4);
   });
 
   it('a batch and a single print of the same never-printed invoice at once: one original, one duplicata', async () => {

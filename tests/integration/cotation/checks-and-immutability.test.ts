@@ -54,13 +54,13 @@ describe('AME 9-month carence (R251-3 CASF; code contrat, seed 004; BILLING-RULE
 });
 
 describe('checks before Imprimer', () => {
-  async function nurseDraft(visits: VisitIn[], prescription?: { date: string; plannedActs?: string }) {
+  async function nurseDraft(visits: VisitIn[], prescription?: { date: string; plannedActs?: string; prescribedActs?: string[] }) {
     const idel = await t.call('practitioners/create', buildPractitionerInput());
     const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2 }));
     let prescriptionId: number | null = null;
     if (prescription) {
       const prescriber = await t.call('prescribers/create', { lastName: 'Durand', firstName: 'Paul', identifier: '751111111' });
-      prescriptionId = (await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: prescription.date, plannedActs: prescription.plannedActs ?? null })).id;
+      prescriptionId = (await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: prescription.date, plannedActs: prescription.plannedActs ?? null, prescribedActs: prescription.prescribedActs ?? [] })).id;
     }
     const draft = await t.call('invoices/create-draft', { practitionerId: idel.id, patientId: patient.id, prescriptionId });
     await t.call('invoices/update-draft', { invoiceId: draft.id, visits });
@@ -77,11 +77,11 @@ describe('checks before Imprimer', () => {
   it('warns for an act not on the prescription and for the same act twice a day', async () => {
     const id = await nurseDraft(
       [visit({ date: '2026-11-23', time: '08:30', acts: [{ code: 'AIS', coefficient: 3 }] }), visit({ date: '2026-11-23', time: '18:00', acts: [{ code: 'AIS', coefficient: 3 }] })],
-      { date: '2026-11-20', plannedActs: 'AMI 1 injection matin et soir' },
+      { date: '2026-11-20', plannedActs: 'AMI 1 injection matin et soir', prescribedActs: ['AMI'] },
     );
     const messages = (await t.call('invoices/checks', { id })).map((p) => p.message_fr);
     expect(messages).toEqual([
-      'AIS n’apparaît pas dans les actes prescrits (« AMI 1 injection matin et soir ») : vérifiez que la prescription couvre ces soins.',
+      'AIS n’apparaît pas dans les actes prescrits (AMI) : vérifiez que la prescription couvre ces soins.',
       'AIS 3 saisi 2 fois le 23/11/2026 : vérifiez que la prescription prévoit 2 passages ce jour-là, sinon supprimez le doublon.',
     ]);
   });

@@ -56,7 +56,7 @@ describe('patients repository', () => {
 
   it('rejects bad input with a French message on the field and saves nothing', async () => {
     const e1 = await t.fails('patients/create', buildPatientInput({ nir: '2 95 10 99 126 111 94' }));
-    expect(e1).toMatchObject({ code: 'invalid-input', field: 'nir', message_fr: expect.stringContaining('La clé du NIR ou NIA est incorrecte') });
+    expect(e1).toMatchObject({ code: 'invalid-input', field: 'nir', message_fr: expect.stringContaining('ne correspond pas au numéro') });
     const e2 = await t.fails('patients/create', buildPatientInput({ birthDate: '2027-01-01' }));
     expect(e2).toMatchObject({ field: 'birthDate', message_fr: 'Date de naissance : elle ne peut pas être dans le futur.' });
     const e3 = await t.fails('patients/create', buildPatientInput({ birthDate: '1990-02-30' }));

@@ -78,7 +78,8 @@ describe('2. a prescription can be attached to any draft', () => {
     // Validated without a prescription, rejected for that, cancelled, redone: the new draft takes one.
     const bare = await t.call('invoices/create-draft', { practitionerId: n.id, patientId: patient.id });
     await t.call('invoices/update-draft', { invoiceId: bare.id, lines: AMI_IFD, tiersPayantAmo: true });
-    await t.call('invoices/validate', { invoiceId: bare.id });
+    // The first draft holds the same acts: the double-billing warning (issue #19 item 2) is confirmed.
+    await t.call('invoices/validate', { invoiceId: bare.id, confirmWarnings: true });
     await t.call('bordereaux/create', { practitionerId: n.id, invoiceIds: [bare.id], sentOn: '2026-11-25' });
     await t.call('rejections/add', { invoiceId: bare.id, rejectedOn: '2026-11-25', reason: 'Prescription manquante' });
     await t.call('invoices/cancel', { invoiceId: bare.id, reason: 'Rejet : prescription manquante' });

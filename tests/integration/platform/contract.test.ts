@@ -41,7 +41,7 @@ const transports: Transport[] = [
   },
 ];
 
-const WRONG_KEY_MESSAGE = "La clé du NIR ou NIA est incorrecte : 94 saisie, 93 attendue. Vérifiez le numéro sur l'attestation.";
+const WRONG_KEY_MESSAGE = "La clé (94) ne correspond pas au numéro : un chiffre est sans doute mal saisi. Recopiez le numéro complet depuis l'attestation.";
 
 describe.each(transports)('API contract through $name', (transport) => {
   let call: Call;

@@ -98,8 +98,8 @@ describe('the API contract builds a method’s schema on first use of that metho
     expect(search.parse({})).toEqual({ query: '', includeArchived: false, limit: 50 });
     expect(lazyModule.isUnbuiltLazySchema(patients.PatientInput)).toBe(true);
 
-    // A nested schema (the patient inside patients/update) is built when first used, with its French messages.
-    const update = contract['patients/update'].input.safeParse({ id: 1, patient: { firstName: 'Awa' } });
+    // A nested schema (the patient patch inside patients/update) is built when first used, with its French messages.
+    const update = contract['patients/update'].input.safeParse({ id: 1, patient: { firstName: 'Awa', lastName: ' ' } });
     expect(update.success).toBe(false);
     expect(update.error?.issues.find((i) => i.path.join('.') === 'patient.lastName')?.message).toBe('Le nom de naissance est obligatoire.');
     expect(patients.PatientInput.safeParse({ firstName: 'Awa' })).toEqual(lazyModule.builtSchema(patients.PatientInput).safeParse({ firstName: 'Awa' }));

@@ -1,3 +1,4 @@
+import type { Profession } from '../../../../core/domain/types.ts';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ActModel, CatalogueAct } from '../../../../core/cotation/types.ts';
 import { formatActCode } from '../../../../core/domain/acts.ts';
@@ -135,7 +136,7 @@ export function ActPicker(props: {
 }
 
 /** Saves the visit's acts as a named model; Enter in the name saves the model (not the visits). */
-export function SaveModelForm(props: { n: number; onSaveModel(name: string): void }) {
+export function SaveModelForm(props: { n: number; profession: Profession; onSaveModel(name: string): void }) {
   const [modelName, setModelName] = useState('');
   const id = `picker-${props.n}-name`;
   const save = () => {
@@ -148,7 +149,7 @@ export function SaveModelForm(props: { n: number; onSaveModel(name: string): voi
       <label htmlFor={id}>Nom du modèle (visite {props.n})</label>
       <input
         id={id}
-        placeholder="insuline matin"
+        placeholder={props.profession === 'masseur-kinesitherapeute' ? 'rééducation genou' : 'insuline matin'}
         value={modelName}
         maxLength={60}
         onChange={(e) => setModelName(e.target.value)}

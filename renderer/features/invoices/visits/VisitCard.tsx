@@ -135,7 +135,7 @@ export function VisitCard(props: {
         >
           Saisir un code (visite {n})
         </button>
-        {f.acts.length > 0 ? <SaveModelForm n={n} onSaveModel={(name) => props.onSaveModel(name, f.acts)} /> : null}
+        {f.acts.length > 0 ? <SaveModelForm n={n} profession={props.facts.practice.profession} onSaveModel={(name) => props.onSaveModel(name, f.acts)} /> : null}
       </div>
       <div className="visit-conditions">
         <CheckboxField label={`Urgence justifiée par l'état du patient (visite ${n})`} checked={f.urgent} onChange={set('urgent')} />

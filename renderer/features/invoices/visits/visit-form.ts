@@ -4,7 +4,8 @@
  */
 import type { MethodInput } from '../../../../core/api/contract.ts';
 import type { Coordination, Place, Visit, VisitAct } from '../../../../core/cotation/types.ts';
-import { formatFrDate, parseFrDate } from '../../../../core/domain/dates.ts';
+import { formatFrDate } from '../../../../core/domain/dates.ts';
+import { readFrDate } from '../../../ui/dates.ts';
 import type { InvoiceVisit } from '../../../../core/domain/types.ts';
 
 export type ApiVisit = NonNullable<MethodInput<'invoices/update-draft'>['visits']>[number];
@@ -63,7 +64,7 @@ export const visitToForm = (v: InvoiceVisit | Visit): VisitForm => ({
 /** Typed visit → API input. Unreadable values are passed as typed so the backend names the field in French. */
 export function formToApi(f: VisitForm): ApiVisit {
   return {
-    date: parseFrDate(f.date) ?? f.date,
+    date: readFrDate(f.date) ?? f.date,
     time: f.time.trim() === '' ? null : f.time.trim().replace('h', ':'),
     place: f.place,
     householdRank: readNumber(f.householdRank),

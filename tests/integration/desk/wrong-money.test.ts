@@ -1,0 +1,135 @@
+/**
+ * Issue #19, items 1–4 (wrong money) through the dispatcher: AME dropped by one click is asked about, the
+ * same care billed twice is warned of, the NIR key message never gives the key, and a NIR contradicting
+ * the birth date or sex is saved (a warning on screen, not a refusal: tests/unit/domain/nir-identity.test.ts).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, NIR_1, nirOf, type TestBackend } from '../../helpers/test-backend.ts';
+
+let t: TestBackend;
+beforeEach(() => {
+  t = makeTestBackend(); // today: 25/11/2026
+});
+afterEach(() => t.dispose());
+
+const AMI_IFD = [
+  { actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 },
+  { actDate: '2026-11-20', code: 'IFD', coefficient: 1, quantity: 1 },
+];
+const audit = async (id: number) => (await t.call('audit/list', { entity: 'invoice', entityId: id })).map((a) => ({ action: a.action, after: a.after }));
+
+describe('1. AME dropped by one click', () => {
+  async function ameDraft(nir: string) {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir }));
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    const priced = await t.call('invoices/update-draft', { invoiceId: draft.id, lines: AMI_IFD });
+    expect(priced.ame).toBe(true); // formatted as AME by the rights on file
+    return priced;
+  }
+
+  it.each([['an NIA starting with 8', NIA_8], ['a NIR starting with 1', NIR_1]])(
+    '%s: AME turned off on a patient whose rights cover the dates → validation asks first; « Non » is recorded and validates non-AME',
+    async (_label, nir) => {
+      const draft = await ameDraft(nir);
+      await t.call('invoices/set-ame', { invoiceId: draft.id, ame: false });
+      const asked = await t.call('invoices/validate', { invoiceId: draft.id });
+      expect(asked.kind).toBe('ame-prompt');
+      if (asked.kind !== 'ame-prompt') return;
+      expect(asked.message_fr).toContain('droits AME');
+      expect(asked.message_fr).toContain('du 01/03/2026 au 28/02/2027');
+      expect((await t.call('invoices/get', { id: draft.id })).status).toBe('draft');
+
+      const done = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' });
+      expect(done.kind).toBe('validated');
+      if (done.kind !== 'validated') return;
+      expect(done.invoice).toMatchObject({ ame: false, amePromptAnswer: 'non', amoRate: 60 });
+      expect((await audit(draft.id)).map((a) => a.action)).toContain('prompt-answer');
+    },
+  );
+
+  it('« Oui » formats the invoice as AME again: the caisse pays nothing, the patient nothing', async () => {
+    const draft = await ameDraft(NIR_1);
+    await t.call('invoices/set-ame', { invoiceId: draft.id, ame: false });
+    expect((await t.call('invoices/validate', { invoiceId: draft.id })).kind).toBe('ame-prompt');
+    const done = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'oui' });
+    expect(done.kind).toBe('validated');
+    if (done.kind === 'validated') expect(done.invoice).toMatchObject({ ame: true, amoRate: 0, amcRate: 100, patientCents: 0, amePromptAnswer: 'oui' });
+  });
+
+  it('no AME rights on file and a NIR starting with 1: no question (nothing suggests AME)', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: AMI_IFD });
+    expect((await t.call('invoices/validate', { invoiceId: draft.id })).kind).toBe('validated');
+  });
+});
+
+describe('2. the same care billed twice', () => {
+  it('warns of every act already on another invoice (validated or draft) of the patient on that date; confirming is recorded', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const first = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: first.id, lines: AMI_IFD });
+    const v1 = await t.call('invoices/validate', { invoiceId: first.id });
+    expect(v1.kind).toBe('validated');
+    const number = v1.kind === 'validated' ? v1.invoice.number : null;
+
+    const second = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: second.id, lines: [...AMI_IFD, { actDate: '2026-11-21', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    const checks = await t.call('invoices/checks', { id: second.id });
+    const dup = checks.filter((p) => p.code === 'already-billed');
+    expect(dup.map((p) => p.message_fr)).toEqual([
+      `AMI 1 du 20/11/2026 déjà facturé sur la facture n° ${number}.`,
+      `IFD du 20/11/2026 déjà facturé sur la facture n° ${number}.`,
+    ]);
+    const step = await t.call('invoices/validate', { invoiceId: second.id });
+    expect(step.kind).toBe('checks-warning');
+    if (step.kind === 'checks-warning') expect(step.problems.filter((p) => p.code === 'already-billed')).toHaveLength(2);
+
+    // A third draft for the same day sees the second (still a draft) too.
+    const third = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: third.id, lines: [{ actDate: '2026-11-21', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    expect((await t.call('invoices/checks', { id: third.id })).map((p) => p.message_fr)).toContain('AMI 1 du 21/11/2026 déjà saisi sur un brouillon de facture du même patient (non validé).');
+
+    const done = await t.call('invoices/validate', { invoiceId: second.id, confirmWarnings: true });
+    expect(done.kind).toBe('validated');
+    const validateEntry = (await audit(second.id)).find((a) => a.action === 'validate');
+    expect(validateEntry?.after).toMatchObject({ confirmedWarnings: expect.arrayContaining([`AMI 1 du 20/11/2026 déjà facturé sur la facture n° ${number}.`]) });
+  });
+
+  it('a cancelled invoice does not count', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const first = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: first.id, lines: AMI_IFD });
+    await t.call('invoices/validate', { invoiceId: first.id });
+    await t.call('invoices/cancel', { invoiceId: first.id, reason: 'Erreur de patient' });
+    const second = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: second.id, lines: AMI_IFD });
+    expect((await t.call('invoices/checks', { id: second.id })).filter((p) => p.code === 'already-billed')).toEqual([]);
+    expect((await t.call('invoices/validate', { invoiceId: second.id })).kind).toBe('validated');
+  });
+});
+
+describe('3. the NIR key message never gives the expected key', () => {
+  it('says the key does not match and to check the attestation', async () => {
+    const good = nirOf('1620662765118');
+    const wrongKey = good.slice(0, 13) + (good.slice(13) === '21' ? '22' : '21');
+    const err = await t.fails('patients/create', buildPatientInput({ nir: wrongKey }));
+    expect(err.field).toBe('nir');
+    expect(err.message_fr).toContain("l'attestation");
+    expect(err.message_fr).not.toContain(good.slice(13));
+    expect(err.message_fr).not.toMatch(/attendue/);
+  });
+});
+
+describe('4. NIR against birth date and sex', () => {
+  it('a NIR contradicting the birth year, month and sex is saved, not refused', async () => {
+    // 1 62 06 …: a man born in June 1962; typed as a woman born in May 1988.
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1, sex: 'F', birthDate: '1988-05-14' }));
+    expect(patient.nir).toBe(NIR_1);
+  });
+});
