@@ -14,7 +14,7 @@ export function formatCoefficient(hundredths: number): string {
  * (« IFD », « F »). Nurse letters (titre XVI) and every kiné letter of NGAP annexe 2 (UNCAM decision 14/12/2023).
  */
 const KEY_LETTERS = /^(AMI|AMX|AIS|DI|TMI|AMK|AMS|AMC|TMK|APM|ARL|DRA|NMI|PLL|RAB|RAM|RAO|RAV|RIC|RIM|RPB|RPE|RSC|RSM|TER|VIC|VIM|VSC|VSM)$/;
-/** Kilometric allowances: the coefficient is the number of km billed (NGAP art. 13). */
+/** Kilometric allowances (IK/IKP plaine, IKM montagne, IKS à pied ou à ski): the coefficient is the number of km billed (NGAP art. 13). */
 const IK = /^IK[PMS]?$/;
 
 /** A lettre-clé (an act a prescription names), not an allowance or a majoration (IFD, IK, MAU…). */
@@ -31,9 +31,6 @@ export function formatActCode(code: string, coefficientHundredths: number, rateP
   return ratePercent === 50 ? `${written}/2` : written;
 }
 
-/** Kilometric allowances (IK, IKP plaine, IKM montagne, IKS à pied ou à ski): billed by the kilometre. */
-const KILOMETRES = /^IK[PMS]?$/;
-
 /**
  * The act, quantity and unit value columns of a billed line, on screen and on paper alike (issue #19 item 13):
  * an IK line writes its kilometres — « IK 8 km », « 8 km », « 0,35 €/km » — so that quantity × value reads
@@ -44,7 +41,7 @@ export function lineColumns(l: { code: string; coefficient: number; quantity: nu
   quantity: string;
   unit: string;
 } {
-  if (KILOMETRES.test(l.code)) {
+  if (IK.test(l.code)) {
     const km = formatCoefficient(l.coefficient * l.quantity);
     return { act: formatActCode(l.code, l.coefficient * l.quantity), quantity: `${km} km`, unit: `${formatEuros(l.unitCents)}/km` };
   }
