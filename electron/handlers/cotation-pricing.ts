@@ -147,5 +147,6 @@ export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitione
     prescription: prescription ? { date: prescription.prescriptionDate, plannedActs: prescription.plannedActs } : null,
     patientBirthDate: patient.birthDate,
     ame: ameCoverage ? { contractCode: ameCoverage.contractCode, startDate: ameCoverage.startDate } : null,
+    addresses: { office: practitioner, patient },
   });
 }
