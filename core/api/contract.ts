@@ -74,6 +74,17 @@ import {
 import { BackupFileInput } from './schemas/backups.ts';
 import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
+import type { PlannedVisit, RoundEntry, SeriesView } from '../series/types.ts';
+import {
+  BillPeriodInput,
+  PlannedVisitAddInput,
+  PlannedVisitInput,
+  PrintPeriodInput,
+  RoundInput,
+  SeriesByPatientInput,
+  SeriesCreateInput,
+  TravelInput,
+} from './schemas/series.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   /** Built on first read (see lazy-schema.ts): a fresh process builds only the schemas of the methods it runs. */
@@ -125,6 +136,20 @@ export interface CotationContext {
   catalogue: Catalogue;
   favourites: string[];
   models: ActModel[];
+}
+
+/** « Facturer la période »: the drafts made, one per patient, prescription and AME status, split when the form is full. */
+export interface BillPeriodResult {
+  invoices: { invoice: Invoice; problems: Problem[]; warning_fr: string | null }[];
+  /** Done visits that could not be billed (e.g. refused by the engine), with why; they stay unbilled. */
+  refused: { plannedVisitId: number; patientId: number; date: string; message_fr: string }[];
+}
+
+/** The drafts of a period validated (gapless numbers) and printed in one PDF; those needing an answer stay drafts. */
+export interface PrintPeriodResult {
+  validated: Invoice[];
+  pending: { invoiceId: number; kind: 'ame-prompt' | 'rights-warning' | 'checks-warning' | 'refused'; message_fr: string }[];
+  document: DocumentRef | null;
 }
 
 export interface BackupsState {
@@ -180,6 +205,26 @@ export const contract = {
 
   'prescriptions/create': method<typeof PrescriptionInput, Prescription>(PrescriptionInput),
   'prescriptions/list': method<typeof byPatientId, Prescription[]>(byPatientId),
+
+  /** A care series from a prescription: the rule expands into planned visits (issue 15). */
+  'series/create': method<typeof SeriesCreateInput, SeriesView>(SeriesCreateInput),
+  'series/get': method<typeof byId, SeriesView>(byId),
+  'series/list': method<typeof SeriesByPatientInput, SeriesView[]>(SeriesByPatientInput),
+  /** Stops a series: its visits still planned are cancelled; done ones stay (and stay billable). */
+  'series/cancel': method<typeof byId, SeriesView>(byId),
+  /** Move, skip, mark done (real hour) or not done (reason), or reopen a planned visit. */
+  'series/visit': method<typeof PlannedVisitInput, PlannedVisit>(PlannedVisitInput),
+  /** A visit added to a series by hand (on the round). */
+  'series/add-visit': method<typeof PlannedVisitAddInput, PlannedVisit>(PlannedVisitAddInput),
+  /** The day's round of a practitioner, in time order. */
+  'round/day': method<typeof RoundInput, RoundEntry[]>(RoundInput),
+  /** « Facturer la période »: done and unbilled visits → drafts priced by the engine, each visit billed once. */
+  'series/bill-period': method<typeof BillPeriodInput, BillPeriodResult>(BillPeriodInput),
+  /** Validates the period's drafts and prints their feuilles in one PDF. */
+  'series/print-period': method<typeof PrintPeriodInput, PrintPeriodResult>(PrintPeriodInput),
+  /** One-way distance from the office, once per patient: prefills the IK of the series' visits. */
+  'travel/get': method<typeof SeriesByPatientInput, { patientId: number; distanceKm: number | null }>(SeriesByPatientInput),
+  'travel/set': method<typeof TravelInput, { patientId: number; distanceKm: number | null }>(TravelInput),
 
   'tariffs/list': method<typeof TariffListInput, Tariff[]>(TariffListInput),
   'tariffs/add': method<typeof TariffInput, Tariff>(TariffInput),

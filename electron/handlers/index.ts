@@ -8,6 +8,8 @@ import { followUpHandlers } from './follow-up.ts';
 import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
 import { printingHandlers } from './printing.ts';
+import { seriesHandlers } from './series.ts';
+import { billPeriod, printPeriod } from './series-billing.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -20,4 +22,7 @@ export const handlers = {
   ...backupHandlers,
   ...cotationHandlers,
   ...printingHandlers,
+  ...seriesHandlers,
+  'series/bill-period': (input, ctx) => billPeriod(ctx, input),
+  'series/print-period': (input, ctx) => printPeriod(ctx, input),
 } satisfies Handlers;

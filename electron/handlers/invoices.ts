@@ -42,6 +42,27 @@ import { validateInvoice } from './invoice-validation.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import { printBatch } from './invoice-batch.ts';
 import type { AreaHandlers } from './types.ts';
+import type { HandlerContext } from '../context.ts';
+import type { Invoice } from '../../core/domain/types.ts';
+
+/** A new draft for a patient (and a prescription): its AME box and exonération carry over. Caller holds the transaction. */
+export function createDraft(ctx: HandlerContext, input: { practitionerId: number; patientId: number; prescriptionId: number | null }): Invoice {
+  requirePractitioner(ctx, input.practitionerId);
+  const patient = requirePatient(ctx, input.patientId);
+  if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
+  const prescription = input.prescriptionId === null ? null : getPrescription(ctx.db, input.prescriptionId);
+  if (input.prescriptionId !== null && (!prescription || prescription.patientId !== patient.id)) {
+    throw new DomainError('invalid-input', "Cette prescription n'appartient pas à ce patient.", 'prescriptionId');
+  }
+  const terms = prescription?.ame
+    ? ameTerms(ameOrganismId(ctx), 'prescription')
+    : normalTerms(prescription?.exoneration ?? 'aucune');
+  const now = ctx.clock.nowIso();
+  const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
+  const invoice = requireInvoice(ctx, id);
+  recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
+  return applyAmeDefault(ctx, invoice);
+}
 
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
@@ -50,24 +71,7 @@ export const invoiceHandlers: AreaHandlers<
   | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/checks' | 'invoices/set-circumstances' | 'invoices/print-batch'
 > = {
   /** From a prescription, its AME box and exonération carry over; from Facturer, a plain draft. */
-  'invoices/create-draft': (input, ctx) =>
-    inTransaction(ctx.db, () => {
-      requirePractitioner(ctx, input.practitionerId);
-      const patient = requirePatient(ctx, input.patientId);
-      if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
-      const prescription = input.prescriptionId === null ? null : getPrescription(ctx.db, input.prescriptionId);
-      if (input.prescriptionId !== null && (!prescription || prescription.patientId !== patient.id)) {
-        throw new DomainError('invalid-input', "Cette prescription n'appartient pas à ce patient.", 'prescriptionId');
-      }
-      const terms = prescription?.ame
-        ? ameTerms(ameOrganismId(ctx), 'prescription')
-        : normalTerms(prescription?.exoneration ?? 'aucune');
-      const now = ctx.clock.nowIso();
-      const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
-      const invoice = requireInvoice(ctx, id);
-      recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
-      return applyAmeDefault(ctx, invoice);
-    }),
+  'invoices/create-draft': (input, ctx) => inTransaction(ctx.db, () => createDraft(ctx, input)),
 
   'invoices/update-draft': (input, ctx) =>
     inTransaction(ctx.db, () => {
