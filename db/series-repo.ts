@@ -272,3 +272,13 @@ export function setTravel(db: Db, patientId: number, distanceTenths: number | nu
     ).run(patientId, distanceTenths, now);
   }
 }
+
+/** The series still running of a practitioner (to add a visit on the round), by patient name. */
+export function listActiveSeries(db: Db, practitionerId: number): { seriesId: number; patientId: number; patientName: string; label: string | null }[] {
+  const rows = cached(
+    db,
+    `SELECT s.id, s.patient_id, s.label, p.last_name, p.usage_name, p.first_name FROM care_series s JOIN patients p ON p.id = s.patient_id
+     WHERE s.practitioner_id = ? AND s.cancelled_at IS NULL ORDER BY coalesce(p.usage_name, p.last_name), p.first_name, s.id`,
+  ).all(practitionerId) as { id: number; patient_id: number; label: string | null; last_name: string; usage_name: string | null; first_name: string }[];
+  return rows.map((r) => ({ seriesId: r.id, patientId: r.patient_id, patientName: `${(r.usage_name ?? r.last_name).toUpperCase()} ${r.first_name}`, label: r.label }));
+}

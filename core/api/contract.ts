@@ -216,6 +216,8 @@ export const contract = {
   'series/visit': method<typeof PlannedVisitInput, PlannedVisit>(PlannedVisitInput),
   /** A visit added to a series by hand (on the round). */
   'series/add-visit': method<typeof PlannedVisitAddInput, PlannedVisit>(PlannedVisitAddInput),
+  /** The series still running of a practitioner (to add a visit on the round). */
+  'series/active': method<typeof CatalogueInput, { seriesId: number; patientId: number; patientName: string; label: string | null }[]>(CatalogueInput),
   /** The day's round of a practitioner, in time order. */
   'round/day': method<typeof RoundInput, RoundEntry[]>(RoundInput),
   /** « Facturer la période »: done and unbilled visits → drafts priced by the engine, each visit billed once. */

@@ -21,6 +21,7 @@ import {
   getTravel,
   insertPlannedVisit,
   insertSeries,
+  listActiveSeries,
   listRound,
   listSeriesOfPatient,
   listSeriesVisits,
@@ -74,7 +75,7 @@ const ownVisit = (visit: PlannedVisit, practitionerId: number): void => {
 };
 
 export const seriesHandlers: AreaHandlers<
-  'series/create' | 'series/get' | 'series/list' | 'series/cancel' | 'series/visit' | 'series/add-visit' | 'round/day' | 'travel/get' | 'travel/set'
+  'series/create' | 'series/active' | 'series/get' | 'series/list' | 'series/cancel' | 'series/visit' | 'series/add-visit' | 'round/day' | 'travel/get' | 'travel/set'
 > = {
   'series/create': (input, ctx) =>
     inTransaction(ctx.db, () => {
@@ -129,6 +130,11 @@ export const seriesHandlers: AreaHandlers<
       recordAudit(ctx.db, now, 'care_series', id, 'create', null, { ...view.series, visits: view.visits.length });
       return view;
     }),
+
+  'series/active': ({ practitionerId }, ctx) => {
+    requirePractitioner(ctx, practitionerId);
+    return listActiveSeries(ctx.db, practitionerId);
+  },
 
   'series/get': ({ id }, ctx) => seriesView(ctx, requireSeries(ctx, id)),
 

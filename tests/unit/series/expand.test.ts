@@ -70,3 +70,13 @@ describe('series expansion', () => {
     expect(r.ok && r.slots.length).toBe(180);
   });
 });
+
+describe('billing periods', () => {
+  it('runs weeks Monday to Sunday and whole months', async () => {
+    const { periodOf } = await import('../../../core/series/period.ts');
+    expect(periodOf('week', '2026-05-10')).toEqual({ from: '2026-05-04', to: '2026-05-10' });
+    expect(periodOf('week', '2026-05-11')).toEqual({ from: '2026-05-11', to: '2026-05-17' });
+    expect(periodOf('month', '2026-02-14')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodOf('month', '2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+});
