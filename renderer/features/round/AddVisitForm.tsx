@@ -25,7 +25,7 @@ export function AddVisitForm(props: { practitionerId: number; date: string; onAd
   }
 
   return (
-    <form className="toolbar" aria-label="Ajouter une visite" onSubmit={submit} noValidate>
+    <form className="toolbar round-add" aria-label="Ajouter une visite" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor="add-visit-series">Patient (série de soins)</label>
         <select id="add-visit-series" value={seriesId} onChange={(e) => setSeriesId(e.target.value)}>

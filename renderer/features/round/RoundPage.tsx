@@ -60,7 +60,7 @@ function RoundRow(props: { entry: RoundEntry; practitionerId: number; onChanged(
       </td>
       <td>
         {billed ? null : reason === null ? (
-          <form className="inline-controls" onSubmit={markDone} aria-label={`Visite de ${who}`}>
+          <form key="done" className="inline-controls" onSubmit={markDone} aria-label={`Visite de ${who}`}>
             <input
               aria-label={`Heure réelle (${who})`}
               className="mono"
@@ -76,7 +76,7 @@ function RoundRow(props: { entry: RoundEntry; practitionerId: number; onChanged(
             </button>
           </form>
         ) : (
-          <form className="inline-controls" onSubmit={markNotDone} aria-label={`Visite non faite de ${who}`}>
+          <form key="not-done" className="inline-controls" onSubmit={markNotDone} aria-label={`Visite non faite de ${who}`}>
             <input aria-label={`Motif (${who})`} autoFocus value={reason} maxLength={200} onChange={(ev) => setReason(ev.target.value)} />
             <button type="submit">Enregistrer le motif</button>
             <button type="button" onClick={() => setReason(null)}>
