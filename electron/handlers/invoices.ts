@@ -46,7 +46,12 @@ import type { HandlerContext } from '../context.ts';
 import type { Invoice } from '../../core/domain/types.ts';
 
 /** A new draft for a patient (and a prescription): its AME box and exonération carry over. Caller holds the transaction. */
-export function createDraft(ctx: HandlerContext, input: { practitionerId: number; patientId: number; prescriptionId: number | null }): Invoice {
+export function createDraft(
+  ctx: HandlerContext,
+  input: { practitionerId: number; patientId: number; prescriptionId: number | null },
+  // « Facturer la période » applies the AME default once the visits are stored, not on the empty draft.
+  opts: { ameDefault: boolean } = { ameDefault: true },
+): Invoice {
   requirePractitioner(ctx, input.practitionerId);
   const patient = requirePatient(ctx, input.patientId);
   if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
@@ -61,7 +66,7 @@ export function createDraft(ctx: HandlerContext, input: { practitionerId: number
   const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
   const invoice = requireInvoice(ctx, id);
   recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
-  return applyAmeDefault(ctx, invoice);
+  return opts.ameDefault ? applyAmeDefault(ctx, invoice) : invoice;
 }
 
 export const invoiceHandlers: AreaHandlers<

@@ -15,7 +15,7 @@ import { daysBetween, formatFrDate } from '../../core/domain/dates.ts';
 import type { Coverage, Invoice, Patient, Practitioner } from '../../core/domain/types.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
-import { loadCatalogue } from '../../db/catalogue-repo.ts';
+import { currentCatalogue } from '../../db/catalogue-cache.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { listCoverages } from '../../db/coverages-repo.ts';
 import { setAmeChoice } from '../../db/invoices-repo.ts';
@@ -98,8 +98,8 @@ function chunksOf(
 }
 
 /** One feuille: a draft made as Facturer makes it, the visits priced by the engine, linked to what they bill. */
-function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk): BillPeriodResult['invoices'][number] {
-  const draft = createDraft(ctx, { practitionerId: practitioner.id, patientId: chunk.patientId, prescriptionId: chunk.prescriptionId });
+function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk, read: { patient: Patient; catalogue: Catalogue }): BillPeriodResult['invoices'][number] {
+  const draft = createDraft(ctx, { practitionerId: practitioner.id, patientId: chunk.patientId, prescriptionId: chunk.prescriptionId }, { ameDefault: false });
   let terms = termsOf(draft);
   if (chunk.covered === false) {
     // The patient has AME rights, but not on these dates: a plain feuille, and the AME is neither applied by
@@ -108,14 +108,14 @@ function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk
     terms = normalTerms(prescription?.exoneration ?? 'aucune');
     setAmeChoice(ctx.db, draft.id, 'declined');
   }
-  const stored = storeVisits(ctx, requireInvoice(ctx, draft.id), terms, chunk.visits.map(engineVisit));
+  const stored = storeVisits(ctx, draft, terms, chunk.visits.map(engineVisit), read);
   linkBilledVisits(ctx.db, draft.id, chunk.visits.map((v) => v.id));
   const invoice = chunk.covered === false ? stored : applyAmeDefault(ctx, stored);
   recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'bill-period', null, { plannedVisitIds: chunk.visits.map((v) => v.id) });
   const dates = [...new Set(chunk.visits.map((v) => formatFrDate(v.date)))];
   return {
     invoice,
-    problems: invoiceChecks(ctx, invoice, practitioner),
+    problems: invoiceChecks(ctx, invoice, practitioner, read),
     warning_fr:
       chunk.covered === false
         ? `Droits AME non ouverts le ${dates.join(', ')} : feuille établie sans AME. Mettez à jour les droits (onglet Complémentaire) puis annulez et refaites la facture.`
@@ -134,7 +134,7 @@ export function billPeriod(ctx: HandlerContext, input: ParsedInput<'series/bill-
     if (input.patientId !== null) requirePatient(ctx, input.patientId);
     const billable = listBillable(ctx.db, { practitionerId: practitioner.id, patientId: input.patientId, from: input.from, to: input.to });
     if (billable.length === 0) throw new DomainError('not-found', 'Aucune visite faite et non facturée sur cette période.');
-    const catalogue: Catalogue = loadCatalogue(ctx.db, practitioner.profession);
+    const catalogue: Catalogue = currentCatalogue(ctx.db, practitioner.profession);
     const practice = practiceOf(practitioner);
     const today = ctx.clock.today();
     const result: BillPeriodResult = { invoices: [], refused: [] };
@@ -151,7 +151,7 @@ export function billPeriod(ctx: HandlerContext, input: ParsedInput<'series/bill-
         const priced = priceVisit(engineVisit(v), catalogue, practice, { birthDate: patient.birthDate });
         return { lines: priced.lines.length, block: priced.problems.find((p) => p.level === 'block')?.message_fr ?? null };
       };
-      for (const chunk of chunksOf(visits, coverages, price, result.refused)) result.invoices.push(billChunk(ctx, practitioner, chunk));
+      for (const chunk of chunksOf(visits, coverages, price, result.refused)) result.invoices.push(billChunk(ctx, practitioner, chunk, { patient, catalogue }));
     }
     return result;
   });
