@@ -84,7 +84,9 @@ import {
   SeriesByPatientInput,
   SeriesCreateInput,
   TravelInput,
+  AttachmentAddInput,
 } from './schemas/series.ts';
+import type { AttachmentInfo } from '../series/types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   /** Built on first read (see lazy-schema.ts): a fresh process builds only the schemas of the methods it runs. */
@@ -227,6 +229,12 @@ export const contract = {
   /** One-way distance from the office, once per patient: prefills the IK of the series' visits. */
   'travel/get': method<typeof SeriesByPatientInput, { patientId: number; distanceKm: number | null }>(SeriesByPatientInput),
   'travel/set': method<typeof TravelInput, { patientId: number; distanceKm: number | null }>(TravelInput),
+
+  /** A scan or photo of the ordonnance or the AME attestation, kept in the database (backed up with it). */
+  'attachments/add': method<typeof AttachmentAddInput, AttachmentInfo>(AttachmentAddInput),
+  'attachments/list': method<typeof SeriesByPatientInput, AttachmentInfo[]>(SeriesByPatientInput),
+  /** An image as a data URL to show; a PDF opened like a printed document. */
+  'attachments/open': method<typeof byId, { info: AttachmentInfo; dataUrl: string | null; document: DocumentRef | null }>(byId),
 
   'tariffs/list': method<typeof TariffListInput, Tariff[]>(TariffListInput),
   'tariffs/add': method<typeof TariffInput, Tariff>(TariffInput),

@@ -74,3 +74,15 @@ export interface RoundEntry extends PlannedVisit {
   distanceKm: number | null;
   seriesLabel: string | null;
 }
+
+/** A scan or photo attached to a patient's file (the content is read apart: attachments/open). */
+export interface AttachmentInfo {
+  id: number;
+  patientId: number;
+  prescriptionId: number | null;
+  kind: 'ordonnance' | 'attestation-ame' | 'autre';
+  fileName: string;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+  sizeBytes: number;
+  createdAt: string;
+}

@@ -9,6 +9,7 @@ import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
 import { printingHandlers } from './printing.ts';
 import { seriesHandlers } from './series.ts';
+import { attachmentHandlers } from './attachments.ts';
 import { billPeriod, printPeriod } from './series-billing.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
@@ -23,6 +24,7 @@ export const handlers = {
   ...cotationHandlers,
   ...printingHandlers,
   ...seriesHandlers,
+  ...attachmentHandlers,
   'series/bill-period': (input, ctx) => billPeriod(ctx, input),
   'series/print-period': (input, ctx) => printPeriod(ctx, input),
 } satisfies Handlers;

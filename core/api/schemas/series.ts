@@ -83,3 +83,18 @@ export const TravelInput = lazySchema(() => z.object({
     .refine((v) => Math.abs(Math.round(v * 10) - v * 10) < 1e-9, 'Distance : une décimale au maximum.')
     .nullable(),
 }));
+
+/** The bridge takes bodies up to 1 MB: the screen shrinks photos to fit; a PDF scan must be under 700 KB. */
+export const MAX_ATTACHMENT_BYTES = 700_000;
+
+export const AttachmentAddInput = lazySchema(() => z.object({
+  patientId: id,
+  prescriptionId: id.nullable().default(null),
+  kind: z.enum(['ordonnance', 'attestation-ame', 'autre'], { error: 'Type de pièce : ordonnance, attestation AME ou autre.' }),
+  fileName: requiredText('Le nom du fichier', 120),
+  mime: z.enum(['application/pdf', 'image/jpeg', 'image/png'], { error: 'Format accepté : PDF, JPEG ou PNG.' }),
+  contentBase64: z
+    .string({ error: 'Fichier manquant.' })
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'Fichier trop lourd : 700 Ko au maximum (réduisez la résolution du scan).')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Fichier illisible.'),
+}));
