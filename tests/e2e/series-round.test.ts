@@ -9,6 +9,12 @@ import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
 import { apiCall, nirOf, pdfText } from './helpers-billing.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
+// A small drawn image (a grey card with a dark band), as a phone photo would be, in PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAoCAIAAADBrGu+AAAAYElEQVR4nO3VMQ3AMBAEQQMzsIB1EyYBkWL08koHYKe6dc47eosXBNAFAXRBAF0QQBcE0AXXA/Z+Ri+AXgC9AHrzf4AXBNAFAXRBAF0QQBcE0AUBdEEAXRBAFwTQBT/3ASYAE5rLf0wMAAAAAElFTkSuQmCC',
+  'base64',
+);
+
 let app: App;
 let page: Page;
 
@@ -47,6 +53,13 @@ describe('care series and the round, keyboard only', () => {
     await type(page.getByLabel('Rechercher un patient'), 'sangaré');
     await press(page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Sangaré/i }));
     await press(page.getByRole('tab', { name: /Prescriptions/ }));
+    // The AME attestation photographed: attached to the file, shown in the app.
+    await page.getByLabel('Type de pièce').selectOption('attestation-ame');
+    await page.getByLabel('Scan ou photo (PDF, JPEG, PNG)').setInputFiles({ name: 'attestation.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByText('Attestation AME ajoutée au dossier.').waitFor();
+    await press(page.getByRole('button', { name: /Attestation AME — attestation\.png/ }));
+    await page.getByRole('img', { name: 'attestation.png' }).waitFor();
+    await screenshot(page, '15-prescriptions-pieces-jointes');
     await press(page.getByRole('button', { name: /^Planifier les soins de la prescription du/ }));
     await page.getByRole('heading', { name: 'Planifier les soins' }).waitFor();
 

@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PrescriptionDialog } from './PrescriptionDialog.tsx';
 import { createDraft } from '../invoices/create-draft.ts';
 import { PatientSeriesList } from '../series/PatientSeriesList.tsx';
+import { AttachmentsPanel } from '../series/AttachmentsPanel.tsx';
 
 export function PrescriptionsTab(props: { patientId: number }) {
   const go = useNav((s) => s.go);
@@ -79,6 +80,7 @@ export function PrescriptionsTab(props: { patientId: number }) {
         </table>
       ) : null}
       <PatientSeriesList patientId={props.patientId} />
+      <AttachmentsPanel patientId={props.patientId} />
       {adding ? (
         <PrescriptionDialog
           patientId={props.patientId}
