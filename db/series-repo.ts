@@ -71,18 +71,7 @@ const VISIT_COLUMNS = `v.id, v.series_id, v.practitioner_id, v.patient_id, v.vis
   v.done_time, v.done_by, v.unplanned,
   (SELECT invoice_id FROM invoice_planned_visits b WHERE b.planned_visit_id = v.id AND b.freed_at IS NULL) AS invoice_id`;
 
-export interface SeriesData {
-  patientId: number;
-  practitionerId: number;
-  prescriptionId: number;
-  label: string | null;
-  place: Place;
-  acts: SeriesAct[];
-  rule: SeriesRule;
-  imperativePrescription: boolean;
-  treatmentStart: string | null;
-  priorAgreementDate: string | null;
-}
+export type SeriesData = Omit<CareSeries, 'id' | 'createdAt' | 'cancelledAt'>;
 
 export function insertSeries(db: Db, s: SeriesData, slots: readonly PlannedSlot[], now: string): number {
   const { lastInsertRowid } = cached(

@@ -3,18 +3,14 @@ import type { BillPeriodResult } from '../../../core/api/contract.ts';
 import type { RoundEntry } from '../../../core/series/types.ts';
 import { addDays } from '../../../core/domain/dates.ts';
 import { periodOf, weekdayName } from '../../../core/series/period.ts';
+import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { api } from '../../api/client.ts';
 import { usePractitioners } from '../../stores/practitioner.ts';
 import { MessageNotice, Notice } from '../../ui/Notice.tsx';
-import { formatFrDate, plural } from '../../ui/format.ts';
+import { formatFrDate, plural, localToday } from '../../ui/format.ts';
 import { BillPeriodPanel } from '../series/BillPeriodPanel.tsx';
 import { actsText, statusLabels } from '../series/labels.ts';
 import { AddVisitForm } from './AddVisitForm.tsx';
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** One visit of the round: the real hour then Entrée marks it done; « Non faite » asks the reason. */
 function RoundRow(props: { entry: RoundEntry; practitionerId: number; onChanged(message: string): void; onError(message: string): void }) {

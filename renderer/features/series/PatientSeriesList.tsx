@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SeriesView } from '../../../core/series/types.ts';
+import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { formatFrDate } from '../../ui/format.ts';
@@ -20,9 +21,7 @@ export function PatientSeriesList(props: { patientId: number }) {
             <th>Soins</th>
             <th>Période</th>
             <th>Séances</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>

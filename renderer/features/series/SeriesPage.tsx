@@ -3,18 +3,14 @@ import type { BillPeriodResult } from '../../../core/api/contract.ts';
 import type { Patient } from '../../../core/domain/types.ts';
 import type { PlannedVisit, SeriesView } from '../../../core/series/types.ts';
 import { periodOf, weekdayName } from '../../../core/series/period.ts';
+import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { api } from '../../api/client.ts';
 import { useNav } from '../../stores/nav.ts';
 import { MessageNotice, Notice } from '../../ui/Notice.tsx';
-import { formatFrDate } from '../../ui/format.ts';
+import { formatFrDate, localToday } from '../../ui/format.ts';
 import { BillPeriodPanel } from './BillPeriodPanel.tsx';
 import { MoveVisitForm } from './MoveVisitForm.tsx';
 import { actsText, frequencyText, statusLabels } from './labels.ts';
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** A series: its rule, « n / total », the renewal reminder, every visit (move, skip), and billing a period. */
 export function SeriesPage(props: { seriesId: number }) {
@@ -121,9 +117,7 @@ export function SeriesPage(props: { seriesId: number }) {
             <th>État</th>
             <th>Heure réelle</th>
             <th>Facture</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
