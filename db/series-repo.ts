@@ -190,6 +190,8 @@ export interface BillableVisit {
   acts: SeriesAct[];
   imperativePrescription: boolean;
   distanceTenths: number | null;
+  /** The series' accord préalable date: the entente préalable box of the feuille. */
+  priorAgreementDate: string | null;
 }
 
 /** Done and unbilled visits of a practitioner over a period (one patient or all), by patient, prescription, date. */
@@ -197,7 +199,7 @@ export function listBillable(db: Db, f: { practitionerId: number; patientId: num
   const rows = cached(
     db,
     `SELECT v.id, v.series_id, v.patient_id, s.prescription_id, v.visit_date, v.done_time, s.place, s.acts_json,
-       s.imperative_prescription, t.distance_tenths
+       s.imperative_prescription, s.prior_agreement_date, t.distance_tenths
      FROM planned_visits v
      JOIN care_series s ON s.id = v.series_id
      LEFT JOIN patient_travel t ON t.patient_id = v.patient_id
@@ -215,6 +217,7 @@ export function listBillable(db: Db, f: { practitionerId: number; patientId: num
     place: Place;
     acts_json: string;
     imperative_prescription: number;
+    prior_agreement_date: string | null;
     distance_tenths: number | null;
   }[];
   return rows.map((r) => ({
@@ -228,6 +231,7 @@ export function listBillable(db: Db, f: { practitionerId: number; patientId: num
     acts: JSON.parse(r.acts_json) as SeriesAct[],
     imperativePrescription: r.imperative_prescription === 1,
     distanceTenths: r.place === 'domicile' ? r.distance_tenths : null,
+    priorAgreementDate: r.prior_agreement_date,
   }));
 }
 

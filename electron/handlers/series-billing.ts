@@ -18,7 +18,7 @@ import { getPrescription } from '../../db/billing-repo.ts';
 import { currentCatalogue } from '../../db/catalogue-cache.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { listCoverages } from '../../db/coverages-repo.ts';
-import { setAmeChoice } from '../../db/invoices-repo.ts';
+import { saveCircumstances, setAmeChoice } from '../../db/invoices-repo.ts';
 import { linkBilledVisits, listBillable, type BillableVisit } from '../../db/series-repo.ts';
 import { OVERLAY_LINES } from '../../invoice-templates/feuille-de-soins/overlay-layout.ts';
 import type { HandlerContext } from '../context.ts';
@@ -110,6 +110,9 @@ function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk
   }
   const stored = storeVisits(ctx, draft, terms, chunk.visits.map(engineVisit), read);
   linkBilledVisits(ctx.db, draft.id, chunk.visits.map((v) => v.id));
+  // The accord préalable recorded on the series goes in the feuille's entente préalable box.
+  const agreement = chunk.visits.find((v) => v.priorAgreementDate !== null)?.priorAgreementDate ?? null;
+  if (agreement !== null) saveCircumstances(ctx.db, draft.id, { ...stored.circumstances, priorAgreementDate: agreement });
   const invoice = chunk.covered === false ? stored : applyAmeDefault(ctx, stored);
   recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'bill-period', null, { plannedVisitIds: chunk.visits.map((v) => v.id) });
   const dates = [...new Set(chunk.visits.map((v) => formatFrDate(v.date)))];

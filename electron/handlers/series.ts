@@ -168,6 +168,10 @@ export const seriesHandlers: AreaHandlers<
           if (input.date < prescription.prescriptionDate) {
             throw new DomainError('invalid-input', `La nouvelle date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
           }
+          const sameDay = listSeriesVisits(ctx.db, series.id).filter((v) => v.id !== before.id && v.date === input.date && v.status !== 'cancelled').length;
+          if (sameDay >= MAX_VISITS_PER_DAY) {
+            throw new DomainError('invalid-input', `${sameDay + 1} passages le ${formatFrDate(input.date)} : ${MAX_VISITS_PER_DAY} au maximum.`, 'date');
+          }
           next = { ...base, date: input.date, plannedTime: input.time };
           break;
         }

@@ -139,6 +139,7 @@ describe('kiné: « séance n / total » from the series on every feuille', () =
     const view = await t.call('series/create', {
       prescriptionId: prescription.id,
       practitionerId: practitioner.id,
+      priorAgreementDate: '2026-05-03',
       place: 'cabinet',
       acts: [{ code: 'AMK', coefficient: 8.1 }],
       frequency: { kind: 'weekdays', days: [1, 3, 5] },
@@ -159,6 +160,8 @@ describe('kiné: « séance n / total » from the series on every feuille', () =
       expect(printed.pending).toEqual([]);
       const s = text(join(t.dir, 'documents', printed.document!.fileName));
       numbers.push(...[...s.matchAll(/AMK 8,1\s+(\d+ \/ \d+)/g)].map((m) => m[1]!));
+      // The accord préalable of the series is on every feuille (entente préalable box).
+      expect(s).toMatch(/Demande d'entente préalable\s*:\s*du 03\/05\/2026/);
     }
     expect(numbers).toEqual(['1 / 15', '2 / 15', '3 / 15', '4 / 15', '5 / 15', '6 / 15', '7 / 15', '8 / 15']);
     expect((await t.call('series/get', { id: view.series.id })).progress).toMatchObject({ used: 8, prescribed: 15, billed: 8 });
