@@ -38,6 +38,7 @@ import {
 } from './invoice-drafts.ts';
 import { invoiceChecks, toEngineVisit } from './cotation-pricing.ts';
 import { printInvoice } from './invoice-document.ts';
+import { carryLinksToReissue, refuseOtherDoer, relinkAfterEdit } from './series-links.ts';
 import { validateInvoice } from './invoice-validation.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import { printBatch } from './invoice-batch.ts';
@@ -90,6 +91,7 @@ export const invoiceHandlers: AreaHandlers<
       const after = input.visits
         ? storeVisits(ctx, before, terms, input.visits.map(toEngineVisit))
         : storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })));
+      relinkAfterEdit(ctx, before.id);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', before.id, 'update', before, after);
       return applyAmeDefault(ctx, after);
     }),
@@ -137,6 +139,7 @@ export const invoiceHandlers: AreaHandlers<
       const before = requireDraft(ctx, invoiceId);
       const practitioner = requirePractitioner(ctx, practitionerId);
       if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
+      refuseOtherDoer(ctx, invoiceId, practitionerId);
       setDraftPractitioner(ctx.db, invoiceId, practitionerId);
       const after = repriceDraft(ctx, requireInvoice(ctx, invoiceId), termsOf(before), before);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, 'set-practitioner', { practitionerId: before.practitionerId }, { practitionerId });
@@ -224,6 +227,7 @@ export const invoiceHandlers: AreaHandlers<
       saveCircumstances(ctx.db, draftId, cancelled.circumstances);
       setNormalChoice(ctx.db, draftId, getNormalChoice(ctx.db, id));
       const draft = repriceDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), cancelled);
+      carryLinksToReissue(ctx, id, draftId);
       recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
       return draft;
     }),
