@@ -63,3 +63,27 @@ export function doersOfLinkedVisits(db: Db, invoiceId: number): number[] {
   ).all(invoiceId) as { done_by: number }[];
   return rows.map((r) => r.done_by);
 }
+
+/**
+ * Visits of the patient at the same date and hour on another live invoice (draft or validated): the same care
+ * billed twice, e.g. a visit of the round typed again on a manual invoice. An hour missing on either side
+ * matches the date alone.
+ */
+export function sameVisitsElsewhere(
+  db: Db,
+  invoiceId: number,
+  patientId: number,
+  visits: readonly { date: string; time: string | null }[],
+): { date: string; time: string | null; number: number | null }[] {
+  const stmt = cached(
+    db,
+    `SELECT i.number FROM invoices i JOIN invoice_visits v ON v.invoice_id = i.id
+     WHERE i.patient_id = @patient AND i.id <> @invoice AND i.status <> 'cancelled' AND v.visit_date = @date
+       AND (@time IS NULL OR v.visit_time IS NULL OR v.visit_time = @time)
+     LIMIT 1`,
+  );
+  return visits.flatMap((v) => {
+    const r = stmt.get({ patient: patientId, invoice: invoiceId, date: v.date, time: v.time }) as { number: number | null } | undefined;
+    return r ? [{ date: v.date, time: v.time, number: r.number }] : [];
+  });
+}

@@ -50,7 +50,8 @@ export const engineVisit = (v: BillableVisit): Visit => ({
   acts: v.acts.map((a) => ({ key: a.key, code: a.code, coefficient: a.coefficient })),
 });
 
-const covers = (coverages: readonly Coverage[], date: string) => coverages.some((c) => c.startDate <= date && date <= c.endDate);
+/** The AME attestation covering a date (the first on file when two overlap). */
+const coveringOf = (coverages: readonly Coverage[], date: string) => coverages.find((c) => c.startDate <= date && date <= c.endDate) ?? null;
 
 interface Chunk {
   patientId: number;
@@ -60,7 +61,10 @@ interface Chunk {
   visits: BillableVisit[];
 }
 
-/** Splits one patient's visits into feuilles: by AME coverage, then by the form's line count (priced once here). */
+/**
+ * Splits one patient's visits into feuilles: by AME attestation (a feuille carries one attestation's rights:
+ * visits before and after a renewal go on separate feuilles), then by the form's line count (priced once here).
+ */
 function chunksOf(
   visits: readonly BillableVisit[],
   coverages: readonly Coverage[],
@@ -69,8 +73,9 @@ function chunksOf(
 ): Chunk[] {
   const groups = new Map<string, Chunk>();
   for (const v of visits) {
-    const covered = coverages.length === 0 ? null : covers(coverages, v.date);
-    const key = `${v.prescriptionId}|${covered}`;
+    const coverage = coveringOf(coverages, v.date);
+    const covered = coverages.length === 0 ? null : coverage !== null;
+    const key = `${v.prescriptionId}|${covered}|${coverage?.id ?? ''}`;
     if (!groups.has(key)) groups.set(key, { patientId: v.patientId, prescriptionId: v.prescriptionId, covered, visits: [] });
     groups.get(key)!.visits.push(v);
   }

@@ -3,7 +3,7 @@
  * of a cancelled invoice, a bill-period draft edited by hand, a draft moved to another practitioner.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
 
 const TODAY = '2026-05-26';
 let t: TestBackend;
@@ -84,3 +84,57 @@ describe('a planned visit is billed once on every invoice path', () => {
     expect((await t.call('invoices/get', { id: draft.id })).practitionerId).toBe(practitioner.id);
   });
 });
+
+describe('a visit of the round also typed on a manual invoice', () => {
+  const SAME_VISIT = { date: '2026-05-04', time: '08:00', place: 'cabinet' as const, acts: [ACT] };
+
+  it('warns on the manual invoice when the round visit of that date and hour is billed already', async () => {
+    const { practitioner, patient } = await twoDoneVisits();
+    const bill = await t.call('series/bill-period', { practitionerId: practitioner.id, patientId: null, ...PERIOD });
+    const manual = await t.call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id, prescriptionId: null });
+    await t.call('invoices/update-draft', { invoiceId: manual.id, visits: [SAME_VISIT] });
+    const problems = await t.call('invoices/checks', { id: manual.id });
+    expect(problems).toContainEqual(expect.objectContaining({ level: 'warn', message_fr: expect.stringMatching(/04\/05\/2026 à 08:00.*déjà facturée/) }));
+    // Validation asks for the warning to be confirmed, it does not number the feuille silently.
+    expect(await t.call('invoices/validate', { invoiceId: manual.id, confirmWarnings: false })).toMatchObject({ kind: 'checks-warning' });
+    // Either feuille can be the one to cancel: the bill-period draft carries the warning too.
+    expect((await t.call('invoices/checks', { id: bill.invoices[0]!.invoice.id })).some((p) => /déjà facturée/.test(p.message_fr))).toBe(true);
+  });
+
+  it('warns on the bill-period feuille when a manual invoice already bills that visit', async () => {
+    const { practitioner, patient } = await twoDoneVisits();
+    const manual = await t.call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id, prescriptionId: null });
+    await t.call('invoices/update-draft', { invoiceId: manual.id, visits: [SAME_VISIT] });
+    const bill = await t.call('series/bill-period', { practitionerId: practitioner.id, patientId: null, ...PERIOD });
+    expect(bill.invoices[0]!.problems.filter((p) => /déjà facturée/.test(p.message_fr)).map((p) => p.message_fr)).toHaveLength(1);
+  });
+});
+
+describe('AME over two attestations', () => {
+  it('puts the visits of each attestation on their own feuilles, each validated without the outside-rights warning', async () => {
+    const { practitioner, patient } = await twoDoneVisitsAme();
+    const bill = await t.call('series/bill-period', { practitionerId: practitioner.id, patientId: patient.id, ...PERIOD });
+    // Rights renewed on 6 May: 4 May on the first attestation, 6 May on the second.
+    expect(bill.invoices.map((i) => [i.invoice.ame, i.invoice.visits.map((v) => v.date).join(',')])).toEqual([
+      [true, '2026-05-04'],
+      [true, '2026-05-06'],
+    ]);
+    const printed = await t.call('series/print-period', { invoiceIds: bill.invoices.map((i) => i.invoice.id) });
+    expect(printed.pending).toEqual([]);
+  });
+});
+
+async function twoDoneVisitsAme() {
+  const practitioner = await t.call('practitioners/create', buildPractitionerInput({ profession: 'infirmier' }));
+  const patient = await t.call('patients/create', buildPatientInput({ nir: NIA_8, postalCode: '93100', city: 'Montreuil' }));
+  await addAmeCoverage(t, patient.id, '2025-05-06', '2026-05-05');
+  await addAmeCoverage(t, patient.id, '2026-05-06', '2027-05-05');
+  const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: 'Médecin généraliste' });
+  const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-02' });
+  const view = await t.call('series/create', {
+    prescriptionId: prescription.id, practitionerId: practitioner.id, place: 'cabinet', acts: [ACT],
+    frequency: { kind: 'every-other-day' }, times: ['08:00'], start: '2026-05-04', end: '2026-05-06', includeSundays: true, includeHolidays: true,
+  });
+  for (const v of view.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: practitioner.id, time: '08:00' });
+  return { practitioner, patient };
+}
