@@ -74,6 +74,17 @@ const ownVisit = (visit: PlannedVisit, practitionerId: number): void => {
   }
 };
 
+/** A visit moved or added on `date` at `time`: 4 a day at most, and never two at the same hour (the same care twice). */
+function roomOnDay(ctx: HandlerContext, seriesId: number, date: string, time: string | null, movedId: number | null): void {
+  const sameDay = listSeriesVisits(ctx.db, seriesId).filter((v) => v.id !== movedId && v.date === date && v.status !== 'cancelled');
+  if (sameDay.length >= MAX_VISITS_PER_DAY) {
+    throw new DomainError('invalid-input', `${sameDay.length + 1} passages le ${formatFrDate(date)} : ${MAX_VISITS_PER_DAY} au maximum.`, 'date');
+  }
+  if (time !== null && sameDay.some((v) => (v.doneTime ?? v.plannedTime) === time)) {
+    throw new DomainError('invalid-input', `Une visite est déjà prévue le ${formatFrDate(date)} à ${time} dans cette série.`, 'time');
+  }
+}
+
 export const seriesHandlers: AreaHandlers<
   'series/create' | 'series/active' | 'series/get' | 'series/list' | 'series/cancel' | 'series/visit' | 'series/add-visit' | 'round/day' | 'travel/get' | 'travel/set'
 > = {
@@ -168,10 +179,7 @@ export const seriesHandlers: AreaHandlers<
           if (input.date < prescription.prescriptionDate) {
             throw new DomainError('invalid-input', `La nouvelle date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
           }
-          const sameDay = listSeriesVisits(ctx.db, series.id).filter((v) => v.id !== before.id && v.date === input.date && v.status !== 'cancelled').length;
-          if (sameDay >= MAX_VISITS_PER_DAY) {
-            throw new DomainError('invalid-input', `${sameDay + 1} passages le ${formatFrDate(input.date)} : ${MAX_VISITS_PER_DAY} au maximum.`, 'date');
-          }
+          roomOnDay(ctx, series.id, input.date, input.time, before.id);
           next = { ...base, date: input.date, plannedTime: input.time };
           break;
         }
@@ -214,10 +222,7 @@ export const seriesHandlers: AreaHandlers<
       if (input.date < prescription.prescriptionDate) {
         throw new DomainError('invalid-input', `La date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
       }
-      const sameDay = listSeriesVisits(ctx.db, series.id).filter((v) => v.date === input.date && v.status !== 'cancelled').length;
-      if (sameDay >= MAX_VISITS_PER_DAY) {
-        throw new DomainError('invalid-input', `${sameDay + 1} passages le ${formatFrDate(input.date)} : ${MAX_VISITS_PER_DAY} au maximum.`, 'date');
-      }
+      roomOnDay(ctx, series.id, input.date, input.time, null);
       const now = ctx.clock.nowIso();
       const id = insertPlannedVisit(
         ctx.db,

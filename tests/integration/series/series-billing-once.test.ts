@@ -138,3 +138,25 @@ async function twoDoneVisitsAme() {
   for (const v of view.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: practitioner.id, time: '08:00' });
   return { practitioner, patient };
 }
+
+describe('two visits of a series at the same hour', () => {
+  it('refuses to move a visit, or add one, at a date and hour the series already visits', async () => {
+    const practitioner = await t.call('practitioners/create', buildPractitionerInput({ profession: 'infirmier' }));
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: 'Médecin généraliste' });
+    const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-02' });
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: practitioner.id, place: 'cabinet', acts: [ACT],
+      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-28',
+    });
+    const [first, second] = view.visits;
+    const moved = await t.fails('series/visit', { action: 'move', visitId: second!.id, date: '2026-05-27', time: '08:00' });
+    expect(moved).toMatchObject({ code: 'invalid-input', field: 'time', message_fr: 'Une visite est déjà prévue le 27/05/2026 à 08:00 dans cette série.' });
+    const added = await t.fails('series/add-visit', { seriesId: view.series.id, practitionerId: practitioner.id, date: '2026-05-27', time: '08:00' });
+    expect(added).toMatchObject({ code: 'invalid-input', field: 'time' });
+    // Another hour that day is fine; so is moving the visit onto its own slot.
+    await t.call('series/visit', { action: 'move', visitId: second!.id, date: '2026-05-27', time: '19:00' });
+    await t.call('series/visit', { action: 'move', visitId: first!.id, date: '2026-05-27', time: '08:00' });
+    expect((await t.call('series/get', { id: view.series.id })).visits.map((v) => `${v.date} ${v.plannedTime}`)).toEqual(['2026-05-27 08:00', '2026-05-27 19:00']);
+  });
+});
