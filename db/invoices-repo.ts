@@ -176,14 +176,14 @@ export function insertDraft(
   terms: BillingTerms,
   now: string,
 ): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO invoices (practitioner_id, patient_id, prescription_id, replaces_invoice_id, exoneration, tiers_payant_amo,
-        tiers_payant_amc, amo_rate, amc_rate, amc_organism_id, ame, ame_source, created_at)
-       VALUES (@practitioner_id, @patient_id, @prescription_id, @replaces, @exoneration, @tiers_payant_amo, @tiers_payant_amc,
-        @amo_rate, @amc_rate, @amc_organism_id, @ame, @ame_source, @now)`,
-    )
-    .run({
+  // Prepared once per connection (compiling this INSERT with the invoices triggers costs ~0.15 ms: « Facturer la période » makes hundreds).
+  const { lastInsertRowid } = cached(
+    db,
+    `INSERT INTO invoices (practitioner_id, patient_id, prescription_id, replaces_invoice_id, exoneration, tiers_payant_amo,
+      tiers_payant_amc, amo_rate, amc_rate, amc_organism_id, ame, ame_source, created_at)
+     VALUES (@practitioner_id, @patient_id, @prescription_id, @replaces, @exoneration, @tiers_payant_amo, @tiers_payant_amc,
+      @amo_rate, @amc_rate, @amc_organism_id, @ame, @ame_source, @now)`,
+  ).run({
       practitioner_id: d.practitionerId,
       patient_id: d.patientId,
       prescription_id: d.prescriptionId,

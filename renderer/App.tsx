@@ -11,6 +11,9 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { RoundPage } from './features/round/RoundPage.tsx';
+import { SeriesPage } from './features/series/SeriesPage.tsx';
+import { SeriesNewPage } from './features/series/SeriesNewPage.tsx';
 import { facturerFrom, ShellActions } from './shell-actions.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
@@ -19,7 +22,8 @@ import { Notice } from './ui/Notice.tsx';
 import { SHORTCUTS, shortcutOf } from './ui/shortcuts.ts';
 
 const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[] = [
-  { label: 'Patients', view: { name: 'patients' }, match: ['patients', 'patient'] },
+  { label: 'Patients', view: { name: 'patients' }, match: ['patients', 'patient', 'series', 'series-new'] },
+  { label: 'Tournée', view: { name: 'round' }, match: ['round'] },
   { label: 'Facturer', view: { name: 'facturer' }, match: ['facturer', 'invoice'], keys: SHORTCUTS.facturer.keys },
   { label: 'Factures', view: { name: 'invoices' }, match: ['invoices'] },
   { label: 'Suivi', view: { name: 'suivi' }, match: ['suivi', 'bordereau'] },
@@ -47,6 +51,12 @@ function CurrentView({ view }: { view: View }) {
       return <BordereauPage key={view.bordereauId} bordereauId={view.bordereauId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'round':
+      return <RoundPage date={view.date} />;
+    case 'series':
+      return <SeriesPage key={view.seriesId} seriesId={view.seriesId} />;
+    case 'series-new':
+      return <SeriesNewPage patientId={view.patientId} prescriptionId={view.prescriptionId} />;
   }
 }
 

@@ -29,6 +29,7 @@ import { mulDivRoundHalfUp, percentOf } from '../core/domain/money.ts';
 import { searchWords } from '../core/domain/search.ts';
 import { isMethodName } from '../core/api/contract.ts';
 import { benchPrinting } from './bench-printing.ts';
+import { benchSeries } from './bench-series.ts';
 import { formatStart, measureStart, measureValidation, rawSearch, summary, type StartFigures } from './bench-extra.ts';
 
 // ---------------------------------------------------------------- options
@@ -599,8 +600,8 @@ async function startOnly(): Promise<void> {
   if (!met) process.exitCode = 1;
 }
 
-// `--cotation` runs only the cotation figures (issue 18); `--printing` runs only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
-(process.argv.includes('--cotation') ? benchCotation() : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
+// `--cotation` runs only the cotation figures (issue 18); `--series` only the care series figures (issue 15); `--printing` only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
+(process.argv.includes('--cotation') ? benchCotation() : process.argv.includes('--series') ? benchSeries().then((met) => console.log(met ? 'Care series targets met' : 'Care series targets NOT met')) : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
   .catch((err) => {
     console.error(err);
     process.exit(1);

@@ -75,6 +75,19 @@ import { BackupFileInput } from './schemas/backups.ts';
 import { CatalogueApplyInput, CatalogueByProfessionInput, CatalogueInput, CatalogueUpdateInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { CataloguePreview, CatalogueVersionInfo } from '../cotation/catalogue-file.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
+import type { PlannedVisit, RoundEntry, SeriesView } from '../series/types.ts';
+import {
+  BillPeriodInput,
+  PlannedVisitAddInput,
+  PlannedVisitInput,
+  PrintPeriodInput,
+  RoundInput,
+  SeriesByPatientInput,
+  SeriesCreateInput,
+  TravelInput,
+  AttachmentAddInput,
+} from './schemas/series.ts';
+import type { AttachmentInfo } from '../series/types.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   /** Built on first read (see lazy-schema.ts): a fresh process builds only the schemas of the methods it runs. */
@@ -126,6 +139,20 @@ export interface CotationContext {
   catalogue: Catalogue;
   favourites: string[];
   models: ActModel[];
+}
+
+/** « Facturer la période »: the drafts made, one per patient, prescription and AME status, split when the form is full. */
+export interface BillPeriodResult {
+  invoices: { invoice: Invoice; problems: Problem[]; warning_fr: string | null }[];
+  /** Done visits that could not be billed (e.g. refused by the engine), with why; they stay unbilled. */
+  refused: { plannedVisitId: number; patientId: number; date: string; message_fr: string }[];
+}
+
+/** The drafts of a period validated (gapless numbers) and printed in one PDF; those needing an answer stay drafts. */
+export interface PrintPeriodResult {
+  validated: Invoice[];
+  pending: { invoiceId: number; kind: 'ame-prompt' | 'rights-warning' | 'checks-warning' | 'refused'; message_fr: string }[];
+  document: DocumentRef | null;
 }
 
 export interface BackupsState {
@@ -181,6 +208,34 @@ export const contract = {
 
   'prescriptions/create': method<typeof PrescriptionInput, Prescription>(PrescriptionInput),
   'prescriptions/list': method<typeof byPatientId, Prescription[]>(byPatientId),
+
+  /** A care series from a prescription: the rule expands into planned visits (issue 15). */
+  'series/create': method<typeof SeriesCreateInput, SeriesView>(SeriesCreateInput),
+  'series/get': method<typeof byId, SeriesView>(byId),
+  'series/list': method<typeof SeriesByPatientInput, SeriesView[]>(SeriesByPatientInput),
+  /** Stops a series: its visits still planned are cancelled; done ones stay (and stay billable). */
+  'series/cancel': method<typeof byId, SeriesView>(byId),
+  /** Move, skip, mark done (real hour) or not done (reason), or reopen a planned visit. */
+  'series/visit': method<typeof PlannedVisitInput, PlannedVisit>(PlannedVisitInput),
+  /** A visit added to a series by hand (on the round). */
+  'series/add-visit': method<typeof PlannedVisitAddInput, PlannedVisit>(PlannedVisitAddInput),
+  /** The series still running of a practitioner (to add a visit on the round). */
+  'series/active': method<typeof CatalogueInput, { seriesId: number; patientId: number; patientName: string; label: string | null }[]>(CatalogueInput),
+  /** The day's round of a practitioner, in time order. */
+  'round/day': method<typeof RoundInput, RoundEntry[]>(RoundInput),
+  /** « Facturer la période »: done and unbilled visits → drafts priced by the engine, each visit billed once. */
+  'series/bill-period': method<typeof BillPeriodInput, BillPeriodResult>(BillPeriodInput),
+  /** Validates the period's drafts and prints their feuilles in one PDF. */
+  'series/print-period': method<typeof PrintPeriodInput, PrintPeriodResult>(PrintPeriodInput),
+  /** One-way distance from the office, once per patient: prefills the IK of the series' visits. */
+  'travel/get': method<typeof SeriesByPatientInput, { patientId: number; distanceKm: number | null }>(SeriesByPatientInput),
+  'travel/set': method<typeof TravelInput, { patientId: number; distanceKm: number | null }>(TravelInput),
+
+  /** A scan or photo of the ordonnance or the AME attestation, kept in the database (backed up with it). */
+  'attachments/add': method<typeof AttachmentAddInput, AttachmentInfo>(AttachmentAddInput),
+  'attachments/list': method<typeof SeriesByPatientInput, AttachmentInfo[]>(SeriesByPatientInput),
+  /** An image as a data URL to show; a PDF opened like a printed document. */
+  'attachments/open': method<typeof byId, { info: AttachmentInfo; dataUrl: string | null; document: DocumentRef | null }>(byId),
 
   'tariffs/list': method<typeof TariffListInput, Tariff[]>(TariffListInput),
   'tariffs/add': method<typeof TariffInput, Tariff>(TariffInput),

@@ -6,6 +6,8 @@
 import { addMonths, formatFrDate } from '../domain/dates.ts';
 import { formatCoefficient } from '../domain/acts.ts';
 import type { PricedVisit, Problem, Visit } from './types.ts';
+import { ikSameCommuneWarning, type Address } from './commune.ts';
+import { IK_CODES } from './tariff-lookup.ts';
 
 export interface InvoiceCheckInput {
   profession: 'infirmier' | 'masseur-kinesitherapeute';
@@ -14,6 +16,8 @@ export interface InvoiceCheckInput {
   patientBirthDate: string;
   /** The AME coverage used for the act dates (null when the invoice is not AME or none is on file). */
   ame: { contractCode: string | null; startDate: string } | null;
+  /** The office's and the patient's addresses (IK inside the office's commune); omitted: not checked. */
+  addresses?: { office: Address; patient: Address } | undefined;
 }
 
 const ageOn = (birth: string, date: string): number =>
@@ -104,6 +108,15 @@ export function checkAmeCarence(input: InvoiceCheckInput): Problem[] {
       }];
 }
 
+/** IK billed to a patient living in the office's own commune (NGAP art. 13: not due inside the agglomeration). */
+export function checkIkCommune(input: InvoiceCheckInput): Problem[] {
+  if (!input.addresses) return [];
+  const ikCodes: readonly string[] = Object.values(IK_CODES);
+  const billsIk = input.visits.some((v) => v.priced.lines.some((l) => ikCodes.includes(l.code)));
+  const warning = ikSameCommuneWarning(input.addresses.office, input.addresses.patient, billsIk);
+  return warning ? [warning] : [];
+}
+
 /** Every check, engine problems first, de-duplicated by message. */
 export function checkInvoice(input: InvoiceCheckInput): Problem[] {
   const all = [
@@ -112,6 +125,7 @@ export function checkInvoice(input: InvoiceCheckInput): Problem[] {
     ...checkPrescribedActs(input),
     ...checkSameActSameDay(input),
     ...checkAmeCarence(input),
+    ...checkIkCommune(input),
   ];
   const seen = new Set<string>();
   return all.filter((p) => (seen.has(p.message_fr) ? false : (seen.add(p.message_fr), true)));

@@ -26,16 +26,29 @@ const ALSACE_MOSELLE = ['57', '67', '68'];
 const iso = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
+/** The national days of a year, and those Alsace-Moselle adds, by ISO date: computed once per year (pricing asks for each visit). */
+const byYear = new Map<number, { national: Map<string, string>; alsace: Map<string, string> }>();
+
+function daysOf(year: number): { national: Map<string, string>; alsace: Map<string, string> } {
+  let days = byYear.get(year);
+  if (!days) {
+    const national = joursFeries(year);
+    const alsace = new Map<string, string>();
+    for (const [name, d] of Object.entries(joursFeries(year, { alsace: true }))) if (!(name in national)) alsace.set(iso(d), name);
+    days = { national: new Map(Object.entries(national).map(([name, d]) => [iso(d), name])), alsace };
+    byYear.set(year, days);
+  }
+  return days;
+}
+
 /** The holiday falling on `date` for an office at `postalCode`, or null. */
 export function holidayOn(date: string, postalCode: string): Holiday | null {
-  const year = Number(date.slice(0, 4));
-  const alsace = ALSACE_MOSELLE.includes(postalCode.slice(0, 2));
-  const national = joursFeries(year);
-  for (const [name, d] of Object.entries(national)) if (iso(d) === date) return { name, local: false };
-  if (alsace) {
-    for (const [name, d] of Object.entries(joursFeries(year, { alsace: true }))) {
-      if (iso(d) === date && !(name in national)) return { name, local: true };
-    }
+  const days = daysOf(Number(date.slice(0, 4)));
+  const national = days.national.get(date);
+  if (national !== undefined) return { name: national, local: false };
+  if (ALSACE_MOSELLE.includes(postalCode.slice(0, 2))) {
+    const local = days.alsace.get(date);
+    if (local !== undefined) return { name: local, local: true };
   }
   const dom = DOM_DAYS[postalCode.slice(0, 3)];
   if (dom && date.slice(5) === dom.monthDay) return { name: dom.name, local: true };

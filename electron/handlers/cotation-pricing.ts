@@ -12,6 +12,7 @@ import type { Invoice, InvoiceVisit, Patient, Practitioner } from '../../core/do
 import { getPrescription } from '../../db/billing-repo.ts';
 import { loadCatalogue } from '../../db/catalogue-repo.ts';
 import { listCoverages } from '../../db/coverages-repo.ts';
+import { sameVisitsElsewhere } from '../../db/series-links-repo.ts';
 import type { LineData } from '../../db/invoices-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { requirePatient } from './patients.ts';
@@ -141,11 +142,23 @@ export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitione
         .filter((c) => c.organism.isAme && c.startDate <= firstDate && c.endDate >= firstDate)
         .sort((a, b) => b.startDate.localeCompare(a.startDate))[0] ?? null
     : null;
-  return checkInvoice({
+  return [...checkInvoice({
     profession: practitioner.profession,
     visits: invoice.visits.map((visit) => ({ visit, priced: priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate }) })),
     prescription: prescription ? { date: prescription.prescriptionDate, acts: prescription.prescribedActs } : null,
     patientBirthDate: patient.birthDate,
     ame: ameCoverage ? { contractCode: ameCoverage.contractCode, startDate: ameCoverage.startDate } : null,
-  });
+    addresses: { office: practitioner, patient },
+  }), ...billedElsewhere(ctx, invoice)];
+}
+
+/** The same visit (patient, date, hour) on another live invoice: billed twice unless one is cancelled. */
+function billedElsewhere(ctx: HandlerContext, invoice: Invoice): Problem[] {
+  return sameVisitsElsewhere(ctx.db, invoice.id, invoice.patientId, invoice.visits).map((d) => ({
+    level: 'warn' as const,
+    code: 'visit-billed-elsewhere',
+    message_fr: `La visite du ${formatFrDate(d.date)}${d.time === null ? '' : ` à ${d.time}`} est déjà facturée (${
+      d.number === null ? 'sur un autre brouillon' : `facture n° ${d.number}`
+    }) : vérifiez qu'il ne s'agit pas de la même visite.`,
+  }));
 }

@@ -9,6 +9,9 @@ import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
 import { catalogueHandlers } from './catalogue.ts';
 import { printingHandlers } from './printing.ts';
+import { seriesHandlers } from './series.ts';
+import { attachmentHandlers } from './attachments.ts';
+import { billPeriod, printPeriod } from './series-billing.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -22,4 +25,8 @@ export const handlers = {
   ...cotationHandlers,
   ...catalogueHandlers,
   ...printingHandlers,
+  ...seriesHandlers,
+  ...attachmentHandlers,
+  'series/bill-period': (input, ctx) => billPeriod(ctx, input),
+  'series/print-period': (input, ctx) => printPeriod(ctx, input),
 } satisfies Handlers;

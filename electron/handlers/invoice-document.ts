@@ -15,6 +15,7 @@ import { getInvoice, setPdfFile } from '../../db/invoices-repo.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { getPrintModel, insertPrintModel, sessionsBilledBefore } from '../../db/print-models-repo.ts';
+import { seriesSessions } from './series-sessions.ts';
 import {
   FROZEN_FEUILLE_VERSION,
   READABLE_FEUILLE_VERSIONS,
@@ -48,10 +49,14 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice, source
   const prescription = invoice.prescriptionId === null ? null : getPrescription(ctx.db, invoice.prescriptionId);
   const ayantDroit = patient.quality === 'ayant_droit';
   const ameCoverage = !invoice.ame ? null : sources?.ameCoverage !== undefined ? sources.ameCoverage : ameCoverageCheck(ctx, invoice).coverage;
+  const kine = practitioner.profession === 'masseur-kinesitherapeute';
+  // Visits of a care series: numbered from the series (issue 15); otherwise from the prescription's invoices.
+  const fromSeries = kine ? seriesSessions(ctx, invoice, prescription?.sessionsPrescribed ?? null, isKineSessionCode) : null;
   const sessions =
-    practitioner.profession === 'masseur-kinesitherapeute' && invoice.prescriptionId !== null
+    fromSeries?.numbers ??
+    (kine && invoice.prescriptionId !== null
       ? kineSessionNumbers(sessionsBilledBefore(ctx.db, invoice.prescriptionId, invoice.id, isKineSessionCode), invoice.lines)
-      : invoice.lines.map(() => null);
+      : invoice.lines.map(() => null));
   return {
     invoice: { number: invoice.number, validatedAt: invoice.validatedAt },
     practitioner: {
@@ -94,7 +99,7 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice, source
           prescriberIdentifier: prescription.prescriber.identifier,
           prescriberSpecialty: prescription.prescriber.specialty,
           date: prescription.prescriptionDate,
-          sessionsPrescribed: prescription.sessionsPrescribed,
+          sessionsPrescribed: prescription.sessionsPrescribed ?? fromSeries?.total ?? null,
         }
       : null,
     billing: {

@@ -15,7 +15,7 @@ import { getPractitioner, getPrescription } from '../../db/billing-repo.ts';
 import { getAmeOrganism } from '../../db/coverages-repo.ts';
 import { getInvoice, getNormalChoice, saveDraftContent, setNormalChoice, type LineData } from '../../db/invoices-repo.ts';
 import { loadCatalogue } from '../../db/catalogue-repo.ts';
-import { priceVisits } from './cotation-pricing.ts';
+import { priceVisits, type AlreadyRead } from './cotation-pricing.ts';
 import type { HandlerContext } from '../context.ts';
 
 /** An act with its coefficient in hundredths (AMI 1,5 → 150). */
@@ -179,9 +179,9 @@ export function storeDraft(ctx: HandlerContext, invoice: Invoice, terms: Billing
 }
 
 /** Prices visits with the cotation engine under `terms` and stores visits, lines and totals. Caller holds the transaction. */
-export function storeVisits(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, visits: readonly Visit[]): Invoice {
+export function storeVisits(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, visits: readonly Visit[], read: AlreadyRead = {}): Invoice {
   const practitioner = requirePractitioner(ctx, invoice.practitionerId);
-  const priced = priceVisits(ctx, invoice, practitioner, visits, terms.qualificatif);
+  const priced = priceVisits(ctx, invoice, practitioner, visits, terms.qualificatif, read);
   const shares = computeShares(priced.lines.map((l) => l.amountCents), terms);
   saveDraftContent(ctx.db, invoice.id, terms, priced.lines, shares, priced.visits);
   return requireInvoice(ctx, invoice.id);

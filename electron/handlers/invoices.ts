@@ -41,10 +41,37 @@ import {
 } from './invoice-drafts.ts';
 import { invoiceChecks, toEngineVisit } from './cotation-pricing.ts';
 import { printInvoice } from './invoice-document.ts';
+import { carryLinksToReissue, refuseOtherDoer, relinkAfterEdit } from './series-links.ts';
 import { validateInvoice } from './invoice-validation.ts';
 import { printAfterCommit } from './print-after-commit.ts';
 import { printBatch } from './invoice-batch.ts';
 import type { AreaHandlers } from './types.ts';
+import type { HandlerContext } from '../context.ts';
+import type { Invoice } from '../../core/domain/types.ts';
+
+/** A new draft for a patient (and a prescription): its AME box and exonération carry over. Caller holds the transaction. */
+export function createDraft(
+  ctx: HandlerContext,
+  input: { practitionerId: number; patientId: number; prescriptionId: number | null },
+  // « Facturer la période » applies the AME default once the visits are stored, not on the empty draft.
+  opts: { ameDefault: boolean } = { ameDefault: true },
+): Invoice {
+  requirePractitioner(ctx, input.practitionerId);
+  const patient = requirePatient(ctx, input.patientId);
+  if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
+  const prescription = input.prescriptionId === null ? null : getPrescription(ctx.db, input.prescriptionId);
+  if (input.prescriptionId !== null && (!prescription || prescription.patientId !== patient.id)) {
+    throw new DomainError('invalid-input', "Cette prescription n'appartient pas à ce patient.", 'prescriptionId');
+  }
+  const terms = prescription?.ame
+    ? ameTerms(ameOrganismId(ctx), 'prescription')
+    : normalTerms(prescription?.exoneration ?? 'aucune');
+  const now = ctx.clock.nowIso();
+  const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
+  const invoice = requireInvoice(ctx, id);
+  recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
+  return opts.ameDefault ? applyAmeDefault(ctx, invoice) : invoice;
+}
 
 export const invoiceHandlers: AreaHandlers<
   | 'invoices/create-draft' | 'invoices/update-draft' | 'invoices/set-ame' | 'invoices/check-rights'
@@ -53,24 +80,7 @@ export const invoiceHandlers: AreaHandlers<
   | 'invoices/delete-draft' | 'invoices/get' | 'invoices/list' | 'invoices/checks' | 'invoices/set-circumstances' | 'invoices/print-batch'
 > = {
   /** From a prescription, its AME box and exonération carry over; from Facturer, a plain draft. */
-  'invoices/create-draft': (input, ctx) =>
-    inTransaction(ctx.db, () => {
-      requirePractitioner(ctx, input.practitionerId);
-      const patient = requirePatient(ctx, input.patientId);
-      if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
-      const prescription = input.prescriptionId === null ? null : getPrescription(ctx.db, input.prescriptionId);
-      if (input.prescriptionId !== null && (!prescription || prescription.patientId !== patient.id)) {
-        throw new DomainError('invalid-input', "Cette prescription n'appartient pas à ce patient.", 'prescriptionId');
-      }
-      const terms = prescription?.ame
-        ? ameTerms(ameOrganismId(ctx), 'prescription')
-        : normalTerms(prescription?.exoneration ?? 'aucune');
-      const now = ctx.clock.nowIso();
-      const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
-      const invoice = requireInvoice(ctx, id);
-      recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
-      return applyAmeDefault(ctx, invoice);
-    }),
+  'invoices/create-draft': (input, ctx) => inTransaction(ctx.db, () => createDraft(ctx, input)),
 
   'invoices/update-draft': (input, ctx) =>
     inTransaction(ctx.db, () => {
@@ -87,6 +97,7 @@ export const invoiceHandlers: AreaHandlers<
         : input.lines
           ? storeDraft(ctx, before, terms, input.lines.map((l) => ({ ...l, coefficient: toHundredths(l.coefficient) })))
           : repriceDraft(ctx, before, terms);
+      relinkAfterEdit(ctx, before.id);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', before.id, 'update', before, after);
       return applyAmeDefault(ctx, after);
     }),
@@ -135,6 +146,7 @@ export const invoiceHandlers: AreaHandlers<
       const before = requireDraft(ctx, invoiceId);
       const practitioner = requirePractitioner(ctx, practitionerId);
       if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
+      refuseOtherDoer(ctx, invoiceId, practitionerId);
       setDraftPractitioner(ctx.db, invoiceId, practitionerId);
       const after = repriceDraft(ctx, requireInvoice(ctx, invoiceId), termsOf(before), before);
       recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoiceId, 'set-practitioner', { practitionerId: before.practitionerId }, { practitionerId });
@@ -222,6 +234,7 @@ export const invoiceHandlers: AreaHandlers<
       saveCircumstances(ctx.db, draftId, cancelled.circumstances);
       setNormalChoice(ctx.db, draftId, getNormalChoice(ctx.db, id));
       const draft = repriceDraft(ctx, requireInvoice(ctx, draftId), termsOf(cancelled), cancelled);
+      carryLinksToReissue(ctx, id, draftId);
       recordAudit(ctx.db, now, 'invoice', draftId, 'reissue', { replaces: id }, draft);
       return draft;
     }),

@@ -12,7 +12,10 @@ export type View =
   | { name: 'invoices' }
   | { name: 'suivi'; tab?: SuiviTab }
   | { name: 'bordereau'; bordereauId: number }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'round'; date?: string }
+  | { name: 'series'; seriesId: number }
+  | { name: 'series-new'; patientId: number; prescriptionId: number };
 
 export type InvoiceTab = 'facture' | 'actes' | 'suivi';
 export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux' | 'recettes';

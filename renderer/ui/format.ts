@@ -14,3 +14,9 @@ export const formatMegabytes = (bytes: number): string => `${(bytes / 1024 / 102
 
 /** `1 facture`, `2 factures`, `0 facture` (French: singular below 2). */
 export const plural = (n: number, word: string, plural = `${word}s`): string => `${n} ${n > 1 ? plural : word}`;
+
+/** Today on this computer's calendar, ISO (the desk's day: the round, the week to bill). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

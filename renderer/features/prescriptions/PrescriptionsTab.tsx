@@ -10,6 +10,8 @@ import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PrescriptionDialog } from './PrescriptionDialog.tsx';
 import { createDraft } from '../invoices/create-draft.ts';
+import { PatientSeriesList } from '../series/PatientSeriesList.tsx';
+import { AttachmentsPanel } from '../series/AttachmentsPanel.tsx';
 
 export function PrescriptionsTab(props: { patientId: number }) {
   const go = useNav((s) => s.go);
@@ -65,6 +67,13 @@ export function PrescriptionsTab(props: { patientId: number }) {
                 <td className="num">
                   <button type="button" data-prescription={p.id} onClick={() => void bill(p)} aria-label={`Facturer la prescription du ${formatFrDate(p.prescriptionDate)}`}>
                     Facturer
+                  </button>{' '}
+                  <button
+                    type="button"
+                    onClick={() => go({ name: 'series-new', patientId: props.patientId, prescriptionId: p.id })}
+                    aria-label={`Planifier les soins de la prescription du ${formatFrDate(p.prescriptionDate)}`}
+                  >
+                    Planifier les soins
                   </button>
                 </td>
               </tr>
@@ -72,6 +81,8 @@ export function PrescriptionsTab(props: { patientId: number }) {
           </tbody>
         </table>
       ) : null}
+      <PatientSeriesList patientId={props.patientId} />
+      <AttachmentsPanel patientId={props.patientId} />
       {adding ? (
         <PrescriptionDialog
           patientId={props.patientId}

@@ -99,7 +99,8 @@ describe('checks before Imprimer', () => {
 describe('a validated invoice is never re-priced', () => {
   it('keeps its lines, explanations and totals whatever tariffs are added or visits sent afterwards', async () => {
     const idel = await t.call('practitioners/create', buildPractitionerInput());
-    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2 }));
+    // Outside the office's commune (Paris): IK are due (NGAP art. 13).
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_2, postalCode: '93100', city: 'Montreuil' }));
     const draft = await t.call('invoices/create-draft', { practitionerId: idel.id, patientId: patient.id });
     await t.call('invoices/update-draft', {
       invoiceId: draft.id,

@@ -1,0 +1,42 @@
+/**
+ * Kiné « séance n / total » for a feuille billing visits of a care series: n is the visit's rank among the
+ * series' done visits (a visit not done is no séance), the total the prescription's séances, else the
+ * series' (DESIGN §7: counts, not columns). Null when the invoice bills no series visit.
+ */
+import { sessionNumbers, seriesProgress } from '../../core/series/progress.ts';
+import type { Invoice } from '../../core/domain/types.ts';
+import { billedVisitsOf, getSeries, listSeriesVisits } from '../../db/series-repo.ts';
+import type { HandlerContext } from '../context.ts';
+
+export function seriesSessions(
+  ctx: HandlerContext,
+  invoice: Invoice,
+  sessionsPrescribed: number | null,
+  isSession: (code: string) => boolean,
+): { numbers: (number | null)[]; total: number } | null {
+  const billed = billedVisitsOf(ctx.db, invoice.id);
+  if (billed.size === 0) return null;
+  const seriesIds = new Set<number>();
+  const visitSeries = new Map<number, number>();
+  const numbers = new Map<number, number>();
+  let total = 0;
+  for (const plannedId of billed.values()) {
+    const row = ctx.db.prepare('SELECT series_id FROM planned_visits WHERE id = ?').get(plannedId) as { series_id: number };
+    visitSeries.set(plannedId, row.series_id);
+    seriesIds.add(row.series_id);
+  }
+  for (const seriesId of seriesIds) {
+    const visits = listSeriesVisits(ctx.db, seriesId);
+    for (const [id, n] of sessionNumbers(visits)) numbers.set(id, n);
+    const series = getSeries(ctx.db, seriesId)!;
+    total = Math.max(total, seriesProgress(visits, { sessionsPrescribed, ruleCount: series.rule.count }, ctx.clock.today()).prescribed);
+  }
+  return {
+    numbers: invoice.lines.map((l) => {
+      if (l.visitPosition === null || !isSession(l.code)) return null;
+      const planned = billed.get(l.visitPosition);
+      return planned === undefined ? null : (numbers.get(planned) ?? null);
+    }),
+    total,
+  };
+}
