@@ -308,12 +308,14 @@ function buildFollowUp(db: Db) {
        WHERE i.created_at < ?`,
     ).run(cutoff);
     db.exec(`INSERT INTO bordereau_counters (practitioner_id, last_number) SELECT practitioner_id, max(number) FROM bordereaux GROUP BY practitioner_id`);
+    // Each payment is a one-invoice transfer (its id is the invoice's), allocated whole to that invoice.
     db.prepare(
-      `INSERT INTO payments (invoice_id, received_on, amount_cents, mode, reference, created_at)
-       SELECT i.id, date(substr(i.created_at, 1, 7) || '-28', '+40 days'), i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc,
-         'virement', 'VIR CPAM', i.created_at
+      `INSERT INTO transfers (id, practitioner_id, received_on, payer, amount_cents, mode, reference, created_at)
+       SELECT i.id, i.practitioner_id, date(substr(i.created_at, 1, 7) || '-28', '+40 days'), CASE WHEN i.ame = 1 THEN 'amc' ELSE 'amo' END,
+         i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc, 'virement', 'VIR CPAM', i.created_at
        FROM invoices i WHERE i.created_at < ? AND i.id % 20 <> 0 AND i.id % 97 <> 0 AND i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc > 0`,
     ).run(addDays(cutoff, -62));
+    db.exec('INSERT INTO allocations (transfer_id, invoice_id, amount_cents, created_at) SELECT id, id, amount_cents, created_at FROM transfers');
     db.prepare(
       `INSERT INTO rejections (invoice_id, rejected_on, reason, created_at)
        SELECT id, date(substr(created_at, 1, 7) || '-28', '+30 days'), 'Droits non ouverts', created_at FROM invoices WHERE created_at < ? AND id % 97 = 0`,

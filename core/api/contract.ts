@@ -72,6 +72,15 @@ import {
   RejectionWithdrawInput,
 } from './schemas/follow-up.ts';
 import { BackupFileInput } from './schemas/backups.ts';
+import {
+  StatementConfirmInput,
+  StatementImportInput,
+  StatementLinesInput,
+  TransferCancelInput,
+  TransferListInput,
+  TransferRecordInput,
+} from './schemas/money-in.ts';
+import type { BankLineView, StatementImport, Transfer, TransferOutcome } from '../domain/money-in.ts';
 import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
@@ -235,6 +244,18 @@ export const contract = {
   /** Payments received over a period: the livre des recettes (the UI exports it as CSV for the accountant). */
   'payments/ledger': method<typeof LedgerInput, LedgerLine[]>(LedgerInput),
   'rejections/withdraw': method<typeof RejectionWithdrawInput, InvoiceFollowUp>(RejectionWithdrawInput),
+
+  /** Money in (issue #16): a transfer allocated to a bordereau or to invoices; a bank statement pointed. */
+  'transfers/record': method<typeof TransferRecordInput, TransferOutcome>(TransferRecordInput),
+  /** Undoes every allocation of the transfer at once (audited); its bank line can be pointed again. */
+  'transfers/cancel': method<typeof TransferCancelInput, Transfer>(TransferCancelInput),
+  'transfers/get': method<typeof byId, Transfer>(byId),
+  'transfers/list': method<typeof TransferListInput, Transfer[]>(TransferListInput),
+  /** CSV, OFX or CAMT.053: parsed off the main thread, each credit stored once under its stable identity. */
+  'statements/import': method<typeof StatementImportInput, StatementImport>(StatementImportInput),
+  'statements/lines': method<typeof StatementLinesInput, BankLineView[]>(StatementLinesInput),
+  /** Points a credit: a transfer on that bank line, allocated to the bordereau or invoices chosen. */
+  'statements/confirm': method<typeof StatementConfirmInput, TransferOutcome>(StatementConfirmInput),
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
   'backups/list': method<typeof none, BackupsState>(none),

@@ -287,6 +287,8 @@ export interface Payment {
   createdAt: string;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** The transfer it is part of (one allocation of it); cancelling the payment cancels that transfer. */
+  transferId: number;
 }
 
 export interface Rejection {

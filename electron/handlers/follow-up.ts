@@ -33,6 +33,7 @@ import {
   markBordereauCancelled,
   markPaymentCancelled,
   markRejectionWithdrawn,
+  paymentTransferSize,
   takeNextBordereauNumber,
 } from '../../db/follow-up-repo.ts';
 import type { HandlerContext } from '../context.ts';
@@ -209,6 +210,10 @@ export const followUpHandlers: AreaHandlers<
       const payment = getPayment(ctx.db, paymentId);
       if (!payment) throw notFound('Paiement');
       if (payment.cancelledAt !== null) throw new DomainError('conflict', 'Ce paiement est déjà annulé.');
+      const size = paymentTransferSize(ctx.db, paymentId);
+      if (size > 1) {
+        throw new DomainError('conflict', `Ce paiement fait partie d'un virement réparti sur ${size} factures : annulez le virement entier (Encaissements).`);
+      }
       const now = ctx.clock.nowIso();
       markPaymentCancelled(ctx.db, paymentId, reason, now);
       recordAudit(ctx.db, now, 'payment', paymentId, 'cancel', payment, getPayment(ctx.db, paymentId));

@@ -8,6 +8,8 @@ import { followUpHandlers } from './follow-up.ts';
 import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
 import { printingHandlers } from './printing.ts';
+import { transferHandlers } from './transfers.ts';
+import { statementHandlers } from './statements.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -20,4 +22,6 @@ export const handlers = {
   ...backupHandlers,
   ...cotationHandlers,
   ...printingHandlers,
+  ...transferHandlers,
+  ...statementHandlers,
 } satisfies Handlers;
