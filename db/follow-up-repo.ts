@@ -313,6 +313,7 @@ interface RejectionDb {
   invoice_id: number;
   rejected_on: string;
   reason: string;
+  reason_code: string | null;
   created_at: string;
   withdrawn_at: string | null;
 }
@@ -322,6 +323,7 @@ const toRejection = (r: RejectionDb): Rejection => ({
   invoiceId: r.invoice_id,
   rejectedOn: r.rejected_on,
   reason: r.reason,
+  reasonCode: r.reason_code,
   createdAt: r.created_at,
   withdrawnAt: r.withdrawn_at,
 });
@@ -329,8 +331,8 @@ const toRejection = (r: RejectionDb): Rejection => ({
 export function insertRejection(db: Db, r: Omit<Rejection, 'id' | 'withdrawnAt'>): number {
   return Number(
     db
-      .prepare('INSERT INTO rejections (invoice_id, rejected_on, reason, created_at) VALUES (?, ?, ?, ?)')
-      .run(r.invoiceId, r.rejectedOn, r.reason, r.createdAt).lastInsertRowid,
+      .prepare('INSERT INTO rejections (invoice_id, rejected_on, reason, reason_code, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.invoiceId, r.rejectedOn, r.reason, r.reasonCode, r.createdAt).lastInsertRowid,
   );
 }
 

@@ -79,8 +79,14 @@ import {
   TransferCancelInput,
   TransferListInput,
   TransferRecordInput,
+  RelancesDueInput,
+  RelanceCreateInput,
+  RelanceDelaysInput,
+  DashboardInput,
 } from './schemas/money-in.ts';
 import type { BankLineView, StatementImport, Transfer, TransferOutcome } from '../domain/money-in.ts';
+import type { Relance, RelanceDelays, RelanceDue } from '../domain/relances.ts';
+import type { DashboardFigures } from '../domain/dashboard.ts';
 import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
@@ -256,6 +262,14 @@ export const contract = {
   'statements/lines': method<typeof StatementLinesInput, BankLineView[]>(StatementLinesInput),
   /** Points a credit: a transfer on that bank line, allocated to the bordereau or invoices chosen. */
   'statements/confirm': method<typeof StatementConfirmInput, TransferOutcome>(StatementConfirmInput),
+  /** Invoices unpaid after the payer's delay (Réglages), to remind the caisse or the patient about. */
+  'relances/due': method<typeof RelancesDueInput, RelanceDue[]>(RelancesDueInput),
+  /** One letter (PDF) to one caisse or one patient, recorded on each invoice's history. */
+  'relances/create': method<typeof RelanceCreateInput, { relance: Relance; document: DocumentRef | null }>(RelanceCreateInput),
+  'relances/delays': method<typeof none, RelanceDelays>(none),
+  'relances/set-delays': method<typeof RelanceDelaysInput, RelanceDelays>(RelanceDelaysInput),
+  /** The Tableau de bord, per practitioner or for the practice, from the same SQL as the follow-up. */
+  'dashboard/figures': method<typeof DashboardInput, DashboardFigures>(DashboardInput),
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
   'backups/list': method<typeof none, BackupsState>(none),

@@ -40,6 +40,8 @@ import type { HandlerContext } from '../context.ts';
 import { addresseeOf, printBordereau } from './bordereau-document.ts';
 import { getCaisse } from '../../db/caisses-repo.ts';
 import { printAfterCommit } from './print-after-commit.ts';
+import { relancesOfInvoice } from '../../db/relances-repo.ts';
+import { rejectionReason } from '../../core/domain/rejection-reasons.ts';
 import { requireInvoice, requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
 
@@ -51,7 +53,12 @@ function followUpRow(ctx: HandlerContext, invoiceId: number): FollowUpRow {
 }
 
 function invoiceFollowUp(ctx: HandlerContext, invoiceId: number): InvoiceFollowUp {
-  return { row: followUpRow(ctx, invoiceId), payments: listPayments(ctx.db, invoiceId), rejections: listRejections(ctx.db, invoiceId) };
+  return {
+    row: followUpRow(ctx, invoiceId),
+    payments: listPayments(ctx.db, invoiceId),
+    rejections: listRejections(ctx.db, invoiceId),
+    relances: relancesOfInvoice(ctx.db, invoiceId),
+  };
 }
 
 function requireBordereau(ctx: HandlerContext, id: number): Bordereau {
@@ -235,7 +242,8 @@ export const followUpHandlers: AreaHandlers<
       if (row.state === 'payee') throw new DomainError('conflict', 'Cette facture est entièrement réglée : un rejet ne peut plus être enregistré.');
       dateProblem('rejectedOn', checkEventDate(input.rejectedOn, ctx.clock.today(), validatedOn, 'Date du rejet'));
       const now = ctx.clock.nowIso();
-      const id = insertRejection(ctx.db, { ...input, createdAt: now });
+      if (input.reasonCode !== undefined && !rejectionReason(input.reasonCode)) throw new DomainError('invalid-input', 'Motif de rejet inconnu.', 'reasonCode');
+      const id = insertRejection(ctx.db, { ...input, reasonCode: input.reasonCode ?? null, createdAt: now });
       recordAudit(ctx.db, now, 'rejection', id, 'create', null, getRejection(ctx.db, id));
       return invoiceFollowUp(ctx, input.invoiceId);
     }),

@@ -10,6 +10,7 @@ import { cotationHandlers } from './cotation.ts';
 import { printingHandlers } from './printing.ts';
 import { transferHandlers } from './transfers.ts';
 import { statementHandlers } from './statements.ts';
+import { relanceHandlers } from './relances.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -24,4 +25,5 @@ export const handlers = {
   ...printingHandlers,
   ...transferHandlers,
   ...statementHandlers,
+  ...relanceHandlers,
 } satisfies Handlers;

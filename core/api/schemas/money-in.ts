@@ -84,3 +84,22 @@ export const StatementConfirmInput = lazySchema(() => z.object({
   payer: payer().optional(),
   target: target(),
 }));
+
+export const RelancesDueInput = lazySchema(() => z.object({ practitionerId: id, addressee: z.enum(['caisse', 'patient']).optional() }));
+
+export const RelanceCreateInput = lazySchema(() => z.object({
+  practitionerId: id,
+  addressee: z.enum(['caisse', 'patient'], { error: 'Destinataire de la relance : la caisse ou le patient.' }),
+  invoiceIds: z
+    .array(id)
+    .min(1, 'Choisissez au moins une facture à relancer.')
+    .max(200, '200 factures au maximum par relance.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Une facture figure deux fois dans la liste.'),
+}));
+
+const delay = (who: string) =>
+  z.number({ error: `Délai de relance (${who}) : nombre de jours attendu.` }).int(`Délai de relance (${who}) : nombre entier de jours.`).min(1, `Délai de relance (${who}) : 1 jour au moins.`).max(365, `Délai de relance (${who}) : 365 jours au plus.`);
+
+export const RelanceDelaysInput = lazySchema(() => z.object({ amo: delay('caisse'), amc: delay('AME / complémentaire'), patient: delay('patient') }));
+
+export const DashboardInput = lazySchema(() => z.object({ practitionerId: id.optional(), months: z.number().int().min(1).max(36).default(12) }));
