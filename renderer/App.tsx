@@ -10,6 +10,8 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { MoneyInPage } from './features/money-in/MoneyInPage.tsx';
+import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { ShellActions } from './shell-actions.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
@@ -22,6 +24,8 @@ const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[]
   { label: 'Facturer', view: { name: 'facturer' }, match: ['facturer', 'invoice'], keys: SHORTCUTS.facturer.keys },
   { label: 'Factures', view: { name: 'invoices' }, match: ['invoices'] },
   { label: 'Suivi', view: { name: 'suivi' }, match: ['suivi', 'bordereau'] },
+  { label: 'Encaissements', view: { name: 'encaissements' }, match: ['encaissements'] },
+  { label: 'Tableau de bord', view: { name: 'tableau-de-bord' }, match: ['tableau-de-bord'] },
   { label: 'Réglages', view: { name: 'settings' }, match: ['settings'] },
 ];
 
@@ -46,6 +50,10 @@ function CurrentView({ view }: { view: View }) {
       return <BordereauPage key={view.bordereauId} bordereauId={view.bordereauId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'encaissements':
+      return <MoneyInPage tab={view.tab ?? 'releves'} />;
+    case 'tableau-de-bord':
+      return <DashboardPage />;
   }
 }
 

@@ -9,7 +9,11 @@ export type View =
   | { name: 'invoices' }
   | { name: 'suivi'; tab?: SuiviTab }
   | { name: 'bordereau'; bordereauId: number }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'encaissements'; tab?: MoneyInTab }
+  | { name: 'tableau-de-bord' };
+
+export type MoneyInTab = 'releves' | 'paiements' | 'relances';
 
 export type InvoiceTab = 'facture' | 'actes' | 'suivi';
 export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux' | 'recettes';
