@@ -50,7 +50,7 @@ describe('Encaissements and Tableau de bord through the real UI', () => {
     await screenshot(page, '60-encaissements-releve');
 
     // Keyboard only: the first credit has the focus; ↓ to the CPAM credit, Entrée confirms its suggestion.
-    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    const focusedLabel = async () => (await page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('aria-label')")) ?? '';
     await expect.poll(focusedLabel).toMatch(/^Crédit du/);
     if (!(await focusedLabel()).includes('17,70')) await page.keyboard.press('ArrowDown');
     await expect.poll(focusedLabel).toMatch(/17,70/);
