@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildPractitionerInput, makeTestBackend, nirOf, NIR_1, type TestBackend, validatedInvoice } from '../../helpers/test-backend.ts';
 import { disposeCheckingFollowUp } from '../../helpers/follow-up-drift.ts';
-import { text } from '../../pdf/pdf-tools.ts';
+import { renderPng, text } from '../../pdf/pdf-tools.ts';
 
 let t: TestBackend;
 afterEach(() => disposeCheckingFollowUp(t));
@@ -36,6 +36,7 @@ describe('relances', () => {
     expect(pdf).toContain('Relance — factures impayées');
     expect(pdf).toContain(`bordereau n° ${bordereau.number} du 25/11/2026`);
     expect(pdf).toMatch(/total restant dû\s+16,26\s€/i);
+    renderPng(join(t.dir, 'documents', document!.fileName), 'relance-caisse'); // looked at
     const history = await t.call('follow-up/invoice', { id: a.id });
     expect(history.relances).toEqual([{ relanceId: relance.id, sentOn: '2026-12-26', addressee: 'caisse', awaitedCents: 1063 }]);
     expect((await t.call('audit/list', { entity: 'invoice', entityId: a.id })).some((e) => e.action === 'relance')).toBe(true);
@@ -58,6 +59,7 @@ describe('relances', () => {
     const pdf = await text(join(t.dir, 'documents', document!.fileName));
     expect(pdf).toContain('Relance — reste à régler');
     expect(pdf).toContain('MARTIN');
+    renderPng(join(t.dir, 'documents', document!.fileName), 'relance-patient'); // looked at
     expect((await t.fails('relances/create', { practitionerId, addressee: 'caisse', invoiceIds: [inv.id] })).message_fr).toContain("n'est pas à relancer");
   });
 });
