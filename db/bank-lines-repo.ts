@@ -61,28 +61,43 @@ export function saveCsvLayout(db: Db, signature: string, mapping: CsvMapping, no
 }
 
 /**
- * What a credit can pay: live bordereaux with money still awaited (summed over their invoices), and the
- * open invoices one by one. Read from the follow-up view through the stored open states.
+ * What a credit can pay: the open invoices one by one (the stored follow-up states: « à envoyer », « envoyée »,
+ * « payée en partie »), and their live bordereaux with the money still awaited summed over their invoices.
+ * What is awaited is the view's (tiers-payant shares less the live allocations of the caisse and the AME),
+ * read in one pass: the view itself computes much more per invoice than matching needs.
  */
 export function matchCandidates(db: Db): MatchCandidate[] {
-  const open = `SELECT f.invoice_id, f.expected_cents - f.paid_cents AS owed, f.bordereau_id, f.number, f.practitioner_id
-    FROM follow_up_states s JOIN invoice_follow_up f ON f.invoice_id = s.invoice_id
-    WHERE s.state IN ('a-envoyer', 'envoyee', 'payee-partiellement')`;
-  const invoices = db
+  // The live bordereau of each invoice by a lookup per row (a join would materialise every bordereau line).
+  const rows = db
     .prepare(
-      `SELECT 'invoice' AS kind, o.invoice_id AS id, o.number, o.practitioner_id AS practitionerId, NULL AS caisse,
-         coalesce(b.sent_on, substr(i.validated_at, 1, 10)) AS since, o.owed AS owedCents, i.ame
-       FROM (${open}) o JOIN invoices i ON i.id = o.invoice_id LEFT JOIN bordereaux b ON b.id = o.bordereau_id
-       WHERE o.owed > 0`,
+      `SELECT i.id, i.number, i.practitioner_id AS practitionerId, i.ame,
+         (SELECT b.id FROM bordereau_invoices bi JOIN bordereaux b ON b.id = bi.bordereau_id WHERE bi.invoice_id = i.id AND b.cancelled_at IS NULL) AS bordereauId,
+         substr(i.validated_at, 1, 10) AS validatedOn,
+         (CASE WHEN i.tiers_payant_amo = 1 THEN i.amo_cents ELSE 0 END) + (CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END)
+           - coalesce((SELECT sum(pay.amount_cents) FROM payments pay WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL AND pay.payer <> 'patient'), 0) AS owed
+       FROM follow_up_states s JOIN invoices i ON i.id = s.invoice_id
+       WHERE s.state IN ('a-envoyer', 'envoyee', 'payee-partiellement')`,
     )
-    .all() as (Omit<MatchCandidate, 'ame'> & { ame: number })[];
-  const bordereaux = db
-    .prepare(
-      `SELECT 'bordereau' AS kind, b.id, b.number, b.practitioner_id AS practitionerId, b.caisse, b.sent_on AS since,
-         sum(o.owed) AS owedCents, max(i.ame) AS ame
-       FROM (${open}) o JOIN bordereaux b ON b.id = o.bordereau_id JOIN invoices i ON i.id = o.invoice_id
-       WHERE o.owed > 0 GROUP BY b.id`,
-    )
-    .all() as (Omit<MatchCandidate, 'ame'> & { ame: number })[];
-  return [...bordereaux, ...invoices].map((c) => ({ ...c, ame: c.ame === 1 }));
+    .all() as { id: number; number: number; practitionerId: number; ame: number; bordereauId: number | null; validatedOn: string; owed: number }[];
+  const ids = [...new Set(rows.flatMap((r) => (r.bordereauId === null ? [] : [r.bordereauId])))];
+  const sent = new Map(
+    (db.prepare('SELECT id, number, caisse, sent_on AS sentOn FROM bordereaux WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      id: number;
+      number: number;
+      caisse: string;
+      sentOn: string;
+    }[]).map((b) => [b.id, b]),
+  );
+  const candidates: MatchCandidate[] = [];
+  const bordereaux = new Map<number, MatchCandidate>();
+  for (const r of rows) {
+    if (r.owed <= 0) continue;
+    const sentIn = r.bordereauId === null ? undefined : sent.get(r.bordereauId);
+    candidates.push({ kind: 'invoice', id: r.id, number: r.number, practitionerId: r.practitionerId, caisse: null, since: sentIn?.sentOn ?? r.validatedOn, owedCents: r.owed, ame: r.ame === 1 });
+    if (!sentIn) continue;
+    const b = bordereaux.get(sentIn.id);
+    if (b) (b.owedCents += r.owed), (b.ame ||= r.ame === 1);
+    else bordereaux.set(sentIn.id, { kind: 'bordereau', id: sentIn.id, number: sentIn.number, practitionerId: r.practitionerId, caisse: sentIn.caisse, since: sentIn.sentOn, owedCents: r.owed, ame: r.ame === 1 });
+  }
+  return [...bordereaux.values(), ...candidates];
 }

@@ -28,6 +28,7 @@ import { mulDivRoundHalfUp, percentOf } from '../core/domain/money.ts';
 import { searchWords } from '../core/domain/search.ts';
 import { isMethodName } from '../core/api/contract.ts';
 import { benchPrinting } from './bench-printing.ts';
+import { benchStatements } from './bench-statements.ts';
 import { formatStart, measureStart, measureValidation, rawSearch, summary, type StartFigures } from './bench-extra.ts';
 
 // ---------------------------------------------------------------- options
@@ -292,7 +293,7 @@ function buildInvoices(db: Db, patients: BenchPatient[]) {
  * Years of follow-up: every month's invoices of a practitioner sent in one bordereau (until last month),
  * most of them paid about 40 days later, a few rejected. This month's invoices stay « à envoyer ».
  */
-function buildFollowUp(db: Db) {
+function buildFollowUp(db: Db, opts: { settle: boolean } = { settle: true }) {
   const started = performance.now();
   const cutoff = TODAY.slice(0, 7) + '-01';
   inTransaction(db, () => {
@@ -308,6 +309,7 @@ function buildFollowUp(db: Db) {
        WHERE i.created_at < ?`,
     ).run(cutoff);
     db.exec(`INSERT INTO bordereau_counters (practitioner_id, last_number) SELECT practitioner_id, max(number) FROM bordereaux GROUP BY practitioner_id`);
+    if (!opts.settle) return; // every bordereau still awaits its payment (the statement bench)
     // Each payment is a one-invoice transfer (its id is the invoice's), allocated whole to that invoice.
     db.prepare(
       `INSERT INTO transfers (id, practitioner_id, received_on, payer, amount_cents, mode, reference, created_at)
@@ -600,8 +602,11 @@ async function startOnly(): Promise<void> {
   if (!met) process.exitCode = 1;
 }
 
-// `--printing` runs only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
-(process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
+// `--printing` runs only the printing figures (issue #8); `--start-only` only the start; `--statements` only the bank
+// statement import and matching (issue #16, with `--patients 5000 --lines 100000`); otherwise both follow the database bench.
+(process.argv.includes('--statements')
+  ? benchStatements({ openBackend, build: (db) => (buildInvoices(db, buildPatients(db).patients), buildFollowUp(db, { settle: false })), today: TODAY })
+  : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
   .catch((err) => {
     console.error(err);
     process.exit(1);

@@ -47,13 +47,20 @@ export function bordereauNumbersIn(label: string): number[] {
 export interface CandidateIndex {
   byAmount: Map<Cents, MatchCandidate[]>;
   bordereauxByNumber: Map<number, MatchCandidate[]>;
+  /** The last day of each candidate's window, computed once. */
+  windowEnd: Map<MatchCandidate, string>;
 }
 
 export function indexCandidates(candidates: readonly MatchCandidate[]): CandidateIndex {
   const byAmount = new Map<Cents, MatchCandidate[]>();
   const bordereauxByNumber = new Map<number, MatchCandidate[]>();
+  const windowEnd = new Map<MatchCandidate, string>();
+  const ends = new Map<string, string>();
   for (const c of candidates) {
     if (c.owedCents <= 0) continue;
+    let end = ends.get(c.since);
+    if (end === undefined) ends.set(c.since, (end = addDays(c.since, MATCH_WINDOW_DAYS)));
+    windowEnd.set(c, end);
     const same = byAmount.get(c.owedCents);
     if (same) same.push(c);
     else byAmount.set(c.owedCents, [c]);
@@ -63,10 +70,9 @@ export function indexCandidates(candidates: readonly MatchCandidate[]): Candidat
       else bordereauxByNumber.set(c.number, [c]);
     }
   }
-  return { byAmount, bordereauxByNumber };
+  return { byAmount, bordereauxByNumber, windowEnd };
 }
 
-const inWindow = (c: MatchCandidate, bookedOn: string) => bookedOn >= c.since && bookedOn <= addDays(c.since, MATCH_WINDOW_DAYS);
 
 /** The best suggestion for a credit line, or null when nothing owed fits it. */
 export function suggestMatch(line: { bookedOn: string; amountCents: Cents; label: string }, index: CandidateIndex): MatchSuggestion | null {
@@ -79,7 +85,7 @@ export function suggestMatch(line: { bookedOn: string; amountCents: Cents; label
   let best: MatchSuggestion | null = null;
   let bestSince = '';
   const consider = (c: MatchCandidate, exact: boolean) => {
-    if (!inWindow(c, line.bookedOn)) return;
+    if (line.bookedOn < c.since || line.bookedOn > index.windowEnd.get(c)!) return;
     const s = score(c, exact);
     // Ties go to the oldest sending: caisses pay in order.
     if (best && (s < best.score || (s === best.score && c.since >= bestSince))) return;

@@ -71,7 +71,8 @@ export const statementHandlers: AreaHandlers<'statements/import' | 'statements/l
       if (stored.inserted > 0) recordAudit(ctx.db, now, 'statement', stored.ids[0]!, 'import', null, { fileName: input.fileName, source: read.source, inserted: stored.inserted });
       return stored;
     });
-    const lines = withSuggestions(ctx, listBankLines(ctx.db, { openOnly: true, limit: 1000, ids: [...new Set(ids)] }));
+    const unique = [...new Set(ids)];
+    const lines = withSuggestions(ctx, listBankLines(ctx.db, { openOnly: true, limit: unique.length, ids: unique }));
     const known = read.lines.length - inserted;
     const parts = [`${inserted} crédit${inserted > 1 ? 's' : ''} importé${inserted > 1 ? 's' : ''}`];
     if (known > 0) parts.push(`${known} déjà connu${known > 1 ? 's' : ''} (inchangé${known > 1 ? 's' : ''})`);
