@@ -3,11 +3,11 @@
  * share. Same header, table and footer as the bordereau d'envoi. Layout only.
  */
 import type { RelanceModel } from './model.ts';
-import { box, CONTENT_WIDTH, drawTitleBlock, labelled, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
+import { box, CONTENT_WIDTH, drawTitleBlock, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';
 import { BOTTOM_LIMIT, drawFooters, renderPdf } from '../shared/pdf-document.ts';
 import { drawTableHeader, drawTableRow, type Column } from '../shared/table.ts';
 import { formatEuros, formatFrDate, formatNir } from '../shared/format-fr.ts';
-import { professionOnPaper } from '../shared/model.ts';
+import { drawSenderBox } from '../shared/sender.ts';
 
 const ROW_HEIGHT = 16;
 const CLOSING_HEIGHT = 130;
@@ -35,13 +35,8 @@ function drawParties(doc: Doc, m: RelanceModel, top: number): number {
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const w = half - 12;
-  const p = m.practitioner;
-  let y = box(doc, `Expéditeur — ${professionOnPaper[p.profession]}`, x1, top, half, h);
-  textLine(doc, `${p.lastName.toUpperCase()} ${p.firstName}`, x1 + 6, y, w, { font: 'bold', size: 9.5 });
-  labelled(doc, 'N° de facturation AM', p.amNumber, x1 + 6, y + 14, w);
-  textLine(doc, `${p.addressLine}, ${p.postalCode} ${p.city}`, x1 + 6, y + 28, w, { size: 8.5 });
-  if (p.phone) labelled(doc, 'Téléphone', p.phone, x1 + 6, y + 42, w);
-  y = box(doc, m.relance.addressee === 'caisse' ? "Destinataire — caisse d'assurance maladie" : 'Destinataire — patient', x2, top, half, h);
+  drawSenderBox(doc, m.practitioner, x1, top, half, h);
+  const y = box(doc, m.relance.addressee === 'caisse' ? "Destinataire — caisse d'assurance maladie" : 'Destinataire — patient', x2, top, half, h);
   textLine(doc, m.addressee.name, x2 + 6, y, w, { font: 'bold', size: 9.5 });
   m.addressee.lines.slice(0, 3).forEach((line, i) => textLine(doc, line, x2 + 6, y + 14 + 13 * i, w, { size: 9 }));
   return top + h + 14;

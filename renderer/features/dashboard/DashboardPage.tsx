@@ -16,6 +16,40 @@ const month = (m: string) => `${m.slice(5, 7)}/${m.slice(2, 4)}`;
 const euros = (cents: number) => formatEuros(Math.round(cents)).replace(/,00(?=\u00a0€)/, '');
 const tooltipEuros = (value: unknown) => formatEuros(Number(value));
 
+interface Series {
+  key: string;
+  name: string;
+  color: string;
+}
+
+const PAYER_SERIES: Series[] = [
+  { key: 'amoCents', name: 'Caisse (AMO)', color: COLORS.amo },
+  { key: 'amcCents', name: 'AME / complémentaire', color: COLORS.amc },
+  { key: 'patientCents', name: 'Patients', color: COLORS.patient },
+];
+const EXPECTED_SERIES: Series[] = [
+  { key: 'expectedCents', name: 'Attendu', color: COLORS.expected },
+  { key: 'receivedCents', name: 'Reçu', color: COLORS.received },
+];
+
+/** One bar chart in euros (data in cents), bars side by side or stacked, no animation (read at a glance, printed). */
+function EuroBars(props: { data: object[]; series: readonly Series[]; stacked?: boolean }) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={props.data} accessibilityLayer>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" fontSize={11} />
+        <YAxis tickFormatter={euros} fontSize={11} width={70} domain={Y_DOMAIN} />
+        <Tooltip formatter={tooltipEuros} />
+        <Legend />
+        {props.series.map((s) => (
+          <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} stackId={props.stacked ? 'all' : undefined} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
 function ChartCard(props: { title: string; chart: DashboardChart; figures: DashboardFigures; fileName: string; children: ReactNode }) {
   return (
     <figure className="chart-card" aria-label={props.title}>
@@ -88,59 +122,16 @@ export function DashboardPage() {
           </dl>
           <div className="chart-grid">
             <ChartCard title="Recettes par mois" chart="recettes" figures={figures} fileName={file('recettes-par-mois')}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={figures.receipts.map((r) => ({ ...r, label: month(r.month) }))} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} />
-                <YAxis tickFormatter={euros} fontSize={11} width={70} domain={Y_DOMAIN} />
-                <Tooltip formatter={tooltipEuros} />
-                <Legend />
-                <Bar dataKey="amoCents" name="Caisse (AMO)" stackId="p" fill={COLORS.amo} isAnimationActive={false} />
-                <Bar dataKey="amcCents" name="AME / complémentaire" stackId="p" fill={COLORS.amc} isAnimationActive={false} />
-                <Bar dataKey="patientCents" name="Patients" stackId="p" fill={COLORS.patient} isAnimationActive={false} />
-              </BarChart>
-              </ResponsiveContainer>
+              <EuroBars data={figures.receipts.map((r) => ({ ...r, label: month(r.month) }))} series={PAYER_SERIES} stacked />
             </ChartCard>
             <ChartCard title="Attendu et reçu, par mois de facturation" chart="attendu-recu" figures={figures} fileName={file('attendu-recu')}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={figures.expectedVsReceived.map((r) => ({ ...r, label: month(r.month) }))} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} />
-                <YAxis tickFormatter={euros} fontSize={11} width={70} domain={Y_DOMAIN} />
-                <Tooltip formatter={tooltipEuros} />
-                <Legend />
-                <Bar dataKey="expectedCents" name="Attendu" fill={COLORS.expected} isAnimationActive={false} />
-                <Bar dataKey="receivedCents" name="Reçu" fill={COLORS.received} isAnimationActive={false} />
-              </BarChart>
-              </ResponsiveContainer>
+              <EuroBars data={figures.expectedVsReceived.map((r) => ({ ...r, label: month(r.month) }))} series={EXPECTED_SERIES} />
             </ChartCard>
             <ChartCard title="Impayés par ancienneté et par payeur" chart="impayes-anciennete" figures={figures} fileName={file('impayes-anciennete')}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={figures.unpaidByAge.map((r) => ({ ...r, label: ageBucketLabels[r.bucket] }))} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} />
-                <YAxis tickFormatter={euros} fontSize={11} width={70} domain={Y_DOMAIN} />
-                <Tooltip formatter={tooltipEuros} />
-                <Legend />
-                <Bar dataKey="amoCents" name="Caisse (AMO)" stackId="u" fill={COLORS.amo} isAnimationActive={false} />
-                <Bar dataKey="amcCents" name="AME / complémentaire" stackId="u" fill={COLORS.amc} isAnimationActive={false} />
-                <Bar dataKey="patientCents" name="Patients" stackId="u" fill={COLORS.patient} isAnimationActive={false} />
-              </BarChart>
-              </ResponsiveContainer>
+              <EuroBars data={figures.unpaidByAge.map((r) => ({ ...r, label: ageBucketLabels[r.bucket] }))} series={PAYER_SERIES} stacked />
             </ChartCard>
             <ChartCard title="AME et autres factures (12 derniers mois)" chart="ame" figures={figures} fileName={file('ame-autres')}>
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={figures.ameVsRest.map((r) => ({ ...r, label: r.group === 'ame' ? 'AME' : 'Autres' }))} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} />
-                <YAxis tickFormatter={euros} fontSize={11} width={70} domain={Y_DOMAIN} />
-                <Tooltip formatter={tooltipEuros} />
-                <Legend />
-                <Bar dataKey="expectedCents" name="Attendu" fill={COLORS.expected} isAnimationActive={false} />
-                <Bar dataKey="receivedCents" name="Reçu" fill={COLORS.received} isAnimationActive={false} />
-                <Bar dataKey="unpaidCents" name="Impayé" fill={COLORS.unpaid} isAnimationActive={false} />
-              </BarChart>
-              </ResponsiveContainer>
+              <EuroBars data={figures.ameVsRest.map((r) => ({ ...r, label: r.group === 'ame' ? 'AME' : 'Autres' }))} series={[...EXPECTED_SERIES, { key: 'unpaidCents', name: 'Impayé', color: COLORS.unpaid }]} />
             </ChartCard>
           </div>
         </>

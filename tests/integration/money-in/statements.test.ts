@@ -164,3 +164,12 @@ describe('hostile statement files: a French message, nothing imported', () => {
     await refuse(b64('Date;Libellé;Débit;Crédit\n25/11/2026;VIR;;31,8x9\n'), /crédit illisible/);
   });
 });
+
+describe('parsing off the main thread', () => {
+  it('stops a parse that takes longer than its time limit and reports it', async () => {
+    const { parseOffThread } = await import('../../../electron/statements/parse-off-thread.ts');
+    const big = `Date;Libellé;Débit;Crédit\n${'01/10/2026;VIR;;1,00\n'.repeat(200_000)}`;
+    expect(await parseOffThread('csv', big, { timeLimitMs: 1 })).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(await parseOffThread('csv', 'a;b\n1;2')).toEqual({ ok: true, value: [['a', 'b'], ['1', '2']] });
+  });
+});
