@@ -54,10 +54,14 @@ function defaultTransferPayer(ctx: HandlerContext, invoiceIds: readonly number[]
 
 /** What the desk reads after recording: spread, short, or a credit kept. */
 function outcomeMessage(t: Transfer, shortCents: number): string {
-  const spread = `Virement de ${formatEuros(t.amountCents)} réparti sur ${t.allocations.length} facture${t.allocations.length > 1 ? 's' : ''}.`;
+  const n = t.allocations.length;
+  const spread =
+    n === 0
+      ? `Aucune des factures choisies n'attend plus rien de ce payeur : ${formatEuros(t.amountCents)} gardés en crédit.`
+      : `Virement de ${formatEuros(t.amountCents)} réparti sur ${n} facture${n > 1 ? 's' : ''}.`;
   const parts = [spread];
   if (shortCents > 0) parts.push(`Il manque ${formatEuros(shortCents)} : le reste demeure dû.`);
-  if (t.creditCents > 0) parts.push(`Trop-perçu de ${formatEuros(t.creditCents)} gardé en crédit (non réparti).`);
+  if (t.creditCents > 0 && n > 0) parts.push(`Trop-perçu de ${formatEuros(t.creditCents)} gardé en crédit (non réparti).`);
   return parts.join(' ');
 }
 
