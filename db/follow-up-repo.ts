@@ -281,7 +281,7 @@ const PAYMENT_COLUMNS = 'id, invoice_id, received_on, amount_cents, mode, payer,
 export function insertPayment(db: Db, p: Omit<Payment, 'id' | 'cancelledAt' | 'cancelReason' | 'transferId'>): number {
   const practitionerId = db.prepare('SELECT practitioner_id FROM invoices WHERE id = ?').pluck().get(p.invoiceId) as number;
   const transferId = insertTransfer(db, { practitionerId, receivedOn: p.receivedOn, payer: p.payer, amountCents: p.amountCents, mode: p.mode, reference: p.reference, bankLineId: null, createdAt: p.createdAt });
-  return insertAllocation(db, transferId, p.invoiceId, p.amountCents, p.createdAt);
+  return insertAllocation(db, transferId, p.invoiceId, p.amountCents, p.payer, p.createdAt);
 }
 
 export function getPayment(db: Db, id: number): Payment | null {

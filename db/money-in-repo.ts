@@ -29,10 +29,10 @@ export function insertTransfer(db: Db, t: NewTransfer): number {
   );
 }
 
-export function insertAllocation(db: Db, transferId: number, invoiceId: number, amountCents: number, createdAt: string): number {
+export function insertAllocation(db: Db, transferId: number, invoiceId: number, amountCents: number, payer: Payer, createdAt: string): number {
   return Number(
-    cached(db, 'INSERT INTO allocations (transfer_id, invoice_id, amount_cents, created_at) VALUES (?, ?, ?, ?)').run(
-      transferId, invoiceId, amountCents, createdAt,
+    cached(db, 'INSERT INTO allocations (transfer_id, invoice_id, amount_cents, payer, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      transferId, invoiceId, amountCents, payer, createdAt,
     ).lastInsertRowid,
   );
 }
@@ -101,32 +101,37 @@ export function listTransfers(db: Db, f: { practitionerId?: number | undefined; 
   return rows.map((r) => toTransfer(db, r));
 }
 
+export type OwedRow = OwedInvoice & { number: number; practitionerId: number; state: string };
+
 /**
- * What each invoice still owes `payer` (in the order given): the payer's tiers-payant share (or the
- * patient's own share) less its live allocations. A cancelled or rejected invoice owes nothing here.
+ * What each invoice still owes its payer (in the order given): the payer's tiers-payant share (or the
+ * patient's own share) less that payer's live allocations. `payer` null: the caisse's transfer, which pays
+ * the AMC (AME) share of an AME invoice and the AMO share of the others. A cancelled or rejected invoice
+ * owes nothing here.
  */
-export function owedByPayer(db: Db, invoiceIds: readonly number[], payer: Payer): (OwedInvoice & { number: number; practitionerId: number; state: string })[] {
+export function owedByPayer(db: Db, invoiceIds: readonly number[], payer: Payer | null): OwedRow[] {
   if (invoiceIds.length === 0) return [];
-  const share =
-    payer === 'amo'
-      ? 'CASE WHEN i.tiers_payant_amo = 1 THEN i.amo_cents ELSE 0 END'
-      : payer === 'amc'
-        ? 'CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END'
-        : 'f.patient_due_cents';
   const rows = db
     .prepare(
-      `SELECT i.id AS invoiceId, i.number, i.practitioner_id AS practitionerId, f.state,
-         CASE WHEN f.state IN ('annulee', 'rejetee', 'brouillon') THEN 0 ELSE ${share}
-           - coalesce((SELECT sum(pay.amount_cents) FROM payments pay
-                       WHERE pay.invoice_id = i.id AND pay.payer = ? AND pay.cancelled_at IS NULL), 0) END AS owedCents
+      `SELECT i.id AS invoiceId, i.number, i.practitioner_id AS practitionerId, f.state, i.ame,
+         CASE WHEN i.tiers_payant_amo = 1 THEN i.amo_cents ELSE 0 END AS amo,
+         CASE WHEN i.tiers_payant_amc = 1 THEN i.amc_cents ELSE 0 END AS amc,
+         f.patient_due_cents AS patient,
+         coalesce((SELECT sum(CASE WHEN pay.payer = 'amo' THEN pay.amount_cents END) FROM payments pay WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL), 0) AS paidAmo,
+         coalesce((SELECT sum(CASE WHEN pay.payer = 'amc' THEN pay.amount_cents END) FROM payments pay WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL), 0) AS paidAmc,
+         coalesce((SELECT sum(CASE WHEN pay.payer = 'patient' THEN pay.amount_cents END) FROM payments pay WHERE pay.invoice_id = i.id AND pay.cancelled_at IS NULL), 0) AS paidPatient
        FROM invoices i JOIN invoice_follow_up f ON f.invoice_id = i.id
        WHERE i.id IN (${invoiceIds.map(() => '?').join(', ')})`,
     )
-    .all(payer, ...invoiceIds) as (OwedInvoice & { number: number; practitionerId: number; state: string })[];
+    .all(...invoiceIds) as (Omit<OwedRow, 'owedCents' | 'payer'> & { ame: number; amo: number; amc: number; patient: number; paidAmo: number; paidAmc: number; paidPatient: number })[];
   const byId = new Map(rows.map((r) => [r.invoiceId, r]));
   return invoiceIds.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [r] : [];
+    if (!r) return [];
+    const who: Payer = payer ?? (r.ame === 1 ? 'amc' : 'amo');
+    const owed = who === 'amo' ? r.amo - r.paidAmo : who === 'amc' ? r.amc - r.paidAmc : r.patient - r.paidPatient;
+    const closed = r.state === 'annulee' || r.state === 'rejetee' || r.state === 'brouillon';
+    return [{ invoiceId: r.invoiceId, number: r.number, practitionerId: r.practitionerId, state: r.state, payer: who, owedCents: closed ? 0 : owed }];
   });
 }
 

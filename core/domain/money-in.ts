@@ -35,11 +35,13 @@ export interface Transfer {
 /** What one invoice still owes the transfer's payer. */
 export interface OwedInvoice {
   invoiceId: number;
+  /** Whose share this is (a caisse transfer pays the AMC share of AME invoices, the AMO share of the others). */
+  payer: Payer;
   owedCents: Cents;
 }
 
 export interface AllocationPlan {
-  allocations: { invoiceId: number; amountCents: Cents }[];
+  allocations: { invoiceId: number; payer: Payer; amountCents: Cents }[];
   /** Left on the transfer after every invoice got what it owed. */
   creditCents: Cents;
   /** Still owed by the payer on these invoices once the transfer is spent (a partial payment). */
@@ -58,7 +60,7 @@ export function planAllocation(amountCents: Cents, invoices: readonly OwedInvoic
     owedTotal += Math.max(0, inv.owedCents);
     const part = Math.min(left, Math.max(0, inv.owedCents));
     if (part > 0) {
-      allocations.push({ invoiceId: inv.invoiceId, amountCents: part });
+      allocations.push({ invoiceId: inv.invoiceId, payer: inv.payer, amountCents: part });
       left -= part;
     }
   }

@@ -56,6 +56,9 @@ CREATE TABLE allocations (
   transfer_id INTEGER NOT NULL REFERENCES transfers (id),
   invoice_id INTEGER NOT NULL REFERENCES invoices (id),
   amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+  -- Whose share this pays: one caisse transfer for a bordereau pays the AMC (AME) share of its AME invoices
+  -- and the AMO share of the others.
+  payer TEXT NOT NULL CHECK (payer IN ('amo', 'amc', 'patient')),
   created_at TEXT NOT NULL
 ) STRICT;
 
@@ -66,14 +69,14 @@ CREATE INDEX allocations_transfer ON allocations (transfer_id);
 INSERT INTO transfers (id, practitioner_id, received_on, payer, amount_cents, mode, reference, bank_line_id, created_at, cancelled_at, cancel_reason)
 SELECT p.id, i.practitioner_id, p.received_on, p.payer, p.amount_cents, p.mode, p.reference, NULL, p.created_at, p.cancelled_at, p.cancel_reason
 FROM payments p JOIN invoices i ON i.id = p.invoice_id;
-INSERT INTO allocations (id, transfer_id, invoice_id, amount_cents, created_at)
-SELECT id, id, invoice_id, amount_cents, created_at FROM payments;
+INSERT INTO allocations (id, transfer_id, invoice_id, amount_cents, payer, created_at)
+SELECT id, id, invoice_id, amount_cents, payer, created_at FROM payments;
 
 DROP TABLE payments;
 
 -- Every allocation as the former payment row: what the follow-up view and the ledger read.
 CREATE VIEW payments AS
-SELECT a.id, a.invoice_id, t.received_on, a.amount_cents, t.mode, t.payer, t.reference, a.created_at,
+SELECT a.id, a.invoice_id, t.received_on, a.amount_cents, t.mode, a.payer, t.reference, a.created_at,
   t.cancelled_at, t.cancel_reason, a.transfer_id
 FROM allocations a JOIN transfers t ON t.id = a.transfer_id;
 

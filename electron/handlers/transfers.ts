@@ -21,7 +21,6 @@ import {
   markTransferCancelled,
   owedByPayer,
 } from '../../db/money-in-repo.ts';
-import { getInvoice } from '../../db/invoices-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
@@ -46,12 +45,6 @@ function targetInvoices(ctx: HandlerContext, practitionerId: number, target: Tar
   return target.invoiceIds;
 }
 
-/** The AME pays the whole of an AME invoice (AMC 100 %); otherwise the caisse's part is awaited first. */
-function defaultTransferPayer(ctx: HandlerContext, invoiceIds: readonly number[]): Payer {
-  const first = invoiceIds[0] === undefined ? null : getInvoice(ctx.db, invoiceIds[0]);
-  return first?.ame ? 'amc' : 'amo';
-}
-
 /** What the desk reads after recording: spread, short, or a credit kept. */
 function outcomeMessage(t: Transfer, shortCents: number): string {
   const n = t.allocations.length;
@@ -73,8 +66,7 @@ export function recordTransfer(
 ): TransferOutcome {
   requirePractitioner(ctx, input.practitionerId);
   const ids = targetInvoices(ctx, input.practitionerId, input.target);
-  const payer = input.payer ?? defaultTransferPayer(ctx, ids);
-  const owed = owedByPayer(ctx.db, ids, payer);
+  const owed = owedByPayer(ctx.db, ids, input.payer ?? null);
   const missing = ids.find((id) => !owed.some((o) => o.invoiceId === id));
   if (missing !== undefined) throw new DomainError('not-found', 'Une des factures choisies est introuvable.', 'target');
   const foreign = owed.find((o) => o.practitionerId !== input.practitionerId);
@@ -86,8 +78,10 @@ export function recordTransfer(
 
   const plan = planAllocation(input.amountCents, owed);
   const now = ctx.clock.nowIso();
+  // The transfer's payer as shown: the one given, else the caisse's share of the first invoice.
+  const payer = input.payer ?? owed[0]?.payer ?? 'amo';
   const id = insertTransfer(ctx.db, { ...input, payer, bankLineId, createdAt: now });
-  for (const a of plan.allocations) insertAllocation(ctx.db, id, a.invoiceId, a.amountCents, now);
+  for (const a of plan.allocations) insertAllocation(ctx.db, id, a.invoiceId, a.amountCents, a.payer, now);
   const transfer = requireTransfer(ctx, id);
   recordAudit(ctx.db, now, 'transfer', id, 'create', null, transfer);
   return { transfer, shortCents: plan.shortCents, message_fr: outcomeMessage(transfer, plan.shortCents) };

@@ -41,11 +41,11 @@ describe('bank amounts and dates', () => {
 
 describe('allocation', () => {
   it('pays each invoice what it owes in order; short leaves the rest due, over leaves a credit', () => {
-    const owed = [{ invoiceId: 1, owedCents: 1063 }, { invoiceId: 2, owedCents: 1063 }, { invoiceId: 3, owedCents: 1063 }];
-    expect(planAllocation(3189, owed)).toEqual({ allocations: owed.map((o) => ({ invoiceId: o.invoiceId, amountCents: 1063 })), creditCents: 0, shortCents: 0 });
+    const owed = [1, 2, 3].map((invoiceId) => ({ invoiceId, payer: 'amc' as const, owedCents: 1063 }));
+    expect(planAllocation(3189, owed)).toEqual({ allocations: owed.map((o) => ({ invoiceId: o.invoiceId, payer: 'amc', amountCents: 1063 })), creditCents: 0, shortCents: 0 });
     expect(planAllocation(3089, owed)).toMatchObject({ allocations: [{ amountCents: 1063 }, { amountCents: 1063 }, { amountCents: 963 }], creditCents: 0, shortCents: 100 });
-    expect(planAllocation(5000, owed.slice(0, 1))).toEqual({ allocations: [{ invoiceId: 1, amountCents: 1063 }], creditCents: 3937, shortCents: 0 });
-    expect(planAllocation(500, [{ invoiceId: 9, owedCents: 0 }])).toEqual({ allocations: [], creditCents: 500, shortCents: 0 });
+    expect(planAllocation(5000, owed.slice(0, 1))).toEqual({ allocations: [{ invoiceId: 1, payer: 'amc', amountCents: 1063 }], creditCents: 3937, shortCents: 0 });
+    expect(planAllocation(500, [{ invoiceId: 9, payer: 'amc', owedCents: 0 }])).toEqual({ allocations: [], creditCents: 500, shortCents: 0 });
   });
 });
 
