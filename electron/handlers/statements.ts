@@ -39,6 +39,10 @@ async function readStatement(ctx: HandlerContext, bytes: Uint8Array, mapping: Cs
   const text = decodeText(bytes);
   if (text.trim() === '') throw refused("Le fichier est vide : rien n'a été importé.");
   const format = detectFormat(text);
+  // A bank's CAMT.053 never declares a DOCTYPE: one is the sign of an entity bomb or an external entity.
+  if (format === 'camt' && /<!DOCTYPE/i.test(text)) {
+    throw refused("Ce fichier XML déclare un DOCTYPE, ce qu'un relevé CAMT.053 ne fait jamais : fichier refusé, rien n'a été importé.");
+  }
   const raw = await parseOffThread(format, text, { delimiter: format === 'csv' ? csvDelimiter(text) : undefined });
   if (!raw.ok) {
     throw refused(

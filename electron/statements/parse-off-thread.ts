@@ -27,7 +27,9 @@ function libraries() {
 /**
  * Plain CommonJS run by the worker (no bundling needed: it loads the libraries from node_modules).
  * CAMT: every value stays a string (parseTagValue false: an amount never goes through a float), the
- * namespace prefixes dropped, the repeated elements always arrays; no entity of a DOCTYPE is expanded.
+ * namespace prefixes dropped, the repeated elements always arrays. A DOCTYPE is refused outright (a CAMT.053
+ * never has one: no entity can be declared, so no expansion bomb and no external file); the XML predefined
+ * entities and character references (`&amp;`, `&#176;`) are read as the characters they stand for.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -42,8 +44,9 @@ const { format, text, libs, delimiter } = workerData;
     const valid = XMLValidator.validate(text);
     if (valid !== true) throw new Error('XML: ' + valid.err.msg);
     const arrays = new Set(['Stmt', 'Ntry', 'TxDtls', 'Ustrd', 'Bal']);
+    if (/<!DOCTYPE/i.test(text)) throw new Error('DOCTYPE');
     const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: false, parseAttributeValue: false,
-      processEntities: false, isArray: (name) => arrays.has(name) });
+      processEntities: true, htmlEntities: true, isArray: (name) => arrays.has(name) });
     return parser.parse(text);
   }
   const { parseSync } = await import(libs.ofx);
