@@ -7,6 +7,7 @@ import { isOverdue } from '../core/domain/follow-up.ts';
 import type { Db } from './connection.ts';
 import { PATIENT_NAME_SQL } from './patients-repo.ts';
 import { takeNext } from './counters.ts';
+import { insertAllocation, insertTransfer, markTransferCancelled } from './money-in-repo.ts';
 
 export interface FollowUpFilter {
   practitionerId?: number | undefined;
@@ -257,6 +258,7 @@ interface PaymentDb {
   created_at: string;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  transfer_id: number;
 }
 
 const toPayment = (r: PaymentDb): Payment => ({
@@ -270,31 +272,40 @@ const toPayment = (r: PaymentDb): Payment => ({
   createdAt: r.created_at,
   cancelledAt: r.cancelled_at,
   cancelReason: r.cancel_reason,
+  transferId: r.transfer_id,
 });
 
-export function insertPayment(db: Db, p: Omit<Payment, 'id' | 'cancelledAt' | 'cancelReason'>): number {
-  return Number(
-    db
-      .prepare('INSERT INTO payments (invoice_id, received_on, amount_cents, mode, payer, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(p.invoiceId, p.receivedOn, p.amountCents, p.mode, p.payer, p.reference, p.createdAt).lastInsertRowid,
-  );
+const PAYMENT_COLUMNS = 'id, invoice_id, received_on, amount_cents, mode, payer, reference, created_at, cancelled_at, cancel_reason, transfer_id';
+
+/** A payment entered on one invoice: a one-invoice transfer (see money-in-repo.ts); its id is the allocation's. */
+export function insertPayment(db: Db, p: Omit<Payment, 'id' | 'cancelledAt' | 'cancelReason' | 'transferId'>): number {
+  const practitionerId = db.prepare('SELECT practitioner_id FROM invoices WHERE id = ?').pluck().get(p.invoiceId) as number;
+  const transferId = insertTransfer(db, { practitionerId, receivedOn: p.receivedOn, payer: p.payer, amountCents: p.amountCents, mode: p.mode, reference: p.reference, bankLineId: null, createdAt: p.createdAt });
+  return insertAllocation(db, transferId, p.invoiceId, p.amountCents, p.payer, p.createdAt);
 }
 
 export function getPayment(db: Db, id: number): Payment | null {
-  const r = db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentDb | undefined;
+  const r = db.prepare(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = ?`).get(id) as PaymentDb | undefined;
   return r ? toPayment(r) : null;
 }
 
 export function listPayments(db: Db, invoiceId: number): Payment[] {
-  return (db.prepare('SELECT * FROM payments WHERE invoice_id = ? ORDER BY received_on, id').all(invoiceId) as PaymentDb[]).map(toPayment);
+  return (db.prepare(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE invoice_id = ? ORDER BY received_on, id`).all(invoiceId) as PaymentDb[]).map(toPayment);
 }
 
 export function hasActivePayments(db: Db, invoiceId: number): boolean {
   return db.prepare('SELECT 1 FROM payments WHERE invoice_id = ? AND cancelled_at IS NULL LIMIT 1').get(invoiceId) !== undefined;
 }
 
+/** Cancels the transfer the payment belongs to (the caller checks it pays this invoice only). */
 export function markPaymentCancelled(db: Db, id: number, reason: string, now: string): void {
-  db.prepare('UPDATE payments SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL').run(now, reason, id);
+  const transferId = db.prepare('SELECT transfer_id FROM allocations WHERE id = ?').pluck().get(id) as number | undefined;
+  if (transferId !== undefined) markTransferCancelled(db, transferId, reason, now);
+}
+
+/** How many invoices the transfer of this payment pays (1 for a payment entered on one invoice). */
+export function paymentTransferSize(db: Db, id: number): number {
+  return db.prepare('SELECT count(*) FROM allocations WHERE transfer_id = (SELECT transfer_id FROM allocations WHERE id = ?)').pluck().get(id) as number;
 }
 
 interface RejectionDb {
@@ -302,6 +313,7 @@ interface RejectionDb {
   invoice_id: number;
   rejected_on: string;
   reason: string;
+  reason_code: string | null;
   created_at: string;
   withdrawn_at: string | null;
 }
@@ -311,6 +323,7 @@ const toRejection = (r: RejectionDb): Rejection => ({
   invoiceId: r.invoice_id,
   rejectedOn: r.rejected_on,
   reason: r.reason,
+  reasonCode: r.reason_code,
   createdAt: r.created_at,
   withdrawnAt: r.withdrawn_at,
 });
@@ -318,8 +331,8 @@ const toRejection = (r: RejectionDb): Rejection => ({
 export function insertRejection(db: Db, r: Omit<Rejection, 'id' | 'withdrawnAt'>): number {
   return Number(
     db
-      .prepare('INSERT INTO rejections (invoice_id, rejected_on, reason, created_at) VALUES (?, ?, ?, ?)')
-      .run(r.invoiceId, r.rejectedOn, r.reason, r.createdAt).lastInsertRowid,
+      .prepare('INSERT INTO rejections (invoice_id, rejected_on, reason, reason_code, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.invoiceId, r.rejectedOn, r.reason, r.reasonCode, r.createdAt).lastInsertRowid,
   );
 }
 

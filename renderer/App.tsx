@@ -15,6 +15,8 @@ import { RoundPage } from './features/round/RoundPage.tsx';
 import { SeriesPage } from './features/series/SeriesPage.tsx';
 import { SeriesNewPage } from './features/series/SeriesNewPage.tsx';
 import { facturerFrom, ShellActions } from './shell-actions.tsx';
+import { MoneyInPage } from './features/money-in/MoneyInPage.tsx';
+import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
 import { professionLabels } from '../core/domain/exoneration.ts';
@@ -27,6 +29,8 @@ const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[]
   { label: 'Facturer', view: { name: 'facturer' }, match: ['facturer', 'invoice'], keys: SHORTCUTS.facturer.keys },
   { label: 'Factures', view: { name: 'invoices' }, match: ['invoices'] },
   { label: 'Suivi', view: { name: 'suivi' }, match: ['suivi', 'bordereau'] },
+  { label: 'Encaissements', view: { name: 'encaissements' }, match: ['encaissements'] },
+  { label: 'Tableau de bord', view: { name: 'tableau-de-bord' }, match: ['tableau-de-bord'] },
   { label: 'Réglages', view: { name: 'settings' }, match: ['settings'] },
 ];
 
@@ -57,6 +61,10 @@ function CurrentView({ view }: { view: View }) {
       return <SeriesPage key={view.seriesId} seriesId={view.seriesId} />;
     case 'series-new':
       return <SeriesNewPage patientId={view.patientId} prescriptionId={view.prescriptionId} />;
+    case 'encaissements':
+      return <MoneyInPage tab={view.tab ?? 'releves'} />;
+    case 'tableau-de-bord':
+      return <DashboardPage />;
   }
 }
 

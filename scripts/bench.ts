@@ -30,6 +30,7 @@ import { searchWords } from '../core/domain/search.ts';
 import { isMethodName } from '../core/api/contract.ts';
 import { benchPrinting } from './bench-printing.ts';
 import { benchSeries } from './bench-series.ts';
+import { benchStatements } from './bench-statements.ts';
 import { formatStart, measureStart, measureValidation, rawSearch, summary, type StartFigures } from './bench-extra.ts';
 
 // ---------------------------------------------------------------- options
@@ -294,7 +295,7 @@ function buildInvoices(db: Db, patients: BenchPatient[]) {
  * Years of follow-up: every month's invoices of a practitioner sent in one bordereau (until last month),
  * most of them paid about 40 days later, a few rejected. This month's invoices stay « à envoyer ».
  */
-function buildFollowUp(db: Db) {
+function buildFollowUp(db: Db, opts: { settle: boolean } = { settle: true }) {
   const started = performance.now();
   const cutoff = TODAY.slice(0, 7) + '-01';
   inTransaction(db, () => {
@@ -310,12 +311,15 @@ function buildFollowUp(db: Db) {
        WHERE i.created_at < ?`,
     ).run(cutoff);
     db.exec(`INSERT INTO bordereau_counters (practitioner_id, last_number) SELECT practitioner_id, max(number) FROM bordereaux GROUP BY practitioner_id`);
+    if (!opts.settle) return; // every bordereau still awaits its payment (the statement bench)
+    // Each payment is a one-invoice transfer (its id is the invoice's), allocated whole to that invoice.
     db.prepare(
-      `INSERT INTO payments (invoice_id, received_on, amount_cents, mode, reference, created_at)
-       SELECT i.id, date(substr(i.created_at, 1, 7) || '-28', '+40 days'), i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc,
-         'virement', 'VIR CPAM', i.created_at
+      `INSERT INTO transfers (id, practitioner_id, received_on, payer, amount_cents, mode, reference, created_at)
+       SELECT i.id, i.practitioner_id, date(substr(i.created_at, 1, 7) || '-28', '+40 days'), CASE WHEN i.ame = 1 THEN 'amc' ELSE 'amo' END,
+         i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc, 'virement', 'VIR CPAM', i.created_at
        FROM invoices i WHERE i.created_at < ? AND i.id % 20 <> 0 AND i.id % 97 <> 0 AND i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc > 0`,
     ).run(addDays(cutoff, -62));
+    db.exec('INSERT INTO allocations (transfer_id, invoice_id, amount_cents, created_at) SELECT id, id, amount_cents, created_at FROM transfers');
     db.prepare(
       `INSERT INTO rejections (invoice_id, rejected_on, reason, created_at)
        SELECT id, date(substr(created_at, 1, 7) || '-28', '+30 days'), 'Droits non ouverts', created_at FROM invoices WHERE created_at < ? AND id % 97 = 0`,
@@ -600,8 +604,16 @@ async function startOnly(): Promise<void> {
   if (!met) process.exitCode = 1;
 }
 
-// `--cotation` runs only the cotation figures (issue 18); `--series` only the care series figures (issue 15); `--printing` only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
-(process.argv.includes('--cotation') ? benchCotation() : process.argv.includes('--series') ? benchSeries().then((met) => console.log(met ? 'Care series targets met' : 'Care series targets NOT met')) : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
+// `--cotation` runs only the cotation figures (issue 18); `--series` only the care series figures (issue 15);
+// `--statements` only the bank statement import and matching (issue #16, with `--patients 5000 --lines 100000`);
+// `--printing` only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
+(process.argv.includes('--cotation')
+  ? benchCotation()
+  : process.argv.includes('--series')
+    ? benchSeries().then((met) => console.log(met ? 'Care series targets met' : 'Care series targets NOT met'))
+    : process.argv.includes('--statements')
+      ? benchStatements({ openBackend, build: (db) => (buildInvoices(db, buildPatients(db).patients), buildFollowUp(db, { settle: false })), today: TODAY })
+      : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
   .catch((err) => {
     console.error(err);
     process.exit(1);

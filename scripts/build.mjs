@@ -14,7 +14,8 @@ const started = Date.now();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const nodeExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'];
+// The statement parsers are loaded by a worker thread from node_modules (electron/statements/parse-off-thread.ts).
+const nodeExternals = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'csv-parse', 'fast-xml-parser', 'ofx-js'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external: nodeExternals };
 
 // CommonJS has no import.meta: give shared modules that read import.meta.url an equivalent.

@@ -74,6 +74,21 @@ import {
 import { BackupFileInput } from './schemas/backups.ts';
 import { CatalogueApplyInput, CatalogueByProfessionInput, CatalogueInput, CatalogueUpdateInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { CataloguePreview, CatalogueVersionInfo } from '../cotation/catalogue-file.ts';
+import {
+  StatementConfirmInput,
+  StatementImportInput,
+  StatementLinesInput,
+  TransferCancelInput,
+  TransferListInput,
+  TransferRecordInput,
+  RelancesDueInput,
+  RelanceCreateInput,
+  RelanceDelaysInput,
+  DashboardInput,
+} from './schemas/money-in.ts';
+import type { BankLineView, StatementImport, Transfer, TransferOutcome } from '../domain/money-in.ts';
+import type { Relance, RelanceDelays, RelanceDue } from '../domain/relances.ts';
+import type { DashboardFigures } from '../domain/dashboard.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 import type { PlannedVisit, RoundEntry, SeriesView } from '../series/types.ts';
 import {
@@ -297,6 +312,26 @@ export const contract = {
   /** Payments received over a period: the livre des recettes (the UI exports it as CSV for the accountant). */
   'payments/ledger': method<typeof LedgerInput, LedgerLine[]>(LedgerInput),
   'rejections/withdraw': method<typeof RejectionWithdrawInput, InvoiceFollowUp>(RejectionWithdrawInput),
+
+  /** Money in (issue #16): a transfer allocated to a bordereau or to invoices; a bank statement pointed. */
+  'transfers/record': method<typeof TransferRecordInput, TransferOutcome>(TransferRecordInput),
+  /** Undoes every allocation of the transfer at once (audited); its bank line can be pointed again. */
+  'transfers/cancel': method<typeof TransferCancelInput, Transfer>(TransferCancelInput),
+  'transfers/get': method<typeof byId, Transfer>(byId),
+  'transfers/list': method<typeof TransferListInput, Transfer[]>(TransferListInput),
+  /** CSV, OFX or CAMT.053: parsed off the main thread, each credit stored once under its stable identity. */
+  'statements/import': method<typeof StatementImportInput, StatementImport>(StatementImportInput),
+  'statements/lines': method<typeof StatementLinesInput, BankLineView[]>(StatementLinesInput),
+  /** Points a credit: a transfer on that bank line, allocated to the bordereau or invoices chosen. */
+  'statements/confirm': method<typeof StatementConfirmInput, TransferOutcome>(StatementConfirmInput),
+  /** Invoices unpaid after the payer's delay (Réglages), to remind the caisse or the patient about. */
+  'relances/due': method<typeof RelancesDueInput, RelanceDue[]>(RelancesDueInput),
+  /** One letter (PDF) to one caisse or one patient, recorded on each invoice's history. */
+  'relances/create': method<typeof RelanceCreateInput, { relance: Relance; document: DocumentRef | null }>(RelanceCreateInput),
+  'relances/delays': method<typeof none, RelanceDelays>(none),
+  'relances/set-delays': method<typeof RelanceDelaysInput, RelanceDelays>(RelanceDelaysInput),
+  /** The Tableau de bord, per practitioner or for the practice, from the same SQL as the follow-up. */
+  'dashboard/figures': method<typeof DashboardInput, DashboardFigures>(DashboardInput),
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
   'backups/list': method<typeof none, BackupsState>(none),

@@ -162,3 +162,12 @@ export function actPeriod(first: string | null, last: string | null): string {
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
   return `${sameYear ? formatFrDate(first).slice(0, 5) : formatFrDate(first)} au ${formatFrDate(last)}`;
 }
+
+/** Where a whole bordereau stands, from its invoices' states: « Payé » once the caisse paid every one. */
+export function bordereauStateLabel(b: { cancelledAt: string | null; invoices: readonly { state: FollowUpState; paidCents: number }[] }): { label: string; tone: 'ok' | 'warn' | 'danger' } {
+  if (b.cancelledAt) return { label: 'Annulé', tone: 'danger' };
+  const live = b.invoices.filter((r) => r.state !== 'annulee');
+  if (live.length > 0 && live.every((r) => r.state === 'payee' || r.state === 'a-encaisser')) return { label: 'Payé', tone: 'ok' };
+  if (live.some((r) => r.paidCents > 0)) return { label: 'Payé en partie', tone: 'warn' };
+  return { label: 'Envoyé', tone: 'ok' };
+}

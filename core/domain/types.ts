@@ -291,6 +291,8 @@ export interface Payment {
   createdAt: string;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** The transfer it is part of (one allocation of it); cancelling the payment cancels that transfer. */
+  transferId: number;
 }
 
 export interface Rejection {
@@ -298,6 +300,8 @@ export interface Rejection {
   invoiceId: number;
   rejectedOn: string;
   reason: string;
+  /** The usual reason picked in the list (rejection-reasons.ts), null for free text only. */
+  reasonCode: string | null;
   createdAt: string;
   withdrawnAt: string | null;
 }
@@ -355,6 +359,8 @@ export interface InvoiceFollowUp {
   row: FollowUpRow;
   payments: Payment[];
   rejections: Rejection[];
+  /** The relances that listed this invoice (its history), oldest first. */
+  relances: { relanceId: number; sentOn: string; addressee: 'caisse' | 'patient'; awaitedCents: number }[];
 }
 
 /** The figures at the top of the follow-up screen. */

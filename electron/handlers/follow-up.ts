@@ -33,12 +33,15 @@ import {
   markBordereauCancelled,
   markPaymentCancelled,
   markRejectionWithdrawn,
+  paymentTransferSize,
   takeNextBordereauNumber,
 } from '../../db/follow-up-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { addresseeOf, printBordereau } from './bordereau-document.ts';
 import { getCaisse } from '../../db/caisses-repo.ts';
 import { printAfterCommit } from './print-after-commit.ts';
+import { relancesOfInvoice } from '../../db/relances-repo.ts';
+import { rejectionReason } from '../../core/domain/rejection-reasons.ts';
 import { requireInvoice, requirePractitioner } from './invoice-drafts.ts';
 import type { AreaHandlers } from './types.ts';
 
@@ -50,7 +53,12 @@ function followUpRow(ctx: HandlerContext, invoiceId: number): FollowUpRow {
 }
 
 function invoiceFollowUp(ctx: HandlerContext, invoiceId: number): InvoiceFollowUp {
-  return { row: followUpRow(ctx, invoiceId), payments: listPayments(ctx.db, invoiceId), rejections: listRejections(ctx.db, invoiceId) };
+  return {
+    row: followUpRow(ctx, invoiceId),
+    payments: listPayments(ctx.db, invoiceId),
+    rejections: listRejections(ctx.db, invoiceId),
+    relances: relancesOfInvoice(ctx.db, invoiceId),
+  };
 }
 
 function requireBordereau(ctx: HandlerContext, id: number): Bordereau {
@@ -209,6 +217,10 @@ export const followUpHandlers: AreaHandlers<
       const payment = getPayment(ctx.db, paymentId);
       if (!payment) throw notFound('Paiement');
       if (payment.cancelledAt !== null) throw new DomainError('conflict', 'Ce paiement est déjà annulé.');
+      const size = paymentTransferSize(ctx.db, paymentId);
+      if (size > 1) {
+        throw new DomainError('conflict', `Ce paiement fait partie d'un virement réparti sur ${size} factures : annulez le virement entier (Encaissements).`);
+      }
       const now = ctx.clock.nowIso();
       markPaymentCancelled(ctx.db, paymentId, reason, now);
       recordAudit(ctx.db, now, 'payment', paymentId, 'cancel', payment, getPayment(ctx.db, paymentId));
@@ -230,7 +242,8 @@ export const followUpHandlers: AreaHandlers<
       if (row.state === 'payee') throw new DomainError('conflict', 'Cette facture est entièrement réglée : un rejet ne peut plus être enregistré.');
       dateProblem('rejectedOn', checkEventDate(input.rejectedOn, ctx.clock.today(), validatedOn, 'Date du rejet'));
       const now = ctx.clock.nowIso();
-      const id = insertRejection(ctx.db, { ...input, createdAt: now });
+      if (input.reasonCode !== undefined && !rejectionReason(input.reasonCode)) throw new DomainError('invalid-input', 'Motif de rejet inconnu.', 'reasonCode');
+      const id = insertRejection(ctx.db, { ...input, reasonCode: input.reasonCode ?? null, createdAt: now });
       recordAudit(ctx.db, now, 'rejection', id, 'create', null, getRejection(ctx.db, id));
       return invoiceFollowUp(ctx, input.invoiceId);
     }),

@@ -12,6 +12,9 @@ import { printingHandlers } from './printing.ts';
 import { seriesHandlers } from './series.ts';
 import { attachmentHandlers } from './attachments.ts';
 import { billPeriod, printPeriod } from './series-billing.ts';
+import { transferHandlers } from './transfers.ts';
+import { statementHandlers } from './statements.ts';
+import { relanceHandlers } from './relances.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -29,4 +32,7 @@ export const handlers = {
   ...attachmentHandlers,
   'series/bill-period': (input, ctx) => billPeriod(ctx, input),
   'series/print-period': (input, ctx) => printPeriod(ctx, input),
+  ...transferHandlers,
+  ...statementHandlers,
+  ...relanceHandlers,
 } satisfies Handlers;

@@ -8,7 +8,7 @@ import { BOTTOM_LIMIT, drawCancelledStamp, drawFooters, renderPdf } from '../sha
 import { drawTableHeader, drawTableRow, type Column } from '../shared/table.ts';
 import { formatEuros, formatFrDate, formatFrTimestampDate, formatNir } from '../shared/format-fr.ts';
 import { actPeriod } from '../../core/domain/follow-up.ts';
-import { professionOnPaper } from '../shared/model.ts';
+import { drawSenderBox } from '../shared/sender.ts';
 
 const ROW_HEIGHT = 16;
 const CLOSING_HEIGHT = 150;
@@ -40,13 +40,8 @@ function drawParties(doc: Doc, m: BordereauModel, top: number): number {
   const x1 = PAGE.margin;
   const x2 = PAGE.margin + half + 10;
   const w = half - 12;
-  const p = m.practitioner;
-  let y = box(doc, `Expéditeur — ${professionOnPaper[p.profession]}`, x1, top, half, h);
-  textLine(doc, `${p.lastName.toUpperCase()} ${p.firstName}`, x1 + 6, y, w, { font: 'bold', size: 9.5 });
-  labelled(doc, 'N° de facturation AM', p.amNumber, x1 + 6, y + 14, w);
-  labelled(doc, 'RPPS', p.rpps ?? '', x1 + 6, y + 27, w);
-  textLine(doc, `${p.addressLine}, ${p.postalCode} ${p.city}`, x1 + 6, y + 40, w, { size: 8.5 });
-  y = box(doc, 'Destinataire — caisse d\'assurance maladie', x2, top, half, h);
+  drawSenderBox(doc, m.practitioner, x1, top, half, h);
+  let y = box(doc, 'Destinataire — caisse d\'assurance maladie', x2, top, half, h);
   const a = m.destination.addressee;
   if (a) {
     // The catalogue's addressee (Réglages → Caisses), then the codes.

@@ -15,7 +15,11 @@ export type View =
   | { name: 'settings' }
   | { name: 'round'; date?: string }
   | { name: 'series'; seriesId: number }
-  | { name: 'series-new'; patientId: number; prescriptionId: number };
+  | { name: 'series-new'; patientId: number; prescriptionId: number }
+  | { name: 'encaissements'; tab?: MoneyInTab }
+  | { name: 'tableau-de-bord' };
+
+export type MoneyInTab = 'releves' | 'paiements' | 'relances';
 
 export type InvoiceTab = 'facture' | 'actes' | 'suivi';
 export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux' | 'recettes';

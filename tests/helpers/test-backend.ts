@@ -24,8 +24,9 @@ export interface TestBackend extends Backend {
   dispose(): void;
 }
 
-export function makeTestBackend(today = TODAY): TestBackend {
-  const dir = mkdtempSync(join(tmpdir(), 'feuillet-test-'));
+/** `dataDir`: reopen a data folder a previous test backend used (closed first), e.g. at a later date. */
+export function makeTestBackend(today = TODAY, dataDir?: string): TestBackend {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'feuillet-test-'));
   const backend = createBackend({
     dataDir: dir,
     migrationsDir: join(ROOT, 'db', 'migrations'),

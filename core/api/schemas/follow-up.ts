@@ -53,6 +53,8 @@ export const RejectionInput = lazySchema(() => z.object({
   invoiceId: id,
   rejectedOn: isoDate('Date du rejet'),
   reason: requiredText('Le motif du rejet', 300),
+  /** One of the usual reasons (core/domain/rejection-reasons.ts), beside the text. */
+  reasonCode: z.string().max(20).regex(/^[a-z-]+$/, 'Motif inconnu.').optional(),
 }));
 
 export const RejectionWithdrawInput = lazySchema(() => z.object({ rejectionId: id }));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Bordereau } from '../../../core/domain/types.ts';
 import { destinationLabel } from '../../../core/domain/follow-up.ts';
 import { api, openDocumentUrl } from '../../api/client.ts';
+import { bordereauStateLabel } from '../../../core/domain/follow-up.ts';
 import { useNav } from '../../stores/nav.ts';
 import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { ReasonDialog } from '../../ui/ReasonDialog.tsx';
@@ -52,7 +53,7 @@ export function BordereauPage(props: { bordereauId: number }) {
           ← Bordereaux
         </button>
         <h1>
-          Bordereau n° {b.number} {b.cancelledAt ? <span className="badge badge--danger">Annulé</span> : <span className="badge badge--ok">Envoyé</span>}
+          Bordereau n° {b.number} <span className={`badge badge--${bordereauStateLabel(b).tone}`}>{bordereauStateLabel(b).label}</span>
         </h1>
       </div>
       <MessageNotice message={message} />

@@ -1,3 +1,4 @@
+import { rejectionReason } from '../../../core/domain/rejection-reasons.ts';
 import { useEffect, useState } from 'react';
 import type { InvoiceFollowUp, Payment } from '../../../core/domain/types.ts';
 import { payerLabels, paymentModeLabels } from '../../../core/domain/follow-up.ts';
@@ -39,7 +40,7 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
   }, [props.invoiceId]);
 
   if (!followUp) return <p className="empty">{message?.text ?? 'Chargement…'}</p>;
-  const { row, payments, rejections } = followUp;
+  const { row, payments, rejections, relances } = followUp;
   const saved = (f: InvoiceFollowUp, text: string) => {
     setDialog(null);
     setFollowUp(f);
@@ -114,12 +115,25 @@ export function InvoiceFollowUpTab(props: { invoiceId: number; today: string }) 
             {rejections.map((r) => (
               <tr key={r.id}>
                 <td>{formatFrDate(r.rejectedOn)}</td>
-                <td>{r.reason}</td>
+                <td>
+                  {r.reason}
+                  {r.reasonCode && rejectionReason(r.reasonCode) ? <div className="muted">À faire : {rejectionReason(r.reasonCode)!.fix}</div> : null}
+                </td>
                 <UndoCell undone={r.withdrawnAt !== null} undoneLabel="Retiré" actionLabel="Retirer le rejet" onAction={() => void withdraw(r.id)} />
               </tr>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {relances.length > 0 ? <h3>Relances</h3> : null}
+      {relances.length > 0 ? (
+        <ul aria-label="Relances">
+          {relances.map((r) => (
+            <li key={r.relanceId}>
+              Relance n° {r.relanceId} du {formatFrDate(r.sentOn)} {r.addressee === 'caisse' ? 'à la caisse' : 'au patient'} — {formatEuros(r.awaitedCents)} attendus
+            </li>
+          ))}
+        </ul>
       ) : null}
       {payments.length > 0 ? <h3>Paiements reçus</h3> : null}
       {payments.length > 0 ? (

@@ -7,6 +7,7 @@ import { TariffsPanel } from './TariffsPanel.tsx';
 import { BackupsPanel } from './BackupsPanel.tsx';
 import { PrintSettingsPanel } from './PrintSettingsPanel.tsx';
 import { CaissesPanel } from './CaissesPanel.tsx';
+import { RelanceDelaysPanel } from '../money-in/RelanceDelaysPanel.tsx';
 
 export function SettingsPage() {
   const [practitioners, setPractitioners] = useState<Practitioner[]>([]);
@@ -56,6 +57,7 @@ export function SettingsPage() {
       <PrintSettingsPanel practitioners={practitioners} onSaved={load} />
       <TariffsPanel />
       <CaissesPanel />
+      <RelanceDelaysPanel />
       <BackupsPanel />
     </section>
   );

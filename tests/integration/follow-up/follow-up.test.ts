@@ -311,8 +311,12 @@ describe('history is kept', () => {
     expect(() => db.prepare('UPDATE bordereaux SET total_cents = 1 WHERE id = ?').run(bordereau.id)).toThrow(/history/);
     expect(() => db.prepare('DELETE FROM bordereaux WHERE id = ?').run(bordereau.id)).toThrow(/history/);
     expect(() => db.prepare('DELETE FROM bordereau_invoices').run()).toThrow(/history/);
-    expect(() => db.prepare('UPDATE payments SET amount_cents = 1').run()).toThrow(/history/);
-    expect(() => db.prepare('DELETE FROM payments WHERE id = ?').run(f.payments[0]!.id)).toThrow(/history/);
+    // A payment is an allocation of a transfer (payments is a view over them): both are history.
+    expect(() => db.prepare('UPDATE allocations SET amount_cents = 1').run()).toThrow(/history/);
+    expect(() => db.prepare('DELETE FROM allocations WHERE id = ?').run(f.payments[0]!.id)).toThrow(/history/);
+    expect(() => db.prepare('UPDATE transfers SET amount_cents = 1').run()).toThrow(/history/);
+    expect(() => db.prepare('DELETE FROM transfers').run()).toThrow(/history/);
+    expect(() => db.prepare('UPDATE payments SET amount_cents = 1').run()).toThrow(/view/);
     expect(() => db.prepare('INSERT INTO bordereau_invoices (bordereau_id, invoice_id) VALUES (?, ?)').run(bordereau.id, a.id)).toThrow(/cannot join/);
   });
 
