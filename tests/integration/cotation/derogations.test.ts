@@ -56,6 +56,12 @@ describe('majorations (BILLING-RULES §10)', () => {
     expect(summary(await price(nurse, visit({ date: '2019-12-02', acts: [{ key: 'idel-soins-bouche', code: 'AMI', coefficient: 1.25 }] })))).toEqual(['AMI 125 100 394', 'MAU 100 100 135']);
   });
 
+  it('IFI 2,50 € before 28/01/2024, 2,75 € from then (fni.fr: « l’IFD et l’IFI passent donc de 2,5 € à 2,75 € » on 28/01/2024, avenant 10)', async () => {
+    const home = (date: string) => visit({ date, place: 'domicile', acts: [{ code: 'AMX', coefficient: 1 }] });
+    expect(summary(await price(nurse, home('2023-06-15')))).toEqual(['AMX 100 100 315', 'IFI 100 100 250']);
+    expect(summary(await price(nurse, home('2024-01-29')))).toEqual(['AMX 100 100 315', 'IFI 100 100 275']);
+  });
+
   it('MIE from 01/01/2020 (avenant 6; espaceinfirmier.fr ILM 359): none on 31/12/2019, 3,15 € on 02/01/2020, none beside MCI', async () => {
     const before = await price(nurse, visit({ date: '2019-12-31', acts: [{ key: 'idel-pansement-simple', code: 'AMI', coefficient: 2 }] }), child);
     expect(summary(before)).toEqual(['AMI 200 100 630']);
