@@ -15,12 +15,21 @@ export type RawParse = { ok: true; value: unknown } | { ok: false; reason: 'time
 /** Beyond this the worker is stopped and the file refused. */
 export const PARSE_TIME_LIMIT_MS = 15_000;
 
-function libraries() {
+/** The packages the worker loads: unpacked from app.asar by electron-builder.yml (asarUnpack). */
+export const WORKER_PACKAGES = ['csv-parse', 'fast-xml-parser', 'ofx-js'] as const;
+
+/**
+ * In a packaged app the main process resolves the libraries inside app.asar; a worker thread is not
+ * promised Electron's archive reading, so it loads the unpacked copies beside it (app.asar.unpacked).
+ */
+export const unpackedPath = (path: string): string => path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+
+export function libraries() {
   const require = createRequire(import.meta.url);
   return {
-    csv: require.resolve('csv-parse/sync'),
-    xml: require.resolve('fast-xml-parser'),
-    ofx: pathToFileURL(require.resolve('ofx-js')).href,
+    csv: unpackedPath(require.resolve('csv-parse/sync')),
+    xml: unpackedPath(require.resolve('fast-xml-parser')),
+    ofx: pathToFileURL(unpackedPath(require.resolve('ofx-js'))).href,
   };
 }
 

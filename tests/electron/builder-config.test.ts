@@ -4,7 +4,8 @@
  * target, fuse and path it names. Paths under out/ need `npm run build` (npm test builds first).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ICNS_TYPES, ICO_SIZES, iconFiles, LINUX_SIZES, pngSize, readIcns, readIco } from '../../scripts/icons.ts';
@@ -62,7 +63,7 @@ describe('electron-builder configuration', () => {
 
   it('unpacks better-sqlite3 from the archive and leaves native rebuilds to scripts/dist.mjs', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**', 'node_modules/csv-parse/**', 'node_modules/fast-xml-parser/**', 'node_modules/ofx-js/**']);
     expect(config.npmRebuild).toBe(false);
     const dist = readFileSync(join(ROOT, 'scripts/dist.mjs'), 'utf8');
     expect(dist).toContain("'install-app-deps'");
@@ -111,6 +112,19 @@ describe('electron-builder configuration', () => {
     expect(existsSync(res('icon.png'))).toBe(true);
     const unpacked = walk('node_modules/better-sqlite3').filter((f) => globToRegExp(config.asarUnpack[0]).test(f));
     expect(unpacked).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  });
+
+  it('unpacks every file the statement-parsing worker loads, and the worker reads them from app.asar.unpacked', async () => {
+    const { libraries, unpackedPath, WORKER_PACKAGES } = await import('../../electron/statements/parse-off-thread.ts');
+    const libs = libraries();
+    const files = [libs.csv, libs.xml, fileURLToPath(libs.ofx)].map((f) => relative(ROOT, f).split(sep).join('/'));
+    for (const f of files) expect(config.asarUnpack.some((p: string) => globToRegExp(p).test(f)), f).toBe(true);
+    // The worker's files need nothing else at run time (bundled CommonJS, or ESM without imports).
+    for (const pkg of WORKER_PACKAGES) expect(config.asarUnpack).toContain(`node_modules/${pkg}/**`);
+    for (const f of files) expect(readFileSync(join(ROOT, f), 'utf8')).not.toMatch(/require\(["'][^."']|^import .* from ["'][^."']/m);
+    expect(unpackedPath('/opt/Feuillet/resources/app.asar/node_modules/ofx-js/ofx.js')).toBe('/opt/Feuillet/resources/app.asar.unpacked/node_modules/ofx-js/ofx.js');
+    expect(unpackedPath('C:\\Feuillet\\resources\\app.asar\\node_modules\\csv-parse\\x.cjs')).toBe('C:\\Feuillet\\resources\\app.asar.unpacked\\node_modules\\csv-parse\\x.cjs');
+    expect(unpackedPath('/work/node_modules/csv-parse/x.cjs')).toBe('/work/node_modules/csv-parse/x.cjs');
   });
 });
 
