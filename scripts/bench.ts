@@ -319,7 +319,7 @@ function buildFollowUp(db: Db, opts: { settle: boolean } = { settle: true }) {
          i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc, 'virement', 'VIR CPAM', i.created_at
        FROM invoices i WHERE i.created_at < ? AND i.id % 20 <> 0 AND i.id % 97 <> 0 AND i.amo_cents * i.tiers_payant_amo + i.amc_cents * i.tiers_payant_amc > 0`,
     ).run(addDays(cutoff, -62));
-    db.exec('INSERT INTO allocations (transfer_id, invoice_id, amount_cents, created_at) SELECT id, id, amount_cents, created_at FROM transfers');
+    db.exec('INSERT INTO allocations (transfer_id, invoice_id, amount_cents, payer, created_at) SELECT id, id, amount_cents, payer, created_at FROM transfers');
     db.prepare(
       `INSERT INTO rejections (invoice_id, rejected_on, reason, created_at)
        SELECT id, date(substr(created_at, 1, 7) || '-28', '+30 days'), 'Droits non ouverts', created_at FROM invoices WHERE created_at < ? AND id % 97 = 0`,

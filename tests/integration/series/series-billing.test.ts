@@ -17,11 +17,11 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-/** The unit value in force of a code (cents), read from the catalogue the engine prices with. */
+/** The unit value in force on 04/05/2026 of a code (cents), read from the catalogue the engine prices with (ended rows, e.g. the 2022 fuel measure, left out). */
 async function unit(profession: 'infirmier' | 'masseur-kinesitherapeute', code: string): Promise<number> {
   const catalogue = await t.call('cotation/catalogue', { profession });
   const rows = catalogue.tariffs
-    .filter((r) => r.code === code && r.zone === 'metropole' && r.effectiveFrom <= '2026-05-04')
+    .filter((r) => r.code === code && r.zone === 'metropole' && r.effectiveFrom <= '2026-05-04' && (r.effectiveTo === null || r.effectiveTo >= '2026-05-04'))
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   expect(rows.length, code).toBeGreaterThan(0);
   return rows[0]!.unitCents;
@@ -63,28 +63,29 @@ describe('a 15-day every-other-day series billed by week', () => {
     const round = await t.call('round/day', { practitionerId: practitioner.id, date: '2026-05-12' });
     expect(round).toMatchObject([{ patientName: 'DIALLO Aminata', status: 'done', doneTime: '20:30', distanceKm: 5, city: 'Montreuil' }]);
 
-    const [ami, ifd, ikp, md, mn] = await Promise.all([unit('infirmier', 'AMI'), unit('infirmier', 'IFD'), unit('infirmier', 'IKP'), unit('infirmier', 'MD'), unit('infirmier', 'MN')]);
+    const [ami, ifd, ikp, f, n] = await Promise.all([unit('infirmier', 'AMI'), unit('infirmier', 'IFD'), unit('infirmier', 'IKP'), unit('infirmier', 'F'), unit('infirmier', 'N')]);
     // One visit: AMI 2 + IFD + IK on (2 × 5 km − 4 km) = 6 km (NGAP art. 13, plaine).
     const visit = 2 * ami + ifd + 6 * ikp;
 
-    // Week 1 (4–10 May): 4 visits, 14 lines > 10 on the form → two feuilles; MD on the 8th (holiday) and the 10th (Sunday),
+    // Week 1 (4–10 May): 4 visits, 14 lines > 10 on the form → two feuilles; F (Sunday/holiday) on the 8th (holiday) and the 10th (Sunday),
     // due because the prescription says « exécution quotidienne impérative » (NGAP art. 14B).
     const week1 = await t.call('series/bill-period', { practitionerId: practitioner.id, patientId: patient.id, from: '2026-05-04', to: '2026-05-10' });
     expect(week1.refused).toEqual([]);
     expect(week1.invoices.map((i) => i.invoice.lines.map((l) => `${l.actDate.slice(8)} ${l.code}`))).toEqual([
-      ['04 AMI', '04 IFD', '04 IKP', '06 AMI', '06 IFD', '06 IKP', '08 AMI', '08 MD', '08 IFD', '08 IKP'],
-      ['10 AMI', '10 MD', '10 IFD', '10 IKP'],
+      ['04 AMI', '04 IFD', '04 IKP', '06 AMI', '06 IFD', '06 IKP', '08 AMI', '08 F', '08 IFD', '08 IKP'],
+      ['10 AMI', '10 F', '10 IFD', '10 IKP'],
     ]);
-    expect(week1.invoices.map((i) => i.invoice.totalCents)).toEqual([3 * visit + md, visit + md]);
+    expect(week1.invoices.map((i) => i.invoice.totalCents)).toEqual([3 * visit + f, visit + f]);
     expect(week1.invoices.every((i) => i.invoice.prescriptionId === prescription.id && i.warning_fr === null)).toBe(true);
 
-    // Week 2 (11–17 May): 12 May at 20h30 → MN (night, 20h–8h); 14 May (Ascension) → MD; 16 May not done.
+    // Week 2 (11–17 May): 12 May at 20h30 → N (night, 20h–8h); 14 May (Ascension) → F; 16 May not done.
     const week2 = await t.call('series/bill-period', { practitionerId: practitioner.id, patientId: null, from: '2026-05-11', to: '2026-05-17' });
     expect(week2.invoices).toHaveLength(1);
-    expect(week2.invoices[0]!.invoice.totalCents).toBe(2 * visit + mn + md);
-    expect(week2.invoices[0]!.invoice.lines.filter((l) => l.code === 'MN' || l.code === 'MD').map((l) => `${l.actDate} ${l.code}`)).toEqual(['2026-05-12 MN', '2026-05-14 MD']);
-    // Concrete figures at today's catalogue: 11,15 € a visit, 8,00 € MD, 9,15 € MN (BILLING-RULES §4).
-    expect([visit, md, mn]).toEqual([1115, 800, 915]);
+    expect(week2.invoices[0]!.invoice.totalCents).toBe(2 * visit + n + f);
+    expect(week2.invoices[0]!.invoice.lines.filter((l) => l.code === 'N' || l.code === 'F').map((l) => `${l.actDate} ${l.code}`)).toEqual(['2026-05-12 N', '2026-05-14 F']);
+    // Concrete figures at today's catalogue: 11,15 € a visit; F 8,50 € since 01/08/2018 (avenant 5 — BILLING-RULES §10,
+    // onsil.fr); N 9,15 € (20h–23h / 5h–8h, BILLING-RULES §10).
+    expect([visit, f, n]).toEqual([1115, 850, 915]);
 
     // « 9 / 15 »: the series counts its visits.
     const after = await t.call('series/get', { id: view.series.id });
