@@ -187,6 +187,9 @@ describe('cotation on the Actes tab', () => {
       await screenshot(page, `act-picker-${word}`);
     }
     expect(await results.getByRole('button', { name: /^Ajouter AMI/ }).count()).toBe(7);
+    // The visit gets its act, so leaving the draft through the menu saves it (a dated visit without an act would be
+    // refused and keep the user on the draft, issue #19 item 7).
+    await results.getByRole('button', { name: /^Ajouter AMI 9 – Forfait perfusion courte/ }).first().click();
 
     const mk = (await apiCall(app, 'practitioners/list', {})).find((p) => p.profession === 'masseur-kinesitherapeute')!;
     const kinePatient = await seedPatient(app, 'Diallo', nirOf('1850599123461'));
@@ -198,6 +201,8 @@ describe('cotation on the Actes tab', () => {
     await kineVisit.getByLabel('Rechercher un acte (visite 1)').fill('genou');
     await kineVisit.getByRole('button', { name: /^Ajouter RIC 8,12 – Après arthroplastie du genou/ }).waitFor();
     await screenshot(page, 'act-picker-genou');
+    // The session gets its act, so the next screen can be reached through the menu (the draft is saved on the way).
+    await kineVisit.getByRole('button', { name: /^Ajouter RIC 8,12 – Après arthroplastie du genou/ }).click();
   });
 
   it('imports a catalogue update in Réglages → Tarifs: preview with dates, then applied; a tampered file is refused (screenshots)', async () => {

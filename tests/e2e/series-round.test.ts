@@ -64,9 +64,9 @@ describe('care series and the round, keyboard only', () => {
     await page.getByRole('heading', { name: 'Planifier les soins' }).waitFor();
 
     const form = page.getByRole('form', { name: 'Série de soins' });
-    await form.getByLabel('Acte du catalogue').selectOption({ label: 'AMI 2 – Pansement simple / courant' });
+    await form.getByLabel('Acte du catalogue').selectOption({ label: 'AMI 2 – Pansement courant (autres pansements)' });
     await press(form.getByRole('button', { name: 'Ajouter l’acte' }));
-    await form.getByRole('list', { name: 'Actes de la série' }).getByText(/AMI 2 – Pansement simple/).waitFor();
+    await form.getByRole('list', { name: 'Actes de la série' }).getByText(/AMI 2 – Pansement courant/).waitFor();
     await type(form.getByLabel('Début des soins'), frDate(isoToday(-3)));
     await type(form.getByLabel('Fin des soins'), frDate(isoToday(6)));
     await type(form.getByLabel('Heure du passage 1'), '08:00');
@@ -119,6 +119,6 @@ describe('care series and the round, keyboard only', () => {
     const text = pdfText(app, 'feuilles-1-000001-x1.pdf');
     expect(text).toContain('SANGARÉ');
     expect(text).toContain(frDate(isoToday()));
-    expect(text).toMatch(/IKP 6/);
+    expect(text).toMatch(/IK 6 km/);
   });
 });
