@@ -363,11 +363,16 @@ export interface FollowUpTotals {
 /** A copy of the database in the data folder's `sauvegardes/`. */
 export interface BackupInfo {
   fileName: string;
-  /** When it was made (from its name, ISO timestamp). */
+  /** When it was made (ISO timestamp): the date written inside the file, else the one in its name. */
   createdAt: string;
   sizeBytes: number;
   /** Made automatically just before a restore replaced the database. */
   beforeRestore: boolean;
+  /**
+   * Why its date is not trusted, in French (no date written inside it, or a date in the future), or null.
+   * Such a file is never deleted automatically nor counted among the backups kept.
+   */
+  doubt: string | null;
 }
 
 /** One line of the livre des recettes: a payment received, with what it paid. */

@@ -18,7 +18,7 @@ function lastRestore(ctx: HandlerContext): BackupsState['lastRestore'] {
 export const backupHandlers: AreaHandlers<'backups/list' | 'backups/create' | 'backups/present' | 'backups/restore' | 'backups/cancel-restore'> = {
   'backups/list': (_input, ctx) => ({
     folder: join(ctx.dataDir, BACKUPS_FOLDER),
-    backups: listBackups(ctx.dataDir),
+    backups: listBackups(ctx.dataDir, ctx.clock.nowIso()),
     pendingRestore: pendingRestore(ctx.dataDir),
     lastRestore: lastRestore(ctx),
   }),
@@ -33,8 +33,8 @@ export const backupHandlers: AreaHandlers<'backups/list' | 'backups/create' | 'b
     return ctx.presentBackup(join(ctx.dataDir, BACKUPS_FOLDER, fileName), fileName);
   },
 
-  'backups/restore': ({ fileName }, ctx) => {
-    const check = requestRestore(ctx, fileName);
+  'backups/restore': async ({ fileName }, ctx) => {
+    const check = await requestRestore(ctx, fileName);
     return { patients: check.patients, invoices: check.invoices };
   },
 

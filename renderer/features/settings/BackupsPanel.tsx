@@ -113,6 +113,7 @@ export function BackupsPanel() {
               <tr key={b.fileName}>
                 <td>
                   {formatFrTimestamp(b.createdAt)} {b.beforeRestore ? <span className="badge badge--muted">avant restauration</span> : null}
+                  {b.doubt ? <div className="muted">{b.fileName} : {b.doubt} ; jamais supprimé automatiquement.</div> : null}
                 </td>
                 <td className="num">{formatMegabytes(b.sizeBytes)}</td>
                 <td className="row-actions">
