@@ -8,6 +8,7 @@ import type {
   AuditEntry,
   Caisse,
   BackupInfo,
+  EncryptedCopyInfo,
   Bordereau,
   BordereauSummary,
   Coverage,
@@ -72,6 +73,7 @@ import {
   RejectionWithdrawInput,
 } from './schemas/follow-up.ts';
 import { BackupFileInput } from './schemas/backups.ts';
+import { BackupOrCopyInput, EncryptCopyInput, RestoreEncryptedInput } from './schemas/encrypted-copies.ts';
 import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
@@ -130,6 +132,8 @@ export interface CotationContext {
 export interface BackupsState {
   folder: string;
   backups: BackupInfo[];
+  /** Encrypted copies (`….sqlite.age`) in the same folder, newest first. */
+  encryptedCopies: EncryptedCopyInfo[];
   /** The backup a restore was asked for (applied at the next start), or null. */
   pendingRestore: string | null;
   /** The last restore applied at a start, or that could not be. */
@@ -240,10 +244,14 @@ export const contract = {
   'backups/list': method<typeof none, BackupsState>(none),
   'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number }>(none),
   /** Electron shows the file in its folder; the browser gets a download URL (to copy it to a USB key). */
-  'backups/present': method<typeof BackupFileInput, { url: string | null; shownInFolder: boolean }>(BackupFileInput),
+  'backups/present': method<typeof BackupOrCopyInput, { url: string | null; shownInFolder: boolean }>(BackupOrCopyInput),
   /** Checked now, applied at the next start (after a safety copy of the current database). */
   'backups/restore': method<typeof BackupFileInput, { patients: number; invoices: number }>(BackupFileInput),
   'backups/cancel-restore': method<typeof none, { cancelled: true }>(none),
+  // Encrypted copies for the USB key (issue 17): age format with a passphrase (electron/encrypted-copies.ts).
+  'backups/encrypt': method<typeof EncryptCopyInput, EncryptedCopyInfo>(EncryptCopyInput),
+  /** Decrypted, then checked and staged like any backup (applied at the next start). */
+  'backups/restore-encrypted': method<typeof RestoreEncryptedInput, { patients: number; invoices: number }>(RestoreEncryptedInput),
 
   'audit/list': method<typeof AuditListInput, AuditEntry[]>(AuditListInput),
 } as const;

@@ -375,6 +375,14 @@ export interface BackupInfo {
   doubt: string | null;
 }
 
+/** An encrypted copy of a backup (age format, passphrase): `feuillet-….sqlite.age`, for a USB key. */
+export interface EncryptedCopyInfo {
+  fileName: string;
+  sizeBytes: number;
+  /** When the file was written in this folder (made here, or copied from a key). */
+  madeAt: string;
+}
+
 /** One line of the livre des recettes: a payment received, with what it paid. */
 export interface LedgerLine {
   paymentId: number;
