@@ -13,6 +13,7 @@ import { checkBackupCandidate, type CandidateCheck } from '../db/backup-candidat
 import { loadMigrations } from '../db/migrate.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import type { HandlerContext } from './context.ts';
+import { diskFullError, freeBytes } from './disk-space.ts';
 import { commitTempFile, ensurePrivateDir, fsyncDir, fsyncFileInBackground, removeTempLeftovers, tempPathFor, writeFileAtomic } from './durable-files.ts';
 import { BACKUP_NAME_RE, BACKUPS_FOLDER, DATABASE_FILE, ENCRYPTED_NAME_RE, RESTORE_MARKER, RESTORE_STAGED } from './paths.ts';
 
@@ -114,6 +115,12 @@ export function pruneBackups(dataDir: string, nowIso: string, justMade: string |
 export async function createBackup(ctx: HandlerContext, kind: 'manuelle' | 'quotidienne'): Promise<BackupInfo & { check: DatabaseFileCheck }> {
   const dir = backupsDir(ctx.dataDir);
   ensurePrivateDir(dir);
+  // A backup is about the size of the database: refused before a byte is written when it cannot fit.
+  const free = freeBytes(ctx.dataDir);
+  if (free !== null && free < databaseBytes(ctx.dataDir) + 1024 * 1024) {
+    const full = diskFullError(ctx.dataDir);
+    throw new DomainError(full.code, full.message_fr.replace('l’opération n’a pas été enregistrée', 'la sauvegarde n’y tiendrait pas, elle n’a pas été faite'));
+  }
   let fileName = backupFileName(ctx.clock.nowIso());
   for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = backupFileName(ctx.clock.nowIso(), String(n));
   const file = join(dir, fileName);
@@ -141,6 +148,12 @@ export async function createBackup(ctx: HandlerContext, kind: 'manuelle' | 'quot
   recordAudit(ctx.db, ctx.clock.nowIso(), DATABASE_AUDIT.entity, DATABASE_AUDIT.id, `backup-${kind}`, null, { fileName, patients: check.patients, invoices: check.invoices });
   pruneBackups(ctx.dataDir, ctx.clock.nowIso(), fileName);
   return { ...listBackups(ctx.dataDir, ctx.clock.nowIso()).find((b) => b.fileName === fileName)!, check };
+}
+
+/** Bytes of the live database, its WAL included. */
+function databaseBytes(dataDir: string): number {
+  const file = join(dataDir, DATABASE_FILE);
+  return [file, `${file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 }
 
 /** A SQLite file and its possible journal files. */

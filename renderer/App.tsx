@@ -145,6 +145,7 @@ export function App() {
       </header>
       <main className="app__main">
         <ShellActions />
+        {info?.diskWarning ? <Notice kind="warn">{info.diskWarning}</Notice> : null}
         {showSetup ? (
           <SetupPage
             onSaved={() => {

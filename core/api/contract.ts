@@ -147,6 +147,8 @@ export interface AppInfo {
   today: string;
   /** Shown plainly in the app: Feuillet prints paper, it does not télétransmit. */
   notice_fr: string;
+  /** Little space left on the disk holding the data folder (French, with the folder), or null. */
+  diskWarning: string | null;
 }
 
 export const contract = {
@@ -242,7 +244,8 @@ export const contract = {
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
   'backups/list': method<typeof none, BackupsState>(none),
-  'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number }>(none),
+  /** `warning`: little space left after it (French), or null; refused (`disk-full`) when it cannot fit. */
+  'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number; warning: string | null }>(none),
   /** Electron shows the file in its folder; the browser gets a download URL (to copy it to a USB key). */
   'backups/present': method<typeof BackupOrCopyInput, { url: string | null; shownInFolder: boolean }>(BackupOrCopyInput),
   /** Checked now, applied at the next start (after a safety copy of the current database). */

@@ -7,6 +7,7 @@ import { cancelRestore, createBackup, DATABASE_AUDIT, listBackups, pendingRestor
 import { decryptEncryptedCopy, exportEncryptedCopy, listEncryptedCopies } from '../encrypted-copies.ts';
 import type { HandlerContext } from '../context.ts';
 import { BACKUPS_FOLDER } from '../paths.ts';
+import { lowSpaceWarning } from '../disk-space.ts';
 import type { AreaHandlers } from './types.ts';
 
 /** The last restore the start-up applied or could not apply, from the audit log. */
@@ -30,7 +31,7 @@ export const backupHandlers: AreaHandlers<
 
   'backups/create': async (_input, ctx) => {
     const { check, ...info } = await createBackup(ctx, 'manuelle');
-    return { ...info, patients: check.patients, invoices: check.invoices };
+    return { ...info, patients: check.patients, invoices: check.invoices, warning: lowSpaceWarning(ctx.dataDir) };
   },
 
   'backups/present': ({ fileName }, ctx) => {

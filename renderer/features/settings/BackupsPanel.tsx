@@ -40,7 +40,8 @@ export function BackupsPanel() {
     const r = await api.call('backups/create', {});
     setBusy(false);
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    setMessage({ kind: 'ok', text: `Sauvegarde faite et vérifiée : ${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}.` });
+    const done = `Sauvegarde faite et vérifiée : ${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}.`;
+    setMessage(r.value.warning ? { kind: 'info', text: `${done} ${r.value.warning}` } : { kind: 'ok', text: done });
     load();
   }
 
