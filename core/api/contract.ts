@@ -74,6 +74,8 @@ import {
 } from './schemas/follow-up.ts';
 import { BackupFileInput } from './schemas/backups.ts';
 import { BackupOrCopyInput, EncryptCopyInput, RestoreEncryptedInput } from './schemas/encrypted-copies.ts';
+import { ImportPreviewInput, ImportRunInput } from './schemas/patient-import.ts';
+import type { ColumnMapping } from '../domain/patient-import.ts';
 import { CatalogueByProfessionInput, CatalogueInput, FavouriteInput, ModelDeleteInput, ModelSaveInput } from './schemas/cotation.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 
@@ -138,6 +140,24 @@ export interface BackupsState {
   pendingRestore: string | null;
   /** The last restore applied at a start, or that could not be. */
   lastRestore: { at: string; fileName: string; ok: boolean; reason: string | null } | null;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  /** The first rows, as read. */
+  sample: string[][];
+  rowCount: number;
+  /** The mapping saved for this layout of columns, else a guess from the header names. */
+  mapping: ColumnMapping;
+  remembered: boolean;
+}
+
+export interface ImportResult {
+  imported: number;
+  ameRights: number;
+  refused: { line: number; name: string; nir: string; reason: string }[];
+  /** The refused rows as CSV (to download), or null. */
+  reportCsv: string | null;
 }
 
 export interface AppInfo {
@@ -255,6 +275,10 @@ export const contract = {
   'backups/encrypt': method<typeof EncryptCopyInput, EncryptedCopyInfo>(EncryptCopyInput),
   /** Decrypted, then checked and staged like any backup (applied at the next start). */
   'backups/restore-encrypted': method<typeof RestoreEncryptedInput, { patients: number; invoices: number }>(RestoreEncryptedInput),
+
+  // Importing a patient list from another software (issue 17): read, map the columns, import all or nothing.
+  'patients-import/preview': method<typeof ImportPreviewInput, ImportPreview>(ImportPreviewInput),
+  'patients-import/run': method<typeof ImportRunInput, ImportResult>(ImportRunInput),
 
   'audit/list': method<typeof AuditListInput, AuditEntry[]>(AuditListInput),
 } as const;

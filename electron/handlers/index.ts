@@ -8,6 +8,7 @@ import { followUpHandlers } from './follow-up.ts';
 import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
 import { printingHandlers } from './printing.ts';
+import { patientImportHandlers } from './patient-import.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -20,4 +21,5 @@ export const handlers = {
   ...backupHandlers,
   ...cotationHandlers,
   ...printingHandlers,
+  ...patientImportHandlers,
 } satisfies Handlers;
