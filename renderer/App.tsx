@@ -10,6 +10,7 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { SuiviPage } from './features/follow-up/SuiviPage.tsx';
 import { BordereauPage } from './features/follow-up/BordereauPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { ImportPatientsPage } from './features/patients/ImportPatientsPage.tsx';
 import { ShellActions } from './shell-actions.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
@@ -26,7 +27,8 @@ const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[]
 ];
 
 /** The menu entry a view belongs to: an invoice opened from the follow-up stays under Suivi. */
-const menuOf = (view: View): View['name'] => (view.name === 'invoice' && view.tab === 'suivi' ? 'suivi' : view.name);
+const menuOf = (view: View): View['name'] =>
+  view.name === 'invoice' && view.tab === 'suivi' ? 'suivi' : view.name === 'import-patients' ? 'patients' : view.name;
 
 function CurrentView({ view }: { view: View }) {
   switch (view.name) {
@@ -46,6 +48,8 @@ function CurrentView({ view }: { view: View }) {
       return <BordereauPage key={view.bordereauId} bordereauId={view.bordereauId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'import-patients':
+      return <ImportPatientsPage />;
   }
 }
 

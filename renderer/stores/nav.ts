@@ -9,7 +9,8 @@ export type View =
   | { name: 'invoices' }
   | { name: 'suivi'; tab?: SuiviTab }
   | { name: 'bordereau'; bordereauId: number }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'import-patients' };
 
 export type InvoiceTab = 'facture' | 'actes' | 'suivi';
 export type SuiviTab = 'a-envoyer' | 'en-attente' | 'a-relancer' | 'rejetees' | 'reglees' | 'bordereaux' | 'recettes';
