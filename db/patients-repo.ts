@@ -117,16 +117,15 @@ const params = (p: PatientData) => ({
 
 /** Inserts a patient and its search terms. Caller wraps it in a transaction. */
 export function insertPatient(db: Db, p: PatientData, now: string): Patient {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO patients (last_name, usage_name, first_name, birth_date, sex, nir, birth_rank, regime, caisse, centre,
+  const { lastInsertRowid } = cached(
+    db,
+    `INSERT INTO patients (last_name, usage_name, first_name, birth_date, sex, nir, birth_rank, regime, caisse, centre,
         quality, insured_last_name, insured_first_name, insured_nir, insured_birth_date, address_line, postal_code, city,
         phone, notes, sort_key, created_at, updated_at)
        VALUES (@last_name, @usage_name, @first_name, @birth_date, @sex, @nir, @birth_rank, @regime, @caisse, @centre,
         @quality, @insured_last_name, @insured_first_name, @insured_nir, @insured_birth_date, @address_line, @postal_code,
         @city, @phone, @notes, @sort_key, @now, @now)`,
-    )
-    .run({ ...params(p), now });
+  ).run({ ...params(p), now });
   const id = Number(lastInsertRowid);
   cached(db, 'INSERT INTO patients_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(p));
   insertSearchKeys(db, id, sortKey(p), patientTerms(p));

@@ -5,6 +5,7 @@
  *   npm run bench                                   # 100,000 patients, 1,000,000 act lines
  *   npm run bench -- --patients 20000 --lines 200000 --runs 100 --keep   (or BENCH_PATIENTS=… BENCH_LINES=…)
  *   npm run bench -- --patients 2000 --lines 5000 --runs 10 --smoke     (tiny run of npm test: targets shown, not enforced)
+ *   npm run bench -- --import                       # only: a 2,000-row patient list imported at 100,000 patients
  *
  * Each search is shown beside the best raw better-sqlite3 query for the same rows (ratio), measured at
  * 10 % of the patients and at 100 % (growth); validation beside a raw SQL transaction and bare pdfkit;
@@ -28,6 +29,7 @@ import { mulDivRoundHalfUp, percentOf } from '../core/domain/money.ts';
 import { searchWords } from '../core/domain/search.ts';
 import { isMethodName } from '../core/api/contract.ts';
 import { benchPrinting } from './bench-printing.ts';
+import { benchImport } from './bench-import.ts';
 import { formatStart, measureStart, measureValidation, rawSearch, summary, type StartFigures } from './bench-extra.ts';
 
 // ---------------------------------------------------------------- options
@@ -598,8 +600,8 @@ async function startOnly(): Promise<void> {
   if (!met) process.exitCode = 1;
 }
 
-// `--printing` runs only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
-(process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
+// `--import` runs only the patient-list import (issue 17); `--printing` only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
+(process.argv.includes('--import') ? benchImport(PATIENTS).then((met) => void (met || (process.exitCode = 1))) : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
   .catch((err) => {
     console.error(err);
     process.exit(1);
