@@ -9,10 +9,9 @@ import { mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/backend.ts';
-import { fixedClock } from '../../../electron/context.ts';
+import type { Backend } from '../../../electron/backend.ts';
 import { TEMP_PREFIX } from '../../../electron/durable-files.ts';
-import { buildPatientInput, nirOf, ROOT } from '../../helpers/test-backend.ts';
+import { buildPatientInput, nirOf, openBackendAt } from '../../helpers/test-backend.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'feuillet-disk-full-'));
 const dataDir = join(base, 'donnees');
@@ -34,15 +33,7 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-const open = (): Backend =>
-  createBackend({
-    dataDir,
-    migrationsDir: join(ROOT, 'db', 'migrations'),
-    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
-    transport: 'browser',
-    appVersion: 'test',
-    clock: fixedClock('2026-11-25'),
-  });
+const open = (): Backend => openBackendAt(dataDir, '2026-11-25');
 
 const freeOf = (dir: string) => {
   const s = statfsSync(dir);

@@ -6,11 +6,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/backend.ts';
 import { createBackup, dailyBackup, KEEP_BACKUPS, listBackups } from '../../../electron/backups.ts';
 import { fixedClock } from '../../../electron/context.ts';
 import { startBridge } from '../../../electron/http-bridge/server.ts';
-import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, openBackendAt, type TestBackend } from '../../helpers/test-backend.ts';
 import { http } from './http.ts';
 
 let t: TestBackend;
@@ -29,15 +28,7 @@ const patientsIn = (file: string) => {
   }
 };
 /** The same data folder opened again, as at the next start of the app. */
-const reopen = (today = '2026-11-26') =>
-  createBackend({
-    dataDir: t.dir,
-    migrationsDir: join(ROOT, 'db', 'migrations'),
-    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
-    transport: 'browser',
-    appVersion: 'test',
-    clock: fixedClock(today),
-  });
+const reopen = (today = '2026-11-26') => openBackendAt(t.dir, today);
 
 describe('backups', () => {
   it('makes a checked copy holding the data, listed newest first', async () => {

@@ -9,11 +9,10 @@ import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFil
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/backend.ts';
-import { fixedClock } from '../../../electron/context.ts';
 import { TEMP_PREFIX } from '../../../electron/durable-files.ts';
 import { exportEncryptedCopy } from '../../../electron/encrypted-copies.ts';
-import { buildPatientInput, makeTestBackend, NIR_1, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+import { buildPatientInput, makeTestBackend, NIR_1, openBackendAt, type TestBackend } from '../../helpers/test-backend.ts';
+import { expectNothingStaged } from '../../helpers/restore-checks.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -31,21 +30,9 @@ async function backupWithDiallo(): Promise<string> {
   return (await t.call('backups/create', {})).fileName;
 }
 
-function nothingStaged(): void {
-  expect(existsSync(join(t.dir, 'restauration-en-attente.json'))).toBe(false);
-  expect(existsSync(join(t.dir, 'restauration-en-attente.sqlite'))).toBe(false);
-  expect(readdirSync(t.dir).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([]);
-}
+const nothingStaged = () => expectNothingStaged(t.dir);
 
-const reopen = () =>
-  createBackend({
-    dataDir: t.dir,
-    migrationsDir: join(ROOT, 'db', 'migrations'),
-    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
-    transport: 'browser',
-    appVersion: 'test',
-    clock: fixedClock('2026-11-26'),
-  });
+const reopen = () => openBackendAt(t.dir);
 
 describe('encrypted copies', () => {
   it('round trip through the API: export with a passphrase, restore at the next start', async () => {

@@ -8,13 +8,11 @@ import { existsSync, mkdirSync, readdirSync, statSync, truncateSync } from 'node
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/backend.ts';
 import { requestRestore } from '../../../electron/backups.ts';
-import { fixedClock } from '../../../electron/context.ts';
-import { TEMP_PREFIX } from '../../../electron/durable-files.ts';
 import { openDatabase } from '../../../db/connection.ts';
 import { migrationsBefore } from '../../helpers/migrations-before.ts';
-import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, openBackendAt, type TestBackend } from '../../helpers/test-backend.ts';
+import { expectNothingStaged } from '../../helpers/restore-checks.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -49,21 +47,9 @@ function craftedFile(sql: string, userVersion: number): void {
 }
 
 /** Nothing was asked for the next start, and no copy of the file was left in the data folder. */
-function nothingStaged(): void {
-  expect(existsSync(join(t.dir, 'restauration-en-attente.json'))).toBe(false);
-  expect(existsSync(join(t.dir, 'restauration-en-attente.sqlite'))).toBe(false);
-  expect(readdirSync(t.dir).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([]);
-}
+const nothingStaged = () => expectNothingStaged(t.dir);
 
-const reopen = () =>
-  createBackend({
-    dataDir: t.dir,
-    migrationsDir: join(ROOT, 'db', 'migrations'),
-    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
-    transport: 'browser',
-    appVersion: 'test',
-    clock: fixedClock('2026-11-26'),
-  });
+const reopen = () => openBackendAt(t.dir);
 
 const schemaOf = (db: Database.Database) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all();
 
