@@ -279,6 +279,8 @@ export const contract = {
   // Importing a patient list from another software (issue 17): read, map the columns, import all or nothing.
   'patients-import/preview': method<typeof ImportPreviewInput, ImportPreview>(ImportPreviewInput),
   'patients-import/run': method<typeof ImportRunInput, ImportResult>(ImportRunInput),
+  /** A patient's whole file on request (RGPD right of access): the PDF for the patient, the JSON for another software. */
+  'patients/export-file': method<typeof byId, { json: string; document: DocumentRef }>(byId),
 
   'audit/list': method<typeof AuditListInput, AuditEntry[]>(AuditListInput),
 } as const;

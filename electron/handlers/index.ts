@@ -9,6 +9,7 @@ import { backupHandlers } from './backups.ts';
 import { cotationHandlers } from './cotation.ts';
 import { printingHandlers } from './printing.ts';
 import { patientImportHandlers } from './patient-import.ts';
+import { patientFileHandlers } from './patient-file.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -22,4 +23,5 @@ export const handlers = {
   ...cotationHandlers,
   ...printingHandlers,
   ...patientImportHandlers,
+  ...patientFileHandlers,
 } satisfies Handlers;

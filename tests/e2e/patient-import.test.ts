@@ -51,6 +51,12 @@ describe('importing a patient list through the real UI', () => {
     await page.getByRole('button', { name: 'Importer 40 lignes' }).click();
     await page.getByText(/^0 patient importé\. 40 lignes refusées/).waitFor();
     await openMenu(page, 'Patients');
-    await page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Importaaa/i }).waitFor();
+    await page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Importaaa/i }).click();
+    // The patient's whole file on request: the JSON is saved (the PDF opens beside it).
+    const names: string[] = [];
+    page.on('download', (d) => names.push(d.suggestedFilename()));
+    await page.getByRole('button', { name: 'Dossier complet (PDF et JSON)' }).click();
+    await expect.poll(() => names.some((n) => /^dossier-patient-\d+-\d{4}-\d{2}-\d{2}\.json$/.test(n))).toBe(true);
+    await screenshot(page, '52-dossier-patient-bouton');
   }, 90_000);
 });

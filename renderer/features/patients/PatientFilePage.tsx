@@ -1,3 +1,4 @@
+import { PatientFileExportButton } from './PatientFileExportButton.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { Coverage, Patient } from '../../../core/domain/types.ts';
 import { isAmePossible } from '../../../core/domain/nir.ts';
@@ -81,6 +82,7 @@ export function PatientFilePage(props: { patientId: number | null; tab: PatientT
             <button type="button" onClick={() => go({ name: 'facturer', patientId: patient.id })} disabled={patient.archived}>
               Facturer
             </button>
+            <PatientFileExportButton patientId={patient.id} onError={setError} />
             <button type="button" onClick={toggleArchive}>
               {patient.archived ? 'Désarchiver' : 'Archiver'}
             </button>
