@@ -11,6 +11,7 @@ import { fixedClock } from '../../../electron/context.ts';
 import { startBridge } from '../../../electron/http-bridge/server.ts';
 import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, openBackendAt, type TestBackend } from '../../helpers/test-backend.ts';
 import { http } from './http.ts';
+import { lastNamesAtNextStart } from '../../helpers/restore-checks.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -161,13 +162,7 @@ describe('backups', () => {
     await t.call('backups/restore', { fileName });
     writeFileSync(join(backupsDir(), fileName), 'swapped after the check');
     t.close();
-    const next = reopen();
-    try {
-      const r = await next.dispatch('patients/search', { query: '' });
-      expect(r.ok && (r.value as { lastName: string }[]).map((p) => p.lastName)).toEqual(['Diallo']);
-    } finally {
-      next.close();
-    }
+    expect(await lastNamesAtNextStart(t.dir)).toEqual(['Diallo']);
   });
 
   it('restores over a damaged database, keeping a raw copy of it', async () => {
