@@ -4,31 +4,67 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './connection.ts';
 
-/** Online backup through SQLite's backup API (the app keeps working meanwhile), as one self-contained file. */
-export async function backupDatabase(db: Db, file: string): Promise<void> {
-  await db.backup(file);
-  asSingleFile(file);
+/** What a backup file says about itself (the `backup_stamp` row, see 0009-backup-stamp.sql). */
+export interface BackupStamp {
+  madeAt: string;
+  kind: 'manuelle' | 'quotidienne' | 'avant-restauration';
+  appVersion: string;
 }
 
-/** A copy must travel alone (USB key): rollback journal instead of WAL, so no -wal/-shm beside it. */
-function asSingleFile(file: string): void {
+/** Online backup through SQLite's backup API (the app keeps working meanwhile), as one self-contained file. */
+export async function backupDatabase(db: Db, file: string, stamp: BackupStamp): Promise<void> {
+  await db.backup(file);
+  asSingleFile(file, stamp);
+}
+
+/**
+ * A copy must travel alone (USB key): rollback journal instead of WAL, so no -wal/-shm beside it. It
+ * records when it was made inside itself (a database older than the stamp's migration has no stamp).
+ */
+function asSingleFile(file: string, stamp: BackupStamp): void {
   const copy = new Database(file, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
+    if (copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'backup_stamp'").get()) {
+      copy.prepare('INSERT OR REPLACE INTO backup_stamp (id, made_at, kind, app_version) VALUES (1, ?, ?, ?)').run(stamp.madeAt, stamp.kind, stamp.appVersion);
+    }
   } finally {
     copy.close();
   }
 }
 
 /** A consistent copy of a database file that is not open yet (used before a restore). */
-export function copyClosedDatabase(source: string, file: string): void {
+export function copyClosedDatabase(source: string, file: string, stamp: BackupStamp): void {
   const db = new Database(source, { fileMustExist: true });
   try {
     db.prepare('VACUUM INTO ?').run(file);
   } finally {
     db.close();
   }
-  asSingleFile(file);
+  asSingleFile(file, stamp);
+}
+
+/**
+ * The stamp a file in the backups folder carries, or null (made by an older Feuillet, damaged, or not a
+ * backup at all). Any file may lie there: it is opened read-only with `trusted_schema` off and only a
+ * real table is read (a view of that name could be made to run for ever).
+ */
+export function readBackupStamp(file: string): BackupStamp | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    const kind = db.prepare("SELECT type FROM sqlite_schema WHERE name = 'backup_stamp'").pluck().all() as string[];
+    if (kind.length !== 1 || kind[0] !== 'table') return null;
+    const row = db.prepare('SELECT made_at AS madeAt, kind, app_version AS appVersion FROM backup_stamp WHERE id = 1').get() as BackupStamp | undefined;
+    if (!row || typeof row.madeAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(row.madeAt)) return null;
+    if (!['manuelle', 'quotidienne', 'avant-restauration'].includes(row.kind)) return null;
+    return { madeAt: row.madeAt, kind: row.kind, appVersion: String(row.appVersion).slice(0, 40) };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
 }
 
 export interface DatabaseFileCheck {

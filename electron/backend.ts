@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import type { DocumentRef } from '../core/domain/types.ts';
 import { systemClock, type BackupRef, type Clock, type HandlerContext } from './context.ts';
-import { applyPendingRestore, DATABASE_AUDIT, removeBackupLeftovers } from './backups.ts';
+import { applyPendingRestore, DATABASE_AUDIT, removeBackupLeftovers, rollBackRestore } from './backups.ts';
 import { ensurePrivateDir, makePrivate, removeTempLeftovers } from './durable-files.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { recordAudit } from '../db/audit-repo.ts';
@@ -58,9 +58,17 @@ export function createBackend(opts: BackendOptions): Backend {
     removeBackupLeftovers(opts.dataDir);
     removeTempLeftovers(documentsDir);
     // A restore asked for during the previous run replaces the file before anything opens it.
-    const restore = applyPendingRestore(opts.dataDir, clock.nowIso());
+    let restore = applyPendingRestore(opts.dataDir, clock.nowIso());
     const databaseFile = join(opts.dataDir, DATABASE_FILE);
-    db = openDatabase(databaseFile, opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
+    const open = () => openDatabase(databaseFile, opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {});
+    try {
+      db = open();
+    } catch (err) {
+      if (!restore || !('restored' in restore)) throw err;
+      // The restored file does not open: the database it replaced goes back, and the screen says so.
+      restore = rollBackRestore(opts.dataDir, restore, err);
+      db = open();
+    }
     for (const suffix of ['', '-wal', '-shm']) makePrivate(databaseFile + suffix);
     if (restore) {
       const action = 'restored' in restore ? 'restored' : 'restore-failed';
@@ -77,6 +85,7 @@ export function createBackend(opts: BackendOptions): Backend {
     fontsDir: opts.fontsDir,
     transport: opts.transport,
     appVersion: opts.appVersion,
+    ...(opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {}),
     presentDocument: opts.presentDocument ?? browserPresentDocument,
     presentBackup: opts.presentBackup ?? browserPresentBackup,
   };

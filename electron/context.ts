@@ -37,6 +37,8 @@ export interface HandlerContext {
   fontsDir: string;
   transport: 'electron' | 'browser';
   appVersion: string;
+  /** Folder of the numbered SQL migrations (the default one when absent); a restore is checked against them. */
+  migrationsDir?: string;
   /** Hands a generated PDF to the user: Electron opens it for printing, the browser gets a URL. */
   presentDocument(absolutePath: string, fileName: string): DocumentRef;
   /** Hands a backup file to the user: Electron shows it in its folder, the browser downloads it from `url`. */

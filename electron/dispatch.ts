@@ -8,6 +8,7 @@ import { contract, isMethodName, type MethodName } from '../core/api/contract.ts
 import { DomainError, fail, ok, type ApiError, type Result } from '../core/api/result.ts';
 import type { HandlerContext } from './context.ts';
 import { plausibilityError } from './plausibility.ts';
+import { diskFullError, isDiskFull } from './disk-space.ts';
 import type { Handlers } from './handlers/types.ts';
 
 /** French message of the first schema issue, with the field path it belongs to. */
@@ -58,6 +59,7 @@ export function createDispatcher(
       if (err instanceof DomainError) return fail(err.toApiError());
       const sqlite = sqliteToApiError(err);
       if (sqlite) return fail(sqlite);
+      if (isDiskFull(err)) return fail(diskFullError(ctx.dataDir));
       log(`[feuillet] internal error in ${method}`, err);
       return fail({ code: 'internal', message_fr: 'Erreur interne : l\'opération n\'a pas été enregistrée. Réessayez ; si le problème persiste, contactez le support.' });
     }

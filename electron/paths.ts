@@ -16,6 +16,9 @@ export const DOCUMENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,120}\.pdf$/;
 
 /** Backups live beside the database: `sauvegardes/feuillet-2026-11-25-093012.sqlite` (optionally `-avant-restauration`). */
 export const BACKUPS_FOLDER = 'sauvegardes';
-export { BACKUP_NAME_RE } from '../core/domain/backup-names.ts';
+export { BACKUP_NAME_RE, ENCRYPTED_NAME_RE } from '../core/domain/backup-names.ts';
 /** Written by « Restaurer », applied at the next start before the database is opened. */
 export const RESTORE_MARKER = 'restauration-en-attente.json';
+/** The checked and migrated copy a pending restore puts in place at the next start. */
+export const RESTORE_STAGED = 'restauration-en-attente.sqlite';
+

@@ -17,6 +17,7 @@ import { SeriesNewPage } from './features/series/SeriesNewPage.tsx';
 import { facturerFrom, ShellActions } from './shell-actions.tsx';
 import { MoneyInPage } from './features/money-in/MoneyInPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { ImportPatientsPage } from './features/patients/ImportPatientsPage.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
 import { professionLabels } from '../core/domain/exoneration.ts';
@@ -35,7 +36,8 @@ const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[]
 ];
 
 /** The menu entry a view belongs to: an invoice opened from the follow-up stays under Suivi. */
-const menuOf = (view: View): View['name'] => (view.name === 'invoice' && view.tab === 'suivi' ? 'suivi' : view.name);
+const menuOf = (view: View): View['name'] =>
+  view.name === 'invoice' && view.tab === 'suivi' ? 'suivi' : view.name === 'import-patients' ? 'patients' : view.name;
 
 function CurrentView({ view }: { view: View }) {
   switch (view.name) {
@@ -65,6 +67,8 @@ function CurrentView({ view }: { view: View }) {
       return <MoneyInPage tab={view.tab ?? 'releves'} />;
     case 'tableau-de-bord':
       return <DashboardPage />;
+    case 'import-patients':
+      return <ImportPatientsPage />;
   }
 }
 
@@ -172,6 +176,7 @@ export function App() {
       </header>
       <main className="app__main">
         <ShellActions />
+        {info?.diskWarning ? <Notice kind="warn">{info.diskWarning}</Notice> : null}
         {showSetup ? (
           <SetupPage
             onSaved={() => {

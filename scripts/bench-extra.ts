@@ -15,7 +15,7 @@ import type { Backend } from '../electron/backend.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { parsePatientQuery } from '../core/domain/search.ts';
-import { PATIENT_WORDS_WALK_SQL, patientSearchSql, planWordsSearch } from '../db/patients-repo.ts';
+import { PATIENT_WORDS_WALK_SQL, patientSearchSql, planWordsSearch } from '../db/patient-search.ts';
 import { validateInvoice } from '../electron/handlers/invoice-validation.ts';
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;

@@ -5,6 +5,7 @@
  *   npm run bench                                   # 100,000 patients, 1,000,000 act lines
  *   npm run bench -- --patients 20000 --lines 200000 --runs 100 --keep   (or BENCH_PATIENTS=… BENCH_LINES=…)
  *   npm run bench -- --patients 2000 --lines 5000 --runs 10 --smoke     (tiny run of npm test: targets shown, not enforced)
+ *   npm run bench -- --import                       # only: a 2,000-row patient list imported at 100,000 patients
  *
  * Each search is shown beside the best raw better-sqlite3 query for the same rows (ratio), measured at
  * 10 % of the patients and at 100 % (growth); validation beside a raw SQL transaction and bare pdfkit;
@@ -31,6 +32,7 @@ import { isMethodName } from '../core/api/contract.ts';
 import { benchPrinting } from './bench-printing.ts';
 import { benchSeries } from './bench-series.ts';
 import { benchStatements } from './bench-statements.ts';
+import { benchImport } from './bench-import.ts';
 import { formatStart, measureStart, measureValidation, rawSearch, summary, type StartFigures } from './bench-extra.ts';
 
 // ---------------------------------------------------------------- options
@@ -606,14 +608,16 @@ async function startOnly(): Promise<void> {
 
 // `--cotation` runs only the cotation figures (issue 18); `--series` only the care series figures (issue 15);
 // `--statements` only the bank statement import and matching (issue #16, with `--patients 5000 --lines 100000`);
-// `--printing` only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
+// `--import` only the patient-list import (issue 17); `--printing` only the printing figures (issue #8); `--start-only` only the start; otherwise both follow the database bench.
 (process.argv.includes('--cotation')
   ? benchCotation()
   : process.argv.includes('--series')
     ? benchSeries().then((met) => console.log(met ? 'Care series targets met' : 'Care series targets NOT met'))
     : process.argv.includes('--statements')
       ? benchStatements({ openBackend, build: (db) => (buildInvoices(db, buildPatients(db).patients), buildFollowUp(db, { settle: false })), today: TODAY })
-      : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
+      : process.argv.includes('--import')
+        ? benchImport(PATIENTS).then((met) => void (met || (process.exitCode = 1)))
+        : process.argv.includes('--start-only') ? startOnly() : process.argv.includes('--printing') ? benchPrinting().then((met) => console.log(met ? 'Printing targets met' : 'Printing targets NOT met')) : main().then(() => benchPrinting()))
   .catch((err) => {
     console.error(err);
     process.exit(1);

@@ -8,6 +8,7 @@ import type {
   AuditEntry,
   Caisse,
   BackupInfo,
+  EncryptedCopyInfo,
   Bordereau,
   BordereauSummary,
   Coverage,
@@ -89,6 +90,9 @@ import {
 import type { BankLineView, StatementImport, Transfer, TransferOutcome } from '../domain/money-in.ts';
 import type { Relance, RelanceDelays, RelanceDue } from '../domain/relances.ts';
 import type { DashboardFigures } from '../domain/dashboard.ts';
+import { BackupOrCopyInput, EncryptCopyInput, RestoreEncryptedInput } from './schemas/encrypted-copies.ts';
+import { ImportPreviewInput, ImportRunInput } from './schemas/patient-import.ts';
+import type { ColumnMapping } from '../domain/patient-import.ts';
 import type { ActModel, Catalogue, Practice, Problem } from '../cotation/types.ts';
 import type { PlannedVisit, RoundEntry, SeriesView } from '../series/types.ts';
 import {
@@ -173,10 +177,30 @@ export interface PrintPeriodResult {
 export interface BackupsState {
   folder: string;
   backups: BackupInfo[];
+  /** Encrypted copies (`….sqlite.age`) in the same folder, newest first. */
+  encryptedCopies: EncryptedCopyInfo[];
   /** The backup a restore was asked for (applied at the next start), or null. */
   pendingRestore: string | null;
   /** The last restore applied at a start, or that could not be. */
   lastRestore: { at: string; fileName: string; ok: boolean; reason: string | null } | null;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  /** The first rows, as read. */
+  sample: string[][];
+  rowCount: number;
+  /** The mapping saved for this layout of columns, else a guess from the header names. */
+  mapping: ColumnMapping;
+  remembered: boolean;
+}
+
+export interface ImportResult {
+  imported: number;
+  ameRights: number;
+  refused: { line: number; name: string; nir: string; reason: string }[];
+  /** The refused rows as CSV (to download), or null. */
+  reportCsv: string | null;
 }
 
 export interface AppInfo {
@@ -186,6 +210,8 @@ export interface AppInfo {
   today: string;
   /** Shown plainly in the app: Feuillet prints paper, it does not télétransmit. */
   notice_fr: string;
+  /** Little space left on the disk holding the data folder (French, with the folder), or null. */
+  diskWarning: string | null;
 }
 
 export const contract = {
@@ -335,12 +361,23 @@ export const contract = {
 
   /** Copies of the database in the data folder (one a day automatically, the newest 30 kept). */
   'backups/list': method<typeof none, BackupsState>(none),
-  'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number }>(none),
+  /** `warning`: little space left after it (French), or null; refused (`disk-full`) when it cannot fit. */
+  'backups/create': method<typeof none, BackupInfo & { patients: number; invoices: number; warning: string | null }>(none),
   /** Electron shows the file in its folder; the browser gets a download URL (to copy it to a USB key). */
-  'backups/present': method<typeof BackupFileInput, { url: string | null; shownInFolder: boolean }>(BackupFileInput),
+  'backups/present': method<typeof BackupOrCopyInput, { url: string | null; shownInFolder: boolean }>(BackupOrCopyInput),
   /** Checked now, applied at the next start (after a safety copy of the current database). */
   'backups/restore': method<typeof BackupFileInput, { patients: number; invoices: number }>(BackupFileInput),
   'backups/cancel-restore': method<typeof none, { cancelled: true }>(none),
+  // Encrypted copies for the USB key (issue 17): age format with a passphrase (electron/encrypted-copies.ts).
+  'backups/encrypt': method<typeof EncryptCopyInput, EncryptedCopyInfo>(EncryptCopyInput),
+  /** Decrypted, then checked and staged like any backup (applied at the next start). */
+  'backups/restore-encrypted': method<typeof RestoreEncryptedInput, { patients: number; invoices: number }>(RestoreEncryptedInput),
+
+  // Importing a patient list from another software (issue 17): read, map the columns, import all or nothing.
+  'patients-import/preview': method<typeof ImportPreviewInput, ImportPreview>(ImportPreviewInput),
+  'patients-import/run': method<typeof ImportRunInput, ImportResult>(ImportRunInput),
+  /** A patient's whole file on request (RGPD right of access): the PDF for the patient, the JSON for another software. */
+  'patients/export-file': method<typeof byId, { json: string; document: DocumentRef }>(byId),
 
   'audit/list': method<typeof AuditListInput, AuditEntry[]>(AuditListInput),
 } as const;

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'conflict'
   | 'invoice-locked'
   | 'forbidden'
+  /** The disk holding the data folder is full: nothing was written; the message says where and what to do. */
+  | 'disk-full'
   | 'internal';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

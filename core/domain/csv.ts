@@ -6,8 +6,13 @@ export type CsvCell = string | number | null;
 
 const needsQuotes = /[";\r\n]/;
 
-/** A cell a spreadsheet would run as a formula: it begins (maybe after spaces) with = + - @, or with a tab or CR. */
-const formulaLike = /^(?:[\t\r]|\s*[=+\-@])/;
+/**
+ * A cell a spreadsheet would run as a formula: it begins (maybe after spaces or invisible characters) with
+ * = + - @ or their fullwidth forms ＝ ＋ － ＠ (which some spreadsheets read as the ASCII ones), with a tab or
+ * CR, or with an invisible Unicode format character (zero-width space, bidi override, BOM…) or a line or
+ * paragraph separator that hides what follows.
+ */
+const formulaLike = /^(?:[\t\r]|[\s\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\p{Cf}\u2028\u2029])/u;
 /** A plain number (`-12,34`, `+5`) is data, not a formula: it stays a number. */
 const plainNumber = /^[-+]?\d+(?:[.,]\d+)?$/;
 

@@ -1,4 +1,5 @@
 import { listAudit } from '../../db/audit-repo.ts';
+import { lowSpaceWarning } from '../disk-space.ts';
 import type { AreaHandlers } from './types.ts';
 
 /** Said plainly in the app and the README: paper only, no télétransmission. */
@@ -12,6 +13,7 @@ export const appHandlers: AreaHandlers<'app/info' | 'audit/list'> = {
     dataDir: ctx.dataDir,
     today: ctx.clock.today(),
     notice_fr: NOTICE_FR,
+    diskWarning: lowSpaceWarning(ctx.dataDir),
   }),
   'audit/list': ({ entity, entityId }, ctx) => listAudit(ctx.db, entity, entityId),
 };

@@ -15,6 +15,8 @@ import { billPeriod, printPeriod } from './series-billing.ts';
 import { transferHandlers } from './transfers.ts';
 import { statementHandlers } from './statements.ts';
 import { relanceHandlers } from './relances.ts';
+import { patientImportHandlers } from './patient-import.ts';
+import { patientFileHandlers } from './patient-file.ts';
 
 /** The whole handler map. `satisfies` makes a missing or extra method a type error. */
 export const handlers = {
@@ -35,4 +37,6 @@ export const handlers = {
   ...transferHandlers,
   ...statementHandlers,
   ...relanceHandlers,
+  ...patientImportHandlers,
+  ...patientFileHandlers,
 } satisfies Handlers;

@@ -4,7 +4,8 @@ import { DomainError, notFound } from '../../core/api/result.ts';
 import type { Patient } from '../../core/domain/types.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import { getPatient, insertPatient, searchPatients, setPatientArchived, updatePatient } from '../../db/patients-repo.ts';
+import { getPatient, insertPatient, setPatientArchived, updatePatient } from '../../db/patients-repo.ts';
+import { searchPatients } from '../../db/patient-search.ts';
 import type { HandlerContext } from '../context.ts';
 import type { AreaHandlers } from './types.ts';
 

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatcher } from '../dispatch.ts';
-import { BACKUP_NAME_RE, DOCUMENT_NAME_RE } from '../paths.ts';
+import { BACKUP_NAME_RE, DOCUMENT_NAME_RE, ENCRYPTED_NAME_RE } from '../paths.ts';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -211,7 +211,15 @@ export function startBridge(opts: BridgeOptions): Promise<RunningBridge> {
       } else if (url.pathname.startsWith('/documents/')) {
         handleFile(res, url, { prefix: '/documents/', dir: opts.documentsDir, nameRe: DOCUMENT_NAME_RE, contentType: 'application/pdf', disposition: 'inline', notFound: 'Document introuvable.' }, token);
       } else if (url.pathname.startsWith('/backups/') && opts.backupsDir) {
-        handleFile(res, url, { prefix: '/backups/', dir: opts.backupsDir, nameRe: BACKUP_NAME_RE, contentType: 'application/vnd.sqlite3', disposition: 'attachment', notFound: 'Sauvegarde introuvable.' }, token);
+        const encrypted = ENCRYPTED_NAME_RE.test(safeDecode(url.pathname.slice('/backups/'.length)) ?? '');
+        handleFile(
+          res,
+          url,
+          encrypted
+            ? { prefix: '/backups/', dir: opts.backupsDir, nameRe: ENCRYPTED_NAME_RE, contentType: 'application/octet-stream', disposition: 'attachment', notFound: 'Sauvegarde introuvable.' }
+            : { prefix: '/backups/', dir: opts.backupsDir, nameRe: BACKUP_NAME_RE, contentType: 'application/vnd.sqlite3', disposition: 'attachment', notFound: 'Sauvegarde introuvable.' },
+          token,
+        );
       } else if (req.method === 'GET') {
         handleStatic(res, url, opts);
       } else {

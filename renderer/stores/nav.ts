@@ -17,7 +17,8 @@ export type View =
   | { name: 'series'; seriesId: number }
   | { name: 'series-new'; patientId: number; prescriptionId: number }
   | { name: 'encaissements'; tab?: MoneyInTab }
-  | { name: 'tableau-de-bord' };
+  | { name: 'tableau-de-bord' }
+  | { name: 'import-patients' };
 
 export type MoneyInTab = 'releves' | 'paiements' | 'relances';
 

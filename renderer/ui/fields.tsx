@@ -42,7 +42,7 @@ export function TextField(
   props: BaseProps & {
     value: string;
     onChange(value: string): void;
-    type?: 'text' | 'tel' | 'search';
+    type?: 'text' | 'tel' | 'search' | 'password';
     inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';
     maxLength?: number;
     autoFocus?: boolean;

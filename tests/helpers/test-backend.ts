@@ -24,6 +24,18 @@ export interface TestBackend extends Backend {
   dispose(): void;
 }
 
+/** The backend on an existing data folder, as at the next start of the app (the day after TODAY by default). */
+export function openBackendAt(dataDir: string, today = '2026-11-26'): Backend {
+  return createBackend({
+    dataDir,
+    migrationsDir: join(ROOT, 'db', 'migrations'),
+    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
+    transport: 'browser',
+    appVersion: 'test',
+    clock: fixedClock(today),
+  });
+}
+
 /** `dataDir`: reopen a data folder a previous test backend used (closed first), e.g. at a later date. */
 export function makeTestBackend(today = TODAY, dataDir?: string): TestBackend {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'feuillet-test-'));

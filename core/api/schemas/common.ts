@@ -34,10 +34,11 @@ export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `${label} est obligatoire.` })
+    // Checked before trimming: trim() would silently drop a leading BOM or a trailing U+2028.
+    .refine((v) => !hasControlCharacters(v), `${label} : ${CONTROL_CHARACTERS_MESSAGE.charAt(0).toLowerCase()}${CONTROL_CHARACTERS_MESSAGE.slice(1)}`)
     .trim()
     .min(1, `${label} est obligatoire.`)
-    .max(max, `${label} : ${max} caractères au maximum.`)
-    .refine((v) => !hasControlCharacters(v), `${label} : ${CONTROL_CHARACTERS_MESSAGE.charAt(0).toLowerCase()}${CONTROL_CHARACTERS_MESSAGE.slice(1)}`);
+    .max(max, `${label} : ${max} caractères au maximum.`);
 
 /** NIR or NIA: spaces allowed on input; stored normalised (15 characters). */
 export const nir = z

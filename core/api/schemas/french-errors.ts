@@ -50,8 +50,14 @@ export function installFrenchErrors(): void {
   z.config({ ...fr(), customError: frenchCustomError });
 }
 
-/** C0 and C1 control characters and DEL; `multiline` text keeps tab, line feed and carriage return. */
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
-const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * C0 and C1 control characters and DEL, and Unicode's invisible format characters (category Cf: bidi
+ * overrides and isolates U+202A–202E, U+2066–2069, marks U+200E/200F, zero-width U+200B–200D, U+2060,
+ * U+FEFF, soft hyphen…) with the line and paragraph separators U+2028/2029: a name shown « martin » must be
+ * stored, searched and printed « martin » (a right-to-left override would print « NITRAM »). `multiline`
+ * text keeps tab, line feed and carriage return.
+ */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\p{Cf}\u2028\u2029]/u;
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\u2028\u2029]/u;
 export const hasControlCharacters = (text: string, multiline = false): boolean => (multiline ? CONTROL_MULTILINE : CONTROL).test(text);
 export const CONTROL_CHARACTERS_MESSAGE = 'Caractère non autorisé (caractère de contrôle) : retapez le texte.';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SHORTCUTS } from '../../ui/shortcuts.ts';
+import { PatientFileExportButton } from './PatientFileExportButton.tsx';
 import type { Coverage, Patient } from '../../../core/domain/types.ts';
 import { isAmePossible } from '../../../core/domain/nir.ts';
 import { mostRelevantCoverage } from '../../../core/domain/coverage.ts';
@@ -97,6 +98,7 @@ export function PatientFilePage(props: { patientId: number | null; tab: PatientT
             >
               Facturer
             </button>
+            <PatientFileExportButton patientId={patient.id} onError={setError} />
             <button type="button" onClick={toggleArchive}>
               {patient.archived ? 'Désarchiver' : 'Archiver'}
             </button>

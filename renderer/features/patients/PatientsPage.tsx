@@ -37,6 +37,9 @@ export function PatientsPage() {
       <div className="page-header">
         <h1>Patients</h1>
         <div className="toolbar__spacer" />
+        <button type="button" onClick={() => go({ name: 'import-patients' })}>
+          Importer une liste…
+        </button>
         <button
           type="button"
           className="primary"

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { BackupsState } from '../../../core/api/contract.ts';
-import type { BackupInfo } from '../../../core/domain/types.ts';
-import { api, downloadUrl } from '../../api/client.ts';
+import type { BackupInfo, EncryptedCopyInfo } from '../../../core/domain/types.ts';
+import { api } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { formatFrTimestamp, formatMegabytes, plural } from '../../ui/format.ts';
+import { EncryptDialog, EncryptedCopiesSection, presentBackupFile } from './EncryptedCopies.tsx';
 
 /**
  * Backups of the database: made every day at start-up, on demand here; download one to keep it
@@ -17,6 +18,8 @@ export function BackupsPanel() {
   const [lastRestore, setLastRestore] = useState<BackupsState['lastRestore']>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [encrypting, setEncrypting] = useState<BackupInfo | null>(null);
+  const [copies, setCopies] = useState<EncryptedCopyInfo[]>([]);
   const [busy, setBusy] = useState(false);
 
   const load = () =>
@@ -24,6 +27,7 @@ export function BackupsPanel() {
       if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
       setFolder(r.value.folder);
       setBackups(r.value.backups);
+      setCopies(r.value.encryptedCopies);
       setPending(r.value.pendingRestore);
       setLastRestore(r.value.lastRestore);
     });
@@ -36,15 +40,12 @@ export function BackupsPanel() {
     const r = await api.call('backups/create', {});
     setBusy(false);
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    setMessage({ kind: 'ok', text: `Sauvegarde faite et vérifiée : ${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}.` });
+    const done = `Sauvegarde faite et vérifiée : ${plural(r.value.patients, 'patient')}, ${plural(r.value.invoices, 'facture')}.`;
+    setMessage(r.value.warning ? { kind: 'info', text: `${done} ${r.value.warning}` } : { kind: 'ok', text: done });
     load();
   }
 
-  async function present(b: BackupInfo) {
-    const r = await api.call('backups/present', { fileName: b.fileName });
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    if (r.value.url) downloadUrl(r.value.url, b.fileName);
-  }
+  const present = (b: BackupInfo) => presentBackupFile(b.fileName, setMessage);
 
   async function restore(b: BackupInfo) {
     setRestoring(null);
@@ -113,11 +114,15 @@ export function BackupsPanel() {
               <tr key={b.fileName}>
                 <td>
                   {formatFrTimestamp(b.createdAt)} {b.beforeRestore ? <span className="badge badge--muted">avant restauration</span> : null}
+                  {b.doubt ? <div className="muted">{b.fileName} : {b.doubt} ; jamais supprimé automatiquement.</div> : null}
                 </td>
                 <td className="num">{formatMegabytes(b.sizeBytes)}</td>
-                <td className="row-actions">
+                <td className="row-actions row-actions--nowrap">
                   <button type="button" onClick={() => void present(b)} aria-label={`${electron ? 'Afficher dans le dossier' : 'Télécharger'} la sauvegarde du ${formatFrTimestamp(b.createdAt)}`}>
                     {electron ? 'Afficher dans le dossier' : 'Télécharger'}
+                  </button>
+                  <button type="button" onClick={() => setEncrypting(b)} aria-label={`Exporter une copie chiffrée de la sauvegarde du ${formatFrTimestamp(b.createdAt)}`}>
+                    Copie chiffrée…
                   </button>
                   <button type="button" onClick={() => setRestoring(b)} aria-label={`Restaurer la sauvegarde du ${formatFrTimestamp(b.createdAt)}`}>
                     Restaurer…
@@ -128,6 +133,19 @@ export function BackupsPanel() {
           </tbody>
         </table>
       )}
+      <EncryptedCopiesSection copies={copies} electron={electron} say={setMessage} onChanged={load} />
+      {encrypting ? (
+        <EncryptDialog
+          backup={encrypting}
+          onClose={() => setEncrypting(null)}
+          onDone={(copy) => {
+            setEncrypting(null);
+            setMessage({ kind: 'ok', text: `Copie chiffrée faite : ${copy.fileName}. Copiez-la sur la clé USB ; la phrase de passe sera demandée pour la restaurer.` });
+            load();
+            void presentBackupFile(copy.fileName, setMessage);
+          }}
+        />
+      ) : null}
       {restoring ? (
         <Dialog title="Restaurer une sauvegarde" role="alertdialog" onClose={() => setRestoring(null)}>
           <p>

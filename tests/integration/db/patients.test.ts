@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPatientInput, makeTestBackend, NIA_8, nirOf, type TestBackend } from '../../helpers/test-backend.ts';
-import { insertPatient, patientSearchSql } from '../../../db/patients-repo.ts';
+import { insertPatient } from '../../../db/patients-repo.ts';
+import { patientSearchSql } from '../../../db/patient-search.ts';
 import { inTransaction } from '../../../db/connection.ts';
 
 let t: TestBackend;

@@ -6,12 +6,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/backend.ts';
-import { dailyBackup, KEEP_BACKUPS, listBackups } from '../../../electron/backups.ts';
+import { createBackup, dailyBackup, KEEP_BACKUPS, listBackups } from '../../../electron/backups.ts';
 import { fixedClock } from '../../../electron/context.ts';
 import { startBridge } from '../../../electron/http-bridge/server.ts';
-import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
+import { buildPatientInput, makeTestBackend, NIR_1, NIR_2, openBackendAt, type TestBackend } from '../../helpers/test-backend.ts';
 import { http } from './http.ts';
+import { lastNamesAtNextStart } from '../../helpers/restore-checks.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -29,15 +29,7 @@ const patientsIn = (file: string) => {
   }
 };
 /** The same data folder opened again, as at the next start of the app. */
-const reopen = (today = '2026-11-26') =>
-  createBackend({
-    dataDir: t.dir,
-    migrationsDir: join(ROOT, 'db', 'migrations'),
-    fontsDir: join(ROOT, 'invoice-templates', 'fonts'),
-    transport: 'browser',
-    appVersion: 'test',
-    clock: fixedClock(today),
-  });
+const reopen = (today = '2026-11-26') => openBackendAt(t.dir, today);
 
 describe('backups', () => {
   it('makes a checked copy holding the data, listed newest first', async () => {
@@ -54,18 +46,18 @@ describe('backups', () => {
     expect((await t.call('audit/list', { entity: 'database', entityId: 1 })).map((a) => a.action)).toEqual(['backup-manuelle', 'backup-manuelle']);
   });
 
-  it('makes the daily backup once a day and keeps the newest 30', async () => {
+  it('makes the daily backup once a day and keeps the backups of the newest 30 dates written inside them', async () => {
     expect(await dailyBackup(t.ctx)).not.toBeNull();
     expect(await dailyBackup(t.ctx)).toBeNull();
-    const first = listBackups(t.dir)[0]!.fileName;
+    // 31 more days of real backups, each stamped inside with its own date.
     for (let day = 1; day <= 31; day++) {
-      copyFileSync(join(backupsDir(), first), join(backupsDir(), `feuillet-2026-10-${String(day).padStart(2, '0')}-080000.sqlite`));
+      await createBackup({ ...t.ctx, clock: fixedClock(`2026-12-${String(day).padStart(2, '0')}`) }, 'quotidienne');
     }
-    await t.call('backups/create', {});
-    const names = listBackups(t.dir).map((b) => b.fileName);
+    const names = listBackups(t.dir, '2026-12-31T10:00:00.000Z').map((b) => b.fileName);
     expect(names).toHaveLength(KEEP_BACKUPS);
-    expect(names.at(-1)).toBe('feuillet-2026-10-04-080000.sqlite');
-  });
+    expect(names[0]).toBe('feuillet-2026-12-31-090000.sqlite');
+    expect(names.at(-1)).toBe('feuillet-2026-12-02-090000.sqlite');
+  }, 60_000);
 
   it('restores a backup at the next start, after keeping a copy of the database it replaces', async () => {
     await t.call('patients/create', buildPatientInput({ lastName: 'Diallo', nir: NIR_1 }));
@@ -151,17 +143,26 @@ describe('backups', () => {
     const { fileName } = await t.call('backups/create', {});
     await t.call('backups/restore', { fileName });
     t.close();
-    rmSync(join(backupsDir(), fileName)); // lost between the request and the next start
+    rmSync(join(t.dir, 'restauration-en-attente.sqlite')); // the staged copy lost between the request and the next start
     const next = reopen();
     try {
       const r = await next.dispatch('backups/list', {});
-      expect(r.ok && (r.value as { lastRestore: unknown }).lastRestore).toMatchObject({ fileName, ok: false, reason: 'sauvegarde introuvable' });
+      expect(r.ok && (r.value as { lastRestore: unknown }).lastRestore).toMatchObject({ fileName, ok: false, reason: 'sauvegarde introuvable (demandez à nouveau la restauration)' });
       expect(r.ok && (r.value as { pendingRestore: unknown }).pendingRestore).toBeNull();
       const patients = await next.dispatch('patients/search', { query: '' });
       expect(patients.ok && (patients.value as unknown[]).length).toBe(1);
     } finally {
       next.close();
     }
+  });
+
+  it('restores the checked copy, not the file as it is at the next start (replaced meanwhile)', async () => {
+    await t.call('patients/create', buildPatientInput({ lastName: 'Diallo', nir: NIR_1 }));
+    const { fileName } = await t.call('backups/create', {});
+    await t.call('backups/restore', { fileName });
+    writeFileSync(join(backupsDir(), fileName), 'swapped after the check');
+    t.close();
+    expect(await lastNamesAtNextStart(t.dir)).toEqual(['Diallo']);
   });
 
   it('restores over a damaged database, keeping a raw copy of it', async () => {

@@ -50,6 +50,9 @@ const ANY_TEXT: Record<string, string> = {
   'cotation/set-favourite.key': 'looked up in the catalogue: an unknown key is refused, nothing stored',
   'invoices/update-draft.lines.code': 'looked up in the tariffs: an unknown code is refused, nothing stored',
   'patients/search.query': 'a search, never stored',
+  'backups/restore-encrypted.passphrase': 'a passphrase: only derived into a key, never stored nor shown',
+  'patients-import/preview.fileName': 'the chosen file’s name: only its extension is read, never stored',
+  'patients-import/run.fileName': 'the chosen file’s name: only its extension is read, never stored',
 };
 
 describe('control characters in texts', () => {

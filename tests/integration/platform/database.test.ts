@@ -21,7 +21,8 @@ import {
   updateCoverage,
 } from '../../../db/coverages-repo.ts';
 import { loadMigrations, schemaVersion } from '../../../db/migrate.ts';
-import { getPatient, insertPatient, searchPatients, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
+import { getPatient, insertPatient, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
+import { searchPatients } from '../../../db/patient-search.ts';
 import { buildPatientInput, makeTestBackend, nirOf, ROOT, TODAY, type TestBackend } from '../../helpers/test-backend.ts';
 import { capturePlans, explain } from './explain.ts';
 

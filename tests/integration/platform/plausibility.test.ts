@@ -34,6 +34,12 @@ describe('pure bounds', () => {
     for (const c of ['\u0000', '\u0007', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085']) expect(hasControlCharacters(`A${c}B`)).toBe(true);
     expect(hasControlCharacters('ligne 1\nligne 2\ttab', true)).toBe(false);
     expect(hasControlCharacters('A\u0000B', true)).toBe(true);
+    // Unicode format characters and separators: refused in one-line and multiline text alike.
+    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u2028', '\u2029', '\u00AD']) {
+      expect(hasControlCharacters(`A${c}B`)).toBe(true);
+      expect(hasControlCharacters(`A${c}B`, true)).toBe(true);
+    }
+    expect(hasControlCharacters('Ngô Thị Hương, Łukasz, Ødegård, 李, محمد')).toBe(false);
   });
 });
 
@@ -66,6 +72,12 @@ describe('through the API', () => {
       expect(err).toEqual({ code: 'invalid-input', field: 'lastName', message_fr: 'Le nom de naissance : caractère non autorisé (caractère de contrôle) : retapez le texte.' });
     }
     expect((await t.fails('patients/create', buildPatientInput({ usageName: 'A\u0000' }))).field).toBe('usageName');
+    // The attack review's name: shown « martin », it would print « NITRAM » and escape the search.
+    for (const lastName of ['\u202Enitram', 'mar\u200Btin', '\uFEFFmartin', 'mar\u2066tin\u2069', 'martin\u2028']) {
+      const err = await t.fails('patients/create', buildPatientInput({ lastName }));
+      expect(err).toEqual({ code: 'invalid-input', field: 'lastName', message_fr: 'Le nom de naissance : caractère non autorisé (caractère de contrôle) : retapez le texte.' });
+    }
+    expect((await t.fails('patients/create', buildPatientInput({ notes: 'ligne\u202E' }))).field).toBe('notes');
     expect(t.count('patients')).toBe(0);
     const p = await t.call('patients/create', buildPatientInput({ notes: 'Passage le matin.\nSonner deux fois.' }));
     expect(p.notes).toBe('Passage le matin.\nSonner deux fois.');

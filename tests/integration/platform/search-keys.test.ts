@@ -13,7 +13,8 @@ import { PatientInput } from '../../../core/api/schemas/patients.ts';
 import { computeNirKey } from '../../../core/domain/nir.ts';
 import { pairsOfWords, searchKeysForTerms, searchPairsForTerms, searchWords } from '../../../core/domain/search.ts';
 import { inTransaction, openDatabase } from '../../../db/connection.ts';
-import { insertPatient, searchPatients, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
+import { insertPatient, setPatientArchived, updatePatient, type PatientData } from '../../../db/patients-repo.ts';
+import { searchPatients } from '../../../db/patient-search.ts';
 import { makeTestBackend, ROOT, type TestBackend } from '../../helpers/test-backend.ts';
 import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts';
 

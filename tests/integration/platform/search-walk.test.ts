@@ -8,7 +8,8 @@ import { PatientInput } from '../../../core/api/schemas/patients.ts';
 import { computeNirKey } from '../../../core/domain/nir.ts';
 import { parsePatientQuery } from '../../../core/domain/search.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { FEW_MATCHES, insertPatient, PATIENT_WORDS_WALK_SQL, patientSearchSql, searchPatients, setPatientArchived, WALK_ABOVE, type PatientData } from '../../../db/patients-repo.ts';
+import { insertPatient, setPatientArchived, type PatientData } from '../../../db/patients-repo.ts';
+import { FEW_MATCHES, PATIENT_WORDS_WALK_SQL, patientSearchSql, searchPatients, WALK_ABOVE } from '../../../db/patient-search.ts';
 import { makeTestBackend, type TestBackend } from '../../helpers/test-backend.ts';
 import { explain } from './explain.ts';
 

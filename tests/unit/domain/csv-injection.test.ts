@@ -13,6 +13,19 @@ describe('CSV formula neutralisation', () => {
     expect(csvCell('  =1+1')).toBe("'  =1+1");
   });
 
+  it('also neutralises cells starting with invisible format characters or fullwidth ＝ ＋ － ＠', () => {
+    for (const lead of ['\u200B', '\u200C', '\u200D', '\uFEFF', '\u202E', '\u2066', '\u2028', '\u2029', '\u00AD']) {
+      expect(neutraliseFormula(`${lead}Diallo`)).toBe(`'${lead}Diallo`);
+      expect(neutraliseFormula(`${lead}=1+1`)).toBe(`'${lead}=1+1`);
+    }
+    expect(neutraliseFormula('\uFF1DHYPERLINK("http://x")')).toBe('\'\uFF1DHYPERLINK("http://x")');
+    expect(neutraliseFormula('\uFF0B33 1 43')).toBe("'\uFF0B33 1 43");
+    expect(neutraliseFormula('\uFF0D2+3')).toBe("'\uFF0D2+3");
+    expect(neutraliseFormula('\uFF20SUM(A1)')).toBe("'\uFF20SUM(A1)");
+    expect(neutraliseFormula(' \u200B\uFF1D1')).toBe("' \u200B\uFF1D1");
+    expect(neutraliseFormula('Diallo\u200B')).toBe('Diallo\u200B');
+  });
+
   it('leaves numbers, negative amounts and ordinary text alone', () => {
     expect(csvCell(csvEuros(-1234))).toBe('-12,34');
     expect(csvCell('+5')).toBe('+5');
