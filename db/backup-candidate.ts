@@ -86,7 +86,9 @@ function header(path) {
     const pageSize = raw === 1 ? 65536 : raw;
     const pageCount = b.readUInt32BE(28);
     const countValid = b.readUInt32BE(24) === b.readUInt32BE(92) && pageCount > 0;
-    return { pageSize, pageCount, countValid, size: fs.fstatSync(fd).size };
+    // Feuillet's files are UTF-8 (text encoding 1 at offset 56) with no reserved bytes per page (offset 20).
+    const ownFormat = b.readUInt32BE(56) === 1 && b.readUInt8(20) === 0;
+    return { pageSize, pageCount, countValid, ownFormat, size: fs.fstatSync(fd).size };
   } finally {
     fs.closeSync(fd);
   }
@@ -94,6 +96,7 @@ function header(path) {
 
 function checkSize(h) {
   if (!h.countValid) fail(NOT_FEUILLET + " : son en-tête ne donne pas sa taille. Il n'a pas été restauré.");
+  if (!h.ownFormat) fail(NOT_FEUILLET + " : son format interne (encodage du texte, octets réservés) n'est pas celui de Feuillet. Il n'a pas été restauré.");
   if (h.size !== h.pageSize * h.pageCount) {
     fail('Ce fichier a une taille anormale (' + h.size + ' octets au lieu de ' + h.pageSize * h.pageCount + ' pour ses ' + h.pageCount + " pages) : ce n'est pas une sauvegarde intacte de Feuillet. Il n'a pas été restauré.");
   }

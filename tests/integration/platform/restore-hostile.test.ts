@@ -4,7 +4,7 @@
  * restored with exactly Feuillet's schema and its data. The check runs off the main thread with a time
  * limit, and a restored file that cannot start puts the previous database back and says so.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,19 @@ describe('a restore only ever brings back Feuillet’s own data', () => {
     expect(e.code).toBe('conflict');
     expect(e.message_fr).toMatch(/^Ce fichier n'est pas une sauvegarde de Feuillet : il contient (la table « nir_copies »|le déclencheur « copy_nir ») que Feuillet ne crée pas\. Il n'a pas été restauré\.$/);
     nothingStaged();
+  });
+
+  it('refuses a backup whose header says another text encoding or reserved bytes per page (Feuillet writes UTF-8, none reserved)', async () => {
+    for (const [offset, bytes] of [[56, [0, 0, 0, 2]], [20, [8]]] as const) {
+      await alteredBackup('SELECT 1;');
+      const fd = openSync(hostilePath(), 'r+');
+      writeSync(fd, Buffer.from(bytes), 0, bytes.length, offset);
+      closeSync(fd);
+      const e = await t.fails('backups/restore', { fileName: HOSTILE });
+      expect(e.message_fr).toBe("Ce fichier n'est pas une sauvegarde de Feuillet : son format interne (encodage du texte, octets réservés) n'est pas celui de Feuillet. Il n'a pas été restauré.");
+      nothingStaged();
+      rmSync(hostilePath());
+    }
   });
 
   it('refuses a backup whose guard freezing a printed invoice was dropped', async () => {
