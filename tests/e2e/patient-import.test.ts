@@ -39,7 +39,7 @@ describe('importing a patient list through the real UI', () => {
     await page.getByText(`38 patients importés, dont ${list.ameRows} avec leurs droits AME. 2 lignes refusées : voir ci-dessous.`, { exact: true }).waitFor();
     const refused = page.getByRole('table', { name: 'Lignes refusées' });
     expect(await refused.getByRole('row').count()).toBe(3);
-    await refused.getByText(/La clé du NIR ou NIA est incorrecte/).first().waitFor();
+    await refused.getByText(/La clé \(\d+\) ne correspond pas au numéro/).first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le rapport des lignes refusées' }).click()]);
     expect(download.suggestedFilename()).toBe('import-patients-lignes-refusees.csv');
     await screenshot(page, '51-import-lignes-refusees');
