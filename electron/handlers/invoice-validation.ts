@@ -52,7 +52,9 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     const patient = requirePatient(ctx, invoice.patientId);
     if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
     const rights = invoice.ame ? null : ameCoverageCheck(ctx, invoice);
-    const rightsCover = rights?.status === 'covered' && rights.coverage !== null;
+    // Rights covering every act, or only some (the AME by default was then withdrawn): either way, asked.
+    const actDates = new Set(invoice.lines.map((l) => l.actDate));
+    const rightsCover = rights !== null && rights.coverage !== null && rights.status !== 'none' && rights.datesOutside.length < actDates.size;
     const decision = amePromptDecision({
       nir: patient.nir,
       ame: invoice.ame,
@@ -62,7 +64,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
       rightsCover,
     });
     if (decision === 'ask') {
-      const message_fr = rightsCover ? ameRightsPromptMessage(rights.coverage!.startDate, rights.coverage!.endDate) : AME_PROMPT_MESSAGE;
+      const message_fr = rightsCover ? ameRightsPromptMessage(rights.coverage!.startDate, rights.coverage!.endDate, rights.datesOutside) : AME_PROMPT_MESSAGE;
       return { kind: 'ame-prompt', message_fr };
     }
     const answerNow = decision === 'apply-ame' ? 'oui' : decision === 'keep' ? 'non' : null;

@@ -58,6 +58,50 @@ describe('1. AME dropped by one click', () => {
     if (done.kind === 'validated') expect(done.invoice).toMatchObject({ ame: true, amoRate: 0, amcRate: 100, patientCents: 0, amePromptAnswer: 'oui' });
   });
 
+  it('rights covering only some act dates (a NIR starting with 1): asked too; « Oui » then asks to confirm the dates outside the rights', async () => {
+    // Review of #19: the AME by default is withdrawn when one act falls outside the rights, and the question
+    // was asked only when every act was covered — the covered acts were billed to the caisse at 60 % silently.
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2026-11-20');
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    const lines = [{ actDate: '2026-11-19', code: 'AMI', coefficient: 1, quantity: 1 }, { actDate: '2026-11-22', code: 'AMI', coefficient: 1, quantity: 1 }];
+    expect((await t.call('invoices/update-draft', { invoiceId: draft.id, lines })).ame).toBe(false);
+    const asked = await t.call('invoices/validate', { invoiceId: draft.id });
+    expect(asked.kind).toBe('ame-prompt');
+    if (asked.kind !== 'ame-prompt') return;
+    expect(asked.message_fr).toContain('du 01/03/2026 au 20/11/2026');
+    expect(asked.message_fr).toContain('une partie des actes');
+    expect(asked.message_fr).toContain('22/11/2026');
+    const outside = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'oui' });
+    expect(outside.kind).toBe('rights-warning');
+    const done = await t.call('invoices/validate', { invoiceId: draft.id, confirmOutsideRights: true });
+    expect(done.kind).toBe('validated');
+    if (done.kind === 'validated') expect(done.invoice).toMatchObject({ ame: true, amoRate: 0, amePromptAnswer: 'oui', outsideRightsConfirmed: true });
+  });
+
+  it('rights covering only some act dates, « Non »: validated non-AME, the answer recorded, not asked again', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2026-11-20');
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: [{ actDate: '2026-11-19', code: 'AMI', coefficient: 1, quantity: 1 }, { actDate: '2026-11-22', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    expect((await t.call('invoices/validate', { invoiceId: draft.id })).kind).toBe('ame-prompt');
+    const done = await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' });
+    expect(done.kind).toBe('validated');
+    if (done.kind === 'validated') expect(done.invoice).toMatchObject({ ame: false, amoRate: 60, amePromptAnswer: 'non' });
+    expect((await audit(draft.id)).find((a) => a.action === 'prompt-answer')?.after).toEqual({ amePromptAnswer: 'non' });
+  });
+
+  it('rights ended before every act (a NIR starting with 1): nothing to ask', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    await addAmeCoverage(t, patient.id, '2026-01-01', '2026-06-30');
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: AMI_IFD });
+    expect((await t.call('invoices/validate', { invoiceId: draft.id })).kind).toBe('validated');
+  });
+
   it('no AME rights on file and a NIR starting with 1: no question (nothing suggests AME)', async () => {
     const nurse = await t.call('practitioners/create', buildPractitionerInput());
     const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
