@@ -144,6 +144,39 @@ describe('2. the same care billed twice', () => {
     expect(validateEntry?.after).toMatchObject({ confirmedWarnings: expect.arrayContaining([`AMI 1 du 20/11/2026 déjà facturé sur la facture n° ${number}.`]) });
   });
 
+  it('another act the same day, or the same act at another recorded hour, or another patient: no warning', async () => {
+    // Review of #19: the check matched on the key letter alone, so « AMI 4 » was said « déjà facturé » beside an AMI 1.
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const other = await t.call('patients/create', buildPatientInput({ nir: NIA_8, lastName: 'Konaté' }));
+    const first = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: first.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    const second = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: second.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 4, quantity: 1 }] });
+    expect((await t.call('invoices/checks', { id: second.id })).filter((p) => p.code === 'already-billed')).toEqual([]);
+    const third = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: other.id });
+    await t.call('invoices/update-draft', { invoiceId: third.id, lines: [{ actDate: '2026-11-20', code: 'AMI', coefficient: 1, quantity: 1 }] });
+    expect((await t.call('invoices/checks', { id: third.id })).filter((p) => p.code === 'already-billed')).toEqual([]);
+
+    // Visits with their hour: the morning insulin and the evening one are two cares; the same hour is the same care.
+    const visit = (time: string) => ({
+      date: '2026-11-21', time, callTime: null, place: 'cabinet' as const, householdRank: 1, distanceKm: null, urgent: false,
+      imperativePrescription: false, coordination: 'aucune' as const, twoSessionsJustified: false, r251Procedure: false,
+      acts: [{ code: 'AMI', coefficient: 1 }],
+    });
+    const morning = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: morning.id, visits: [visit('08:00')] });
+    const evening = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: evening.id, visits: [visit('19:30')] });
+    expect((await t.call('invoices/checks', { id: evening.id })).filter((p) => p.code === 'already-billed')).toEqual([]);
+    const again = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: again.id, visits: [visit('08:00')] });
+    expect((await t.call('invoices/checks', { id: again.id })).filter((p) => p.code === 'already-billed').map((p) => p.message_fr)).toEqual([
+      'AMI 1 du 21/11/2026 déjà saisi sur un brouillon de facture du même patient (non validé).',
+      'MAU du 21/11/2026 déjà saisi sur un brouillon de facture du même patient (non validé).', // the engine's majoration of a single AMI 1
+    ]);
+  });
+
   it('a cancelled invoice does not count', async () => {
     const nurse = await t.call('practitioners/create', buildPractitionerInput());
     const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
