@@ -93,6 +93,25 @@ describe('1. AME dropped by one click', () => {
     expect((await audit(draft.id)).find((a) => a.action === 'prompt-answer')?.after).toEqual({ amePromptAnswer: 'non' });
   });
 
+  it('a prescription without the AME box, then the AME turned off: asked at Imprimer, and a second Imprimer after « Non » keeps it non-AME without asking', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    await addAmeCoverage(t, patient.id, '2026-03-01', '2027-02-28');
+    const doctor = await t.call('prescribers/create', { lastName: 'Roux', firstName: 'Anne', identifier: '10101234567' });
+    const rx = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: doctor.id, prescriptionDate: '2026-11-01', ame: false });
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id, prescriptionId: rx.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: AMI_IFD });
+    await t.call('invoices/set-ame', { invoiceId: draft.id, ame: false });
+    // Another draft of the same day: after « Non » the validation stops once more, on the « déjà saisi » warning.
+    const other = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: other.id, lines: AMI_IFD });
+    expect((await t.call('invoices/validate', { invoiceId: draft.id })).kind).toBe('ame-prompt');
+    expect((await t.call('invoices/validate', { invoiceId: draft.id, ameAnswer: 'non' })).kind).toBe('checks-warning');
+    const done = await t.call('invoices/validate', { invoiceId: draft.id, confirmWarnings: true });
+    expect(done.kind).toBe('validated');
+    if (done.kind === 'validated') expect(done.invoice).toMatchObject({ ame: false, amoRate: 60, amePromptAnswer: 'non' });
+  });
+
   it('rights ended before every act (a NIR starting with 1): nothing to ask', async () => {
     const nurse = await t.call('practitioners/create', buildPractitionerInput());
     const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
