@@ -22,6 +22,7 @@ import type { HandlerContext } from '../context.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import { invoiceChecks, priceVisits } from './cotation-pricing.ts';
 import { alreadyBilled } from './already-billed.ts';
+import { identityChecks } from './identity-check.ts';
 import { freezeFeuille } from './invoice-document.ts';
 import { actsOf, ameOrganismId, priceActs, repriceDraft, requireDraft, requireInvoice, requirePractitioner, termsOf } from './invoice-drafts.ts';
 import { requirePatient } from './patients.ts';
@@ -87,7 +88,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     // Read once for the checks and the re-pricing below (same transaction: they cannot change in between).
     const practitioner = requirePractitioner(ctx, invoice.practitionerId);
     const catalogue = currentCatalogue(ctx.db, practitioner.profession);
-    const problems = [...invoiceChecks(ctx, invoice, practitioner, { patient, catalogue }), ...alreadyBilled(ctx, invoice)];
+    const problems = [...invoiceChecks(ctx, invoice, practitioner, { patient, catalogue }), ...identityChecks(patient), ...alreadyBilled(ctx, invoice)];
     const blocking = problems.filter((p) => p.level === 'block');
     if (blocking.length > 0) return { kind: 'refused', error: new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits') };
     const warnings = problems.filter((p) => p.level === 'warn');

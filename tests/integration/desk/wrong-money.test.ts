@@ -1,7 +1,7 @@
 /**
  * Issue #19, items 1–4 (wrong money) through the dispatcher: AME dropped by one click is asked about, the
  * same care billed twice is warned of, the NIR key message never gives the key, and a NIR contradicting
- * the birth date or sex is saved (a warning on screen, not a refusal: tests/unit/domain/nir-identity.test.ts).
+ * the birth date or sex is saved and warned of at Imprimer, never refused (tests/unit/domain/nir-identity.test.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIA_8, NIR_1, nirOf, type TestBackend } from '../../helpers/test-backend.ts';
@@ -225,7 +225,35 @@ describe('3. the NIR key message never gives the expected key', () => {
 describe('4. NIR against birth date and sex', () => {
   it('a NIR contradicting the birth year, month and sex is saved, not refused', async () => {
     // 1 62 06 …: a man born in June 1962; typed as a woman born in May 1988.
-    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1, sex: 'F', birthDate: '1988-05-14' }));
-    expect(patient.nir).toBe(NIR_1);
+    const patient = await t.call('patients/create', buildPatientInput({ nir: nirOf('1620662765118'), sex: 'F', birthDate: '1988-05-14' }));
+    expect(patient.nir).toBe(nirOf('1620662765118'));
+  });
+
+  it('is a warning at Imprimer (a mistyped birth date or another person’s NIR gets the feuille rejected), confirmed and recorded', async () => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: nirOf('1620662765118'), sex: 'F', birthDate: '1988-05-14' }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: AMI_IFD });
+    const identity = (await t.call('invoices/checks', { id: draft.id })).filter((p) => p.code === 'nir-identity');
+    expect(identity).toHaveLength(1);
+    expect(identity[0]).toMatchObject({ level: 'warn' });
+    expect(identity[0]!.message_fr).toContain('ne correspond pas');
+    const step = await t.call('invoices/validate', { invoiceId: draft.id });
+    expect(step.kind).toBe('checks-warning');
+    const done = await t.call('invoices/validate', { invoiceId: draft.id, confirmWarnings: true });
+    expect(done.kind).toBe('validated');
+    expect((await audit(draft.id)).find((a) => a.action === 'validate')?.after).toMatchObject({ confirmedWarnings: [identity[0]!.message_fr] });
+  });
+
+  it.each([
+    ['a NIR agreeing with the identity', NIR_1, 'M', '1988-05-14'],
+    ['an NIA (8) whose year and month differ', NIA_8, 'F', '1970-01-02'],
+    ['an unknown month (20)', nirOf('1882062765118'), 'M', '1988-05-14'],
+  ] as const)('no warning for %s', async (_label, nir, sex, birthDate) => {
+    const nurse = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir, sex, birthDate }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
+    await t.call('invoices/update-draft', { invoiceId: draft.id, lines: AMI_IFD });
+    expect((await t.call('invoices/checks', { id: draft.id })).filter((p) => p.code === 'nir-identity')).toEqual([]);
   });
 });
