@@ -358,13 +358,17 @@ export interface ActElsewhere {
   actDate: string;
   code: string;
   coefficient: number;
+  /** The hour of the visit the act belongs to, when one was recorded. */
+  time: string | null;
 }
 
 export function actsOnOtherInvoices(db: Db, patientId: number, excludeInvoiceId: number, dates: readonly string[]): ActElsewhere[] {
   if (dates.length === 0) return [];
   return cached(db,
-    `SELECT i.id AS invoiceId, i.number AS number, i.status AS status, l.act_date AS actDate, l.code AS code, l.coefficient AS coefficient
+    `SELECT i.id AS invoiceId, i.number AS number, i.status AS status, l.act_date AS actDate, l.code AS code, l.coefficient AS coefficient,
+            v.visit_time AS time
        FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
+       LEFT JOIN invoice_visits v ON v.invoice_id = i.id AND v.position = l.visit_position
       WHERE i.patient_id = ? AND i.id <> ? AND i.status IN ('draft', 'validated')
         AND l.act_date IN (SELECT value FROM json_each(?))
       ORDER BY i.number IS NULL, i.number, i.id, l.position`,

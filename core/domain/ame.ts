@@ -67,14 +67,18 @@ export const AME_PROMPT_MESSAGE =
  * Asked on Imprimer of an invoice without the AME formatting whose patient has AME rights covering every
  * act (issue #19 item 1): one click on the button must not bill the caisse at 60 % with no question.
  */
-export function ameRightsPromptMessage(startDate: string, endDate: string): string {
-  return `Ce patient a des droits AME enregistrés du ${formatFrDate(startDate)} au ${formatFrDate(endDate)}, qui couvrent les actes de la facture, mais la facture n'est pas en AME : la caisse paierait ${DEFAULT_AMO_RATE} % et le patient le reste. Voulez-vous mettre la facture en forme pour l'Aide médicale d'État ?`;
+export function ameRightsPromptMessage(startDate: string, endDate: string, datesOutside: readonly string[] = []): string {
+  const covers = datesOutside.length === 0
+    ? 'qui couvrent les actes de la facture'
+    : `qui couvrent une partie des actes de la facture (hors droits : ${datesOutside.map(formatFrDate).join(', ')})`;
+  return `Ce patient a des droits AME enregistrés du ${formatFrDate(startDate)} au ${formatFrDate(endDate)}, ${covers}, mais la facture n'est pas en AME : la caisse paierait ${DEFAULT_AMO_RATE} % et le patient le reste. Voulez-vous mettre la facture en forme pour l'Aide médicale d'État ?`;
 }
 
 /**
  * The AME question, asked on Imprimer of an invoice not AME-formatted: when the NIR/NIA starts with 7 or 8
  * (the forgotten-AME prompt, unless the button was turned off on this draft), or when AME rights on file
- * cover every act (asked even after the button was turned off: a single click must not drop the AME).
+ * cover at least one act (asked even after the button was turned off: a single click must not drop the AME;
+ * rights ending inside the invoice's dates must not bill the covered acts at 60 % without a word either).
  * Not asked once answered; numbers beginning with 1 or 2 without rights are never prompted.
  */
 export function amePromptDecision(input: {
@@ -84,7 +88,7 @@ export function amePromptDecision(input: {
   givenAnswer: AmePromptAnswer | undefined;
   /** The user turned the « Aide médicale d'État » button off on this draft. */
   declined?: boolean;
-  /** AME rights on file cover every act of the invoice. */
+  /** AME rights on file cover at least one act of the invoice. */
   rightsCover?: boolean;
 }): 'not-needed' | 'ask' | 'apply-ame' | 'keep' {
   if (input.ame) return 'not-needed';

@@ -32,8 +32,9 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 /**
- * How a two-digit year is read: against `today` (the practice's date), as the latest year not after
- * today's year (`past`: birth dates) or not more than 10 years after it (acts, rights, payments).
+ * How a two-digit year is read: against `today` (the practice's date), as the latest year that puts the
+ * date not after today (`past`: birth dates, « 01/12/26 » typed on 25/11/2026 is 1926) or in a year not more
+ * than 10 years after today's (acts, rights, payments).
  * Without `today` a two-digit year is not read.
  */
 export interface FrDateOptions {
@@ -48,19 +49,22 @@ export interface FrDateOptions {
 export function parseFrDate(value: string, opts: FrDateOptions = {}): IsoDate | null {
   const m = FR_RE.exec(value) ?? COMPACT_RE.exec(value);
   if (!m) return null;
-  const year = m[3]!.length === 4 ? m[3]! : fullYear(Number(m[3]), opts);
+  const monthDay = `${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const year = m[3]!.length === 4 ? m[3]! : fullYear(Number(m[3]), monthDay, opts);
   if (year === null) return null;
-  const iso = `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const iso = `${year}-${monthDay}`;
   return isValidIsoDate(iso) ? iso : null;
 }
 
-function fullYear(yy: number, opts: FrDateOptions): string | null {
+/** The latest year ending in `yy` whose date is not after today (`past`: a birth date) or not after 10 years ahead. */
+function fullYear(yy: number, monthDay: string, opts: FrDateOptions): string | null {
   if (!opts.today || !ISO_RE.test(opts.today)) return null;
   const thisYear = Number(opts.today.slice(0, 4));
-  const latest = opts.past ? thisYear : thisYear + 10;
-  const century = Math.floor(latest / 100) * 100;
-  const year = century + yy <= latest ? century + yy : century - 100 + yy;
-  return String(year);
+  const latest = opts.past ? opts.today : `${thisYear + 10}-12-31`;
+  const century = Math.floor(Number(latest.slice(0, 4)) / 100) * 100;
+  const candidate = century + yy;
+  const year = `${candidate}-${monthDay}` <= latest ? candidate : candidate - 100;
+  return String(year).padStart(4, '0');
 }
 
 /** `2026-03-05` → `05/03/2026`. Returns the input unchanged when it is not an ISO date. */

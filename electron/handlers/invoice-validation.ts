@@ -22,6 +22,7 @@ import type { HandlerContext } from '../context.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
 import { invoiceChecks, priceVisits } from './cotation-pricing.ts';
 import { alreadyBilled } from './already-billed.ts';
+import { identityChecks } from './identity-check.ts';
 import { freezeFeuille } from './invoice-document.ts';
 import { actsOf, ameOrganismId, priceActs, repriceDraft, requireDraft, requireInvoice, requirePractitioner, termsOf } from './invoice-drafts.ts';
 import { requirePatient } from './patients.ts';
@@ -52,7 +53,9 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     const patient = requirePatient(ctx, invoice.patientId);
     if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de le facturer.');
     const rights = invoice.ame ? null : ameCoverageCheck(ctx, invoice);
-    const rightsCover = rights?.status === 'covered' && rights.coverage !== null;
+    // Rights covering every act, or only some (the AME by default was then withdrawn): either way, asked.
+    const actDates = new Set(invoice.lines.map((l) => l.actDate));
+    const rightsCover = rights !== null && rights.coverage !== null && rights.status !== 'none' && rights.datesOutside.length < actDates.size;
     const decision = amePromptDecision({
       nir: patient.nir,
       ame: invoice.ame,
@@ -62,7 +65,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
       rightsCover,
     });
     if (decision === 'ask') {
-      const message_fr = rightsCover ? ameRightsPromptMessage(rights.coverage!.startDate, rights.coverage!.endDate) : AME_PROMPT_MESSAGE;
+      const message_fr = rightsCover ? ameRightsPromptMessage(rights.coverage!.startDate, rights.coverage!.endDate, rights.datesOutside) : AME_PROMPT_MESSAGE;
       return { kind: 'ame-prompt', message_fr };
     }
     const answerNow = decision === 'apply-ame' ? 'oui' : decision === 'keep' ? 'non' : null;
@@ -85,7 +88,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     // Read once for the checks and the re-pricing below (same transaction: they cannot change in between).
     const practitioner = requirePractitioner(ctx, invoice.practitionerId);
     const catalogue = currentCatalogue(ctx.db, practitioner.profession);
-    const problems = [...invoiceChecks(ctx, invoice, practitioner, { patient, catalogue }), ...alreadyBilled(ctx, invoice)];
+    const problems = [...invoiceChecks(ctx, invoice, practitioner, { patient, catalogue }), ...identityChecks(patient), ...alreadyBilled(ctx, invoice)];
     const blocking = problems.filter((p) => p.level === 'block');
     if (blocking.length > 0) return { kind: 'refused', error: new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits') };
     const warnings = problems.filter((p) => p.level === 'warn');

@@ -2,6 +2,7 @@ import { DomainError } from '../../core/api/result.ts';
 import { InvoiceCircumstances } from '../../core/api/schemas/billing.ts';
 import { mergePatch } from './merge-patch.ts';
 import { alreadyBilled } from './already-billed.ts';
+import { identityChecks } from './identity-check.ts';
 import { ameTerms } from '../../core/domain/ame.ts';
 import { toHundredths } from '../../core/domain/invoice-calc.ts';
 import { normalTerms } from '../../core/domain/ame.ts';
@@ -252,7 +253,8 @@ export const invoiceHandlers: AreaHandlers<
   'invoices/checks': ({ id }, ctx) => {
     const invoice = requireInvoice(ctx, id);
     if (invoice.status !== 'draft') return [];
-    return [...invoiceChecks(ctx, invoice, requirePractitioner(ctx, invoice.practitionerId)), ...alreadyBilled(ctx, invoice)];
+    const patient = requirePatient(ctx, invoice.patientId);
+    return [...invoiceChecks(ctx, invoice, requirePractitioner(ctx, invoice.practitionerId), { patient }), ...identityChecks(patient), ...alreadyBilled(ctx, invoice)];
   },
 
   'invoices/list': (input, ctx) => listInvoices(ctx.db, input),

@@ -26,8 +26,16 @@ export async function seedPractitioner(app: App) {
   return apiCall(app, 'practitioners/create', buildPractitionerInput());
 }
 
+/**
+ * A patient whose birth date and sex agree with the NIR (a contradiction is warned of at Imprimer): the sex of
+ * its first digit, born on the 1st of its year and month; an NIA (7, 8) or an unknown month on 01/01/1980.
+ */
 export async function seedPatient(app: App, lastName: string, nir: string) {
-  return apiCall(app, 'patients/create', { lastName, firstName: 'Test', birthDate: '1980-01-01', sex: 'F', nir, regime: '01', caisse: '751' });
+  const sex = ['1', '3', '7'].includes(nir[0]!) ? 'M' : 'F';
+  const month = Number(nir.slice(3, 5));
+  const dated = !['7', '8'].includes(nir[0]!) && month >= 1 && month <= 12;
+  const birthDate = dated ? `19${nir.slice(1, 3)}-${nir.slice(3, 5)}-01` : '1980-01-01';
+  return apiCall(app, 'patients/create', { lastName, firstName: 'Test', birthDate, sex, nir, regime: '01', caisse: '751' });
 }
 
 /**

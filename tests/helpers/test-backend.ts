@@ -73,15 +73,22 @@ export const nirOf = (body: string): string => body + computeNirKey(body)!;
 
 export const NIA_8 = nirOf('8850599123456');
 export const NIA_7 = nirOf('7910299123456');
-export const NIR_1 = nirOf('1620662765118');
-export const NIR_2 = '295109912611193';
+// The fixtures agree with the identity buildPatientInput gives them (born 14/05/1988, the sex of the first
+// digit): a NIR contradicting its birth date or sex is warned of at Imprimer (issue #19 item 4).
+/** A man born in May 1988 (dept 62). */
+export const NIR_1 = nirOf('1880562765118');
+/** A woman born in May 1988 abroad (99). */
+export const NIR_2 = '288059912611165';
+
+/** The sex a NIR/NIA's first digit gives (1, 3, 7: a man). */
+export const sexOfNir = (nir: string): 'M' | 'F' => (['1', '3', '7'].includes(nir.trim()[0] ?? '') ? 'M' : 'F');
 
 export function buildPatientInput(overrides: Partial<MethodInput<'patients/create'>> = {}): MethodInput<'patients/create'> {
   return {
     lastName: 'Diallo',
     firstName: 'Aminata',
     birthDate: '1988-05-14',
-    sex: 'F',
+    sex: sexOfNir(overrides.nir ?? NIA_8),
     nir: NIA_8,
     regime: '01',
     caisse: '751',

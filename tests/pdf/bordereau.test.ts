@@ -58,7 +58,7 @@ describe('bordereau PDF', () => {
     const rows = s.split('\n').filter((l) => /^\s*\d+\s+N'DIAYE/.test(l));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(/02\/11 au 20\/11\/2026\s+oui\s+16,07\s€\s+16,07\s€/);
-    expect(rows[2]).toMatch(/1 62 06 62 765 118 08\s+02\/11 au 20\/11\/2026\s+16,07\s€\s+9,64\s€/);
+    expect(rows[2]).toMatch(/1 88 05 62 765 118 76\s+02\/11 au 20\/11\/2026\s+16,07\s€\s+9,64\s€/);
     expect(s).toMatch(/3 factures\s+Montant total\s+48,21\s€/);
     expect(s).toMatch(/À payer par la caisse \(tiers payant\)\s+41,78\s€/);
     expect(s).toContain('3 feuilles de soins papier, signées par les patients');

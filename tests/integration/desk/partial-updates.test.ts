@@ -69,6 +69,35 @@ describe('patients/update', () => {
   });
 });
 
+describe('explicit null clears a field on purpose; omitted keeps it (review of #19)', () => {
+  it('patients/update: phone and notes cleared by null, the rest kept; a required field sent as null is refused, nothing written', async () => {
+    const p = await t.call('patients/create', buildPatientInput({ nir: NIR_1, phone: '06 00 00 00 00', notes: 'Code porte 1234', usageName: 'Sow' }));
+    const cleared = await t.call('patients/update', { id: p.id, patient: { phone: null, notes: null } });
+    expect(cleared).toMatchObject({ phone: null, notes: null, usageName: 'Sow', lastName: p.lastName, nir: p.nir });
+    const err = await t.fails('patients/update', { id: p.id, patient: { lastName: null, phone: '06 99 99 99 99' } as never });
+    expect(err).toMatchObject({ code: 'invalid-input', field: 'patient.lastName' });
+    expect(err.message_fr).toMatch(/obligatoire/);
+    expect(await t.call('patients/get', { id: p.id })).toMatchObject({ lastName: p.lastName, phone: null });
+  });
+
+  it('invoices/set-circumstances: a date sent as null is cleared; unchecking the third-party accident clears its date', async () => {
+    const { invoice } = await seedDraft(t, { nir: NIR_1 });
+    await t.call('invoices/set-circumstances', { invoiceId: invoice.id, insuranceNature: 'maladie', thirdPartyAccident: true, accidentDate: '2026-11-01', priorAgreementDate: '2026-11-10' });
+    const a = await t.call('invoices/set-circumstances', { invoiceId: invoice.id, priorAgreementDate: null });
+    expect(a.circumstances).toMatchObject({ thirdPartyAccident: true, accidentDate: '2026-11-01', priorAgreementDate: null });
+    const b = await t.call('invoices/set-circumstances', { invoiceId: invoice.id, thirdPartyAccident: false });
+    expect(b.circumstances).toMatchObject({ thirdPartyAccident: false, accidentDate: null });
+  });
+
+  it('practitioners/update: a remplaçant without the replaced practitioner is refused in French, nothing written', async () => {
+    const me = await t.call('practitioners/create', buildPractitionerInput());
+    const err = await t.fails('practitioners/update', { id: me.id, practitioner: { situation: 'remplacant', phone: '01 99 99 99 99' } });
+    expect(err).toMatchObject({ code: 'invalid-input', field: 'practitioner.replaced' });
+    expect(err.message_fr).toMatch(/Remplaçant/);
+    expect((await t.call('practitioners/list', {})).find((x) => x.id === me.id)).toMatchObject({ situation: 'titulaire', phone: me.phone });
+  });
+});
+
 describe('practitioners/update', () => {
   it('only the phone: the replaced practitioner, RPPS and IK zone stay', async () => {
     const me = await t.call(

@@ -25,6 +25,21 @@ describe('parseFrDate', () => {
     expect(parseFrDate('20/11/26')).toBeNull(); // no today: not guessed
   });
 
+  it('a two-digit birth date later this year is a century ago, never a birth in the future (review of #19)', () => {
+    // Today 25/11/2026: « 01/12/26 » cannot be a birth on 01/12/2026, it is 01/12/1926; « 25/11/26 » is today.
+    expect(parseFrDate('01/12/26', { today, past: true })).toBe('1926-12-01');
+    expect(parseFrDate('011226', { today, past: true })).toBe('1926-12-01');
+    expect(parseFrDate('25/11/26', { today, past: true })).toBe('2026-11-25');
+    expect(parseFrDate('01/12/26', { today })).toBe('2026-12-01'); // an act or rights date may be ahead
+  });
+
+  it('29/02 of a two-digit year is read only when that year is a leap year', () => {
+    expect(parseFrDate('29/02/24', { today, past: true })).toBe('2024-02-29');
+    expect(parseFrDate('29/02/27', { today })).toBeNull();
+    expect(parseFrDate('31/04/2026 ', { today })).toBeNull();
+    expect(parseFrDate(' 30/04/2026 ', { today })).toBe('2026-04-30');
+  });
+
   it.each(['31/02/2024', '29022023', '1503198', '15/13/1985', 'demain', '', '15/03/198'])('refuses %s', (typed) =>
     expect(parseFrDate(typed, { today })).toBeNull(),
   );
