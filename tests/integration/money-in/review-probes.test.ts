@@ -3,7 +3,7 @@
  * paid by one CPAM transfer, French bank CSV exports in Windows-1252 with « 1 234,56 », XML entity bombs.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPractitionerInput, makeTestBackend, nirOf, type TestBackend, validatedInvoice } from '../../helpers/test-backend.ts';
+import { buildPractitionerInput, makeTestBackend, NIR_1, nirOf, type TestBackend, validatedInvoice } from '../../helpers/test-backend.ts';
 import { disposeCheckingFollowUp } from '../../helpers/follow-up-drift.ts';
 
 let t: TestBackend;
@@ -21,7 +21,7 @@ const state = async (id: number) => (await t.call('follow-up/invoice', { id })).
 describe('one CPAM transfer for a bordereau mixing AME and non-AME invoices', () => {
   it('pays the AME invoice (AMC 100 %) and the tiers-payant AMO invoice alike, no false credit', async () => {
     const ame = await validatedInvoice(t, practitionerId, { patient: { nir: nirOf('8850599123456') } });
-    const normal = await validatedInvoice(t, practitionerId, { ame: false, tiersPayantAmo: true, patient: { nir: nirOf('1620662765118'), firstName: 'Jean' } });
+    const normal = await validatedInvoice(t, practitionerId, { ame: false, tiersPayantAmo: true, patient: { nir: NIR_1, firstName: 'Jean' } });
     const { bordereau } = await t.call('bordereaux/create', { practitionerId, invoiceIds: [ame.id, normal.id], sentOn: '2026-11-25' });
     const expected = bordereau.expectedCents; // 10,63 € (AME) + 60 % of 10,63 € (AMO)
     const outcome = await t.call('transfers/record', { practitionerId, receivedOn: '2026-11-25', amountCents: expected, reference: 'VIR CPAM BORD 1', target: { bordereauId: bordereau.id } });
