@@ -1,5 +1,5 @@
 import { setPracticeToday } from './ui/dates.ts';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../core/api/contract.ts';
 import { api } from './api/client.ts';
 import { useNav, type View } from './stores/nav.ts';
@@ -16,13 +16,15 @@ import { SeriesPage } from './features/series/SeriesPage.tsx';
 import { SeriesNewPage } from './features/series/SeriesNewPage.tsx';
 import { facturerFrom, ShellActions } from './shell-actions.tsx';
 import { MoneyInPage } from './features/money-in/MoneyInPage.tsx';
-import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { ImportPatientsPage } from './features/patients/ImportPatientsPage.tsx';
 import { SetupPage, AME_GUIDE } from './features/setup/SetupPage.tsx';
 import { usePractitioners } from './stores/practitioner.ts';
 import { professionLabels } from '../core/domain/exoneration.ts';
 import { Notice } from './ui/Notice.tsx';
 import { SHORTCUTS, shortcutOf } from './ui/shortcuts.ts';
+
+// The charts library is most of the bundle and only the Tableau de bord uses it: loaded when it is opened.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 
 const NAV: { label: string; view: View; match: View['name'][]; keys?: string }[] = [
   { label: 'Patients', view: { name: 'patients' }, match: ['patients', 'patient', 'series', 'series-new'] },
@@ -66,7 +68,11 @@ function CurrentView({ view }: { view: View }) {
     case 'encaissements':
       return <MoneyInPage tab={view.tab ?? 'releves'} />;
     case 'tableau-de-bord':
-      return <DashboardPage />;
+      return (
+        <Suspense fallback={<p className="empty">Chargement du tableau de bord…</p>}>
+          <DashboardPage />
+        </Suspense>
+      );
     case 'import-patients':
       return <ImportPatientsPage />;
   }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AmeCoverageCheck, CotationContext, ValidateOutcome } from '../../../core/api/contract.ts';
+import type { AmeCoverageCheck, CotationContext } from '../../../core/api/contract.ts';
 import type { Problem } from '../../../core/cotation/types.ts';
-import type { DocumentRef, Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
-import { api, openDocumentUrl } from '../../api/client.ts';
+import type { Exoneration, Invoice, Patient, Practitioner, Prescription } from '../../../core/domain/types.ts';
+import { api } from '../../api/client.ts';
 import { useNav, type InvoiceTab as Tab } from '../../stores/nav.ts';
 import { useSaveBeforeLeaving } from './use-save-before-leaving.ts';
 import { cotationActions } from './cotation-actions.ts';
@@ -19,7 +19,8 @@ import { formatFrDate } from '../../../core/domain/dates.ts';
 import { InvoiceCircumstancesPanel } from './InvoiceCircumstancesPanel.tsx';
 import { InvoiceActsTab } from './InvoiceActsTab.tsx';
 import { InvoiceActionBar } from './InvoiceActionBar.tsx';
-import { InvoiceDialogs, type InvoiceDialog, type ValidateExtra } from './InvoiceDialogs.tsx';
+import { InvoiceDialogs, type InvoiceDialog } from './InvoiceDialogs.tsx';
+import { invoiceLifecycle } from './invoice-lifecycle.ts';
 
 const STATUS_LABEL = { draft: 'Brouillon', validated: 'Validée', cancelled: 'Annulée' } as const;
 
@@ -146,6 +147,8 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
   dirtyRef.current = dirty && draft;
   const cotation = cotationActions(invoice.practitionerId, facts, setFacts, setMessage);
   saveActsRef.current = saveActs;
+  const life = invoiceLifecycle({ invoice, dirty, dialog, saveActs, show, setDialog, setMessage, setErrors, go });
+  const { imprimer, validate, printConfirmed, reprint, cancel, reissue, deleteDraft } = life;
   /** What the Actes tab holds: the acts as typed while they are not saved yet, else the saved lines. */
   const actCount = !dirty
     ? invoice.lines.length
@@ -188,17 +191,6 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     setCoverage(r.value.coverage);
   }
 
-  function afterValidated(doc: DocumentRef | null, inv: Invoice) {
-    show(inv);
-    if (!doc) {
-      return setMessage({ kind: 'error', text: `Facture n° ${inv.number} validée, mais la feuille de soins n'a pas pu être produite : cliquez sur « Imprimer la feuille de soins ».` });
-    }
-    setMessage({ kind: 'ok', text: `Facture n° ${inv.number} validée. ${doc.openedByShell ? 'La feuille de soins est ouverte pour impression.' : "La feuille de soins s'ouvre dans un nouvel onglet pour impression."}` });
-    // The draft's buttons are gone: the focus goes to the next useful control, back to the patient's file (issue #19 item 11).
-    setTimeout(() => document.querySelector<HTMLButtonElement>('[data-focus-after-validation]')?.focus(), 0);
-    if (doc.url) openDocumentUrl(doc.url);
-  }
-
   async function changePractitioner(id: number) {
     if (dirty && !(await saveActs())) return;
     const r = await api.call('invoices/set-practitioner', { invoiceId: invoice!.id, practitionerId: id });
@@ -221,74 +213,6 @@ export function InvoicePage(props: { invoiceId: number; tab?: Tab | undefined })
     setPrescription(list.find((x) => x.id === id) ?? null);
     show(r.value);
     setMessage(null);
-  }
-
-  /**
-   * Imprimer, step 1: pending edits saved (the server prices them), then the preview of what will be
-   * printed. An invoice without acts has nothing to preview: straight to validation, which says so.
-   */
-  async function imprimer() {
-    if (dialog !== null) return;
-    let current = invoice!;
-    if (dirty) {
-      const saved = await saveActs();
-      if (!saved) return;
-      current = saved;
-    }
-    if (current.lines.length === 0) return void validate();
-    setDialog({ kind: 'preview' });
-  }
-
-  /** Imprimer, step 2 (after the preview): an auxiliaire médical bills on prescription — without one, say so first. */
-  function printConfirmed() {
-    if (invoice!.prescriptionId === null) return setDialog({ kind: 'no-prescription' });
-    void validate();
-  }
-
-  async function validate(extra: ValidateExtra = {}) {
-    setDialog(null);
-    if (dirty && !(await saveActs())) return;
-    const r = await api.call('invoices/validate', { invoiceId: invoice!.id, ...extra });
-    if (!r.ok) {
-      setErrors(fieldErrors(r.error));
-      return setMessage({ kind: 'error', text: r.error.message_fr });
-    }
-    const outcome: ValidateOutcome = r.value;
-    if (outcome.kind === 'ame-prompt') return setDialog({ kind: 'prompt', message: outcome.message_fr });
-    if (outcome.kind === 'rights-warning') {
-      void api.call('invoices/get', { id: invoice!.id }).then((g) => g.ok && show(g.value));
-      return setDialog({ kind: 'rights', message: outcome.message_fr });
-    }
-    if (outcome.kind === 'checks-warning') return setDialog({ kind: 'checks', messages: outcome.problems.map((p) => p.message_fr), extra: extra.confirmOutsideRights ? { confirmOutsideRights: true } : {} });
-    afterValidated(outcome.document, outcome.invoice);
-  }
-
-  async function reprint() {
-    const r = await api.call('invoices/print', { id: invoice!.id });
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message_fr });
-    setMessage({ kind: 'info', text: invoice!.pdfFile ? 'Duplicata généré.' : 'Feuille de soins générée.' });
-    void api.call('invoices/get', { id: invoice!.id }).then((g) => g.ok && show(g.value));
-    if (r.value.url) openDocumentUrl(r.value.url);
-  }
-
-  async function cancel(reason: string) {
-    const r = await api.call('invoices/cancel', { invoiceId: invoice!.id, reason });
-    if (!r.ok) return setDialog({ kind: 'cancel', error: r.error.message_fr });
-    setDialog(null);
-    show(r.value);
-    setMessage({ kind: 'info', text: `Facture n° ${r.value.number} annulée.` });
-  }
-
-  async function reissue() {
-    const r = await api.call('invoices/reissue', { id: invoice!.id });
-    if (r.ok) go({ name: 'invoice', invoiceId: r.value.id });
-    else setMessage({ kind: 'error', text: r.error.message_fr });
-  }
-
-  async function deleteDraft() {
-    const r = await api.call('invoices/delete-draft', { id: invoice!.id });
-    if (r.ok) go({ name: 'patient', patientId: invoice!.patientId, tab: 'factures' });
-    else setMessage({ kind: 'error', text: r.error.message_fr });
   }
 
   async function offerCoverage() {
