@@ -125,6 +125,20 @@ export function listSeriesVisits(db: Db, seriesId: number): PlannedVisit[] {
   ).map(toVisit);
 }
 
+/**
+ * How many visits a patient has on each day from `from` to `to`, over all their series (cancelled ones left
+ * out, `exceptVisitId` too: the visit being moved). Days without a visit are absent.
+ */
+export function patientVisitsPerDay(db: Db, patientId: number, from: string, to: string, exceptVisitId: number | null = null): Map<string, number> {
+  const rows = cached(
+    db,
+    `SELECT visit_date, count(*) AS n FROM planned_visits
+     WHERE patient_id = ? AND visit_date BETWEEN ? AND ? AND status <> 'cancelled' AND id IS NOT ?
+     GROUP BY visit_date`,
+  ).all(patientId, from, to, exceptVisitId) as { visit_date: string; n: number }[];
+  return new Map(rows.map((r) => [r.visit_date, r.n]));
+}
+
 export function getPlannedVisit(db: Db, id: number): PlannedVisit | null {
   const r = cached(db, `SELECT ${VISIT_COLUMNS} FROM planned_visits v WHERE v.id = ?`).get(id) as VisitRow | undefined;
   return r ? toVisit(r) : null;

@@ -6,7 +6,7 @@
 import { DomainError, notFound } from '../../core/api/result.ts';
 import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
-import { expandSeries, MAX_VISITS_PER_DAY } from '../../core/series/expand.ts';
+import { expandSeries, MAX_VISITS_PER_DAY, type PlannedSlot } from '../../core/series/expand.ts';
 import { seriesProgress } from '../../core/series/progress.ts';
 import type { CareSeries, PlannedVisit, SeriesView } from '../../core/series/types.ts';
 import type { Prescription } from '../../core/domain/types.ts';
@@ -25,6 +25,7 @@ import {
   listRound,
   listSeriesOfPatient,
   listSeriesVisits,
+  patientVisitsPerDay,
   setTravel,
   updatePlannedVisit,
 } from '../../db/series-repo.ts';
@@ -74,15 +75,29 @@ const ownVisit = (visit: PlannedVisit, practitionerId: number): void => {
   }
 };
 
-/** A visit moved or added on `date` at `time`: 4 a day at most, and never two at the same hour (the same care twice). */
-function roomOnDay(ctx: HandlerContext, seriesId: number, date: string, time: string | null, movedId: number | null): void {
-  const sameDay = listSeriesVisits(ctx.db, seriesId).filter((v) => v.id !== movedId && v.date === date && v.status !== 'cancelled');
-  if (sameDay.length >= MAX_VISITS_PER_DAY) {
-    throw new DomainError('invalid-input', `${sameDay.length + 1} passages le ${formatFrDate(date)} : ${MAX_VISITS_PER_DAY} au maximum.`, 'date');
-  }
+const tooMany = (count: number, date: string) =>
+  `${count} passages le ${formatFrDate(date)} pour ce patient (toutes séries comprises) : ${MAX_VISITS_PER_DAY} au maximum.`;
+
+/**
+ * A visit moved or added on `date` at `time`: 4 a day at most for the patient, over all their series, and
+ * never two at the same hour in one series (the same care twice).
+ */
+function roomOnDay(ctx: HandlerContext, series: CareSeries, date: string, time: string | null, movedId: number | null): void {
+  const count = patientVisitsPerDay(ctx.db, series.patientId, date, date, movedId).get(date) ?? 0;
+  if (count >= MAX_VISITS_PER_DAY) throw new DomainError('invalid-input', tooMany(count + 1, date), 'date');
+  const sameDay = listSeriesVisits(ctx.db, series.id).filter((v) => v.id !== movedId && v.date === date && v.status !== 'cancelled');
   if (time !== null && sameDay.some((v) => (v.doneTime ?? v.plannedTime) === time)) {
     throw new DomainError('invalid-input', `Une visite est déjà prévue le ${formatFrDate(date)} à ${time} dans cette série.`, 'time');
   }
+}
+
+/** A new series' visits added to the patient's other series: 4 a day at most (the first day past it is named). */
+function roomForSlots(ctx: HandlerContext, patientId: number, slots: readonly PlannedSlot[]): void {
+  if (slots.length === 0) return;
+  const perDay = patientVisitsPerDay(ctx.db, patientId, slots[0]!.date, slots[slots.length - 1]!.date);
+  for (const slot of slots) perDay.set(slot.date, (perDay.get(slot.date) ?? 0) + 1);
+  const over = slots.find((slot) => perDay.get(slot.date)! > MAX_VISITS_PER_DAY);
+  if (over) throw new DomainError('invalid-input', tooMany(perDay.get(over.date)!, over.date), 'times');
 }
 
 export const seriesHandlers: AreaHandlers<
@@ -119,6 +134,7 @@ export const seriesHandlers: AreaHandlers<
       };
       const expansion = expandSeries(rule, practitioner.postalCode);
       if (!expansion.ok) throw new DomainError('invalid-input', expansion.message_fr, expansion.field);
+      roomForSlots(ctx, patient.id, expansion.slots);
       const now = ctx.clock.nowIso();
       const id = insertSeries(
         ctx.db,
@@ -179,7 +195,7 @@ export const seriesHandlers: AreaHandlers<
           if (input.date < prescription.prescriptionDate) {
             throw new DomainError('invalid-input', `La nouvelle date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
           }
-          roomOnDay(ctx, series.id, input.date, input.time, before.id);
+          roomOnDay(ctx, series, input.date, input.time, before.id);
           next = { ...base, date: input.date, plannedTime: input.time };
           break;
         }
@@ -222,7 +238,7 @@ export const seriesHandlers: AreaHandlers<
       if (input.date < prescription.prescriptionDate) {
         throw new DomainError('invalid-input', `La date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
       }
-      roomOnDay(ctx, series.id, input.date, input.time, null);
+      roomOnDay(ctx, series, input.date, input.time, null);
       const now = ctx.clock.nowIso();
       const id = insertPlannedVisit(
         ctx.db,
