@@ -157,6 +157,11 @@ export function updatePlannedVisit(
   ).run(v.date, v.plannedTime, v.status, v.reason, v.doneTime, v.doneBy, now, id);
 }
 
+/** Who a planned visit is planned for (the replacement nurse takes it): it moves to her round. */
+export function reassignPlannedVisit(db: Db, id: number, practitionerId: number, now: string): void {
+  cached(db, 'UPDATE planned_visits SET practitioner_id = ?, updated_at = ? WHERE id = ?').run(practitionerId, now, id);
+}
+
 /** The round of a practitioner on a day: visits planned for them, or done by them, in time order. */
 export function listRound(db: Db, practitionerId: number, date: string): RoundEntry[] {
   const rows = cached(

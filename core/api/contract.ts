@@ -103,6 +103,7 @@ import {
   RoundInput,
   SeriesByPatientInput,
   SeriesCreateInput,
+  RoundVisitAddInput,
   TravelInput,
   AttachmentAddInput,
 } from './schemas/series.ts';
@@ -264,6 +265,8 @@ export const contract = {
   'series/active': method<typeof CatalogueInput, { seriesId: number; patientId: number; patientName: string; label: string | null }[]>(CatalogueInput),
   /** The day's round of a practitioner, in time order. */
   'round/day': method<typeof RoundInput, RoundEntry[]>(RoundInput),
+  /** « Ajouter une visite » on the round for a patient without a series (a one-visit series « Visite non prévue »). */
+  'round/add-visit': method<typeof RoundVisitAddInput, PlannedVisit>(RoundVisitAddInput),
   /** « Facturer la période »: done and unbilled visits → drafts priced by the engine, each visit billed once. */
   'series/bill-period': method<typeof BillPeriodInput, BillPeriodResult>(BillPeriodInput),
   /** Validates the period's drafts and prints their feuilles in one PDF. */

@@ -48,6 +48,8 @@ export const PlannedVisitInput = lazySchema(() => z.discriminatedUnion('action',
   z.object({ action: z.literal('not-done'), visitId: id, practitionerId: id, reason: requiredText('Le motif', 200) }),
   z.object({ action: z.literal('skip'), visitId: id, reason: optionalText(200) }),
   z.object({ action: z.literal('reopen'), visitId: id, practitionerId: id }),
+  /** The visit goes to another practitioner's round (the replacement nurse), planned and unbilled only. */
+  z.object({ action: z.literal('reassign'), visitId: id, practitionerId: id }),
 ], { error: 'Action inconnue sur la visite.' }));
 
 export const PlannedVisitAddInput = lazySchema(() => z.object({
@@ -56,6 +58,16 @@ export const PlannedVisitAddInput = lazySchema(() => z.object({
   practitionerId: id,
   date: isoDate('Date de la visite'),
   time: hour('Heure').nullable().default(null),
+}));
+
+/** « Ajouter une visite » on the round for a patient without a series: the visit's acts from one of their prescriptions. */
+export const RoundVisitAddInput = lazySchema(() => z.object({
+  practitionerId: id,
+  prescriptionId: id,
+  date: isoDate('Date de la visite'),
+  time: hour('Heure'),
+  place: z.enum(['cabinet', 'domicile'], { error: 'Lieu : cabinet ou domicile.' }).default('domicile'),
+  acts: z.array(VisitActInput).min(1, 'Ajoutez au moins un acte à la visite.').max(12, '12 actes au maximum par visite.'),
 }));
 
 export const RoundInput = lazySchema(() => z.object({ practitionerId: id, date: isoDate('Jour de la tournée') }));
