@@ -157,6 +157,24 @@ export function updatePlannedVisit(
   ).run(v.date, v.plannedTime, v.status, v.reason, v.doneTime, v.doneBy, now, id);
 }
 
+/**
+ * Drops the visits a changed rule plans again (planned, never billed: the caller chose them). One once billed
+ * then freed keeps its row for the billing history: it is cancelled instead.
+ */
+export function dropPlannedVisits(db: Db, ids: readonly number[], now: string): void {
+  const linked = cached(db, 'SELECT 1 FROM invoice_planned_visits WHERE planned_visit_id = ? LIMIT 1');
+  const drop = cached(db, "DELETE FROM planned_visits WHERE id = ? AND status = 'planned'");
+  const cancel = cached(db, "UPDATE planned_visits SET status = 'cancelled', reason = 'Série modifiée', updated_at = ? WHERE id = ? AND status = 'planned'");
+  for (const id of ids) {
+    if (linked.get(id)) cancel.run(now, id);
+    else drop.run(id);
+  }
+}
+
+export function updateSeriesRule(db: Db, id: number, rule: SeriesRule): void {
+  cached(db, 'UPDATE care_series SET rule_json = ? WHERE id = ?').run(JSON.stringify(rule), id);
+}
+
 /** Who a planned visit is planned for (the replacement nurse takes it): it moves to her round. */
 export function reassignPlannedVisit(db: Db, id: number, practitionerId: number, now: string): void {
   cached(db, 'UPDATE planned_visits SET practitioner_id = ?, updated_at = ? WHERE id = ?').run(practitionerId, now, id);

@@ -103,6 +103,7 @@ import {
   RoundInput,
   SeriesByPatientInput,
   SeriesCreateInput,
+  SeriesRuleInput,
   RoundVisitAddInput,
   TravelInput,
   AttachmentAddInput,
@@ -257,6 +258,8 @@ export const contract = {
   'series/list': method<typeof SeriesByPatientInput, SeriesView[]>(SeriesByPatientInput),
   /** Stops a series: its visits still planned are cancelled; done ones stay (and stay billable). */
   'series/cancel': method<typeof byId, SeriesView>(byId),
+  /** A series' rhythm changed: its visits still to come are planned again; done, billed or skipped ones stay. */
+  'series/update-rule': method<typeof SeriesRuleInput, SeriesView>(SeriesRuleInput),
   /** Move, skip, mark done (real hour) or not done (reason), or reopen a planned visit. */
   'series/visit': method<typeof PlannedVisitInput, PlannedVisit>(PlannedVisitInput),
   /** A visit added to a series by hand (on the round). */

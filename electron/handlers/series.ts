@@ -7,6 +7,7 @@ import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
 import { expandSeries, MAX_VISITS_PER_DAY, type PlannedSlot } from '../../core/series/expand.ts';
 import { seriesProgress } from '../../core/series/progress.ts';
+import { replanSlots } from '../../core/series/replan.ts';
 import type { CareSeries, SeriesView } from '../../core/series/types.ts';
 import type { Patient, Practitioner, Prescription } from '../../core/domain/types.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
@@ -15,8 +16,10 @@ import { loadCatalogue } from '../../db/catalogue-repo.ts';
 import { inTransaction } from '../../db/connection.ts';
 import {
   cancelSeries,
+  dropPlannedVisits,
   getSeries,
   getTravel,
+  insertPlannedVisit,
   insertSeries,
   listActiveSeries,
   listRound,
@@ -24,6 +27,7 @@ import {
   listSeriesVisits,
   patientVisitsPerDay,
   setTravel,
+  updateSeriesRule,
 } from '../../db/series-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { requirePractitioner } from './invoice-drafts.ts';
@@ -100,7 +104,7 @@ export const seriesActs = (acts: readonly { key?: string | null | undefined; cod
   acts.map((a) => ({ key: a.key ?? null, code: a.code, coefficient: Math.round(a.coefficient * 100) }));
 
 export const seriesHandlers: AreaHandlers<
-  'series/create' | 'series/active' | 'series/get' | 'series/list' | 'series/cancel' | 'round/day' | 'travel/get' | 'travel/set'
+  'series/create' | 'series/active' | 'series/get' | 'series/list' | 'series/cancel' | 'series/update-rule' | 'round/day' | 'travel/get' | 'travel/set'
 > = {
   'series/create': (input, ctx) =>
     inTransaction(ctx.db, () => {
@@ -160,6 +164,48 @@ export const seriesHandlers: AreaHandlers<
       cancelSeries(ctx.db, id, now);
       recordAudit(ctx.db, now, 'care_series', id, 'cancel', null, { cancelledAt: now });
       return seriesView(ctx, requireSeries(ctx, id));
+    }),
+
+  /**
+   * The rhythm changed after creation: the visits still to come — from today, planned by the rule, never
+   * done — are planned again under the new rule; done, not done, billed, skipped and hand-added visits stay.
+   */
+  'series/update-rule': (input, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = requireSeries(ctx, input.id);
+      if (before.cancelledAt !== null) throw new DomainError('conflict', 'Cette série est arrêtée : créez-en une nouvelle.');
+      const practitioner = requirePractitioner(ctx, before.practitionerId);
+      const today = ctx.clock.today();
+      const from = today > before.rule.start ? today : before.rule.start;
+      const visits = listSeriesVisits(ctx.db, before.id);
+      const replanned = visits.filter((v) => v.status === 'planned' && !v.unplanned && v.date >= from);
+      const kept = visits.filter((v) => !replanned.includes(v));
+      const rule = {
+        frequency: input.frequency,
+        times: input.times,
+        start: before.rule.start,
+        end: input.end,
+        count: input.count,
+        includeSundays: input.includeSundays,
+        includeHolidays: input.includeHolidays,
+      };
+      const slots = replanSlots(rule, kept, from, practitioner.postalCode);
+      if (!slots.ok) throw new DomainError('invalid-input', slots.message_fr, slots.field);
+      const now = ctx.clock.nowIso();
+      dropPlannedVisits(ctx.db, replanned.map((v) => v.id), now);
+      roomForSlots(ctx, before.patientId, slots.slots);
+      for (const slot of slots.slots) {
+        insertPlannedVisit(ctx.db, { seriesId: before.id, practitionerId: before.practitionerId, patientId: before.patientId, ...slot, unplanned: false }, now);
+      }
+      updateSeriesRule(ctx.db, before.id, rule);
+      const view = seriesView(ctx, requireSeries(ctx, before.id));
+      recordAudit(ctx.db, now, 'care_series', before.id, 'update-rule', { rule: before.rule }, {
+        rule,
+        from,
+        removed: replanned.map((v) => `${v.date} ${v.plannedTime ?? ''}`.trim()),
+        added: slots.slots.length,
+      });
+      return view;
     }),
 
   'round/day': ({ practitionerId, date }, ctx) => {
