@@ -152,4 +152,28 @@ describe('care series and the round, keyboard only', () => {
     const prepared = page.getByRole('table', { name: 'Feuilles préparées' });
     await expect.poll(() => prepared.textContent()).toMatch(/KEITA Oumar/);
   });
+
+  it('changes the rhythm of the series: the visits to come are planned again, done and billed ones stay', async () => {
+    await press(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Patients' }));
+    await type(page.getByLabel('Rechercher un patient'), 'sangaré');
+    await press(page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Sangaré/i }));
+    await press(page.getByRole('tab', { name: /Prescriptions/ }));
+    await press(page.getByRole('button', { name: `Ouvrir la série du ${frDate(isoToday(-3))}` }));
+    await page.getByRole('heading', { name: /Série de soins — SANGARÉ Mariam/ }).waitFor();
+    await press(page.getByRole('button', { name: 'Modifier le rythme' }));
+    const form = page.getByRole('form', { name: 'Modifier le rythme' });
+    // The first field has the focus: « Tous les 2 jours » chosen from the keyboard, a second hour added.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('');
+    await form.getByLabel('Fréquence').selectOption('every-other-day');
+    await press(form.getByRole('button', { name: 'Ajouter un passage' }));
+    await type(form.getByLabel('Heure du passage 2'), '19:00');
+    await screenshot(page, '15-serie-modifier-le-rythme');
+    await press(form.getByRole('button', { name: 'Replanifier les visites à venir' }));
+    await page.getByText(/Rythme modifié : les visites à venir sont replanifiées/).waitFor();
+    const visits = page.getByRole('table', { name: 'Visites de la série' });
+    // The visits done (and billed) stay; from tomorrow every other day from the start, at 8h and 19h.
+    await expect.poll(() => visits.getByText('Facturée', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => visits.getByRole('cell', { name: '19:00', exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, '15-serie-rythme-modifie');
+  });
 });

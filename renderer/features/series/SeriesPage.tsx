@@ -11,6 +11,7 @@ import { formatFrDate, localToday } from '../../ui/format.ts';
 import { BillPeriodPanel } from './BillPeriodPanel.tsx';
 import { MoveVisitForm } from './MoveVisitForm.tsx';
 import { ReassignVisitForm } from './ReassignVisitForm.tsx';
+import { RuleEditForm } from './RuleEditForm.tsx';
 import { usePractitioners } from '../../stores/practitioner.ts';
 import { actsText, frequencyText, statusLabels } from './labels.ts';
 
@@ -21,6 +22,7 @@ export function SeriesPage(props: { seriesId: number }) {
   const [patient, setPatient] = useState<Patient | null>(null);
   const [moving, setMoving] = useState<number | null>(null);
   const [reassigning, setReassigning] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
   const practitioners = usePractitioners((s) => s.practitioners) ?? [];
   const [bill, setBill] = useState<BillPeriodResult | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -37,6 +39,9 @@ export function SeriesPage(props: { seriesId: number }) {
   const { series, visits, progress } = view;
   const name = patient ? `${(patient.usageName ?? patient.lastName).toUpperCase()} ${patient.firstName}` : '';
   const running = series.cancelledAt === null;
+  // « Confier à… » only where someone of the same profession could take the visit (a replacement).
+  const profession = practitioners.find((p) => p.id === series.practitionerId)?.profession;
+  const canReassign = practitioners.filter((p) => p.profession === profession).length > 1;
   const whoIs = (id: number) => {
     const p = practitioners.find((x) => x.id === id);
     return p ? `${p.firstName} ${p.lastName}` : 'un autre praticien';
@@ -162,9 +167,11 @@ export function SeriesPage(props: { seriesId: number }) {
                     <button type="button" onClick={() => void skip(v)} aria-label={`Supprimer la visite du ${formatFrDate(v.date)}${v.plannedTime ? ` à ${v.plannedTime}` : ''}`}>
                       Supprimer
                     </button>
-                    <button type="button" onClick={() => setReassigning(v.id)} aria-label={`Confier la visite du ${formatFrDate(v.date)}${v.plannedTime ? ` à ${v.plannedTime}` : ''} à un autre praticien`}>
-                      Confier à…
-                    </button>
+                    {canReassign ? (
+                      <button type="button" onClick={() => setReassigning(v.id)} aria-label={`Confier la visite du ${formatFrDate(v.date)}${v.plannedTime ? ` à ${v.plannedTime}` : ''} à un autre praticien`}>
+                        Confier à…
+                      </button>
+                    ) : null}
                   </>
                 ) : null}
                 {reassigning === v.id ? (
@@ -192,8 +199,23 @@ export function SeriesPage(props: { seriesId: number }) {
           ))}
         </tbody>
       </table>
+      {editing ? (
+        <RuleEditForm
+          series={series}
+          onDone={(next, text) => {
+            setEditing(false);
+            if (next) setView(next);
+            if (text) setMessage({ kind: 'ok', text });
+          }}
+        />
+      ) : null}
       {running ? (
         <div className="form-actions">
+          {editing ? null : (
+            <button type="button" onClick={() => setEditing(true)}>
+              Modifier le rythme
+            </button>
+          )}
           <button
             type="button"
             onClick={() =>
