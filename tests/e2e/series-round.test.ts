@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
+import { focusedLabel, frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
 import { apiCall, nirOf, pdfText } from './helpers-billing.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
@@ -163,7 +163,7 @@ describe('care series and the round, keyboard only', () => {
     await press(page.getByRole('button', { name: 'Modifier le rythme' }));
     const form = page.getByRole('form', { name: 'Modifier le rythme' });
     // The first field has the focus: « Tous les 2 jours » chosen from the keyboard, a second hour added.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('');
+    await expect.poll(() => focusedLabel(page)).toBe('Fréquence');
     await form.getByLabel('Fréquence').selectOption('every-other-day');
     await press(form.getByRole('button', { name: 'Ajouter un passage' }));
     await type(form.getByLabel('Heure du passage 2'), '19:00');

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { fieldErrors } from '../../ui/errors.ts';
 import { SelectField, TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { formatFrDate } from '../../ui/format.ts';
+import { PlaceField } from '../series/RhythmFields.tsx';
 
 const nameOf = (p: PatientSummary) => `${(p.usageName ?? p.lastName).toUpperCase()} ${p.firstName}`;
 
@@ -108,15 +109,7 @@ export function UnplannedVisitForm(props: { practitionerId: number; date: string
         />
         <SelectField label="Acte" value={actKey} onChange={setActKey} options={actOptions} error={errors.acts ?? errors['acts.0.code']} />
         {act && act.coefficient === null ? <TextField label="Coefficient" value={coefficient} onChange={setCoefficient} inputMode="decimal" /> : null}
-        <SelectField
-          label="Lieu"
-          value={place}
-          onChange={(v) => setPlace(v as 'domicile' | 'cabinet')}
-          options={[
-            { value: 'domicile', label: 'Domicile' },
-            { value: 'cabinet', label: 'Cabinet' },
-          ]}
-        />
+        <PlaceField value={place} onChange={setPlace} />
         <TextField label="Heure" value={time} onChange={setTime} maxLength={5} placeholder="hh:mm" error={errors.time ?? errors.date} />
       </div>
       {formError ? (

@@ -129,3 +129,18 @@ export function RhythmFields(props: { value: Rhythm; onChange(value: Rhythm): vo
     </>
   );
 }
+
+/** Where the care is given: at the patient's home (IFD and IK) or at the office. */
+export function PlaceField(props: { value: 'domicile' | 'cabinet'; onChange(value: 'domicile' | 'cabinet'): void }) {
+  return (
+    <SelectField
+      label="Lieu"
+      value={props.value}
+      onChange={(v) => props.onChange(v as 'domicile' | 'cabinet')}
+      options={[
+        { value: 'domicile', label: 'Domicile' },
+        { value: 'cabinet', label: 'Cabinet' },
+      ]}
+    />
+  );
+}

@@ -9,7 +9,7 @@ import { fieldErrors } from '../../ui/errors.ts';
 import { CheckboxField, DateField, frToIso, SelectField, TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate } from '../../ui/format.ts';
-import { NEW_RHYTHM, RhythmFields, rhythmInput, type Rhythm } from './RhythmFields.tsx';
+import { NEW_RHYTHM, PlaceField, RhythmFields, rhythmInput, type Rhythm } from './RhythmFields.tsx';
 
 
 const dateOrUndefined = (text: string): string | null | undefined => {
@@ -161,15 +161,7 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
         </fieldset>
         <fieldset className="panel form-grid">
           <legend>Lieu et traitement</legend>
-          <SelectField
-            label="Lieu"
-            value={place}
-            onChange={(v) => setPlace(v as 'domicile' | 'cabinet')}
-            options={[
-              { value: 'domicile', label: 'Domicile' },
-              { value: 'cabinet', label: 'Cabinet' },
-            ]}
-          />
+          <PlaceField value={place} onChange={setPlace} />
           {place === 'domicile' ? (
             <TextField label="Distance aller depuis le cabinet (km)" value={distance} onChange={setDistance} inputMode="decimal" maxLength={6} error={errors.distance} hint="Gardée dans le dossier du patient : elle remplit les IK." />
           ) : null}

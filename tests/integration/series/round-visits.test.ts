@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { seriesState } from './series-state.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -11,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-const state = () => ['care_series', 'planned_visits', 'invoice_planned_visits', 'invoices', 'audit_log'].map((table) => `${table}:${t.count(table)}`).join(' ');
+const state = () => seriesState(t);
 
 async function setup() {
   const nurse = await t.call('practitioners/create', buildPractitionerInput());

@@ -1,6 +1,7 @@
 /** Issue 15: bad input gets a French message and changes nothing; the IK warning inside the office's commune. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { seriesState } from './series-state.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -8,7 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-const state = () => ['care_series', 'planned_visits', 'invoice_planned_visits', 'invoices', 'audit_log'].map((table) => `${table}:${t.count(table)}`).join(' ');
+const state = () => seriesState(t);
 
 async function setup() {
   const practitioner = await t.call('practitioners/create', buildPractitionerInput());

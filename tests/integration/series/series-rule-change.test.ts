@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SeriesView } from '../../../core/series/types.ts';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { seriesState } from './series-state.ts';
 
 // Tuesday 26 May 2026.
 const TODAY = '2026-05-26';
@@ -14,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-const state = () => ['care_series', 'planned_visits', 'invoice_planned_visits', 'invoices', 'audit_log'].map((table) => `${table}:${t.count(table)}`).join(' ');
+const state = () => seriesState(t);
 const row = (v: SeriesView['visits'][number]) => `${v.date.slice(5)} ${v.plannedTime} ${v.status}${v.invoiceId !== null ? ' billed' : ''}${v.unplanned ? ' added' : ''}`;
 
 /** A daily 08:00 series from 20 May to 5 June: 20–22 and 24–25 done, 23 not done, 20–24 billed, 30 skipped, a visit added on 28 at 18:00. */
