@@ -75,6 +75,21 @@ describe('changing a series\' rhythm after creation', () => {
     expect(view.progress.prescribed).toBe(12);
   });
 
+  it('keeps, cancelled, a visit to come that an invoice once billed (cancelled since): its billing history stays', async () => {
+    const { seriesId } = await setup();
+    const nurseId = (await t.call('series/get', { id: seriesId })).series.practitionerId;
+    const today = (await t.call('series/get', { id: seriesId })).visits.find((v) => v.date === TODAY)!;
+    await t.call('series/visit', { action: 'done', visitId: today.id, practitionerId: nurseId, time: '08:10' });
+    const bill = await t.call('series/bill-period', { practitionerId: nurseId, patientId: null, from: TODAY, to: TODAY });
+    const printed = await t.call('series/print-period', { invoiceIds: bill.invoices.map((i) => i.invoice.id), confirmWarnings: true });
+    await t.call('invoices/cancel', { invoiceId: printed.validated[0]!.id, reason: 'Erreur de cotation' });
+    await t.call('series/visit', { action: 'reopen', visitId: today.id, practitionerId: nurseId });
+    const view = await t.call('series/update-rule', { id: seriesId, frequency: { kind: 'daily' }, times: ['09:00'], end: '2026-05-27' });
+    expect(view.visits.filter((v) => v.date >= TODAY).map((v) => `${row(v)}${v.reason ? ` (${v.reason})` : ''}`)).toEqual([
+      '05-26 08:00 cancelled (Série modifiée)', '05-26 09:00 planned', '05-27 09:00 planned', '05-28 18:00 planned added', '05-30 08:00 cancelled',
+    ]);
+  });
+
   it('refuses a bad rule or one past 4 visits a day for the patient, in French, with nothing changed', async () => {
     const { seriesId } = await setup();
     const before = state();
