@@ -125,6 +125,20 @@ export function listSeriesVisits(db: Db, seriesId: number): PlannedVisit[] {
   ).map(toVisit);
 }
 
+/**
+ * How many visits a patient has on each day from `from` to `to`, over all their series (cancelled ones left
+ * out, `exceptVisitId` too: the visit being moved). Days without a visit are absent.
+ */
+export function patientVisitsPerDay(db: Db, patientId: number, from: string, to: string, exceptVisitId: number | null = null): Map<string, number> {
+  const rows = cached(
+    db,
+    `SELECT visit_date, count(*) AS n FROM planned_visits
+     WHERE patient_id = ? AND visit_date BETWEEN ? AND ? AND status <> 'cancelled' AND id IS NOT ?
+     GROUP BY visit_date`,
+  ).all(patientId, from, to, exceptVisitId) as { visit_date: string; n: number }[];
+  return new Map(rows.map((r) => [r.visit_date, r.n]));
+}
+
 export function getPlannedVisit(db: Db, id: number): PlannedVisit | null {
   const r = cached(db, `SELECT ${VISIT_COLUMNS} FROM planned_visits v WHERE v.id = ?`).get(id) as VisitRow | undefined;
   return r ? toVisit(r) : null;
@@ -141,6 +155,29 @@ export function updatePlannedVisit(
     `UPDATE planned_visits SET visit_date = ?, planned_time = ?, status = ?, reason = ?, done_time = ?, done_by = ?, updated_at = ?
      WHERE id = ?`,
   ).run(v.date, v.plannedTime, v.status, v.reason, v.doneTime, v.doneBy, now, id);
+}
+
+/**
+ * Drops the visits a changed rule plans again (planned, never billed: the caller chose them). One once billed
+ * then freed keeps its row for the billing history: it is cancelled instead.
+ */
+export function dropPlannedVisits(db: Db, ids: readonly number[], now: string): void {
+  const linked = cached(db, 'SELECT 1 FROM invoice_planned_visits WHERE planned_visit_id = ? LIMIT 1');
+  const drop = cached(db, "DELETE FROM planned_visits WHERE id = ? AND status = 'planned'");
+  const cancel = cached(db, "UPDATE planned_visits SET status = 'cancelled', reason = 'Série modifiée', updated_at = ? WHERE id = ? AND status = 'planned'");
+  for (const id of ids) {
+    if (linked.get(id)) cancel.run(now, id);
+    else drop.run(id);
+  }
+}
+
+export function updateSeriesRule(db: Db, id: number, rule: SeriesRule): void {
+  cached(db, 'UPDATE care_series SET rule_json = ? WHERE id = ?').run(JSON.stringify(rule), id);
+}
+
+/** Who a planned visit is planned for (the replacement nurse takes it): it moves to her round. */
+export function reassignPlannedVisit(db: Db, id: number, practitionerId: number, now: string): void {
+  cached(db, 'UPDATE planned_visits SET practitioner_id = ?, updated_at = ? WHERE id = ?').run(practitionerId, now, id);
 }
 
 /** The round of a practitioner on a day: visits planned for them, or done by them, in time order. */

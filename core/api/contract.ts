@@ -103,6 +103,8 @@ import {
   RoundInput,
   SeriesByPatientInput,
   SeriesCreateInput,
+  SeriesRuleInput,
+  RoundVisitAddInput,
   TravelInput,
   AttachmentAddInput,
 } from './schemas/series.ts';
@@ -256,6 +258,8 @@ export const contract = {
   'series/list': method<typeof SeriesByPatientInput, SeriesView[]>(SeriesByPatientInput),
   /** Stops a series: its visits still planned are cancelled; done ones stay (and stay billable). */
   'series/cancel': method<typeof byId, SeriesView>(byId),
+  /** A series' rhythm changed: its visits still to come are planned again; done, billed or skipped ones stay. */
+  'series/update-rule': method<typeof SeriesRuleInput, SeriesView>(SeriesRuleInput),
   /** Move, skip, mark done (real hour) or not done (reason), or reopen a planned visit. */
   'series/visit': method<typeof PlannedVisitInput, PlannedVisit>(PlannedVisitInput),
   /** A visit added to a series by hand (on the round). */
@@ -264,6 +268,8 @@ export const contract = {
   'series/active': method<typeof CatalogueInput, { seriesId: number; patientId: number; patientName: string; label: string | null }[]>(CatalogueInput),
   /** The day's round of a practitioner, in time order. */
   'round/day': method<typeof RoundInput, RoundEntry[]>(RoundInput),
+  /** « Ajouter une visite » on the round for a patient without a series (a one-visit series « Visite non prévue »). */
+  'round/add-visit': method<typeof RoundVisitAddInput, PlannedVisit>(RoundVisitAddInput),
   /** « Facturer la période »: done and unbilled visits → drafts priced by the engine, each visit billed once. */
   'series/bill-period': method<typeof BillPeriodInput, BillPeriodResult>(BillPeriodInput),
   /** Validates the period's drafts and prints their feuilles in one PDF. */

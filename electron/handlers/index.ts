@@ -10,6 +10,7 @@ import { cotationHandlers } from './cotation.ts';
 import { catalogueHandlers } from './catalogue.ts';
 import { printingHandlers } from './printing.ts';
 import { seriesHandlers } from './series.ts';
+import { seriesVisitHandlers } from './series-visits.ts';
 import { attachmentHandlers } from './attachments.ts';
 import { billPeriod, printPeriod } from './series-billing.ts';
 import { transferHandlers } from './transfers.ts';
@@ -31,6 +32,7 @@ export const handlers = {
   ...catalogueHandlers,
   ...printingHandlers,
   ...seriesHandlers,
+  ...seriesVisitHandlers,
   ...attachmentHandlers,
   'series/bill-period': (input, ctx) => billPeriod(ctx, input),
   'series/print-period': (input, ctx) => printPeriod(ctx, input),

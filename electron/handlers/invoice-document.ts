@@ -51,7 +51,7 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice, source
   const ameCoverage = !invoice.ame ? null : sources?.ameCoverage !== undefined ? sources.ameCoverage : ameCoverageCheck(ctx, invoice).coverage;
   const kine = practitioner.profession === 'masseur-kinesitherapeute';
   // Visits of a care series: numbered from the series (issue 15); otherwise from the prescription's invoices.
-  const fromSeries = kine ? seriesSessions(ctx, invoice, prescription?.sessionsPrescribed ?? null, isKineSessionCode) : null;
+  const fromSeries = kine ? seriesSessions(ctx, invoice, isKineSessionCode) : null;
   const sessions =
     fromSeries?.numbers ??
     (kine && invoice.prescriptionId !== null
@@ -99,7 +99,8 @@ export function buildFrozenFeuille(ctx: HandlerContext, invoice: Invoice, source
           prescriberIdentifier: prescription.prescriber.identifier,
           prescriberSpecialty: prescription.prescriber.specialty,
           date: prescription.prescriptionDate,
-          sessionsPrescribed: prescription.sessionsPrescribed ?? fromSeries?.total ?? null,
+          // Séances of a care series count against the series' prescription, whichever the draft names now.
+          sessionsPrescribed: fromSeries?.total ?? prescription.sessionsPrescribed ?? null,
         }
       : null,
     billing: {

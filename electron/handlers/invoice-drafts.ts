@@ -190,7 +190,8 @@ export function storeVisits(ctx: HandlerContext, invoice: Invoice, terms: Billin
 /**
  * Prices a draft again from what `source` holds — its visits through the engine, else its typed lines —
  * under `terms` (AME on/off, validation, re-issue). Only drafts: a validated invoice is never re-priced.
+ * `read`: what the caller already read or priced for `source`'s visits (the engine's result does not depend on the terms).
  */
-export function repriceDraft(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, source: Invoice = invoice): Invoice {
-  return source.visits.length > 0 ? storeVisits(ctx, invoice, terms, source.visits) : storeDraft(ctx, invoice, terms, actsOf(source));
+export function repriceDraft(ctx: HandlerContext, invoice: Invoice, terms: BillingTerms, source: Invoice = invoice, read: AlreadyRead = {}): Invoice {
+  return source.visits.length > 0 ? storeVisits(ctx, invoice, terms, source.visits, read) : storeDraft(ctx, invoice, terms, actsOf(source));
 }

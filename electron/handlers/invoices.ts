@@ -54,8 +54,9 @@ import type { Invoice } from '../../core/domain/types.ts';
 export function createDraft(
   ctx: HandlerContext,
   input: { practitionerId: number; patientId: number; prescriptionId: number | null },
-  // « Facturer la période » applies the AME default once the visits are stored, not on the empty draft.
-  opts: { ameDefault: boolean } = { ameDefault: true },
+  // « Facturer la période » applies the AME default once the visits are stored, not on the empty draft, and
+  // records one audit entry for the finished feuille (audit: false).
+  opts: { ameDefault: boolean; audit?: boolean } = { ameDefault: true },
 ): Invoice {
   requirePractitioner(ctx, input.practitionerId);
   const patient = requirePatient(ctx, input.patientId);
@@ -70,7 +71,7 @@ export function createDraft(
   const now = ctx.clock.nowIso();
   const id = insertDraft(ctx.db, { ...input, replacesInvoiceId: null }, terms, now);
   const invoice = requireInvoice(ctx, id);
-  recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
+  if (opts.audit !== false) recordAudit(ctx.db, now, 'invoice', id, 'create', null, invoice);
   return opts.ameDefault ? applyAmeDefault(ctx, invoice) : invoice;
 }
 

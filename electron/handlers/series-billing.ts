@@ -9,7 +9,7 @@
 import type { BillPeriodResult, ParsedInput, PrintPeriodResult } from '../../core/api/contract.ts';
 import { DomainError } from '../../core/api/result.ts';
 import { priceVisit } from '../../core/cotation/price-visit.ts';
-import type { Catalogue, Visit } from '../../core/cotation/types.ts';
+import type { Catalogue, PricedVisit, Visit } from '../../core/cotation/types.ts';
 import { normalTerms } from '../../core/domain/ame.ts';
 import { daysBetween, formatFrDate } from '../../core/domain/dates.ts';
 import type { Coverage, Invoice, Patient, Practitioner } from '../../core/domain/types.ts';
@@ -23,7 +23,7 @@ import { linkBilledVisits, listBillable, type BillableVisit } from '../../db/ser
 import { OVERLAY_LINES } from '../../invoice-templates/feuille-de-soins/overlay-layout.ts';
 import type { HandlerContext } from '../context.ts';
 import { applyAmeDefault } from './ame-default.ts';
-import { invoiceChecks, practiceOf } from './cotation-pricing.ts';
+import { invoiceChecks, practiceOf, type AlreadyRead } from './cotation-pricing.ts';
 import { printBatch } from './invoice-batch.ts';
 import { requireInvoice, requirePractitioner, storeVisits, termsOf } from './invoice-drafts.ts';
 import { validateInvoice } from './invoice-validation.ts';
@@ -59,16 +59,20 @@ interface Chunk {
   /** true: inside AME rights; false: the patient has AME rights, not on these dates; null: no AME rights on file. */
   covered: boolean | null;
   visits: BillableVisit[];
+  /** The engine's visit and its pricing, index-aligned with `visits`: each visit is priced once. */
+  engine: Visit[];
+  priced: PricedVisit[];
 }
 
 /**
  * Splits one patient's visits into feuilles: by AME attestation (a feuille carries one attestation's rights:
- * visits before and after a renewal go on separate feuilles), then by the form's line count (priced once here).
+ * visits before and after a renewal go on separate feuilles), then by the form's line count. Each visit is
+ * priced here, once: the draft, the AME default and the checks use this pricing.
  */
 function chunksOf(
   visits: readonly BillableVisit[],
   coverages: readonly Coverage[],
-  price: (v: BillableVisit) => { lines: number; block: string | null },
+  price: (v: Visit) => PricedVisit,
   refused: BillPeriodResult['refused'],
 ): Chunk[] {
   const groups = new Map<string, Chunk>();
@@ -76,35 +80,56 @@ function chunksOf(
     const coverage = coveringOf(coverages, v.date);
     const covered = coverages.length === 0 ? null : coverage !== null;
     const key = `${v.prescriptionId}|${covered}|${coverage?.id ?? ''}`;
-    if (!groups.has(key)) groups.set(key, { patientId: v.patientId, prescriptionId: v.prescriptionId, covered, visits: [] });
+    if (!groups.has(key)) groups.set(key, { patientId: v.patientId, prescriptionId: v.prescriptionId, covered, visits: [], engine: [], priced: [] });
     groups.get(key)!.visits.push(v);
   }
   const out: Chunk[] = [];
   for (const group of groups.values()) {
-    let current: Chunk = { ...group, visits: [] };
+    const empty = (): Chunk => ({ ...group, visits: [], engine: [], priced: [] });
+    let current = empty();
     let lines = 0;
     for (const v of group.visits) {
-      const priced = price(v);
-      if (priced.block !== null) {
-        refused.push({ plannedVisitId: v.id, patientId: v.patientId, date: v.date, message_fr: `Visite du ${formatFrDate(v.date)} : ${priced.block}` });
+      const visit = engineVisit(v);
+      const priced = price(visit);
+      const block = priced.problems.find((p) => p.level === 'block');
+      if (block) {
+        refused.push({ plannedVisitId: v.id, patientId: v.patientId, date: v.date, message_fr: `Visite du ${formatFrDate(v.date)} : ${block.message_fr}` });
         continue;
       }
-      if (current.visits.length > 0 && lines + priced.lines > FORM_LINES) {
+      if (current.visits.length > 0 && lines + priced.lines.length > FORM_LINES) {
         out.push(current);
-        current = { ...group, visits: [] };
+        current = empty();
         lines = 0;
       }
       current.visits.push(v);
-      lines += priced.lines;
+      current.engine.push(visit);
+      current.priced.push(priced);
+      lines += priced.lines.length;
     }
     if (current.visits.length > 0) out.push(current);
   }
   return out;
 }
 
-/** One feuille: a draft made as Facturer makes it, the visits priced by the engine, linked to what they bill. */
+/** What the audit keeps of a feuille made by « Facturer la période »: its header and what it bills (its lines are on the invoice). */
+const auditOf = (invoice: Invoice, plannedVisitIds: readonly number[]) => ({
+  practitionerId: invoice.practitionerId,
+  patientId: invoice.patientId,
+  prescriptionId: invoice.prescriptionId,
+  ame: invoice.ame,
+  exoneration: invoice.exoneration,
+  totalCents: invoice.totalCents,
+  lines: invoice.lines.length,
+  plannedVisitIds,
+});
+
+/**
+ * One feuille: a draft made as Facturer makes it, the visits priced by the engine (once, in chunksOf), linked
+ * to what they bill, one audit entry for the finished draft.
+ */
 function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk, read: { patient: Patient; catalogue: Catalogue }): BillPeriodResult['invoices'][number] {
-  const draft = createDraft(ctx, { practitionerId: practitioner.id, patientId: chunk.patientId, prescriptionId: chunk.prescriptionId }, { ameDefault: false });
+  const draft = createDraft(ctx, { practitionerId: practitioner.id, patientId: chunk.patientId, prescriptionId: chunk.prescriptionId }, { ameDefault: false, audit: false });
+  const priced: AlreadyRead = { ...read, priced: chunk.priced };
   let terms = termsOf(draft);
   if (chunk.covered === false) {
     // The patient has AME rights, but not on these dates: a plain feuille, and the AME is neither applied by
@@ -113,17 +138,18 @@ function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk
     terms = normalTerms(prescription?.exoneration ?? 'aucune');
     setAmeChoice(ctx.db, draft.id, 'declined');
   }
-  const stored = storeVisits(ctx, draft, terms, chunk.visits.map(engineVisit), read);
-  linkBilledVisits(ctx.db, draft.id, chunk.visits.map((v) => v.id));
+  const stored = storeVisits(ctx, draft, terms, chunk.engine, priced);
+  const plannedVisitIds = chunk.visits.map((v) => v.id);
+  linkBilledVisits(ctx.db, draft.id, plannedVisitIds);
   // The accord préalable recorded on the series goes in the feuille's entente préalable box.
   const agreement = chunk.visits.find((v) => v.priorAgreementDate !== null)?.priorAgreementDate ?? null;
   if (agreement !== null) saveCircumstances(ctx.db, draft.id, { ...stored.circumstances, priorAgreementDate: agreement });
-  const invoice = chunk.covered === false ? stored : applyAmeDefault(ctx, stored);
-  recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'bill-period', null, { plannedVisitIds: chunk.visits.map((v) => v.id) });
+  const invoice = chunk.covered === false ? stored : applyAmeDefault(ctx, stored, { read: priced, audit: false });
+  recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'bill-period', null, auditOf(invoice, plannedVisitIds));
   const dates = [...new Set(chunk.visits.map((v) => formatFrDate(v.date)))];
   return {
     invoice,
-    problems: invoiceChecks(ctx, invoice, practitioner, read),
+    problems: invoiceChecks(ctx, invoice, practitioner, priced),
     warning_fr:
       chunk.covered === false
         ? `Droits AME non ouverts le ${dates.join(', ')} : feuille établie sans AME. Mettez à jour les droits (onglet Complémentaire) puis annulez et refaites la facture.`
@@ -147,7 +173,11 @@ export function billPeriod(ctx: HandlerContext, input: ParsedInput<'series/bill-
     const today = ctx.clock.today();
     const result: BillPeriodResult = { invoices: [], refused: [] };
     const byPatient = new Map<number, BillableVisit[]>();
-    for (const v of billable) byPatient.set(v.patientId, [...(byPatient.get(v.patientId) ?? []), v]);
+    for (const v of billable) {
+      const own = byPatient.get(v.patientId);
+      if (own) own.push(v);
+      else byPatient.set(v.patientId, [v]);
+    }
     for (const [patientId, visits] of byPatient) {
       const patient: Patient = requirePatient(ctx, patientId);
       if (patient.archived) {
@@ -155,10 +185,7 @@ export function billPeriod(ctx: HandlerContext, input: ParsedInput<'series/bill-
         continue;
       }
       const coverages = listCoverages(ctx.db, patientId, today).filter((c) => c.organism.isAme);
-      const price = (v: BillableVisit) => {
-        const priced = priceVisit(engineVisit(v), catalogue, practice, { birthDate: patient.birthDate });
-        return { lines: priced.lines.length, block: priced.problems.find((p) => p.level === 'block')?.message_fr ?? null };
-      };
+      const price = (v: Visit) => priceVisit(v, catalogue, practice, { birthDate: patient.birthDate });
       for (const chunk of chunksOf(visits, coverages, price, result.refused)) result.invoices.push(billChunk(ctx, practitioner, chunk, { patient, catalogue }));
     }
     return result;

@@ -1,17 +1,19 @@
 /**
  * Kiné « séance n / total » for a feuille billing visits of a care series: n is the visit's rank among the
- * series' done visits (a visit not done is no séance), the total the prescription's séances, else the
- * series' (DESIGN §7: counts, not columns). Null when the invoice bills no series visit.
+ * series' done visits (a visit not done is no séance), the total the séances of the series' own prescription,
+ * else the series' count (DESIGN §7: counts, not columns) — not the invoice's prescription, which the desk may
+ * have changed on the draft. Null when the invoice bills no series visit.
  */
 import { sessionNumbers, seriesProgress } from '../../core/series/progress.ts';
 import type { Invoice } from '../../core/domain/types.ts';
+import { getPrescription } from '../../db/billing-repo.ts';
 import { billedVisitsOf, getSeries, listSeriesVisits } from '../../db/series-repo.ts';
+import { cached } from '../../db/statements.ts';
 import type { HandlerContext } from '../context.ts';
 
 export function seriesSessions(
   ctx: HandlerContext,
   invoice: Invoice,
-  sessionsPrescribed: number | null,
   isSession: (code: string) => boolean,
 ): { numbers: (number | null)[]; total: number } | null {
   const billed = billedVisitsOf(ctx.db, invoice.id);
@@ -21,7 +23,7 @@ export function seriesSessions(
   const numbers = new Map<number, number>();
   let total = 0;
   for (const plannedId of billed.values()) {
-    const row = ctx.db.prepare('SELECT series_id FROM planned_visits WHERE id = ?').get(plannedId) as { series_id: number };
+    const row = cached(ctx.db, 'SELECT series_id FROM planned_visits WHERE id = ?').get(plannedId) as { series_id: number };
     visitSeries.set(plannedId, row.series_id);
     seriesIds.add(row.series_id);
   }
@@ -29,6 +31,7 @@ export function seriesSessions(
     const visits = listSeriesVisits(ctx.db, seriesId);
     for (const [id, n] of sessionNumbers(visits)) numbers.set(id, n);
     const series = getSeries(ctx.db, seriesId)!;
+    const sessionsPrescribed = getPrescription(ctx.db, series.prescriptionId)?.sessionsPrescribed ?? null;
     total = Math.max(total, seriesProgress(visits, { sessionsPrescribed, ruleCount: series.rule.count }, ctx.clock.today()).prescribed);
   }
   return {

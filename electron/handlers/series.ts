@@ -1,22 +1,22 @@
 /**
- * Care series (issue 15): a series from a prescription plans its visits (core/series/expand.ts); the desk
- * moves, skips, adds or cancels them; the round marks them done with the real hour (night and Sunday
- * majorations follow from it at billing) or not done with a reason.
+ * Care series (issue 15): a series from a prescription plans its visits (core/series/expand.ts), the round
+ * lists a day's visits, the distance is kept once per patient. The visits one by one: series-visits.ts.
  */
 import { DomainError, notFound } from '../../core/api/result.ts';
 import { tariffInForce } from '../../core/cotation/tariff-lookup.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
-import { expandSeries, MAX_VISITS_PER_DAY } from '../../core/series/expand.ts';
+import { expandSeries, MAX_VISITS_PER_DAY, type PlannedSlot } from '../../core/series/expand.ts';
 import { seriesProgress } from '../../core/series/progress.ts';
-import type { CareSeries, PlannedVisit, SeriesView } from '../../core/series/types.ts';
-import type { Prescription } from '../../core/domain/types.ts';
+import { replanSlots } from '../../core/series/replan.ts';
+import type { CareSeries, SeriesView } from '../../core/series/types.ts';
+import type { Patient, Practitioner, Prescription } from '../../core/domain/types.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
 import { loadCatalogue } from '../../db/catalogue-repo.ts';
 import { inTransaction } from '../../db/connection.ts';
 import {
   cancelSeries,
-  getPlannedVisit,
+  dropPlannedVisits,
   getSeries,
   getTravel,
   insertPlannedVisit,
@@ -25,30 +25,25 @@ import {
   listRound,
   listSeriesOfPatient,
   listSeriesVisits,
+  patientVisitsPerDay,
   setTravel,
-  updatePlannedVisit,
+  updateSeriesRule,
 } from '../../db/series-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { requirePractitioner } from './invoice-drafts.ts';
 import { requirePatient } from './patients.ts';
 import type { AreaHandlers } from './types.ts';
 
-function requirePrescription(ctx: HandlerContext, id: number): Prescription {
+export function requirePrescription(ctx: HandlerContext, id: number): Prescription {
   const prescription = getPrescription(ctx.db, id);
   if (!prescription) throw notFound('Prescription');
   return prescription;
 }
 
-function requireSeries(ctx: HandlerContext, id: number): CareSeries {
+export function requireSeries(ctx: HandlerContext, id: number): CareSeries {
   const series = getSeries(ctx.db, id);
   if (!series) throw notFound('Série de soins');
   return series;
-}
-
-function requireVisit(ctx: HandlerContext, id: number): PlannedVisit {
-  const visit = getPlannedVisit(ctx.db, id);
-  if (!visit) throw notFound('Visite');
-  return visit;
 }
 
 /** The series with its visits and where it stands (« 9 / 15 », renewal a week before the end). */
@@ -62,52 +57,58 @@ export function seriesView(ctx: HandlerContext, series: CareSeries): SeriesView 
   };
 }
 
-const notBilled = (visit: PlannedVisit): void => {
-  if (visit.invoiceId !== null) {
-    throw new DomainError('conflict', 'Cette visite est déjà facturée : annulez la facture pour la modifier.', 'visitId');
-  }
-};
+export const tooMany = (count: number, date: string) =>
+  `${count} passages le ${formatFrDate(date)} pour ce patient (toutes séries comprises) : ${MAX_VISITS_PER_DAY} au maximum.`;
 
-const ownVisit = (visit: PlannedVisit, practitionerId: number): void => {
-  if (visit.practitionerId !== practitionerId) {
-    throw new DomainError('forbidden', "Cette visite est prévue pour un autre praticien : seul le praticien de la tournée peut la marquer.", 'practitionerId');
-  }
-};
-
-/** A visit moved or added on `date` at `time`: 4 a day at most, and never two at the same hour (the same care twice). */
-function roomOnDay(ctx: HandlerContext, seriesId: number, date: string, time: string | null, movedId: number | null): void {
-  const sameDay = listSeriesVisits(ctx.db, seriesId).filter((v) => v.id !== movedId && v.date === date && v.status !== 'cancelled');
-  if (sameDay.length >= MAX_VISITS_PER_DAY) {
-    throw new DomainError('invalid-input', `${sameDay.length + 1} passages le ${formatFrDate(date)} : ${MAX_VISITS_PER_DAY} au maximum.`, 'date');
-  }
-  if (time !== null && sameDay.some((v) => (v.doneTime ?? v.plannedTime) === time)) {
-    throw new DomainError('invalid-input', `Une visite est déjà prévue le ${formatFrDate(date)} à ${time} dans cette série.`, 'time');
-  }
+/** A new series' visits added to the patient's other series: 4 a day at most (the first day past it is named). */
+export function roomForSlots(ctx: HandlerContext, patientId: number, slots: readonly PlannedSlot[], field = 'times'): void {
+  if (slots.length === 0) return;
+  const perDay = patientVisitsPerDay(ctx.db, patientId, slots[0]!.date, slots[slots.length - 1]!.date);
+  for (const slot of slots) perDay.set(slot.date, (perDay.get(slot.date) ?? 0) + 1);
+  const over = slots.find((slot) => perDay.get(slot.date)! > MAX_VISITS_PER_DAY);
+  if (over) throw new DomainError('invalid-input', tooMany(perDay.get(over.date)!, over.date), field);
 }
 
+/**
+ * What planning care from a prescription checks (a series, or a visit not planned by one): the patient and the
+ * practitioner not archived, the start not before the prescription, each act known for the practitioner's
+ * profession on that day (the engine re-checks every visit at billing).
+ */
+export function checkPlanning(
+  ctx: HandlerContext,
+  input: { prescriptionId: number; practitionerId: number; start: string; acts: readonly { code: string }[] },
+  start: { field: string; label: string } = { field: 'start', label: 'Le début des soins' },
+): { prescription: Prescription; patient: Patient; practitioner: Practitioner } {
+  const prescription = requirePrescription(ctx, input.prescriptionId);
+  const patient = requirePatient(ctx, prescription.patientId);
+  if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de planifier ses soins.');
+  const practitioner = requirePractitioner(ctx, input.practitionerId);
+  if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
+  if (input.start < prescription.prescriptionDate) {
+    throw new DomainError(
+      'invalid-input',
+      `${start.label} (${formatFrDate(input.start)}) précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`,
+      start.field,
+    );
+  }
+  const { tariffs } = loadCatalogue(ctx.db, practitioner.profession);
+  input.acts.forEach((act, i) => {
+    const found = tariffInForce(tariffs, { profession: practitioner.profession, code: act.code, zone: practitioner.tariffZone, date: input.start });
+    if (!found.ok) throw new DomainError('invalid-input', `Acte ${i + 1} : ${found.message_fr}`, `acts.${i}.code`);
+  });
+  return { prescription, patient, practitioner };
+}
+
+/** The acts as stored on a series (coefficient in hundredths). */
+export const seriesActs = (acts: readonly { key?: string | null | undefined; code: string; coefficient: number }[]) =>
+  acts.map((a) => ({ key: a.key ?? null, code: a.code, coefficient: Math.round(a.coefficient * 100) }));
+
 export const seriesHandlers: AreaHandlers<
-  'series/create' | 'series/active' | 'series/get' | 'series/list' | 'series/cancel' | 'series/visit' | 'series/add-visit' | 'round/day' | 'travel/get' | 'travel/set'
+  'series/create' | 'series/active' | 'series/get' | 'series/list' | 'series/cancel' | 'series/update-rule' | 'round/day' | 'travel/get' | 'travel/set'
 > = {
   'series/create': (input, ctx) =>
     inTransaction(ctx.db, () => {
-      const prescription = requirePrescription(ctx, input.prescriptionId);
-      const patient = requirePatient(ctx, prescription.patientId);
-      if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de planifier ses soins.');
-      const practitioner = requirePractitioner(ctx, input.practitionerId);
-      if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
-      if (input.start < prescription.prescriptionDate) {
-        throw new DomainError(
-          'invalid-input',
-          `Le début des soins (${formatFrDate(input.start)}) précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`,
-          'start',
-        );
-      }
-      // Each act must exist for the practitioner's profession on the first day (the engine re-checks every visit at billing).
-      const { tariffs } = loadCatalogue(ctx.db, practitioner.profession);
-      input.acts.forEach((act, i) => {
-        const found = tariffInForce(tariffs, { profession: practitioner.profession, code: act.code, zone: practitioner.tariffZone, date: input.start });
-        if (!found.ok) throw new DomainError('invalid-input', `Acte ${i + 1} : ${found.message_fr}`, `acts.${i}.code`);
-      });
+      const { prescription, patient, practitioner } = checkPlanning(ctx, input);
       const rule = {
         frequency: input.frequency,
         times: input.times,
@@ -119,6 +120,7 @@ export const seriesHandlers: AreaHandlers<
       };
       const expansion = expandSeries(rule, practitioner.postalCode);
       if (!expansion.ok) throw new DomainError('invalid-input', expansion.message_fr, expansion.field);
+      roomForSlots(ctx, patient.id, expansion.slots);
       const now = ctx.clock.nowIso();
       const id = insertSeries(
         ctx.db,
@@ -128,7 +130,7 @@ export const seriesHandlers: AreaHandlers<
           prescriptionId: prescription.id,
           label: input.label,
           place: input.place,
-          acts: input.acts.map((a) => ({ key: a.key ?? null, code: a.code, coefficient: Math.round(a.coefficient * 100) })),
+          acts: seriesActs(input.acts),
           rule,
           imperativePrescription: input.imperativePrescription,
           treatmentStart: input.treatmentStart,
@@ -164,74 +166,46 @@ export const seriesHandlers: AreaHandlers<
       return seriesView(ctx, requireSeries(ctx, id));
     }),
 
-  'series/visit': (input, ctx) =>
+  /**
+   * The rhythm changed after creation: the visits still to come — from today, planned by the rule, never
+   * done — are planned again under the new rule; done, not done, billed, skipped and hand-added visits stay.
+   */
+  'series/update-rule': (input, ctx) =>
     inTransaction(ctx.db, () => {
-      const before = requireVisit(ctx, input.visitId);
-      notBilled(before);
-      const series = requireSeries(ctx, before.seriesId);
+      const before = requireSeries(ctx, input.id);
+      if (before.cancelledAt !== null) throw new DomainError('conflict', 'Cette série est arrêtée : créez-en une nouvelle.');
+      const practitioner = requirePractitioner(ctx, before.practitionerId);
       const today = ctx.clock.today();
-      let next: Parameters<typeof updatePlannedVisit>[2];
-      const base = { date: before.date, plannedTime: before.plannedTime, status: before.status, reason: before.reason, doneTime: before.doneTime, doneBy: before.doneBy };
-      switch (input.action) {
-        case 'move': {
-          if (before.status !== 'planned') throw new DomainError('conflict', 'Seule une visite prévue peut être déplacée.', 'visitId');
-          const prescription = requirePrescription(ctx, series.prescriptionId);
-          if (input.date < prescription.prescriptionDate) {
-            throw new DomainError('invalid-input', `La nouvelle date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
-          }
-          roomOnDay(ctx, series.id, input.date, input.time, before.id);
-          next = { ...base, date: input.date, plannedTime: input.time };
-          break;
-        }
-        case 'done':
-          ownVisit(before, input.practitionerId);
-          if (before.status === 'cancelled') throw new DomainError('conflict', 'Cette visite est supprimée : rétablissez-la avant de la marquer faite.', 'visitId');
-          if (before.date > today) {
-            throw new DomainError('invalid-input', `La visite du ${formatFrDate(before.date)} est dans le futur : elle ne peut pas encore être faite.`, 'visitId');
-          }
-          next = { ...base, status: 'done', reason: null, doneTime: input.time, doneBy: input.practitionerId };
-          break;
-        case 'not-done':
-          ownVisit(before, input.practitionerId);
-          if (before.status === 'cancelled') throw new DomainError('conflict', 'Cette visite est supprimée.', 'visitId');
-          next = { ...base, status: 'not-done', reason: input.reason, doneTime: null, doneBy: null };
-          break;
-        case 'skip':
-          if (before.status !== 'planned') throw new DomainError('conflict', 'Seule une visite prévue peut être supprimée.', 'visitId');
-          next = { ...base, status: 'cancelled', reason: input.reason };
-          break;
-        case 'reopen':
-          ownVisit(before, input.practitionerId);
-          next = { ...base, status: 'planned', reason: null, doneTime: null, doneBy: null };
-          break;
-      }
+      const from = today > before.rule.start ? today : before.rule.start;
+      const visits = listSeriesVisits(ctx.db, before.id);
+      const replanned = visits.filter((v) => v.status === 'planned' && !v.unplanned && v.date >= from);
+      const kept = visits.filter((v) => !replanned.includes(v));
+      const rule = {
+        frequency: input.frequency,
+        times: input.times,
+        start: before.rule.start,
+        end: input.end,
+        count: input.count,
+        includeSundays: input.includeSundays,
+        includeHolidays: input.includeHolidays,
+      };
+      const slots = replanSlots(rule, kept, from, practitioner.postalCode);
+      if (!slots.ok) throw new DomainError('invalid-input', slots.message_fr, slots.field);
       const now = ctx.clock.nowIso();
-      updatePlannedVisit(ctx.db, before.id, next, now);
-      const after = requireVisit(ctx, before.id);
-      recordAudit(ctx.db, now, 'planned_visit', before.id, input.action, before, after);
-      return after;
-    }),
-
-  'series/add-visit': (input, ctx) =>
-    inTransaction(ctx.db, () => {
-      const series = requireSeries(ctx, input.seriesId);
-      if (series.cancelledAt !== null) throw new DomainError('conflict', 'Cette série est arrêtée : créez-en une nouvelle.', 'seriesId');
-      const practitioner = requirePractitioner(ctx, input.practitionerId);
-      if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
-      const prescription = requirePrescription(ctx, series.prescriptionId);
-      if (input.date < prescription.prescriptionDate) {
-        throw new DomainError('invalid-input', `La date précède la prescription du ${formatFrDate(prescription.prescriptionDate)}.`, 'date');
+      dropPlannedVisits(ctx.db, replanned.map((v) => v.id), now);
+      roomForSlots(ctx, before.patientId, slots.slots);
+      for (const slot of slots.slots) {
+        insertPlannedVisit(ctx.db, { seriesId: before.id, practitionerId: before.practitionerId, patientId: before.patientId, ...slot, unplanned: false }, now);
       }
-      roomOnDay(ctx, series.id, input.date, input.time, null);
-      const now = ctx.clock.nowIso();
-      const id = insertPlannedVisit(
-        ctx.db,
-        { seriesId: series.id, practitionerId: practitioner.id, patientId: series.patientId, date: input.date, time: input.time, unplanned: true },
-        now,
-      );
-      const visit = requireVisit(ctx, id);
-      recordAudit(ctx.db, now, 'planned_visit', id, 'add', null, visit);
-      return visit;
+      updateSeriesRule(ctx.db, before.id, rule);
+      const view = seriesView(ctx, requireSeries(ctx, before.id));
+      recordAudit(ctx.db, now, 'care_series', before.id, 'update-rule', { rule: before.rule }, {
+        rule,
+        from,
+        removed: replanned.map((v) => `${v.date} ${v.plannedTime ?? ''}`.trim()),
+        added: slots.slots.length,
+      });
+      return view;
     }),
 
   'round/day': ({ practitionerId, date }, ctx) => {

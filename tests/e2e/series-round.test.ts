@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
+import { focusedLabel, frDate, isoToday, openApp, screenshot, type App } from './harness.ts';
 import { apiCall, nirOf, pdfText } from './helpers-billing.ts';
 import { buildPractitionerInput } from '../helpers/test-backend.ts';
 
@@ -120,5 +120,60 @@ describe('care series and the round, keyboard only', () => {
     expect(text).toContain('SANGARÉ');
     expect(text).toContain(frDate(isoToday()));
     expect(text).toMatch(/IK 6 km/);
+  });
+
+  it('adds on the round a visit for a patient without a series, marks it done and bills it', async () => {
+    const patient = await apiCall(app, 'patients/create', {
+      lastName: 'Keita', firstName: 'Oumar', birthDate: '1948-07-02', sex: 'M', nir: nirOf('1480799123457'), regime: '01', caisse: '931',
+      addressLine: '12 rue de Vincennes', postalCode: '93100', city: 'Montreuil',
+    });
+    const prescriber = (await apiCall(app, 'prescribers/list', {}))[0]!;
+    await apiCall(app, 'prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: isoToday(-5) });
+    await press(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Tournée' }));
+    await page.getByRole('heading', { name: new RegExp(`Tournée du \\w+ ${frDate(isoToday())}`) }).waitFor();
+    await press(page.getByRole('button', { name: 'Patient sans série…' }));
+    const form = page.getByRole('form', { name: 'Visite d’un patient sans série' });
+    await type(form.getByLabel('Rechercher le patient (nom, NIR)'), 'keita');
+    // The one patient found and his one prescription are chosen for the desk.
+    await expect.poll(() => form.getByLabel('Patient', { exact: true }).inputValue()).toBe(String(patient.id));
+    await expect.poll(async () => (await form.getByLabel('Prescription').inputValue()) !== '').toBe(true);
+    await form.getByLabel('Acte', { exact: true }).selectOption({ label: 'AMI 1 – Injection sous-cutanée' });
+    await type(form.getByLabel('Heure', { exact: true }), '12:30');
+    await screenshot(page, '15-tournee-visite-non-prevue');
+    await press(form.getByRole('button', { name: 'Ajouter la visite' }));
+    await page.getByText(`Visite ajoutée : KEITA Oumar le ${frDate(isoToday())} à 12:30.`).waitFor();
+    const round = page.getByRole('table', { name: `Tournée du ${frDate(isoToday())}` });
+    await round.getByRole('row', { name: /KEITA Oumar/ }).waitFor();
+    await type(page.getByLabel('Heure réelle (KEITA Oumar à 12:30)'), '12:40');
+    await page.keyboard.press('Enter');
+    await page.getByText('Visite de KEITA Oumar à 12:30 faite à 12:40.').waitFor();
+    await screenshot(page, '15-tournee-avec-visite-ajoutee');
+    await press(page.getByRole('button', { name: 'Facturer la semaine' }));
+    const prepared = page.getByRole('table', { name: 'Feuilles préparées' });
+    await expect.poll(() => prepared.textContent()).toMatch(/KEITA Oumar/);
+  });
+
+  it('changes the rhythm of the series: the visits to come are planned again, done and billed ones stay', async () => {
+    await press(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Patients' }));
+    await type(page.getByLabel('Rechercher un patient'), 'sangaré');
+    await press(page.getByRole('table', { name: 'Patients' }).getByRole('row', { name: /Sangaré/i }));
+    await press(page.getByRole('tab', { name: /Prescriptions/ }));
+    await press(page.getByRole('button', { name: `Ouvrir la série du ${frDate(isoToday(-3))}` }));
+    await page.getByRole('heading', { name: /Série de soins — SANGARÉ Mariam/ }).waitFor();
+    await press(page.getByRole('button', { name: 'Modifier le rythme' }));
+    const form = page.getByRole('form', { name: 'Modifier le rythme' });
+    // The first field has the focus: « Tous les 2 jours » chosen from the keyboard, a second hour added.
+    await expect.poll(() => focusedLabel(page)).toBe('Fréquence');
+    await form.getByLabel('Fréquence').selectOption('every-other-day');
+    await press(form.getByRole('button', { name: 'Ajouter un passage' }));
+    await type(form.getByLabel('Heure du passage 2'), '19:00');
+    await screenshot(page, '15-serie-modifier-le-rythme');
+    await press(form.getByRole('button', { name: 'Replanifier les visites à venir' }));
+    await page.getByText(/Rythme modifié : les visites à venir sont replanifiées/).waitFor();
+    const visits = page.getByRole('table', { name: 'Visites de la série' });
+    // The visits done (and billed) stay; from tomorrow every other day from the start, at 8h and 19h.
+    await expect.poll(() => visits.getByText('Facturée', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => visits.getByRole('cell', { name: '19:00', exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, '15-serie-rythme-modifie');
   });
 });

@@ -15,16 +15,11 @@ const FrequencyInput = lazySchema(() => z.discriminatedUnion('kind', [
   }),
 ], { error: 'Fréquence : chaque jour, tous les 2 jours ou certains jours de la semaine.' }));
 
-export const SeriesCreateInput = lazySchema(() => z.object({
-  prescriptionId: id,
-  practitionerId: id,
-  label: optionalText(120),
-  place: z.enum(['cabinet', 'domicile'], { error: 'Lieu : cabinet ou domicile.' }).default('domicile'),
-  acts: z.array(VisitActInput).min(1, 'Ajoutez au moins un acte à la série.').max(12, '12 actes au maximum par visite.'),
+/** The rhythm of a series, as typed at creation and when it is changed (the start stays the series'). */
+const ruleFields = () => ({
   frequency: FrequencyInput,
   /** The hours of each day's visits; more than 4 is refused by the rule with its own message. */
   times: z.array(hour('Heure de passage')).min(1, 'Indiquez au moins une heure de passage.').max(4, 'Plus de 4 passages par jour : 4 au maximum.'),
-  start: isoDate('Début des soins'),
   end: isoDate('Fin des soins').nullable().default(null),
   count: z
     .number({ error: 'Nombre de séances : un nombre entier.' })
@@ -35,10 +30,28 @@ export const SeriesCreateInput = lazySchema(() => z.object({
     .default(null),
   includeSundays: z.boolean().default(true),
   includeHolidays: z.boolean().default(true),
-  imperativePrescription: z.boolean().default(false),
-  treatmentStart: isoDate('Début du traitement').nullable().default(null),
-  priorAgreementDate: isoDate("Date de l'accord préalable").nullable().default(null),
-}));
+});
+
+export const SeriesCreateInput = lazySchema(() => {
+  const { frequency, times, ...rest } = ruleFields();
+  return z.object({
+    prescriptionId: id,
+    practitionerId: id,
+    label: optionalText(120),
+    place: z.enum(['cabinet', 'domicile'], { error: 'Lieu : cabinet ou domicile.' }).default('domicile'),
+    acts: z.array(VisitActInput).min(1, 'Ajoutez au moins un acte à la série.').max(12, '12 actes au maximum par visite.'),
+    frequency,
+    times,
+    start: isoDate('Début des soins'),
+    ...rest,
+    imperativePrescription: z.boolean().default(false),
+    treatmentStart: isoDate('Début du traitement').nullable().default(null),
+    priorAgreementDate: isoDate("Date de l'accord préalable").nullable().default(null),
+  });
+});
+
+/** A series' rhythm changed: the visits still to come (from today, planned, by the rule) are planned again. */
+export const SeriesRuleInput = lazySchema(() => z.object({ id, ...ruleFields() }));
 
 export const SeriesByPatientInput = lazySchema(() => z.object({ patientId: id }));
 
@@ -48,6 +61,8 @@ export const PlannedVisitInput = lazySchema(() => z.discriminatedUnion('action',
   z.object({ action: z.literal('not-done'), visitId: id, practitionerId: id, reason: requiredText('Le motif', 200) }),
   z.object({ action: z.literal('skip'), visitId: id, reason: optionalText(200) }),
   z.object({ action: z.literal('reopen'), visitId: id, practitionerId: id }),
+  /** The visit goes to another practitioner's round (the replacement nurse), planned and unbilled only. */
+  z.object({ action: z.literal('reassign'), visitId: id, practitionerId: id }),
 ], { error: 'Action inconnue sur la visite.' }));
 
 export const PlannedVisitAddInput = lazySchema(() => z.object({
@@ -56,6 +71,16 @@ export const PlannedVisitAddInput = lazySchema(() => z.object({
   practitionerId: id,
   date: isoDate('Date de la visite'),
   time: hour('Heure').nullable().default(null),
+}));
+
+/** « Ajouter une visite » on the round for a patient without a series: the visit's acts from one of their prescriptions. */
+export const RoundVisitAddInput = lazySchema(() => z.object({
+  practitionerId: id,
+  prescriptionId: id,
+  date: isoDate('Date de la visite'),
+  time: hour('Heure'),
+  place: z.enum(['cabinet', 'domicile'], { error: 'Lieu : cabinet ou domicile.' }).default('domicile'),
+  acts: z.array(VisitActInput).min(1, 'Ajoutez au moins un acte à la visite.').max(12, '12 actes au maximum par visite.'),
 }));
 
 export const RoundInput = lazySchema(() => z.object({ practitionerId: id, date: isoDate('Jour de la tournée') }));

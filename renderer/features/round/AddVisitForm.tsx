@@ -2,8 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { formatFrDate } from '../../ui/format.ts';
 
-/** « Ajouter une visite »: a visit not planned by the series, for this day, on the current practitioner's round. */
-export function AddVisitForm(props: { practitionerId: number; date: string; onAdded(message: string): void }) {
+/**
+ * « Ajouter une visite »: a visit not planned by the series, for this day, on the current practitioner's round;
+ * « Patient sans série… » opens the form for a patient who has none (UnplannedVisitForm).
+ */
+export function AddVisitForm(props: { practitionerId: number; date: string; onAdded(message: string): void; onOther(): void }) {
   const [series, setSeries] = useState<{ seriesId: number; patientName: string; label: string | null }[]>([]);
   const [seriesId, setSeriesId] = useState('');
   const [time, setTime] = useState('');
@@ -11,7 +14,6 @@ export function AddVisitForm(props: { practitionerId: number; date: string; onAd
   useEffect(() => {
     void api.call('series/active', { practitionerId: props.practitionerId }).then((r) => r.ok && setSeries(r.value));
   }, [props.practitionerId]);
-  if (series.length === 0) return null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -24,6 +26,12 @@ export function AddVisitForm(props: { practitionerId: number; date: string; onAd
     props.onAdded(`Visite ajoutée : ${name} le ${formatFrDate(props.date)}${r.value.plannedTime ? ` à ${r.value.plannedTime}` : ''}.`);
   }
 
+  const other = (
+    <button type="button" onClick={props.onOther}>
+      Patient sans série…
+    </button>
+  );
+  if (series.length === 0) return <div className="toolbar round-add">{other}</div>;
   return (
     <form className="toolbar round-add" aria-label="Ajouter une visite" onSubmit={submit} noValidate>
       <div className="field">
@@ -43,6 +51,7 @@ export function AddVisitForm(props: { practitionerId: number; date: string; onAd
         <input id="add-visit-time" className="mono" size={5} maxLength={5} placeholder="hh:mm" value={time} onChange={(e) => setTime(e.target.value)} />
       </div>
       <button type="submit">Ajouter une visite</button>
+      {other}
       {error ? (
         <div className="field__error" role="alert">
           {error}

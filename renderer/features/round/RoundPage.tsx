@@ -11,6 +11,7 @@ import { formatFrDate, plural, localToday } from '../../ui/format.ts';
 import { BillPeriodPanel } from '../series/BillPeriodPanel.tsx';
 import { actsText, statusLabels } from '../series/labels.ts';
 import { AddVisitForm } from './AddVisitForm.tsx';
+import { UnplannedVisitForm } from './UnplannedVisitForm.tsx';
 
 /** One visit of the round: the real hour then Entrée marks it done; « Non faite » asks the reason. */
 function RoundRow(props: { entry: RoundEntry; practitionerId: number; onChanged(message: string): void; onError(message: string): void }) {
@@ -93,16 +94,14 @@ export function RoundPage(props: { date?: string | undefined }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [bill, setBill] = useState<BillPeriodResult | null>(null);
   const [names, setNames] = useState<Map<number, string>>(new Map());
+  const [unplanned, setUnplanned] = useState(false);
 
   const load = useCallback(() => {
     if (practitionerId === null) return;
+    void api.call('series/active', { practitionerId }).then((r) => r.ok && setNames(new Map(r.value.map((s) => [s.patientId, s.patientName]))));
     void api.call('round/day', { practitionerId, date }).then((r) => (r.ok ? setEntries(r.value) : setMessage({ kind: 'error', text: r.error.message_fr })));
   }, [practitionerId, date]);
   useEffect(load, [load]);
-  useEffect(() => {
-    if (practitionerId === null) return;
-    void api.call('series/active', { practitionerId }).then((r) => r.ok && setNames(new Map(r.value.map((s) => [s.patientId, s.patientName]))));
-  }, [practitionerId]);
 
   const move = (days: number) => {
     setDate((d) => addDays(d, days));
@@ -184,7 +183,21 @@ export function RoundPage(props: { date?: string | undefined }) {
           </tbody>
         </table>
       ) : null}
-      <AddVisitForm practitionerId={practitionerId} date={date} onAdded={(text) => { setMessage({ kind: 'ok', text }); load(); }} />
+      {unplanned ? (
+        <UnplannedVisitForm
+          key={date}
+          practitionerId={practitionerId}
+          date={date}
+          onAdded={(text) => {
+            setUnplanned(false);
+            setMessage({ kind: 'ok', text });
+            load();
+          }}
+          onClose={() => setUnplanned(false)}
+        />
+      ) : (
+        <AddVisitForm practitionerId={practitionerId} date={date} onAdded={(text) => { setMessage({ kind: 'ok', text }); load(); }} onOther={() => setUnplanned(true)} />
+      )}
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => void billWeek()}>
           Facturer la semaine

@@ -9,12 +9,8 @@ import { fieldErrors } from '../../ui/errors.ts';
 import { CheckboxField, DateField, frToIso, SelectField, TextField, type FieldErrors } from '../../ui/fields.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { formatFrDate } from '../../ui/format.ts';
-import { WEEKDAY_NAMES } from '../../../core/series/period.ts';
+import { NEW_RHYTHM, PlaceField, RhythmFields, rhythmInput, type Rhythm } from './RhythmFields.tsx';
 
-type FrequencyKind = 'daily' | 'every-other-day' | 'weekdays';
-type Duration = 'end' | 'count';
-/** Monday first, as on a calendar. */
-const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
 const dateOrUndefined = (text: string): string | null | undefined => {
   const iso = frToIso(text);
@@ -34,15 +30,8 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
   const [label, setLabel] = useState('');
   const [place, setPlace] = useState<'domicile' | 'cabinet'>('domicile');
   const [distance, setDistance] = useState('');
-  const [frequency, setFrequency] = useState<FrequencyKind>('daily');
-  const [days, setDays] = useState<number[]>([1, 3, 5]);
-  const [times, setTimes] = useState<string[]>(['08:00']);
   const [start, setStart] = useState('');
-  const [duration, setDuration] = useState<Duration>('end');
-  const [end, setEnd] = useState('');
-  const [count, setCount] = useState('');
-  const [sundays, setSundays] = useState(true);
-  const [holidays, setHolidays] = useState(true);
+  const [rhythm, setRhythm] = useState<Rhythm>(NEW_RHYTHM);
   const [imperative, setImperative] = useState(false);
   const [treatmentStart, setTreatmentStart] = useState('');
   const [agreement, setAgreement] = useState('');
@@ -57,10 +46,7 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
       setPrescription(p);
       if (p) {
         setStart((s) => s || formatFrDate(p.prescriptionDate));
-        if (p.sessionsPrescribed !== null) {
-          setDuration('count');
-          setCount(String(p.sessionsPrescribed));
-        }
+        if (p.sessionsPrescribed !== null) setRhythm((r) => ({ ...r, duration: 'count', count: String(p.sessionsPrescribed) }));
       }
     });
     void api.call('travel/get', { patientId: props.patientId }).then((r) => r.ok && r.value.distanceKm !== null && setDistance(String(r.value.distanceKm).replace('.', ',')));
@@ -92,17 +78,15 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
     const local: FieldErrors = {};
     const startIso = dateOrUndefined(start);
     if (!startIso) local.start = 'Début des soins : date obligatoire (jj/mm/aaaa).';
-    const endIso = duration === 'end' ? dateOrUndefined(end) : null;
-    if (duration === 'end' && !endIso) local.end = 'Fin des soins : date obligatoire (jj/mm/aaaa).';
-    const countValue = duration === 'count' ? Number(count) : null;
-    if (duration === 'count' && (!Number.isInteger(countValue) || count.trim() === '')) local.count = 'Nombre de séances : un nombre entier.';
+    const typed = rhythmInput(rhythm);
+    if (!typed.ok) Object.assign(local, typed.errors);
     const treatment = dateOrUndefined(treatmentStart);
     if (treatment === undefined) local.treatmentStart = 'Début du traitement : date invalide (jj/mm/aaaa).';
     const agreementIso = dateOrUndefined(agreement);
     if (agreementIso === undefined) local.priorAgreementDate = "Date de l'accord préalable : date invalide (jj/mm/aaaa).";
     const km = distance.trim() === '' ? null : Number(distance.replace(',', '.'));
     if (km !== null && !Number.isFinite(km)) local.distance = 'Distance : un nombre de km (par exemple 4,5).';
-    if (Object.values(local).some(Boolean)) return setErrors(local);
+    if (Object.values(local).some(Boolean) || !typed.ok) return setErrors(local);
 
     if (place === 'domicile') {
       const t = await api.call('travel/set', { patientId: props.patientId, distanceKm: km });
@@ -114,13 +98,8 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
       label: label,
       place,
       acts: acts.map((a) => ({ key: a.key, code: a.code, coefficient: a.coefficient })),
-      frequency: frequency === 'weekdays' ? { kind: 'weekdays', days } : { kind: frequency },
-      times: times.map((t) => t.trim()).filter((t) => t !== ''),
+      ...typed.value,
       start: startIso!,
-      end: endIso ?? null,
-      count: countValue,
-      includeSundays: sundays,
-      includeHolidays: holidays,
       imperativePrescription: imperative,
       treatmentStart: treatment ?? null,
       priorAgreementDate: agreementIso ?? null,
@@ -167,61 +146,12 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
         </fieldset>
         <fieldset className="panel form-grid">
           <legend>Rythme</legend>
-          <SelectField
-            label="Fréquence"
-            value={frequency}
-            onChange={(v) => setFrequency(v as FrequencyKind)}
-            error={errors.frequency}
-            options={[
-              { value: 'daily', label: 'Chaque jour' },
-              { value: 'every-other-day', label: 'Tous les 2 jours' },
-              { value: 'weekdays', label: 'Certains jours de la semaine' },
-            ]}
+          <RhythmFields
+            value={rhythm}
+            onChange={setRhythm}
+            errors={errors}
+            start={<DateField label="Début des soins" value={start} onChange={setStart} error={errors.start} required />}
           />
-          {frequency === 'weekdays' ? (
-            <div className="inline-controls" role="group" aria-label="Jours de la semaine">
-              {WEEK.map((d) => (
-                <CheckboxField key={d} label={WEEKDAY_NAMES[d]!} checked={days.includes(d)} onChange={(on) => setDays(on ? [...days, d] : days.filter((x) => x !== d))} />
-              ))}
-            </div>
-          ) : null}
-          <div className="inline-controls" role="group" aria-label="Heures de passage">
-            {times.map((t, i) => (
-              <TextField key={i} label={`Heure du passage ${i + 1}`} value={t} maxLength={5} placeholder="hh:mm" onChange={(v) => setTimes(times.map((x, j) => (j === i ? v : x)))} />
-            ))}
-            {times.length < 4 ? (
-              <button type="button" onClick={() => setTimes([...times, ''])}>
-                Ajouter un passage
-              </button>
-            ) : null}
-            {times.length > 1 ? (
-              <button type="button" onClick={() => setTimes(times.slice(0, -1))}>
-                Retirer le dernier passage
-              </button>
-            ) : null}
-          </div>
-          {errors.times ? (
-            <div className="field__error" role="alert">
-              {errors.times}
-            </div>
-          ) : null}
-          <DateField label="Début des soins" value={start} onChange={setStart} error={errors.start} required />
-          <SelectField
-            label="Durée"
-            value={duration}
-            onChange={(v) => setDuration(v as Duration)}
-            options={[
-              { value: 'end', label: 'Jusqu’à une date' },
-              { value: 'count', label: 'Un nombre de séances' },
-            ]}
-          />
-          {duration === 'end' ? (
-            <DateField label="Fin des soins" value={end} onChange={setEnd} error={errors.end} required />
-          ) : (
-            <TextField label="Nombre de séances" value={count} onChange={setCount} inputMode="numeric" maxLength={4} error={errors.count} required />
-          )}
-          <CheckboxField label="Dimanches inclus" checked={sundays} onChange={setSundays} />
-          <CheckboxField label="Jours fériés inclus" checked={holidays} onChange={setHolidays} />
           <CheckboxField
             label="« Exécution quotidienne / de nuit impérative » sur la prescription"
             checked={imperative}
@@ -231,15 +161,7 @@ export function SeriesNewPage(props: { patientId: number; prescriptionId: number
         </fieldset>
         <fieldset className="panel form-grid">
           <legend>Lieu et traitement</legend>
-          <SelectField
-            label="Lieu"
-            value={place}
-            onChange={(v) => setPlace(v as 'domicile' | 'cabinet')}
-            options={[
-              { value: 'domicile', label: 'Domicile' },
-              { value: 'cabinet', label: 'Cabinet' },
-            ]}
-          />
+          <PlaceField value={place} onChange={setPlace} />
           {place === 'domicile' ? (
             <TextField label="Distance aller depuis le cabinet (km)" value={distance} onChange={setDistance} inputMode="decimal" maxLength={6} error={errors.distance} hint="Gardée dans le dossier du patient : elle remplit les IK." />
           ) : null}

@@ -10,6 +10,9 @@ import { MessageNotice, Notice } from '../../ui/Notice.tsx';
 import { formatFrDate, localToday } from '../../ui/format.ts';
 import { BillPeriodPanel } from './BillPeriodPanel.tsx';
 import { MoveVisitForm } from './MoveVisitForm.tsx';
+import { ReassignVisitForm } from './ReassignVisitForm.tsx';
+import { RuleEditForm } from './RuleEditForm.tsx';
+import { usePractitioners } from '../../stores/practitioner.ts';
 import { actsText, frequencyText, statusLabels } from './labels.ts';
 
 /** A series: its rule, « n / total », the renewal reminder, every visit (move, skip), and billing a period. */
@@ -18,6 +21,9 @@ export function SeriesPage(props: { seriesId: number }) {
   const [view, setView] = useState<SeriesView | null>(null);
   const [patient, setPatient] = useState<Patient | null>(null);
   const [moving, setMoving] = useState<number | null>(null);
+  const [reassigning, setReassigning] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const practitioners = usePractitioners((s) => s.practitioners) ?? [];
   const [bill, setBill] = useState<BillPeriodResult | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -33,6 +39,13 @@ export function SeriesPage(props: { seriesId: number }) {
   const { series, visits, progress } = view;
   const name = patient ? `${(patient.usageName ?? patient.lastName).toUpperCase()} ${patient.firstName}` : '';
   const running = series.cancelledAt === null;
+  // « Confier à… » only where someone of the same profession could take the visit (a replacement).
+  const profession = practitioners.find((p) => p.id === series.practitionerId)?.profession;
+  const canReassign = practitioners.filter((p) => p.profession === profession).length > 1;
+  const whoIs = (id: number) => {
+    const p = practitioners.find((x) => x.id === id);
+    return p ? `${p.firstName} ${p.lastName}` : 'un autre praticien';
+  };
 
   async function skip(v: PlannedVisit) {
     const r = await api.call('series/visit', { action: 'skip', visitId: v.id, reason: null });
@@ -131,6 +144,7 @@ export function SeriesPage(props: { seriesId: number }) {
                 {statusLabels[v.status]}
                 {v.unplanned ? ' (ajoutée)' : ''}
                 {v.reason ? <div className="small muted">{v.reason}</div> : null}
+                {v.practitionerId !== series.practitionerId ? <div className="small muted">Confiée à {whoIs(v.practitionerId)}</div> : null}
               </td>
               <td>{v.doneTime ?? ''}</td>
               <td>
@@ -145,7 +159,7 @@ export function SeriesPage(props: { seriesId: number }) {
                 )}
               </td>
               <td className="row-actions">
-                {v.status === 'planned' && moving !== v.id ? (
+                {v.status === 'planned' && v.invoiceId === null && moving !== v.id && reassigning !== v.id ? (
                   <>
                     <button type="button" onClick={() => setMoving(v.id)} aria-label={`Déplacer la visite du ${formatFrDate(v.date)}${v.plannedTime ? ` à ${v.plannedTime}` : ''}`}>
                       Déplacer
@@ -153,7 +167,22 @@ export function SeriesPage(props: { seriesId: number }) {
                     <button type="button" onClick={() => void skip(v)} aria-label={`Supprimer la visite du ${formatFrDate(v.date)}${v.plannedTime ? ` à ${v.plannedTime}` : ''}`}>
                       Supprimer
                     </button>
+                    {canReassign ? (
+                      <button type="button" onClick={() => setReassigning(v.id)} aria-label={`Confier la visite du ${formatFrDate(v.date)}${v.plannedTime ? ` à ${v.plannedTime}` : ''} à un autre praticien`}>
+                        Confier à…
+                      </button>
+                    ) : null}
                   </>
+                ) : null}
+                {reassigning === v.id ? (
+                  <ReassignVisitForm
+                    visit={v}
+                    onDone={(text) => {
+                      setReassigning(null);
+                      if (text) setMessage({ kind: 'ok', text });
+                      load();
+                    }}
+                  />
                 ) : null}
                 {moving === v.id ? (
                   <MoveVisitForm
@@ -170,8 +199,23 @@ export function SeriesPage(props: { seriesId: number }) {
           ))}
         </tbody>
       </table>
+      {editing ? (
+        <RuleEditForm
+          series={series}
+          onDone={(next, text) => {
+            setEditing(false);
+            if (next) setView(next);
+            if (text) setMessage({ kind: 'ok', text });
+          }}
+        />
+      ) : null}
       {running ? (
         <div className="form-actions">
+          {editing ? null : (
+            <button type="button" onClick={() => setEditing(true)}>
+              Modifier le rythme
+            </button>
+          )}
           <button
             type="button"
             onClick={() =>

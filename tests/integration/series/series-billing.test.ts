@@ -169,6 +169,32 @@ describe('kiné: « séance n / total » from the series on every feuille', () =
   });
 });
 
+describe('kiné: the séance total stays the series\' when the draft changes prescription', () => {
+  it('prints « n / 15 » (the series\' prescription) after the draft is moved to a 30-séance prescription', async () => {
+    const { practitioner, patient, prescription } = await setup({ profession: 'masseur-kinesitherapeute', prescription: { sessionsPrescribed: 15 } });
+    const prescriber = (await t.call('prescribers/list', {}))[0]!;
+    const other = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-02', sessionsPrescribed: 30 });
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id,
+      practitionerId: practitioner.id,
+      place: 'cabinet',
+      acts: [{ code: 'AMK', coefficient: 8.1 }],
+      frequency: { kind: 'weekdays', days: [1, 3] },
+      times: ['10:00'],
+      start: '2026-05-04',
+      count: 4,
+    });
+    for (const v of view.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: practitioner.id, time: '10:00' });
+    const bill = await t.call('series/bill-period', { practitionerId: practitioner.id, patientId: patient.id, from: '2026-05-04', to: '2026-05-17' });
+    const draft = bill.invoices[0]!.invoice;
+    await t.call('invoices/set-prescription', { invoiceId: draft.id, prescriptionId: other.id });
+    const printed = await t.call('series/print-period', { invoiceIds: [draft.id] });
+    expect(printed.pending).toEqual([]);
+    const s = text(join(t.dir, 'documents', printed.document!.fileName));
+    expect([...s.matchAll(/AMK 8,1\s+(\d+ \/ \d+)/g)].map((m) => m[1]!)).toEqual(['1 / 15', '2 / 15', '3 / 15', '4 / 15']);
+  });
+});
+
 describe('AME: formatted only over the dates the rights cover', () => {
   it('bills the covered dates as AME and the others plainly with the rights warning', async () => {
     const { practitioner, patient, prescription } = await setup({ nir: NIA_8 });

@@ -1,6 +1,7 @@
 /** Issue 15: bad input gets a French message and changes nothing; the IK warning inside the office's commune. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { seriesState } from './series-state.ts';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -8,7 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-const state = () => ['care_series', 'planned_visits', 'invoice_planned_visits', 'invoices', 'audit_log'].map((table) => `${table}:${t.count(table)}`).join(' ');
+const state = () => seriesState(t);
 
 async function setup() {
   const practitioner = await t.call('practitioners/create', buildPractitionerInput());
@@ -68,7 +69,7 @@ describe('series: bad input in French, nothing changed', () => {
     });
     expect(await t.fails('series/add-visit', { seriesId: view.series.id, practitionerId: practitioner.id, date: '2026-05-05', time: '22:00' })).toMatchObject({
       code: 'invalid-input',
-      message_fr: '5 passages le 05/05/2026 : 4 au maximum.',
+      message_fr: '5 passages le 05/05/2026 pour ce patient (toutes séries comprises) : 4 au maximum.',
     });
     expect(await t.fails('series/visit', { action: 'not-done', visitId: view.visits[0]!.id, practitionerId: practitioner.id, reason: '  ' })).toMatchObject({ field: 'reason' });
     expect(await t.fails('series/bill-period', { practitionerId: practitioner.id, from: '2026-05-10', to: '2026-05-04' })).toMatchObject({
@@ -76,6 +77,36 @@ describe('series: bad input in French, nothing changed', () => {
       message_fr: 'La fin de la période (04/05/2026) précède son début (10/05/2026).',
     });
     expect(state()).toBe(before);
+  });
+
+  it('counts the 4 visits a day per patient, over all their series: a second series, a move or an added visit past 4 is refused', async () => {
+    const { other, patient, series } = await setup();
+    // Three visits a day from the first series (the patient's own nurse).
+    const first = await t.call('series/create', { ...series, times: ['08:00', '12:00', '18:00'] });
+    // A second series of the same patient (another prescription, the replacement nurse) for 3 more a day: 6 a day.
+    const prescriber = (await t.call('prescribers/list', {}))[0]!;
+    const again = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-02' });
+    const before = state();
+    expect(await t.fails('series/create', { ...series, prescriptionId: again.id, practitionerId: other.id, times: ['07:00', '14:00', '21:00'], start: '2026-05-08', end: '2026-05-20' })).toEqual({
+      code: 'invalid-input',
+      field: 'times',
+      message_fr: '6 passages le 08/05/2026 pour ce patient (toutes séries comprises) : 4 au maximum.',
+    });
+    expect(state()).toBe(before);
+    // One more a day fits (4), on the days the first series covers, and a fifth by hand is refused.
+    const second = await t.call('series/create', { ...series, prescriptionId: again.id, practitionerId: other.id, times: ['21:00'] });
+    expect(second.visits).toHaveLength(7);
+    const full = state();
+    expect(await t.fails('series/add-visit', { seriesId: second.series.id, practitionerId: other.id, date: '2026-05-05', time: '06:00' })).toMatchObject({
+      code: 'invalid-input',
+      field: 'date',
+      message_fr: '5 passages le 05/05/2026 pour ce patient (toutes séries comprises) : 4 au maximum.',
+    });
+    // Moving a visit of the first series onto a full day is refused too; onto the 11th (no visit) it fits.
+    const moved = first.visits.find((v) => v.date === '2026-05-04')!;
+    expect(await t.fails('series/visit', { action: 'move', visitId: moved.id, date: '2026-05-06', time: '10:00' })).toMatchObject({ code: 'invalid-input', field: 'date' });
+    expect(state()).toBe(full);
+    expect(await t.call('series/visit', { action: 'move', visitId: moved.id, date: '2026-05-11', time: '10:00' })).toMatchObject({ date: '2026-05-11' });
   });
 
   it('moves, skips, adds an unplanned visit and reopens, each written to the audit trail', async () => {
