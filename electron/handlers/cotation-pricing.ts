@@ -6,7 +6,7 @@ import { DomainError } from '../../core/api/result.ts';
 import { checkInvoice } from '../../core/cotation/checks.ts';
 import { priceVisit } from '../../core/cotation/price-visit.ts';
 import { checkTypedLines } from '../../core/cotation/typed-lines.ts';
-import type { Catalogue, Practice, Problem, Visit } from '../../core/cotation/types.ts';
+import type { Catalogue, Practice, PricedVisit, Problem, Visit } from '../../core/cotation/types.ts';
 import { formatFrDate } from '../../core/domain/dates.ts';
 import type { Invoice, InvoiceVisit, Patient, Practitioner } from '../../core/domain/types.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
@@ -62,6 +62,16 @@ export const toEngineVisit = (v: VisitData): Visit => ({
 export interface AlreadyRead {
   patient?: Patient | undefined;
   catalogue?: Catalogue | undefined;
+  /**
+   * The engine's result for each visit, in the visits' order, when the caller priced them already with this
+   * patient and catalogue (« Facturer la période » prices each visit once to split the feuilles).
+   */
+  priced?: readonly PricedVisit[] | undefined;
+}
+
+/** The engine's result for the visit at index i: the caller's when given, else priced now. */
+function pricedAt(read: AlreadyRead, i: number, visit: Visit, catalogue: Catalogue, practice: Practice, patient: Patient): PricedVisit {
+  return read.priced?.[i] ?? priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate });
 }
 
 export interface PricedContent {
@@ -95,7 +105,7 @@ export function priceVisits(
     if (visit.date > today) {
       throw new DomainError('invalid-input', `Visite ${n} : la date du ${formatFrDate(visit.date)} est dans le futur.`, `visits.${i}.date`);
     }
-    const priced = priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate });
+    const priced = pricedAt(read, i, visit, catalogue, practice, patient);
     const block = priced.problems.find((p) => p.level === 'block');
     if (block) throw new DomainError('invalid-input', `Visite ${n} du ${formatFrDate(visit.date)} : ${block.message_fr}`, `visits.${i}`);
     problems.push(...priced.problems);
@@ -144,7 +154,7 @@ export function invoiceChecks(ctx: HandlerContext, invoice: Invoice, practitione
     : null;
   return [...checkInvoice({
     profession: practitioner.profession,
-    visits: invoice.visits.map((visit) => ({ visit, priced: priceVisit(visit, catalogue, practice, { birthDate: patient.birthDate }) })),
+    visits: invoice.visits.map((visit, i) => ({ visit, priced: pricedAt(read, i, visit, catalogue, practice, patient) })),
     prescription: prescription ? { date: prescription.prescriptionDate, acts: prescription.prescribedActs } : null,
     patientBirthDate: patient.birthDate,
     ame: ameCoverage ? { contractCode: ameCoverage.contractCode, startDate: ameCoverage.startDate } : null,
