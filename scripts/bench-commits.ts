@@ -108,27 +108,23 @@ export async function countSyncs(db: Db, fn: () => void): Promise<{ wal: number;
   return { wal: lines.filter((l) => l.includes(`${db.name}-wal>`)).length, db: lines.filter((l) => l.includes(`${db.name}>`)).length };
 }
 
-/** Time spent per SQL statement, inside transactions and in their BEGIN/COMMIT, while `profile` is on. */
+/** Per transaction: the time inside its function and the part of it spent in SQL statements; per statement, each call's time. */
 export interface TxProfile {
-  statements: Map<string, { calls: number; ms: number }>;
-  insideMs: number;
-  transactions: number;
+  transactions: { insideMs: number; sqlMs: number }[];
+  statements: Map<string, number[]>;
 }
 
 /**
- * Times every prepared statement run (run/get/all) and the time spent
- * inside `db.transaction` functions, until `stop()`. Costs a few µs per statement: a separate pass only.
+ * Times every prepared statement run (run/get/all) and the function of every `db.transaction`, until
+ * `stop()`. BEGIN and COMMIT (run by better-sqlite3 around the function) are left out of both: the caller's
+ * total minus the time inside is what they cost. A few µs per statement: a separate pass only.
  */
 export function profileTransactions(db: Db): { stop(): TxProfile } {
-  const profile: TxProfile = { statements: new Map(), insideMs: 0, transactions: 0 };
+  const profile: TxProfile = { transactions: [], statements: new Map() };
   const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'run' | 'get' | 'all', (...a: unknown[]) => unknown>;
   const originals = { run: proto.run, get: proto.get, all: proto.all };
-  const note = (sql: string, ms: number) => {
-    const s = profile.statements.get(sql) ?? { calls: 0, ms: 0 };
-    s.calls++;
-    s.ms += ms;
-    profile.statements.set(sql, s);
-  };
+  let inside = false;
+  let sqlMs = 0;
   for (const method of ['run', 'get', 'all'] as const) {
     const original = originals[method];
     proto[method] = function (this: Statement, ...args: unknown[]) {
@@ -136,19 +132,27 @@ export function profileTransactions(db: Db): { stop(): TxProfile } {
       try {
         return original.apply(this, args);
       } finally {
-        note(this.source, performance.now() - t0);
+        if (inside) {
+          const ms = performance.now() - t0;
+          sqlMs += ms;
+          const calls = profile.statements.get(this.source) ?? [];
+          calls.push(ms);
+          profile.statements.set(this.source, calls);
+        }
       }
     };
   }
   const transaction = db.transaction;
   db.transaction = ((fn: (...a: unknown[]) => unknown) =>
     transaction.call(db, (...args: unknown[]) => {
+      inside = true;
+      sqlMs = 0;
       const t0 = performance.now();
       try {
         return fn(...args);
       } finally {
-        profile.insideMs += performance.now() - t0;
-        profile.transactions++;
+        profile.transactions.push({ insideMs: performance.now() - t0, sqlMs });
+        inside = false;
       }
     })) as Db['transaction'];
   return {

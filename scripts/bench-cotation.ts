@@ -9,7 +9,7 @@
  * Builds only what it needs: a fresh file with `--patients` patients (default 2,000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { priceVisit } from '../core/cotation/price-visit.ts';
@@ -127,7 +127,7 @@ export async function benchCotation(): Promise<void> {
       console.log(`${label} : valider ${ms(f.p50)} (p95 ${ms(f.p95)}, ${(1000 / f.p50).toFixed(0)}/s) ; transaction nue ${ms(b.p50)} (p95 ${ms(b.p95)}) — rapport ${(f.p50 / b.p50).toFixed(1)}×`);
       return { v, r };
     };
-    console.log('Valider une facture de 3 visites (validateInvoice, synchronous FULL) contre la transaction durable nue (compteur, ligne, audit ; même fichier, ordre alterné) :');
+    console.log(`Valider une facture de 3 visites (validateInvoice, synchronous FULL) contre la transaction durable nue (compteur, ligne, audit ; même fichier, ordre alterné ; charge de la machine ${loadavg()[0]!.toFixed(1)}) :`);
     report('  chacune après une pause (comme au bureau)', desk);
     report('  enchaînées sans pause', chained);
     console.log(`  WAL par commit : validation ${desk.v.frames.perCommit().toFixed(1)} pages (${((desk.v.frames.perCommit() * frameBytes) / 1024).toFixed(1)} Ko), transaction nue ${desk.r.frames.perCommit().toFixed(1)} pages (${((desk.r.frames.perCommit() * frameBytes) / 1024).toFixed(1)} Ko)`);
@@ -145,25 +145,31 @@ export async function benchCotation(): Promise<void> {
       const per = (s: { wal: number; db: number }) => `${(s.wal / syncIds.length).toFixed(2)} (WAL) + ${(s.db / syncIds.length).toFixed(2)} (base, checkpoints)`;
       console.log(`fsync par commit : validation ${per(vSyncs)} ; transaction nue ${per(rSyncs)}`);
     }
-    // Statements, JS and commit, instrumented (a few µs per statement), with and without the fsync.
+    // Statements, JS and commit, instrumented (a few µs per statement), with and without the fsync: medians.
     const profiled = (ids: number[]) => {
       const profile = profileTransactions(db);
-      const t0 = performance.now();
-      ids.forEach((id) => validate(id));
-      const totalMs = performance.now() - t0;
-      return { totalMs, ...profile.stop(), n: ids.length };
+      const totals = ids.map((id) => {
+        const t0 = performance.now();
+        validate(id);
+        return performance.now() - t0;
+      });
+      const { transactions, statements } = profile.stop();
+      const median = (values: number[]) => summary(values).p50;
+      return {
+        inside: median(transactions.map((t) => t.insideMs)),
+        sql: median(transactions.map((t) => t.sqlMs)),
+        js: median(transactions.map((t) => t.insideMs - t.sqlMs)),
+        commit: median(totals.map((total, i) => total - transactions[i]!.insideMs)),
+        statements: [...statements].map(([sql, calls]) => ({ sql, calls: calls.length / ids.length, ms: (median(calls) * calls.length) / ids.length })),
+      };
     };
     const withSync = profiled(take(30));
     db.pragma('synchronous = NORMAL');
     const noSync = profiled(take(30));
     db.pragma('synchronous = FULL');
-    // BEGIN and COMMIT are statements of better-sqlite3's transaction wrapper, around the function timed as inside.
-    const sqlMs = (p: typeof noSync) => [...p.statements].filter(([sql]) => !/^(BEGIN|COMMIT|ROLLBACK)/.test(sql)).reduce((t, [, s]) => t + s.ms, 0);
-    const each = (v: number, p: typeof noSync) => ms(v / p.n);
-    console.log(`Où va le temps (moyennes, instrumenté) : dans la transaction ${each(noSync.insideMs, noSync)} = requêtes SQLite ${each(sqlMs(noSync), noSync)} + JS ${each(noSync.insideMs - sqlMs(noSync), noSync)} ;`
-      + ` BEGIN/COMMIT sans fsync ${each(noSync.totalMs - noSync.insideMs, noSync)}, avec fsync ${each(withSync.totalMs - withSync.insideMs, withSync)}.`);
-    const top = [...noSync.statements].filter(([sql]) => !/^(BEGIN|COMMIT|ROLLBACK)/.test(sql)).sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
-    for (const [sql, s] of top) console.log(`  ${each(s.ms, noSync)} (${(s.calls / noSync.n).toFixed(0)}×) ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+    console.log(`Où va le temps (médianes, instrumenté) : dans la transaction ${ms(noSync.inside)} = requêtes SQLite ${ms(noSync.sql)} + JS ${ms(noSync.js)} ;`
+      + ` BEGIN/COMMIT sans fsync ${ms(noSync.commit)}, avec fsync ${ms(withSync.commit)}.`);
+    for (const s of noSync.statements.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${ms(s.ms)} (${s.calls.toFixed(0)}×) ${s.sql.replace(/\s+/g, ' ').slice(0, 110)}`);
     // The JS parts alone: the engine over the 3 visits, the frozen print model built and serialised.
     const repricing: number[] = [];
     for (let i = 0; i < 3_000; i++) {
