@@ -163,3 +163,32 @@ export function profileTransactions(db: Db): { stop(): TxProfile } {
     },
   };
 }
+
+/**
+ * What one durable commit costs by the number of pages it writes, in the same file: bare transactions
+ * rewriting `pages` rows of 3 KB each (one per page, random bytes so that every page really changes),
+ * each after an idle pause, the sizes taken in turn. Medians in ms, by page count.
+ */
+export function commitCostByPages(db: Db, sizes: readonly number[], rounds: number, gapMs: number): Map<number, number> {
+  db.exec('CREATE TABLE bench_pages (id INTEGER PRIMARY KEY, pad BLOB)');
+  const rows = 2_000;
+  db.transaction(() => {
+    const insert = db.prepare('INSERT INTO bench_pages (pad) VALUES (randomblob(3000))');
+    for (let i = 0; i < rows; i++) insert.run();
+  })();
+  const rewrite = db.prepare('UPDATE bench_pages SET pad = randomblob(3000) WHERE id = ?');
+  const tx = db.transaction((n: number, round: number) => {
+    for (let j = 0; j < n; j++) rewrite.run(1 + ((round * 37 + j * 101) % rows));
+  });
+  const samples = new Map<number, number[]>(sizes.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const n of round % 2 === 0 ? sizes : [...sizes].reverse()) {
+      pause(gapMs);
+      const t0 = performance.now();
+      tx.immediate(n, round);
+      samples.get(n)!.push(performance.now() - t0);
+    }
+  }
+  db.exec('DROP TABLE bench_pages');
+  return new Map([...samples].map(([n, s]) => [n, [...s].sort((a, b) => a - b)[s.length >> 1]!]));
+}

@@ -21,7 +21,7 @@ import { validateInvoice } from '../electron/handlers/invoice-validation.ts';
 import { buildFrozenFeuille } from '../electron/handlers/invoice-document.ts';
 import { requireInvoice, requirePractitioner } from '../electron/handlers/invoice-drafts.ts';
 import { requirePatient } from '../electron/handlers/patients.ts';
-import { countSyncs, frameTally, pageOwners, pause, profileTransactions, rawValidationTx, walFrameCounter, walPagesOf } from './bench-commits.ts';
+import { commitCostByPages, countSyncs, frameTally, pageOwners, pause, profileTransactions, rawValidationTx, walFrameCounter, walPagesOf } from './bench-commits.ts';
 import { buildPatientInput, buildPractitionerInput, nirOf, ROOT } from '../tests/helpers/test-backend.ts';
 import { summary } from './bench-extra.ts';
 
@@ -137,6 +137,9 @@ export async function benchCotation(): Promise<void> {
     const owners = pageOwners(db);
     const pages = walPagesOf(db, owners, () => validate(take(1)[0]!));
     console.log(`Pages écrites par une validation : ${[...pages].map(([name, n]) => `${name} ${n}`).join(', ')}`);
+    // Does the page count weigh on the commit? Bare commits of 1, 3 and 13 pages, each after a pause.
+    const byPages = commitCostByPages(db, [1, 3, 13], 60, 20);
+    console.log(`Commit durable nu selon les pages écrites (médianes, après une pause) : ${[...byPages].map(([n, v]) => `${n} p. ${ms(v)}`).join(', ')}`);
     // fsyncs per commit, counted by the kernel (strace), without timing.
     const syncIds = take(20);
     const vSyncs = await countSyncs(db, () => syncIds.forEach((id) => validate(id)));
@@ -167,7 +170,7 @@ export async function benchCotation(): Promise<void> {
     db.pragma('synchronous = NORMAL');
     const noSync = profiled(take(30));
     db.pragma('synchronous = FULL');
-    console.log(`Où va le temps (médianes, instrumenté) : dans la transaction ${ms(noSync.inside)} = requêtes SQLite ${ms(noSync.sql)} + JS ${ms(noSync.js)} ;`
+    console.log(`Où va le temps (médianes de chaque part, instrumenté) : dans la transaction ${ms(noSync.inside)} = requêtes SQLite ${ms(noSync.sql)} + JS ${ms(noSync.js)} ;`
       + ` BEGIN/COMMIT sans fsync ${ms(noSync.commit)}, avec fsync ${ms(withSync.commit)}.`);
     for (const s of noSync.statements.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  ${ms(s.ms)} (${s.calls.toFixed(0)}×) ${s.sql.replace(/\s+/g, ' ').slice(0, 110)}`);
     // The JS parts alone: the engine over the 3 visits, the frozen print model built and serialised.
