@@ -17,6 +17,7 @@ import type { Db } from '../db/connection.ts';
 import { parsePatientQuery } from '../core/domain/search.ts';
 import { PATIENT_WORDS_WALK_SQL, patientSearchSql, planWordsSearch } from '../db/patient-search.ts';
 import { validateInvoice } from '../electron/handlers/invoice-validation.ts';
+import { frameTally, rawValidationTx, walFrameCounter } from './bench-commits.ts';
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 export const summary = (samples: number[]) => {
@@ -84,36 +85,6 @@ export interface ValidationFigures {
   barePdfMedianMs: number;
 }
 
-/**
- * Frames in the WAL now: mxFrame of the wal-index header (offset 16 of the -shm file, native byte order).
- * A commit adds its frames to it; the first commit after a checkpoint starts the WAL again from 0.
- */
-function walFrameCounter(db: Db): { (): number; close(): void } {
-  const fd = openSync(`${db.name}-shm`, 'r');
-  const buf = Buffer.alloc(4);
-  return Object.assign(
-    () => {
-      readSync(fd, buf, 0, 4, 16);
-      return endianness() === 'LE' ? buf.readUInt32LE(0) : buf.readUInt32BE(0);
-    },
-    { close: () => closeSync(fd) },
-  );
-}
-
-/** Sums the frames of each commit; a commit that started the WAL again (after a checkpoint) is left out. */
-function frameTally() {
-  let frames = 0;
-  let commits = 0;
-  return {
-    add(before: number, after: number) {
-      if (after < before) return;
-      frames += after - before;
-      commits++;
-    },
-    perCommit: () => (commits === 0 ? 0 : frames / commits),
-  };
-}
-
 /** Drafts of 3 acts, typed as a desk user would, for the validations below. */
 async function makeDrafts(backend: Backend, practitionerId: number, patientIds: number[], count: number): Promise<number[]> {
   const drafts: number[] = [];
@@ -151,15 +122,7 @@ export async function measureValidation(backend: Backend, practitionerId: number
   // Raw baseline in the same file (same fsyncs): bump a counter, write the validated row and an audit row.
   // Interleaved with the validations, so both meet the disk in the same state (fsync latency varies a lot
   // on a shared disk).
-  db.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, n INTEGER, status TEXT, at TEXT); CREATE TABLE bench_raw_audit (id INTEGER PRIMARY KEY, entity_id INTEGER, after_json TEXT); CREATE TABLE bench_counter (n INTEGER); INSERT INTO bench_counter VALUES (0)');
-  const bump = db.prepare('UPDATE bench_counter SET n = n + 1 RETURNING n');
-  const mark = db.prepare("INSERT INTO bench_raw (n, status, at) VALUES (?, 'validated', ?)");
-  const audit = db.prepare('INSERT INTO bench_raw_audit (entity_id, after_json) VALUES (?, ?)');
-  const rawTx = db.transaction((i: number) => {
-    const { n } = bump.get() as { n: number };
-    mark.run(n, '2026-11-25T09:00:00.000Z');
-    audit.run(i, JSON.stringify({ status: 'validated', number: n }));
-  });
+  const rawTx = rawValidationTx(db);
   const samples: number[] = [];
   const rawSamples: number[] = [];
   // WAL frames of each commit, read from the wal-index outside the timed parts (a few µs each).
@@ -178,14 +141,14 @@ export async function measureValidation(backend: Backend, practitionerId: number
     if (step.kind !== 'committed') throw new Error(`validate: ${JSON.stringify(step).slice(0, 300)}`);
     before = frames();
     t0 = performance.now();
-    rawTx.immediate(i);
+    rawTx.run(i);
     rawSamples.push(performance.now() - t0);
     rawFrames.add(before, frames());
   }
   frames.close();
   const perSecond = (drafts.length * 1000) / validatingMs;
   const frameBytes = (db.pragma('page_size', { simple: true }) as number) + 24;
-  db.exec('DROP TABLE bench_raw; DROP TABLE bench_raw_audit; DROP TABLE bench_counter');
+  rawTx.drop();
 
   // Imprimer as the user meets it: the validation and then its PDF, through dispatch.
   const withPdfDrafts = await makeDrafts(backend, practitionerId, patientIds, Math.min(count, 50));

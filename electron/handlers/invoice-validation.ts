@@ -13,6 +13,7 @@ import type { Problem } from '../../core/cotation/types.ts';
 import { AME_PROMPT_MESSAGE, amePromptDecision, ameRightsPromptMessage, ameTerms } from '../../core/domain/ame.ts';
 import { computeShares, type Shares } from '../../core/domain/invoice-calc.ts';
 import type { Catalogue } from '../../core/cotation/types.ts';
+import { priceVisit } from '../../core/cotation/price-visit.ts';
 import type { Coverage, Invoice, InvoiceVisit, Patient, Practitioner } from '../../core/domain/types.ts';
 import { currentCatalogue } from '../../db/catalogue-cache.ts';
 import { inTransaction } from '../../db/connection.ts';
@@ -20,7 +21,7 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import { markValidated, saveDraftContent, setPromptAnswer, takeNextNumber, type LineData } from '../../db/invoices-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { ameCoverageCheck } from './ame-rights.ts';
-import { invoiceChecks, priceVisits } from './cotation-pricing.ts';
+import { invoiceChecks, practiceOf, priceVisits, type AlreadyRead } from './cotation-pricing.ts';
 import { alreadyBilled } from './already-billed.ts';
 import { identityChecks } from './identity-check.ts';
 import { freezeFeuille } from './invoice-document.ts';
@@ -88,7 +89,10 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     // Read once for the checks and the re-pricing below (same transaction: they cannot change in between).
     const practitioner = requirePractitioner(ctx, invoice.practitionerId);
     const catalogue = currentCatalogue(ctx.db, practitioner.profession);
-    const problems = [...invoiceChecks(ctx, invoice, practitioner, { patient, catalogue }), ...identityChecks(patient), ...alreadyBilled(ctx, invoice)];
+    // Each visit through the engine once, for the checks and the re-pricing (same visits, patient and catalogue).
+    const priced = invoice.visits.map((v) => priceVisit(v, catalogue, practiceOf(practitioner), { birthDate: patient.birthDate }));
+    const read = { practitioner, patient, catalogue, priced };
+    const problems = [...invoiceChecks(ctx, invoice, practitioner, read), ...identityChecks(patient), ...alreadyBilled(ctx, invoice)];
     const blocking = problems.filter((p) => p.level === 'block');
     if (blocking.length > 0) return { kind: 'refused', error: new DomainError('invalid-input', blocking.map((p) => p.message_fr).join(' '), 'visits') };
     const warnings = problems.filter((p) => p.level === 'warn');
@@ -97,7 +101,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
     // Re-priced at validation (visits through the engine): tariffs and dates are checked against today once
     // more; the lines are rewritten only when that changes them.
     try {
-      invoice = repriceIfChanged(ctx, invoice, { practitioner, patient, catalogue });
+      invoice = repriceIfChanged(ctx, invoice, read);
     } catch (err) {
       if (err instanceof DomainError) return { kind: 'refused', error: err };
       throw err;
@@ -122,7 +126,7 @@ export function validateInvoice(ctx: HandlerContext, { invoiceId, ameAnswer, con
 function repriceIfChanged(
   ctx: HandlerContext,
   invoice: Invoice,
-  read: { practitioner: Practitioner; patient: Patient; catalogue: Catalogue },
+  read: AlreadyRead & { practitioner: Practitioner; patient: Patient; catalogue: Catalogue },
 ): Invoice {
   const terms = termsOf(invoice);
   const priced =

@@ -3,11 +3,25 @@
  * them (issue #10 §5); the frozen print model it builds from what it read equals the model built from
  * the rows afterwards.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MethodInput } from '../../../core/api/contract.ts';
+import * as engine from '../../../core/cotation/price-visit.ts';
 import { buildFrozenFeuille } from '../../../electron/handlers/invoice-document.ts';
 import { requireInvoice } from '../../../electron/handlers/invoice-drafts.ts';
 import { getPrintModel } from '../../../db/print-models-repo.ts';
-import { addAmeCoverage, makeTestBackend, NIR_1, seedDraft, type TestBackend } from '../../helpers/test-backend.ts';
+import { addAmeCoverage, buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, seedDraft, type TestBackend } from '../../helpers/test-backend.ts';
+
+// The engine, counted: the validation prices each visit once (checks and re-pricing share the result).
+vi.mock('../../../core/cotation/price-visit.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../core/cotation/price-visit.ts')>();
+  return { ...original, priceVisit: vi.fn(original.priceVisit) };
+});
+
+type VisitIn = NonNullable<MethodInput<'invoices/update-draft'>['visits']>[number];
+const visit = (v: Partial<VisitIn> & { date: string; acts: VisitIn['acts'] }): VisitIn => ({
+  time: null, callTime: null, place: 'cabinet', householdRank: 1, distanceKm: null, urgent: false, imperativePrescription: false,
+  coordination: 'aucune', twoSessionsJustified: false, r251Procedure: false, ...v,
+});
 
 let t: TestBackend;
 beforeEach(() => {
@@ -58,5 +72,34 @@ describe('validation', () => {
     const model = getPrintModel(t.ctx.db, invoice.id)!.model as { ameRights: { startDate: string; endDate: string } | null };
     expect(model.ameRights).toMatchObject({ startDate: '2026-03-01', endDate: '2027-02-28' });
     expect(model).toEqual(JSON.parse(JSON.stringify(buildFrozenFeuille(t.ctx, requireInvoice(t.ctx, invoice.id)))));
+  });
+
+  it('prices each visit once, for the checks and the re-pricing, and stores the re-priced lines', async () => {
+    const practitioner = await t.call('practitioners/create', buildPractitionerInput());
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const draft = await t.call('invoices/create-draft', { practitionerId: practitioner.id, patientId: patient.id });
+    await t.call('invoices/update-draft', {
+      invoiceId: draft.id,
+      visits: [
+        visit({ date: '2026-11-22', time: '10:30', place: 'domicile', acts: [{ key: 'idel-injection-im', code: 'AMI', coefficient: 1 }, { key: 'idel-pansement-simple', code: 'AMI', coefficient: 2 }] }),
+        visit({ date: '2026-11-23', time: '08:15', acts: [{ key: 'idel-injection-sc', code: 'AMI', coefficient: 1 }] }),
+        visit({ date: '2026-11-24', time: '07:45', acts: [{ key: 'idel-insuline-surveillance', code: 'AMI', coefficient: 1 }] }),
+      ],
+    });
+    // A new AMI value in force on the visit dates, added after the draft: the validation re-prices the visits.
+    await t.call('tariffs/add', { profession: 'infirmier', code: 'AMI', label: 'Acte médico-infirmier', unitCents: 399, effectiveFrom: '2026-11-01' });
+    vi.mocked(engine.priceVisit).mockClear();
+    const r = await t.call('invoices/validate', { invoiceId: draft.id, confirmWarnings: true });
+    if (r.kind !== 'validated') throw new Error(r.kind);
+    expect(vi.mocked(engine.priceVisit).mock.calls.map(([v]) => v.date)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24']);
+    // AMI 2 + AMI 1 at 50 % (art. 11B) at home on the 22nd, AMI 1 on the 23rd and on the 24th, AMI at 3,99 €.
+    expect(r.invoice.lines.filter((l) => l.code === 'AMI').map((l) => [l.actDate, l.coefficient, l.unitCents, l.amountCents])).toEqual([
+      ['2026-11-22', 200, 399, 798],
+      ['2026-11-22', 100, 399, 200],
+      ['2026-11-23', 100, 399, 399],
+      ['2026-11-24', 100, 399, 399],
+    ]);
+    expect(r.invoice.lines).toEqual(requireInvoice(t.ctx, draft.id).lines);
+    expect(getPrintModel(t.ctx.db, draft.id)!.model).toEqual(JSON.parse(JSON.stringify(buildFrozenFeuille(t.ctx, requireInvoice(t.ctx, draft.id)))));
   });
 });
