@@ -17,8 +17,17 @@ export interface BankLineRow {
   transferId: number | null;
 }
 
-/** Inserts the lines not known yet; returns the ids of the lines of the file (new or already there). */
-export function insertBankLines(db: Db, source: StatementSource, lines: readonly (StatementLine & { identity: string })[], now: string): { ids: number[]; inserted: number } {
+/**
+ * Inserts the lines not known yet; returns the ids of the lines of the file (new or already there). A line
+ * with a `legacyIdentity` (a CSV line as identified before the account was asked: account « compte ») is
+ * known when a line was stored under it, so a file imported before the upgrade is not imported twice.
+ */
+export function insertBankLines(
+  db: Db,
+  source: StatementSource,
+  lines: readonly (StatementLine & { identity: string; legacyIdentity?: string | undefined })[],
+  now: string,
+): { ids: number[]; inserted: number } {
   const insert = cached(
     db,
     `INSERT INTO bank_lines (identity, account, booked_on, amount_cents, label, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -27,6 +36,8 @@ export function insertBankLines(db: Db, source: StatementSource, lines: readonly
   const find = cached(db, 'SELECT id FROM bank_lines WHERE identity = ?').pluck();
   let inserted = 0;
   const ids = lines.map((l) => {
+    const legacy = l.legacyIdentity === undefined ? undefined : (find.get(l.legacyIdentity) as number | undefined);
+    if (legacy !== undefined) return legacy;
     inserted += insert.run(l.identity, l.account, l.bookedOn, l.amountCents, l.label, source, now).changes;
     return find.get(l.identity) as number;
   });
@@ -49,6 +60,15 @@ export function listBankLines(db: Db, f: { openOnly: boolean; limit: number; ids
   return db
     .prepare(`${LINE_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY l.booked_on DESC, l.id DESC LIMIT ?`)
     .all(...(f.ids ? [JSON.stringify(f.ids)] : []), f.limit) as BankLineRow[];
+}
+
+/** The account last named for a CSV layout that does not name its own, offered again. */
+export function lastCsvAccount(db: Db, signature: string): string | null {
+  return (cached(db, 'SELECT account FROM bank_csv_accounts WHERE signature = ?').pluck().get(signature) as string | undefined) ?? null;
+}
+
+export function saveCsvAccount(db: Db, signature: string, account: string, now: string): void {
+  cached(db, 'INSERT OR REPLACE INTO bank_csv_accounts (signature, account, used_at) VALUES (?, ?, ?)').run(signature, account, now);
 }
 
 export function getCsvLayout(db: Db, signature: string): CsvMapping | null {

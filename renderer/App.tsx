@@ -66,7 +66,7 @@ function CurrentView({ view }: { view: View }) {
     case 'series-new':
       return <SeriesNewPage patientId={view.patientId} prescriptionId={view.prescriptionId} />;
     case 'encaissements':
-      return <MoneyInPage tab={view.tab ?? 'releves'} />;
+      return <MoneyInPage tab={view.tab ?? 'releves'} creditOnly={view.creditOnly ?? false} />;
     case 'tableau-de-bord':
       return (
         <Suspense fallback={<p className="empty">Chargement du tableau de bord…</p>}>

@@ -41,13 +41,13 @@ export async function benchStatements(deps: { openBackend(dir: string): Backend;
     }
     const csv = `${rows.join('\r\n')}\r\n`;
     const t0 = performance.now();
-    const r = await backend.dispatch('statements/import', { fileName: 'releve.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const r = await backend.dispatch('statements/import', { fileName: 'releve.csv', contentBase64: Buffer.from(csv).toString('base64'), account: 'Compte pro' });
     const importMs = performance.now() - t0;
     if (!r.ok) throw new Error(r.error.message_fr);
     const first = r.value as StatementImport;
     const suggested = first.lines.filter((l) => l.suggestion !== null).length;
     const t1 = performance.now();
-    const again = await backend.dispatch('statements/import', { fileName: 'releve.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const again = await backend.dispatch('statements/import', { fileName: 'releve.csv', contentBase64: Buffer.from(csv).toString('base64'), account: 'Compte pro' });
     const againMs = performance.now() - t1;
     if (!again.ok) throw new Error(again.error.message_fr);
     const second = again.value as StatementImport;

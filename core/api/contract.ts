@@ -79,6 +79,7 @@ import {
   StatementConfirmInput,
   StatementImportInput,
   StatementLinesInput,
+  TransferAllocateCreditInput,
   TransferCancelInput,
   TransferListInput,
   TransferRecordInput,
@@ -347,6 +348,8 @@ export const contract = {
 
   /** Money in (issue #16): a transfer allocated to a bordereau or to invoices; a bank statement pointed. */
   'transfers/record': method<typeof TransferRecordInput, TransferOutcome>(TransferRecordInput),
+  /** Spreads the credit left on a live transfer onto invoices, each for what it still owes; the rest stays credit. */
+  'transfers/allocate-credit': method<typeof TransferAllocateCreditInput, TransferOutcome>(TransferAllocateCreditInput),
   /** Undoes every allocation of the transfer at once (audited); its bank line can be pointed again. */
   'transfers/cancel': method<typeof TransferCancelInput, Transfer>(TransferCancelInput),
   'transfers/get': method<typeof byId, Transfer>(byId),

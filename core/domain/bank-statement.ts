@@ -29,7 +29,7 @@ export interface StatementLine {
 
 export type StatementRead =
   | { ok: true; source: StatementSource; lines: StatementLine[]; debitsSkipped: number }
-  | { ok: false; message_fr: string; columns?: string[] };
+  | { ok: false; message_fr: string; columns?: string[]; /** A CSV naming no account, read without one. */ needsAccount?: true };
 
 export interface CsvMapping {
   date: number;
@@ -131,8 +131,27 @@ export function guessCsvLayout(rows: readonly (readonly string[])[]): { headerRo
 
 export interface ReadContext {
   today: string;
-  /** The account when the file does not name it (CSV). */
+  /** The account when the file does not name it; for a CSV, '' when the desk has not said (then it is asked). */
   account: string;
+}
+
+/** An IBAN (ISO 13616: country, 2 check digits, up to 30 letters or digits) as banks print it, spaced or not. */
+const IBAN = /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b/;
+/** « Compte courant n° 00012345678 », « Numéro de compte ; 123 456 789 01 »: digits after the word compte. */
+const ACCOUNT_NUMBER = /compte\D{0,40}?(\d[\d ]{4,}\d)/i;
+
+/** The account a CSV names in the lines above its header (an IBAN, else « compte … n° digits »), if any. */
+export function csvNamedAccount(rows: readonly (readonly string[])[], headerRow: number): string | null {
+  const above = rows.slice(0, headerRow).map((r) => r.join(' '));
+  for (const text of above) {
+    const iban = IBAN.exec(text.toUpperCase());
+    if (iban) return iban[1]!.replace(/ /g, '');
+  }
+  for (const text of above) {
+    const number = ACCOUNT_NUMBER.exec(text);
+    if (number) return number[1]!.replace(/ /g, '');
+  }
+  return null;
 }
 
 const tooFarAhead = (date: string, today: string) => date > today;
@@ -163,6 +182,8 @@ export function readCsv(rows: readonly (readonly string[])[], given: CsvMapping 
       message_fr: 'La disposition de ce fichier CSV n\'est pas reconnue (colonnes date, libellé, débit, crédit introuvables) : indiquez les colonnes, elles seront retenues pour cette banque. Rien n\'a été importé.',
     };
   }
+  // Two accounts' files may hold the same line (date, amount, label): the account is part of its identity.
+  const account = csvNamedAccount(rows, headerRow) ?? ctx.account;
   const lines: StatementLine[] = [];
   const lineNumbers: number[] = [];
   let debitsSkipped = 0;
@@ -191,10 +212,19 @@ export function readCsv(rows: readonly (readonly string[])[], given: CsvMapping 
       debitsSkipped++;
       continue;
     }
-    lines.push({ account: ctx.account, bookedOn, amountCents: amount, label: cell(mapping.label).replace(/\s+/g, ' '), bankRef: null });
+    lines.push({ account, bookedOn, amountCents: amount, label: cell(mapping.label).replace(/\s+/g, ' '), bankRef: null });
     lineNumbers.push(r + 1);
   }
-  return { ...finish('csv', lines, debitsSkipped, ctx, (i) => `Ligne ${lineNumbers[i]}`), signature };
+  const read = finish('csv', lines, debitsSkipped, ctx, (i) => `Ligne ${lineNumbers[i]}`);
+  if (read.ok && account === '') {
+    return {
+      ok: false,
+      needsAccount: true,
+      signature,
+      message_fr: "Ce fichier CSV ne dit pas de quel compte il vient : indiquez le compte (son numéro ou un nom), pour qu'une opération identique sur un autre compte ne soit pas confondue avec celle-ci. Rien n'a été importé.",
+    };
+  }
+  return { ...read, signature };
 }
 
 const text = () => z.union([z.string(), z.number().transform(String)]);

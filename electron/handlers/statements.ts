@@ -11,7 +11,7 @@ import { csvDelimiter, detectFormat, lineIdentities, readCamt, readCsv, readOfx,
 import type { BankLineView, StatementImport } from '../../core/domain/money-in.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import { getBankLine, getCsvLayout, insertBankLines, listBankLines, matchCandidates, saveCsvLayout, type BankLineRow } from '../../db/bank-lines-repo.ts';
+import { getBankLine, getCsvLayout, insertBankLines, lastCsvAccount, listBankLines, matchCandidates, saveCsvAccount, saveCsvLayout, type BankLineRow } from '../../db/bank-lines-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { parseOffThread } from '../statements/parse-off-thread.ts';
 import { recordTransfer } from './transfers.ts';
@@ -35,7 +35,16 @@ export function withSuggestions(ctx: HandlerContext, rows: readonly BankLineRow[
   return rows.map((r) => ({ ...r, suggestion: r.transferId === null && index ? suggestMatch(r, index) : null }));
 }
 
-async function readStatement(ctx: HandlerContext, bytes: Uint8Array, mapping: CsvMapping | null, account: string): Promise<StatementRead & { signature?: string }> {
+/** The account CSV lines carried before it was asked for: only found again, never given to a new line. */
+const LEGACY_CSV_ACCOUNT = 'compte';
+
+/** A CSV naming no account: the « Compte » field is asked, offered with the last one named for this layout. */
+function accountAsked(ctx: HandlerContext, message: string, signature: string | undefined): DomainError {
+  const last = signature === undefined ? null : lastCsvAccount(ctx.db, signature);
+  return new DomainError('invalid-input', message, 'account', last === null ? undefined : [{ field: 'account', message_fr: message }, { field: 'account.last', message_fr: last }]);
+}
+
+async function readStatement(ctx: HandlerContext, bytes: Uint8Array, mapping: CsvMapping | null, account: string): Promise<StatementRead & { signature?: string | undefined }> {
   const text = decodeText(bytes);
   if (text.trim() === '') throw refused("Le fichier est vide : rien n'a été importé.");
   const format = detectFormat(text);
@@ -51,7 +60,8 @@ async function readStatement(ctx: HandlerContext, bytes: Uint8Array, mapping: Cs
         : `Ce fichier ${format === 'csv' ? 'CSV' : format === 'ofx' ? 'OFX' : 'CAMT.053'} est illisible (${raw.detail.slice(0, 120)}). Rien n'a été importé.`,
     );
   }
-  const readCtx = { today: ctx.clock.today(), account };
+  // OFX and CAMT.053 name their account; the rare one that does not keeps the former default.
+  const readCtx = { today: ctx.clock.today(), account: format === 'csv' ? account : account || LEGACY_CSV_ACCOUNT };
   if (format === 'ofx') return readOfx(raw.value, readCtx);
   if (format === 'camt') return readCamt(raw.value, readCtx);
   const rows = Array.isArray(raw.value) ? (raw.value as unknown[][]).map((r) => r.map((c) => String(c ?? ''))) : [];
@@ -63,15 +73,20 @@ export const statementHandlers: AreaHandlers<'statements/import' | 'statements/l
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length === 0) throw refused("Le fichier est vide : rien n'a été importé.");
     if (bytes.length > STATEMENT_MAX_BYTES) throw refused('Fichier trop volumineux : un relevé fait 10 Mo au maximum. Exportez une période plus courte.');
-    const read = await readStatement(ctx, bytes, input.mapping ?? null, input.account ?? 'compte');
+    const read = await readStatement(ctx, bytes, input.mapping ?? null, input.account ?? '');
     if (!read.ok) {
+      if (read.needsAccount) throw accountAsked(ctx, read.message_fr, read.signature);
       throw new DomainError('invalid-input', read.message_fr, read.columns ? 'mapping' : 'contentBase64', read.columns?.map((c, i) => ({ field: `column.${i}`, message_fr: c })));
     }
-    const identities = lineIdentities(read.source, read.lines).map((key) => createHash('sha256').update(key).digest('hex'));
+    const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+    const identities = lineIdentities(read.source, read.lines).map(hash);
+    // CSV lines stored before the account was asked were identified under « compte »: found again, not doubled.
+    const legacy = read.source === 'csv' ? lineIdentities('csv', read.lines.map((l) => ({ ...l, account: LEGACY_CSV_ACCOUNT }))).map(hash) : null;
     const now = ctx.clock.nowIso();
     const { ids, inserted } = inTransaction(ctx.db, () => {
-      const stored = insertBankLines(ctx.db, read.source, read.lines.map((l, i) => ({ ...l, identity: identities[i]! })), now);
+      const stored = insertBankLines(ctx.db, read.source, read.lines.map((l, i) => ({ ...l, identity: identities[i]!, legacyIdentity: legacy?.[i] })), now);
       if (read.source === 'csv' && input.mapping && read.signature) saveCsvLayout(ctx.db, read.signature, input.mapping, now);
+      if (read.source === 'csv' && input.account && read.signature && read.lines[0]?.account === input.account) saveCsvAccount(ctx.db, read.signature, input.account, now);
       if (stored.inserted > 0) recordAudit(ctx.db, now, 'statement', stored.ids[0]!, 'import', null, { fileName: input.fileName, source: read.source, inserted: stored.inserted });
       return stored;
     });

@@ -20,6 +20,7 @@ import {
   listTransfers,
   markTransferCancelled,
   owedByPayer,
+  type OwedRow,
 } from '../../db/money-in-repo.ts';
 import type { HandlerContext } from '../context.ts';
 import { requirePractitioner } from './invoice-drafts.ts';
@@ -58,21 +59,31 @@ function outcomeMessage(t: Transfer, shortCents: number): string {
   return parts.join(' ');
 }
 
+/**
+ * The invoices a target names with what each still owes the payer, after the checks shared by recording a
+ * transfer and spreading a credit later: the practitioner exists, every invoice exists, is theirs and is
+ * validated. One code path for both, so a credit is never spread by looser rules than a payment.
+ */
+function owedOnTarget(ctx: HandlerContext, practitionerId: number, payer: Payer | null, target: Target): OwedRow[] {
+  requirePractitioner(ctx, practitionerId);
+  const ids = targetInvoices(ctx, practitionerId, target);
+  const owed = owedByPayer(ctx.db, ids, payer);
+  const missing = ids.find((id) => !owed.some((o) => o.invoiceId === id));
+  if (missing !== undefined) throw new DomainError('not-found', 'Une des factures choisies est introuvable.', 'target');
+  const foreign = owed.find((o) => o.practitionerId !== practitionerId);
+  if (foreign) throw new DomainError('invalid-input', `La facture n° ${foreign.number} appartient à un autre praticien.`, 'target');
+  const draft = owed.find((o) => o.state === 'brouillon');
+  if (draft) throw new DomainError('conflict', `La facture n° ${draft.number} est un brouillon : validez-la d'abord.`, 'target');
+  return owed;
+}
+
 /** Records a transfer and its allocations (inside the caller's transaction). Shared by the desk and the statement. */
 export function recordTransfer(
   ctx: HandlerContext,
   input: { practitionerId: number; receivedOn: string; payer?: Payer | undefined; amountCents: number; mode: Transfer['mode']; reference: string | null; target: Target },
   bankLineId: number | null,
 ): TransferOutcome {
-  requirePractitioner(ctx, input.practitionerId);
-  const ids = targetInvoices(ctx, input.practitionerId, input.target);
-  const owed = owedByPayer(ctx.db, ids, input.payer ?? null);
-  const missing = ids.find((id) => !owed.some((o) => o.invoiceId === id));
-  if (missing !== undefined) throw new DomainError('not-found', 'Une des factures choisies est introuvable.', 'target');
-  const foreign = owed.find((o) => o.practitionerId !== input.practitionerId);
-  if (foreign) throw new DomainError('invalid-input', `La facture n° ${foreign.number} appartient à un autre praticien.`, 'target');
-  const draft = owed.find((o) => o.state === 'brouillon');
-  if (draft) throw new DomainError('conflict', `La facture n° ${draft.number} est un brouillon : validez-la d'abord.`, 'target');
+  const owed = owedOnTarget(ctx, input.practitionerId, input.payer ?? null, input.target);
   const dateProblem = checkEventDate(input.receivedOn, ctx.clock.today(), '0000-01-01', 'Date de réception');
   if (dateProblem) throw new DomainError('invalid-input', dateProblem, 'receivedOn');
 
@@ -87,8 +98,46 @@ export function recordTransfer(
   return { transfer, shortCents: plan.shortCents, message_fr: outcomeMessage(transfer, plan.shortCents) };
 }
 
-export const transferHandlers: AreaHandlers<'transfers/record' | 'transfers/cancel' | 'transfers/get' | 'transfers/list'> = {
+/**
+ * Whose shares a credit pays: a patient's money pays patients' shares only; a caisse's or a complémentaire's
+ * pays the tiers-payant shares, by default as a caisse transfer does (the AME share of an AME invoice, the
+ * caisse's of the others), or the one share the desk names.
+ */
+function creditPayer(t: Transfer, given: Payer | undefined): Payer | null {
+  if (t.payer === 'patient') {
+    if (given !== undefined && given !== 'patient') throw new DomainError('invalid-input', "Ce crédit vient d'un patient : il ne peut payer que des parts patient.", 'payer');
+    return 'patient';
+  }
+  if (given === 'patient') throw new DomainError('invalid-input', `Ce crédit ne vient pas d'un patient : il ne paie pas de part patient.`, 'payer');
+  return given ?? null;
+}
+
+/** Spreads what is left of a live transfer onto invoices of its practitioner (inside the caller's transaction). */
+export function allocateCredit(ctx: HandlerContext, input: { transferId: number; payer?: Payer | undefined; target: Target }): TransferOutcome {
+  const before = requireTransfer(ctx, input.transferId);
+  if (before.cancelledAt !== null) throw new DomainError('conflict', 'Ce virement est annulé : il n\'a plus de crédit à répartir.', 'transferId');
+  if (before.creditCents <= 0) throw new DomainError('conflict', 'Ce virement n\'a plus de crédit à répartir : tout son montant est déjà sur des factures.', 'transferId');
+  const owed = owedOnTarget(ctx, before.practitionerId, creditPayer(before, input.payer), input.target);
+  const plan = planAllocation(before.creditCents, owed);
+  if (plan.allocations.length === 0) {
+    throw new DomainError('conflict', `Aucune des factures choisies n'attend plus rien de ce payeur : le crédit de ${formatEuros(before.creditCents)} reste entier.`, 'target');
+  }
+  const now = ctx.clock.nowIso();
+  for (const a of plan.allocations) insertAllocation(ctx.db, before.id, a.invoiceId, a.amountCents, a.payer, now);
+  const after = requireTransfer(ctx, before.id);
+  recordAudit(ctx.db, now, 'transfer', before.id, 'allocate-credit', before, after);
+  const spent = before.creditCents - after.creditCents;
+  const n = plan.allocations.length;
+  const parts = [`Crédit de ${formatEuros(spent)} réparti sur ${n} facture${n > 1 ? 's' : ''}.`];
+  if (plan.shortCents > 0) parts.push(`Il manque ${formatEuros(plan.shortCents)} : le reste demeure dû.`);
+  parts.push(after.creditCents > 0 ? `Reste en crédit : ${formatEuros(after.creditCents)}.` : 'Plus aucun crédit sur ce virement.');
+  return { transfer: after, shortCents: plan.shortCents, message_fr: parts.join(' ') };
+}
+
+export const transferHandlers: AreaHandlers<'transfers/record' | 'transfers/allocate-credit' | 'transfers/cancel' | 'transfers/get' | 'transfers/list'> = {
   'transfers/record': (input, ctx) => inTransaction(ctx.db, () => recordTransfer(ctx, input, null)),
+
+  'transfers/allocate-credit': (input, ctx) => inTransaction(ctx.db, () => allocateCredit(ctx, input)),
 
   'transfers/cancel': ({ id, reason }, ctx) =>
     inTransaction(ctx.db, () => {

@@ -16,7 +16,7 @@ export type View =
   | { name: 'round'; date?: string }
   | { name: 'series'; seriesId: number }
   | { name: 'series-new'; patientId: number; prescriptionId: number }
-  | { name: 'encaissements'; tab?: MoneyInTab }
+  | { name: 'encaissements'; tab?: MoneyInTab; /** Paiements reçus: only the credits not spread. */ creditOnly?: boolean }
   | { name: 'tableau-de-bord' }
   | { name: 'import-patients' };
 

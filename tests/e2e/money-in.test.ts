@@ -1,5 +1,5 @@
 /**
- * Issue #16 in Chromium: a bank statement imported, the CPAM credit matched to the AME bordereau and confirmed
+ * Issue #16 in Chromium: a bank statement imported (its account asked, the CSV naming none), the CPAM credit matched to the AME bordereau and confirmed
  * with the keyboard, the bordereau's invoices « réglées »; the Tableau de bord's charts at 1366×768 under the
  * app's strict CSP (no violation reported).
  */
@@ -44,6 +44,14 @@ describe('Encaissements and Tableau de bord through the real UI', () => {
     await page.getByRole('heading', { name: 'Encaissements' }).waitFor();
     await page.getByLabel('Relevé bancaire (CSV, OFX ou CAMT.053)').setInputFiles(file);
     await page.getByRole('button', { name: 'Importer le relevé' }).click();
+    // The file does not name its account: the « Compte » field is asked, focused, nothing imported yet.
+    const account = page.getByLabel('Compte', { exact: true });
+    await account.waitFor();
+    await page.getByText(/Ce fichier CSV ne dit pas de quel compte il vient/).waitFor();
+    await expect.poll(() => account.evaluate((el: { matches(selector: string): boolean }) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.type('Compte pro');
+    await screenshot(page, '59-encaissements-compte-demande');
+    await page.keyboard.press('Enter');
     await page.getByText('2 crédits importés.').waitFor();
     const table = page.getByRole('table', { name: 'Crédits à pointer' });
     await table.getByText(/Bordereau n° 1/).waitFor();

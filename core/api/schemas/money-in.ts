@@ -38,6 +38,14 @@ export const TransferRecordInput = lazySchema(() => z.object({
   target: target(),
 }));
 
+/** The credit left on a live transfer spread onto invoices of its practitioner (same target as a transfer). */
+export const TransferAllocateCreditInput = lazySchema(() => z.object({
+  transferId: id,
+  /** When absent: a patient's credit pays patients' shares; another, as a caisse transfer (AME, else caisse). */
+  payer: payer().optional(),
+  target: target(),
+}));
+
 export const TransferCancelInput = lazySchema(() => z.object({ id, reason: requiredText("Le motif d'annulation", 300) }));
 
 export const TransferListInput = lazySchema(() => z.object({

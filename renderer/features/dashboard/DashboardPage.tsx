@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ageBucketLabels, dashboardCsv, type DashboardChart, type DashboardFigures } from '../../../core/domain/dashboard.ts';
 import { api, downloadText } from '../../api/client.ts';
+import { useNav } from '../../stores/nav.ts';
 import { useCurrentPractitioner, usePractitioners } from '../../stores/practitioner.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -72,6 +73,7 @@ function ChartCard(props: { title: string; chart: DashboardChart; figures: Dashb
 export function DashboardPage() {
   const practitioners = usePractitioners((s) => s.practitioners);
   const current = useCurrentPractitioner();
+  const go = useNav((s) => s.go);
   const [scope, setScope] = useState<'current' | 'cabinet'>('current');
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -118,6 +120,13 @@ export function DashboardPage() {
             <div className={figures.creditCents > 0 ? 'summary-cards__warn' : undefined}>
               <dt>Trop-perçus non répartis</dt>
               <dd>{formatEuros(figures.creditCents)}</dd>
+              {figures.creditCents > 0 ? (
+                <dd>
+                  <button type="button" className="link" onClick={() => go({ name: 'encaissements', tab: 'paiements', creditOnly: true })}>
+                    Répartir le crédit…
+                  </button>
+                </dd>
+              ) : null}
             </div>
           </dl>
           <div className="chart-grid">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { BordereauSummary, FollowUpRow } from '../../../core/domain/types.ts';
-import type { TransferOutcome } from '../../../core/domain/money-in.ts';
+import type { Transfer, TransferOutcome } from '../../../core/domain/money-in.ts';
 import { payerLabels } from '../../../core/domain/follow-up.ts';
 import { parseEuros } from '../../../core/domain/money.ts';
 import { api } from '../../api/client.ts';
@@ -15,19 +15,23 @@ type Payer = 'amo' | 'amc' | 'patient';
 /**
  * Points money received to what it pays: a whole bordereau, or invoices ticked in a list with the remainder
  * shown as they are ticked. For a bank credit the amount and date are the bank's; for a cheque or cash
- * entered at the desk they are typed.
+ * entered at the desk they are typed; for the credit left on a transfer (« Répartir le crédit »), the amount
+ * is that credit and the payer the transfer's.
  */
 export function AllocateDialog(props: {
   practitionerId: number;
   today: string;
   bankLine?: { id: number; amountCents: number; bookedOn: string; label: string };
+  /** The transfer whose credit is spread. */
+  credit?: Transfer;
   onClose(): void;
   onSaved(outcome: TransferOutcome): void;
 }) {
   const line = props.bankLine;
+  const credit = props.credit;
   const [amount, setAmount] = useState('');
   const [receivedOn, setReceivedOn] = useState(isoToFr(line?.bookedOn ?? props.today));
-  const [payer, setPayer] = useState<Payer | ''>('');
+  const [payer, setPayer] = useState<Payer | ''>(credit?.payer === 'patient' ? 'patient' : '');
   const [mode, setMode] = useState<'virement' | 'cheque' | 'especes'>('virement');
   const [reference, setReference] = useState('');
   const [bordereaux, setBordereaux] = useState<BordereauSummary[]>([]);
@@ -43,7 +47,9 @@ export function AllocateDialog(props: {
       .then((r) => r.ok && setInvoices(r.value));
   }, [props.practitionerId]);
 
-  const amountCents = line ? line.amountCents : parseEuros(amount);
+  const amountCents = line ? line.amountCents : credit ? credit.creditCents : parseEuros(amount);
+  // A patient's credit pays patients' shares only; a caisse's or complémentaire's, the tiers-payant shares.
+  const payers: Payer[] = credit ? (credit.payer === 'patient' ? ['patient'] : ['amo', 'amc']) : ['amo', 'amc', 'patient'];
   const owedOf = (r: FollowUpRow) => (payer === 'patient' ? r.patientDueCents - r.patientPaidCents : r.expectedCents - r.paidCents);
   const pickedOwed = useMemo(() => invoices.filter((r) => picked.includes(r.invoiceId)).reduce((s, r) => s + Math.max(0, owedOf(r)), 0), [invoices, picked, payer]);
   const remainder = amountCents === null ? null : amountCents - pickedOwed;
@@ -52,7 +58,9 @@ export function AllocateDialog(props: {
     e.preventDefault();
     const target = bordereauId ? { bordereauId: Number(bordereauId) } : { invoiceIds: picked };
     if (!bordereauId && picked.length === 0) return setError('Choisissez un bordereau ou cochez au moins une facture.');
-    const r = line
+    const r = credit
+      ? await api.call('transfers/allocate-credit', { transferId: credit.id, ...(payer ? { payer } : {}), target })
+      : line
       ? await api.call('statements/confirm', { bankLineId: line.id, practitionerId: props.practitionerId, ...(payer ? { payer } : {}), target })
       : await (async () => {
           const date = readRequiredDate('Date de réception', receivedOn);
@@ -65,9 +73,15 @@ export function AllocateDialog(props: {
   }
 
   return (
-    <Dialog title={line ? 'Pointer le crédit à la main' : 'Saisir un paiement reçu'} onClose={props.onClose} wide>
+    <Dialog title={credit ? 'Répartir le crédit' : line ? 'Pointer le crédit à la main' : 'Saisir un paiement reçu'} onClose={props.onClose} wide>
       <form onSubmit={submit} noValidate>
-        {line ? (
+        {credit ? (
+          <p>
+            Crédit restant sur le paiement du {formatFrDate(credit.receivedOn)} ({payerLabels[credit.payer]}, {formatEuros(credit.amountCents)}
+            {credit.reference ? ` — ${credit.reference}` : ''}) : <strong>{formatEuros(credit.creditCents)}</strong>. Chaque facture cochée reçoit ce qu'elle doit
+            encore à ce payeur ; le reste demeure en crédit.
+          </p>
+        ) : line ? (
           <p>
             Crédit du {formatFrDate(line.bookedOn)} : <strong>{formatEuros(line.amountCents)}</strong> — {line.label}
           </p>
@@ -84,7 +98,7 @@ export function AllocateDialog(props: {
             label="Payeur"
             value={payer}
             onChange={setPayer}
-            options={[{ value: '', label: 'Selon les factures (AME, sinon caisse)' }, ...(['amo', 'amc', 'patient'] as const).map((p) => ({ value: p, label: payerLabels[p] }))]}
+            options={[...(credit?.payer === 'patient' ? [] : [{ value: '' as const, label: 'Selon les factures (AME, sinon caisse)' }]), ...payers.map((p) => ({ value: p, label: payerLabels[p] }))]}
           />
           <SelectField
             label="Bordereau entier"
@@ -95,7 +109,7 @@ export function AllocateDialog(props: {
         </div>
         {!bordereauId ? (
           <fieldset className="allocate-list">
-            <legend>Factures payées par ce paiement</legend>
+            <legend>{credit ? 'Factures payées par ce crédit' : 'Factures payées par ce paiement'}</legend>
             {invoices.length === 0 ? <p className="empty">Aucune facture en attente.</p> : null}
             {invoices.map((r) => (
               <label key={r.invoiceId} className="allocate-list__row">

@@ -9,7 +9,7 @@ import { TransfersPanel } from './TransfersPanel.tsx';
 import { RelancesPanel } from './RelancesPanel.tsx';
 
 /** Encaissements: the bank statement pointed, payments received (one transfer for many invoices), relances. */
-export function MoneyInPage(props: { tab: MoneyInTab }) {
+export function MoneyInPage(props: { tab: MoneyInTab; creditOnly?: boolean }) {
   const go = useNav((s) => s.go);
   const practitioners = usePractitioners((s) => s.practitioners);
   const current = useCurrentPractitioner();
@@ -42,7 +42,7 @@ export function MoneyInPage(props: { tab: MoneyInTab }) {
       />
       <div className="panel" key={current.id}>
         {props.tab === 'releves' ? <StatementPanel practitionerId={current.id} today={today} onChanged={changed} /> : null}
-        {props.tab === 'paiements' ? <TransfersPanel practitionerId={current.id} today={today} onChanged={changed} /> : null}
+        {props.tab === 'paiements' ? <TransfersPanel practitionerId={current.id} today={today} creditOnly={props.creditOnly ?? false} onChanged={changed} /> : null}
         {props.tab === 'relances' ? <RelancesPanel practitionerId={current.id} /> : null}
       </div>
     </section>

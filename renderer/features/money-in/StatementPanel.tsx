@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { BankLineView } from '../../../core/domain/money-in.ts';
 import { api } from '../../api/client.ts';
 import { MessageNotice, type NoticeKind } from '../../ui/Notice.tsx';
-import { SelectField } from '../../ui/fields.tsx';
+import { SelectField, TextField } from '../../ui/fields.tsx';
 import { formatEuros, formatFrDate, plural } from '../../ui/format.ts';
 import { AllocateDialog } from './AllocateDialog.tsx';
 import { fileToBase64 } from './file-base64.ts';
@@ -19,6 +19,9 @@ export function StatementPanel(props: { practitionerId: number; today: string; o
   const [file, setFile] = useState<File | null>(null);
   const [columns, setColumns] = useState<string[] | null>(null);
   const [mapping, setMapping] = useState<Mapping>(NO_MAPPING);
+  /** The account of a CSV that does not name it: null until the import asks for it. */
+  const [account, setAccount] = useState<string | null>(null);
+  const [accountError, setAccountError] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: NoticeKind; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [pointing, setPointing] = useState<BankLineView | null>(null);
@@ -34,14 +37,30 @@ export function StatementPanel(props: { practitionerId: number; today: string; o
     const m = columns
       ? Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]))
       : undefined;
-    const r = await api.call('statements/import', { fileName: file.name, contentBase64: await fileToBase64(file), ...(m ? { mapping: m as never } : {}) });
+    if (account !== null && account.trim() === '') {
+      setBusy(false);
+      return setAccountError('Indiquez le compte de ce relevé.');
+    }
+    const r = await api.call('statements/import', {
+      fileName: file.name,
+      contentBase64: await fileToBase64(file),
+      ...(m ? { mapping: m as never } : {}),
+      ...(account !== null ? { account } : {}),
+    });
     setBusy(false);
+    setAccountError(undefined);
     if (!r.ok) {
       if (r.error.field === 'mapping' && r.error.issues) setColumns(r.error.issues.map((i) => i.message_fr));
+      if (r.error.field === 'account') {
+        // Asked: the field appears, offered with the last account named for this layout.
+        if (account === null) setAccount(r.error.issues?.find((i) => i.field === 'account.last')?.message_fr ?? '');
+        else setAccountError(r.error.message_fr);
+      }
       return setMessage({ kind: 'error', text: r.error.message_fr });
     }
     setColumns(null);
     setMapping(NO_MAPPING);
+    setAccount(null);
     setMessage({ kind: 'ok', text: r.value.message_fr });
     await load();
     setTimeout(() => rows.current[0]?.focus(), 0);
@@ -74,11 +93,25 @@ export function StatementPanel(props: { practitionerId: number; today: string; o
           <span className="field__caption">Relevé bancaire</span>
           {/* The browser's own file button speaks its language: a French button in front, the input kept focusable. */}
           <label className="file-pick">
-            <input className="file-pick__input" type="file" accept=".csv,.txt,.ofx,.qfx,.xml" aria-label="Relevé bancaire (CSV, OFX ou CAMT.053)" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setColumns(null))} />
+            <input className="file-pick__input" type="file" accept=".csv,.txt,.ofx,.qfx,.xml" aria-label="Relevé bancaire (CSV, OFX ou CAMT.053)" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setColumns(null), setAccount(null))} />
             <span className="button">Choisir le fichier…</span>
             <span className="file-pick__name">{file ? file.name : 'CSV, OFX ou CAMT.053'}</span>
           </label>
         </div>
+        {account !== null ? (
+          <div>
+            <TextField
+              autoFocus
+              label="Compte"
+              required
+              value={account}
+              onChange={setAccount}
+              maxLength={60}
+              error={accountError}
+              hint="Le fichier ne le dit pas : son numéro ou un nom (« Compte pro »)."
+            />
+          </div>
+        ) : null}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Lecture…' : 'Importer le relevé'}
         </button>

@@ -8,9 +8,10 @@ import { formatEuros, formatFrDate } from '../../ui/format.ts';
 import { AllocateDialog } from './AllocateDialog.tsx';
 
 /** Virements: every payment received, what it paid, its credit; cancelling one undoes all its allocations. */
-export function TransfersPanel(props: { practitionerId: number; today: string; onChanged(): void }) {
+export function TransfersPanel(props: { practitionerId: number; today: string; creditOnly?: boolean; onChanged(): void }) {
   const [transfers, setTransfers] = useState<Transfer[] | null>(null);
-  const [creditOnly, setCreditOnly] = useState(false);
+  const [creditOnly, setCreditOnly] = useState(props.creditOnly ?? false);
+  const [spreading, setSpreading] = useState<Transfer | null>(null);
   const [cancelling, setCancelling] = useState<Transfer | null>(null);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [entering, setEntering] = useState(false);
@@ -70,9 +71,16 @@ export function TransfersPanel(props: { practitionerId: number; today: string; o
                   {t.cancelledAt ? (
                     <span className="muted">Annulé : {t.cancelReason}</span>
                   ) : (
-                    <button type="button" onClick={() => (setCancelError(null), setCancelling(t))}>
-                      Annuler le virement
-                    </button>
+                    <div className="row-actions">
+                      {t.creditCents > 0 ? (
+                        <button type="button" onClick={() => setSpreading(t)}>
+                          Répartir le crédit…
+                        </button>
+                      ) : null}
+                      <button type="button" onClick={() => (setCancelError(null), setCancelling(t))}>
+                        Annuler le virement
+                      </button>
+                    </div>
                   )}
                 </td>
               </tr>
@@ -91,13 +99,15 @@ export function TransfersPanel(props: { practitionerId: number; today: string; o
           onClose={() => setCancelling(null)}
         />
       ) : null}
-      {entering ? (
+      {entering || spreading ? (
         <AllocateDialog
           practitionerId={props.practitionerId}
           today={props.today}
-          onClose={() => setEntering(false)}
+          {...(spreading ? { credit: spreading } : {})}
+          onClose={() => (setEntering(false), setSpreading(null))}
           onSaved={(o) => {
             setEntering(false);
+            setSpreading(null);
             setMessage({ kind: 'ok', text: o.message_fr });
             props.onChanged();
             void load();

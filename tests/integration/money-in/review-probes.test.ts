@@ -39,21 +39,21 @@ describe('French bank CSV exports', () => {
   it('a Windows-1252 export: header « Libellé / Crédit » recognised, accents read right', async () => {
     const text = 'Date;Libellé;Débit;Crédit\r\n25/11/2026;VIR CPAM RÉGION ÎLE-DE-FRANCE SÉCU;;31,89\r\n';
     const latin1 = Buffer.from(text, 'latin1'); // the same bytes as Windows-1252 for these characters
-    const done = await t.call('statements/import', { fileName: 'releve.csv', contentBase64: latin1.toString('base64') });
+    const done = await t.call('statements/import', { fileName: 'releve.csv', contentBase64: latin1.toString('base64'), account: 'Compte pro' });
     expect(done.imported).toBe(1);
     expect(done.lines[0]!.label).toBe('VIR CPAM RÉGION ÎLE-DE-FRANCE SÉCU');
   });
 
   it('quoted amounts with a thousands space and a decimal comma, « 1 234,56 »', async () => {
     const text = 'Date;Libellé;Débit;Crédit\n25/11/2026;"VIR CPAM; BORD 2";;"1 234,56"\n25/11/2026;VIR AME;;1\u00a0000,05\n';
-    const done = await t.call('statements/import', { fileName: 'releve.csv', contentBase64: b64(text) });
+    const done = await t.call('statements/import', { fileName: 'releve.csv', contentBase64: b64(text), account: 'Compte pro' });
     expect(done.lines.map((l) => [l.label, l.amountCents]).sort()).toEqual([['VIR AME', 100005], ['VIR CPAM; BORD 2', 123456]]);
   });
 
   it('two equal credits the same day stay two lines; the file again adds nothing', async () => {
     const text = 'Date;Libellé;Débit;Crédit\n25/11/2026;VIR CPAM;;10,00\n25/11/2026;VIR CPAM;;10,00\n';
-    expect((await t.call('statements/import', { fileName: 'a.csv', contentBase64: b64(text) })).imported).toBe(2);
-    expect((await t.call('statements/import', { fileName: 'a.csv', contentBase64: b64(text) })).imported).toBe(0);
+    expect((await t.call('statements/import', { fileName: 'a.csv', contentBase64: b64(text), account: 'Compte pro' })).imported).toBe(2);
+    expect((await t.call('statements/import', { fileName: 'a.csv', contentBase64: b64(text), account: 'Compte pro' })).imported).toBe(0);
     expect(t.count('bank_lines')).toBe(2);
   });
 });

@@ -70,7 +70,7 @@ describe('partial, credit, cancellation', () => {
   it('a transfer short by 1,00 € is recognised by the bordereau number and leaves 1,00 € due on the last invoice', async () => {
     const { bordereau, invoices } = await ameBordereau();
     const csv = 'Date;Libellé;Débit;Crédit\n25/11/2026;VIR CPAM PARIS BORD 1;;30,89\n';
-    const { lines } = await t.call('statements/import', { fileName: 'releve.csv', contentBase64: b64(csv) });
+    const { lines } = await t.call('statements/import', { fileName: 'releve.csv', contentBase64: b64(csv), account: 'FR76 3000 4000 0100 0000 1234 567' });
     expect(lines[0]!.suggestion).toMatchObject({ kind: 'bordereau', id: bordereau.id, exact: false, owedCents: 3189 });
     const outcome = await t.call('statements/confirm', { bankLineId: lines[0]!.id, practitionerId, target: { bordereauId: bordereau.id } });
     expect(outcome.shortCents).toBe(100);
@@ -111,7 +111,7 @@ describe('partial, credit, cancellation', () => {
 
   it('points a credit by hand to invoices picked in a list', async () => {
     const { invoices } = await ameBordereau();
-    const { lines } = await t.call('statements/import', { fileName: 'r.csv', contentBase64: b64('Date;Libellé;Débit;Crédit\n25/11/2026;VIR AME;;21,26\n') });
+    const { lines } = await t.call('statements/import', { fileName: 'r.csv', contentBase64: b64('Date;Libellé;Débit;Crédit\n25/11/2026;VIR AME;;21,26\n'), account: 'Compte pro' });
     const { transfer } = await t.call('statements/confirm', { bankLineId: lines[0]!.id, practitionerId, target: { invoiceIds: [invoices[2]!.id, invoices[0]!.id] } });
     expect(transfer.allocations.map((a) => [a.invoiceId, a.amountCents])).toEqual([[invoices[2]!.id, 1063], [invoices[0]!.id, 1063]]);
     expect(await states(invoices.map((i) => i.id))).toEqual(['payee', 'envoyee', 'payee']);
@@ -141,10 +141,10 @@ describe('hostile statement files: a French message, nothing imported', () => {
     const err = await refuse(b64(other), /n'est pas reconnue/);
     expect(err.field).toBe('mapping');
     expect(err.issues?.map((i) => i.message_fr)).toEqual(['Jour', 'Opération', 'Somme', 'Solde']);
-    const done = await t.call('statements/import', { fileName: 'autre.csv', contentBase64: b64(other), mapping: { date: 0, label: 1, amount: 2 } });
+    const done = await t.call('statements/import', { fileName: 'autre.csv', contentBase64: b64(other), mapping: { date: 0, label: 1, amount: 2 }, account: 'Compte pro' });
     expect(done.imported).toBe(1);
     // The same layout next month: no question asked.
-    const next = await t.call('statements/import', { fileName: 'autre.csv', contentBase64: b64(other.replace('25/11/2026', '24/11/2026')) });
+    const next = await t.call('statements/import', { fileName: 'autre.csv', contentBase64: b64(other.replace('25/11/2026', '24/11/2026')), account: 'Compte pro' });
     expect(next.imported).toBe(1);
   });
 

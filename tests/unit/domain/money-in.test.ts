@@ -1,6 +1,6 @@
 /** Issue #16: pure rules of money in — amounts and dates as banks write them, allocation, matching, CSV export. */
 import { describe, expect, it } from 'vitest';
-import { csvDelimiter, detectFormat, guessCsvLayout, lineIdentities, parseBankAmount, parseBankDate } from '../../../core/domain/bank-statement.ts';
+import { csvDelimiter, csvNamedAccount, detectFormat, guessCsvLayout, lineIdentities, parseBankAmount, parseBankDate, readCsv } from '../../../core/domain/bank-statement.ts';
 import { bordereauNumbersIn, indexCandidates, suggestMatch, type MatchCandidate } from '../../../core/domain/bank-matching.ts';
 import { planAllocation } from '../../../core/domain/money-in.ts';
 import { dashboardCsv, type DashboardFigures } from '../../../core/domain/dashboard.ts';
@@ -77,5 +77,27 @@ describe('dashboard CSV', () => {
   it('neutralises nothing numeric and writes euros with a decimal comma', () => {
     const f = { receipts: [{ month: '2026-11', amoCents: 0, amcCents: 3089, patientCents: 425, totalCents: 3514 }] } as DashboardFigures;
     expect(dashboardCsv('recettes', f)).toBe('\uFEFFMois;Caisse (AMO) (€);AME / complémentaire (AMC) (€);Patient (€);Total (€)\r\n11/2026;0,00;30,89;4,25;35,14\r\n');
+  });
+});
+
+describe('csvNamedAccount: the account a CSV names above its header', () => {
+  const rows = (...above: string[][]) => [...above, ['Date', 'Libellé', 'Débit', 'Crédit']];
+  it('an IBAN, spaced or not, in any cell', () => {
+    expect(csvNamedAccount(rows(['Relevé de compte', ''], ['IBAN :', 'FR76 3000 4000 0100 0000 1234 567']), 2)).toBe('FR7630004000010000001234567');
+    expect(csvNamedAccount(rows(['iban fr7630004000010000001234567']), 1)).toBe('FR7630004000010000001234567');
+  });
+  it('« Compte courant n° … », « Numéro de compte ; … »', () => {
+    expect(csvNamedAccount(rows(['Compte courant n° 00012345678', '', '']), 1)).toBe('00012345678');
+    expect(csvNamedAccount(rows(['Numéro de compte', '123 456 789 01']), 1)).toBe('12345678901');
+  });
+  it('none: a period or a balance is not an account; the header and the lines are not read', () => {
+    expect(csvNamedAccount(rows(['Relevé de compte du 01/11/2026 au 30/11/2026'], ['Solde au 30/11/2026', '1 234,56']), 2)).toBeNull();
+    expect(csvNamedAccount([['Date', 'Libellé', 'Crédit'], ['25/11/2026', 'VIR COMPTE 1234567', '12,00']], 0)).toBeNull();
+  });
+  it('readCsv asks for the account when neither the file nor the desk names it, after the file reads well', () => {
+    const body = [['Date', 'Libellé', 'Débit', 'Crédit'], ['25/11/2026', 'VIR CPAM', '', '31,89']];
+    expect(readCsv(body, null, () => null, { today: '2026-11-25', account: '' })).toMatchObject({ ok: false, needsAccount: true });
+    expect(readCsv(body, null, () => null, { today: '2026-11-25', account: 'Compte pro' })).toMatchObject({ ok: true, lines: [{ account: 'Compte pro', amountCents: 3189 }] });
+    expect(readCsv([['IBAN FR76 3000 4000 0100 0000 1234 567'], ...body], null, () => null, { today: '2026-11-25', account: '' })).toMatchObject({ ok: true, lines: [{ account: 'FR7630004000010000001234567' }] });
   });
 });
