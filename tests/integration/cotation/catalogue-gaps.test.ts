@@ -60,6 +60,8 @@ describe('act picker: the words a nurse or a kiné types find the new acts', () 
     ['tuberculinique', '2026-11-24', 'idel-test-tuberculinique'],
     ['lecture timbre', '2026-11-24', 'idel-lecture-tuberculinique'],
     ['supplément grippe', '2016-11-02', 'idel-supplement-grippe'],
+    ['surveillance clinique hebdomadaire', '2026-11-24', 'idel-ais-surveillance-hebdo'],
+    ['programme aide', '2026-11-24', 'idel-ais-programme-aide'],
   ];
   for (const [words, date, key] of cases) {
     it(`« ${words} » on ${date} finds ${key} first`, () => {
@@ -141,6 +143,12 @@ describe('prices of the new acts, each with its source', () => {
     // (AMI 1 + AMI 1) at full rate per ILM n°309; ranked by art. 11B here: 3,15 € + 1,58 €, under-billing at worst.
     expect(summary(inv)).toEqual(['AMI 100 100 315', 'AMI 100 50 158']);
     expect(inv.lines.map((l) => l.explanation ?? '').join('\n')).toMatch(/Acte à vérifier : Fin au 22\/03\/2023/);
+  });
+
+  it('séance hebdomadaire de surveillance clinique AIS 4 = 10,60 € (AIS 2,65 €), kept « à vérifier » (key letter from one third-party catalogue)', async () => {
+    const inv = await price(nurse, visit({ date: '2026-11-24', place: 'domicile', acts: [{ key: 'idel-ais-surveillance-hebdo', code: 'AIS', coefficient: 4 }] }));
+    expect(summary(inv)).toEqual(['AIS 400 100 1060', 'IFD 100 100 275']);
+    expect(explanationOf(inv)).toMatch(/Acte à vérifier : Coefficient 4 dans deux transcriptions tierces/);
   });
 
   it('BDK neurologique AMK 10,1 before 01/07/2018 = 21,72 € (lecokon.fr: « AMK 10,1 (soit 21,72 euros) »)', async () => {
