@@ -17,8 +17,8 @@ let t: TestBackend;
 let nurse = 0;
 let kine = 0;
 let patient = 0;
-let nurseActs: CatalogueAct[] = [];
-let kineActs: CatalogueAct[] = [];
+let nurseActs: readonly CatalogueAct[] = [];
+let kineActs: readonly CatalogueAct[] = [];
 beforeAll(async () => {
   t = makeTestBackend('2026-11-25');
   nurse = (await t.call('practitioners/create', buildPractitionerInput())).id;
@@ -40,7 +40,7 @@ async function price(practitionerId: number, v: VisitIn): Promise<Invoice> {
 const summary = (inv: Invoice) => inv.lines.map((l) => `${l.code} ${l.coefficient} ${l.ratePercent} ${l.amountCents}`);
 const explanationOf = (inv: Invoice, i = 0) => inv.lines[i]!.explanation ?? '';
 /** The keys the picker shows first (8 rows) for what was typed, on a date. */
-const picker = (acts: CatalogueAct[], q: string, date: string) => searchActs(acts, q, date).slice(0, 8).map((a) => a.key);
+const picker = (acts: readonly CatalogueAct[], q: string, date: string) => searchActs(acts, q, date).slice(0, 8).map((a) => a.key);
 
 describe('act picker: the words a nurse or a kiné types find the new acts', () => {
   const cases: [string, string, string][] = [
