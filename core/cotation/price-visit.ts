@@ -24,16 +24,19 @@ export const pricedAmount = (unitCents: number, coefficient: number, ratePercent
 const defaultGroup = (code: string): ActGroup =>
   code === 'AIS' ? 'ais' : ['BSA', 'BSB', 'BSC'].includes(code) ? 'forfait' : 'standard';
 
+/** Equal acts differ only by their « à vérifier » note: a stable order on it keeps the result independent of typing order. */
+const byNote = (a: { verifyNote?: string }, b: { verifyNote?: string }): number => (a.verifyNote ?? '').localeCompare(b.verifyNote ?? '');
+
 const inForce = (a: CatalogueAct, date: string) => a.effectiveFrom <= date && (a.effectiveTo === null || a.effectiveTo >= date);
 
 function resolve(code: string, coefficient: number, key: string | null | undefined, date: string, catalogue: Catalogue, practice: Practice): ResolvedAct {
   const acts = catalogue.acts.filter((a) => a.profession === practice.profession && a.code === code && inForce(a, date));
-  const picked =
-    (key ? acts.find((a) => a.key === key && (a.coefficient === null || a.coefficient === coefficient)) : undefined) ??
-    acts.find((a) => a.coefficient === coefficient && a.group === defaultGroup(code)) ??
-    acts.find((a) => a.coefficient === null);
-  if (practice.profession === 'masseur-kinesitherapeute') return { code, coefficient, group: 'kine', ngap: picked?.ngap ?? 'NGAP titre XIV' };
-  return { code, coefficient, group: picked?.group ?? defaultGroup(code), ngap: picked?.ngap ?? 'NGAP titre XVI' };
+  const byKey = key ? acts.find((a) => a.key === key && (a.coefficient === null || a.coefficient === coefficient)) : undefined;
+  const picked = byKey ?? acts.find((a) => a.coefficient === coefficient && a.group === defaultGroup(code)) ?? acts.find((a) => a.coefficient === null);
+  // Only an act chosen in the picker carries its note: a typed coefficient may match several acts.
+  const note = byKey?.verifyNote ? { verifyNote: byKey.verifyNote } : {};
+  if (practice.profession === 'masseur-kinesitherapeute') return { code, coefficient, group: 'kine', ngap: picked?.ngap ?? 'NGAP titre XIV', ...note };
+  return { code, coefficient, group: picked?.group ?? defaultGroup(code), ngap: picked?.ngap ?? 'NGAP titre XVI', ...note };
 }
 
 export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practice, patient: PatientFacts): PricedVisit {
@@ -62,13 +65,13 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
       if (step.explanation) explanations.push(step.explanation);
       if (step.verifyNote) stepNotes.set(`${a.code}|${step.coefficient}`, step.verifyNote);
       return { ...resolve(a.code, step.coefficient, a.key, visit.date, catalogue, practice), session: a.session ?? 1 };
-    });
+    }).sort(byNote);
     resolved = stepped;
     const kine = applyKineSessions(stepped, visit.twoSessionsJustified, visit.date);
     ({ rated, dropped } = kine);
     problems.push(...kine.problems);
   } else {
-    resolved = typed.map((a) => resolve(a.code, a.coefficient, a.key, visit.date, catalogue, practice));
+    resolved = typed.map((a) => resolve(a.code, a.coefficient, a.key, visit.date, catalogue, practice)).sort(byNote);
     const unitOf = (code: string): number => {
       const found = tariffInForce(catalogue.tariffs, { profession: practice.profession, code, zone: practice.tariffZone, date: visit.date });
       return found.ok ? found.tariff.unitCents : 0;
@@ -99,7 +102,7 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
 
   const lines: PricedLine[] = [];
   const typedIk = requested.some((c) => IK_TYPED.includes(c));
-  const price = (kind: PricedLine['kind'], code: string, coefficient: number, ratePercent: 100 | 50, explanation: string, article: string) => {
+  const price = (kind: PricedLine['kind'], code: string, coefficient: number, ratePercent: 100 | 50, explanation: string, article: string, actNote?: string) => {
     const found = tariffInForce(catalogue.tariffs, { profession: practice.profession, code, zone: practice.tariffZone, date: visit.date });
     if (!found.ok) {
       // An act, or an allowance the user typed, cannot go without its tariff; one the engine derived is left
@@ -119,6 +122,7 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
     // The IK line says what it bills: « = 6 km × 0,35 € = 2,10 € ».
     if (IK_CODES_SET.has(code)) explanation = `${explanation.replace(/\.$/, '')} × ${formatEuros(t.unitCents)} = ${formatEuros(amountCents)}.`;
     if (stepNote) explanation = `${explanation} Coefficient porté par l’avenant 7, à vérifier : ${stepNote}`;
+    if (actNote) explanation = `${explanation} Acte à vérifier : ${actNote}`;
     lines.push({
       kind,
       actDate: visit.date,
@@ -133,7 +137,7 @@ export function priceVisit(visit: Visit, catalogue: Catalogue, practice: Practic
     });
   };
   const orderedActs = [...rated].sort((a, b) => b.ratePercent - a.ratePercent || byRank(a, b));
-  for (const a of orderedActs) price('act', a.code, a.coefficient, a.ratePercent, a.explanation, a.article);
+  for (const a of orderedActs) price('act', a.code, a.coefficient, a.ratePercent, a.explanation, a.article, a.verifyNote);
   for (const w of wanted) price(w.kind, w.code, w.coefficient, 100, w.explanation, w.article);
   return { lines, dropped: [...dropped].sort(byRank), explanations, problems };
 }

@@ -171,7 +171,7 @@ describe('cotation on the Actes tab', () => {
     await screenshot(page, 'cotation-tarifs-a-verifier');
   });
 
-  it('finds the acts a nurse and a kiné type: « vaccin », « agrafes », « perfusion », « genou » (screenshots)', async () => {
+  it('finds the acts a nurse and a kiné type: « vaccin », « agrafes », « irrigation », « dialyse », « perfusion », « genou » (screenshots)', async () => {
     const patient = await seedPatient(app, 'Camara', nirOf('2900599123460'));
     const nurse = (await apiCall(app, 'practitioners/list', {})).find((p) => p.profession === 'infirmier')!;
     await apiCall(app, 'invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id });
@@ -181,7 +181,7 @@ describe('cotation on the Actes tab', () => {
     await visit.getByLabel('Date de la visite 1').fill(frDate(isoToday(-1)));
     const results = visit.getByRole('list', { name: 'Actes trouvés (visite 1)' });
     const search = visit.getByLabel('Rechercher un acte (visite 1)');
-    for (const [word, first] of [['vaccin', /AMI 2,4 – Injection d’un vaccin/], ['agrafes', /AMI 2 – Ablation de fils ou d’agrafes, dix ou moins/], ['perfusion', /AMI 9 – Forfait perfusion courte/]] as const) {
+    for (const [word, first] of [['vaccin', /AMI 2,4 – Injection d’un vaccin/], ['agrafes', /AMI 2 – Ablation de fils ou d’agrafes, dix ou moins/], ['irrigation', /AMI 4 – Irrigation colique/], ['dialyse', /AMI 4 – Dialyse péritonéale, par séance/], ['perfusion', /AMI 9 – Forfait perfusion courte/]] as const) {
       await search.fill(word);
       await results.getByRole('button', { name: new RegExp(`^Ajouter ${first.source}`) }).waitFor();
       await screenshot(page, `act-picker-${word}`);
@@ -209,7 +209,9 @@ describe('cotation on the Actes tab', () => {
     const { catalogueFileText, shippedCatalogue } = await import('../../db/catalogue-bundle.ts');
     const { checksumOf } = await import('../../db/catalogue-apply.ts');
     const file = structuredClone(shippedCatalogue());
-    Object.assign(file, { version: 2, published: '2026-12-01', title: 'Mise à jour de démonstration' });
+    const shipped = file.version;
+    const next = shipped + 1;
+    Object.assign(file, { version: next, published: '2026-12-01', title: 'Mise à jour de démonstration' });
     file.tariffs.push({ profession: 'infirmier', code: 'AMI', zone: 'metropole', label: 'Acte médico-infirmier', cents: 330, from: '2027-01-01', source: 'démonstration' });
     const { checksum: _c, ...content } = file;
     const good = catalogueFileText({ ...file, checksum: checksumOf(content) });
@@ -225,11 +227,11 @@ describe('cotation on the Actes tab', () => {
     await input.setInputFiles({ name: 'catalogue-v2.json', mimeType: 'application/json', buffer: Buffer.from(good) });
     const changes = page.getByRole('table', { name: 'Changements du catalogue' });
     expect(await changes.getByRole('row').nth(1).textContent()).toMatch(/Ajout.*Tarif.*AMI.*3,30\s€ \(métropole\).*depuis le 01\/01\/2027/);
-    await page.getByText(/version 2 du 01\/12\/2026 \(en place : version 1\) : 1 ajout\(s\), 0 modification\(s\), 0 fin\(s\)/).waitFor();
+    await page.getByText(new RegExp(`version ${next} du 01/12/2026 \\(en place : version ${shipped}\\) : 1 ajout\\(s\\), 0 modification\\(s\\), 0 fin\\(s\\)`)).waitFor();
     await section.screenshot({ path: join(SCREENSHOTS_DIR, 'catalogue-import-preview.png') });
     await page.getByRole('button', { name: 'Appliquer la mise à jour' }).click();
-    await page.getByText(/Mise à jour version 2 du 01\/12\/2026 appliquée : 1 ajout\(s\)/).waitFor();
-    await page.getByText(/Catalogue en place : version 2 du 01\/12\/2026 \(mise à jour importée/).waitFor();
-    expect((await apiCall(app, 'catalogue/versions', {})).map((v) => v.version)).toEqual([2, 1]);
+    await page.getByText(new RegExp(`Mise à jour version ${next} du 01/12/2026 appliquée : 1 ajout\\(s\\)`)).waitFor();
+    await page.getByText(new RegExp(`Catalogue en place : version ${next} du 01/12/2026 \\(mise à jour importée`)).waitFor();
+    expect((await apiCall(app, 'catalogue/versions', {})).map((v) => v.version).slice(0, 2)).toEqual([next, shipped]);
   });
 });

@@ -25,6 +25,8 @@ export interface ResolvedAct {
   coefficient: number;
   group: ActGroup;
   ngap: string;
+  /** The « à vérifier » note of the catalogue act picked by its key (issue 18: shown in the line's explanation). */
+  verifyNote?: string;
 }
 
 export interface RatedAct extends ResolvedAct {

@@ -25,7 +25,8 @@ describe('act picker', () => {
     expect(keys('agrafes plus de dix')).toEqual(['idel-ablation-fils-plus-10']);
     expect(keys('perfusion')).toHaveLength(7);
     expect(keys('perfusion longue')).toEqual(['idel-perfusion-longue', 'idel-perfusion-longue-immuno']);
-    expect(searchActs(ctx.catalogue.acts, 'vaccin', '2023-03-22')).toEqual([]);
+    // Before 23/03/2023 no vaccination act (AMI 2,4 / 3,05), only the flu-campaign supplement (ILM n°309, NGAP 04/2022).
+    expect(searchActs(ctx.catalogue.acts, 'vaccin', '2023-03-22').map((a) => a.key)).toEqual(['idel-supplement-grippe']);
     expect(searchActs(ctx.catalogue.acts, 'bsa', '2019-06-01')).toEqual([]);
     const mk = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', amNumber: '751234999' }));
     const kine = await t.call('cotation/context', { practitionerId: mk.id });

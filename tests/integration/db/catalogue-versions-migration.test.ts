@@ -5,7 +5,7 @@
  * hand-typed tariff stays, values can no longer be rewritten, and the validated invoice is unchanged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../db/connection.ts';
@@ -15,6 +15,8 @@ import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts
 import { insertLegacyInvoice, insertLegacyPractice } from './legacy-practice.ts';
 
 const dirs: string[] = [];
+const catalogueChecksum = (version: number): string =>
+  (JSON.parse(readFileSync(join(MIGRATIONS, `catalogue-ngap-v${version}.json`), 'utf8')) as { checksum: string }).checksum;
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('catalogue-versions migration', () => {
@@ -32,7 +34,9 @@ describe('catalogue-versions migration', () => {
     old.close();
 
     const db = openDatabase(file, { migrationsDir: MIGRATIONS });
-    expect(db.prepare('SELECT version, origin, checksum FROM catalogue_versions').all()).toEqual([{ version: 1, origin: 'migration', checksum: shippedCatalogue().checksum }]);
+    // Version 1 is the file this migration names; later catalogue migrations add their own version after it.
+    expect(db.prepare('SELECT version, origin, checksum FROM catalogue_versions WHERE version = 1').all()).toEqual([{ version: 1, origin: 'migration', checksum: catalogueChecksum(1) }]);
+    expect(db.prepare('SELECT max(version) AS v FROM catalogue_versions').get()).toEqual({ v: shippedCatalogue().version });
     // MD 8,00 € is replaced by F (8,50 € since 01/08/2018): withdrawn by version 1, still there for its invoices.
     expect(db.prepare('SELECT code, unit_cents, withdrawn_by FROM tariffs WHERE id = ?').get(md.id)).toEqual({ code: 'MD', unit_cents: 800, withdrawn_by: 1 });
     expect(db.prepare("SELECT unit_cents FROM tariffs WHERE code = 'F' AND profession = 'infirmier' AND zone = 'metropole' AND withdrawn_by IS NULL ORDER BY effective_from DESC LIMIT 1").get()).toEqual({ unit_cents: 850 });
@@ -46,6 +50,40 @@ describe('catalogue-versions migration', () => {
     expect(() => db.prepare("DELETE FROM tariffs WHERE code = 'XAB'").run()).toThrow(/history/);
     expect(() => db.prepare('UPDATE tariffs SET label = ? WHERE id = ?').run('autre', md.id)).toThrow(/history/);
     expect(() => db.prepare('DELETE FROM catalogue_versions').run()).toThrow(/history/);
+    db.close();
+  });
+
+  it('version 2 (catalogue gaps): an upgraded database gets the new acts and keeps its invoices byte for byte', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feuillet-mig-catalogue-v2-'));
+    dirs.push(dir);
+    const file = join(dir, 'feuillet.sqlite');
+    const old = openDatabase(file, { migrationsDir: migrationsBefore(dir, '-catalogue-v2.sql') });
+    expect(old.prepare('SELECT version FROM catalogue_versions').all()).toEqual([{ version: 1 }]);
+    expect(old.prepare("SELECT count(*) AS n FROM ngap_acts WHERE key = 'idel-dialyse-peritoneale'").get()).toEqual({ n: 0 });
+    const practice = insertLegacyPractice(old, NIA_8);
+    const invoice = insertLegacyInvoice(old, practice, { number: 1, ame: true, validatedAt: '2026-11-20T10:00:00.000Z' });
+    const frozen = (db: typeof old) => ({
+      invoice: db.prepare('SELECT * FROM invoices WHERE id = ?').get(invoice),
+      lines: db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id').all(invoice),
+      tariffs: db.prepare('SELECT t.* FROM tariffs t JOIN invoice_lines l ON l.tariff_id = t.id WHERE l.invoice_id = ? ORDER BY t.id').all(invoice),
+    });
+    const before = frozen(old);
+    expect(before.lines.length).toBeGreaterThan(0);
+    old.close();
+
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    expect(db.prepare('SELECT version, origin, checksum FROM catalogue_versions WHERE version = 2').get()).toEqual({ version: 2, origin: 'migration', checksum: catalogueChecksum(2) });
+    // New acts, as the NGAP words them (ILM n°289 and n°302; titre XVI ch. II art. 6).
+    expect(db.prepare("SELECT code, coefficient, act_group, effective_from, verify_note FROM ngap_acts WHERE key = 'idel-dialyse-peritoneale'").get())
+      .toEqual({ code: 'AMI', coefficient: 400, act_group: 'standard', effective_from: '2009-04-15', verify_note: null });
+    expect(db.prepare("SELECT coefficient FROM ngap_acts WHERE key = 'idel-irrigation-colique'").get()).toEqual({ coefficient: 400 });
+    // The BDK at 10,7 starts on 01/07/2018 (bilankine.fr); AMK 8,1 before (lecokon.fr): an act updated in place, one added.
+    expect(db.prepare("SELECT key, coefficient, effective_from, effective_to FROM ngap_acts WHERE key IN ('mk-bdk', 'mk-bdk-2012') ORDER BY key").all()).toEqual([
+      { key: 'mk-bdk', coefficient: 1070, effective_from: '2018-07-01', effective_to: null },
+      { key: 'mk-bdk-2012', coefficient: 810, effective_from: '2012-07-15', effective_to: '2018-06-30' },
+    ]);
+    expect(frozen(db)).toEqual(before);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 });

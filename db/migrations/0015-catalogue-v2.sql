@@ -1,0 +1,5 @@
+-- Catalogue version 2 (issue 18, catalogue gaps): titre XVI acts a published source cotes (étui pénien, lavage vésical,
+-- vessie neurologique, pulvérisation, aérosol prophylactique, chimiothérapie IV, irrigation colique, dialyse péritonéale,
+-- supplément grippe, retrait de sonde urinaire…) and the kiné BDK before 01/07/2018 (AMK 8,1 / 10,1). Applied through
+-- applyCatalogue like version 1 (DESIGN §1): added rows, acts updated in place, validated invoices untouched.
+-- feuillet:apply-catalogue catalogue-ngap-v2.json
