@@ -32,6 +32,8 @@ export interface CotationExample {
   exactDate: boolean;
   visit: {
     date: string; time: string | null; place: 'cabinet' | 'domicile'; distanceKm: number | null; urgent: boolean; imperativePrescription?: boolean;
+    /** Rank of the patient among those seen at the same address on that trip (1 when left out). */
+    householdRank?: number;
     coordination: 'aucune' | 'palliatif' | 'pansement-complexe'; acts: { key?: string; code: string; coefficient: number }[];
   };
   /** Age of the patient (a child) when the example needs one, else an adult. */
@@ -101,7 +103,7 @@ export class ExampleRunner {
   async run(e: CotationExample): Promise<ExampleOutcome> {
     const v = e.visit;
     const visit: VisitIn = {
-      date: v.date, time: v.time, callTime: null, place: v.place, householdRank: 1, distanceKm: v.distanceKm, urgent: v.urgent,
+      date: v.date, time: v.time, callTime: null, place: v.place, householdRank: v.householdRank ?? 1, distanceKm: v.distanceKm, urgent: v.urgent,
       imperativePrescription: v.imperativePrescription ?? false, coordination: v.coordination, twoSessionsJustified: false, r251Procedure: false, acts: v.acts,
     };
     const draft = await this.t.call('invoices/create-draft', { practitionerId: await this.practitioner(e), patientId: await this.patient(e) });
