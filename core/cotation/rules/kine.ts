@@ -53,14 +53,22 @@ export function stepCoefficient(
 }
 
 /**
- * AMK balnéothérapie supplements: AMK 1,2 and 2,2 before 01/01/2026, AMK 2,5 and 3,5 from that date
+ * Bilan-diagnostic kinésithérapique 10,7 (10,8 neurologique), billed on top of the session it opens
+ * (SNMKR « tableau NGAP » v19; hey-lilie.fr; bilankine.fr/?p=18647 « Bilan kiné en plus de la première
+ * séance »), written with the key letter of the rééducation: « La cotation en AMS, AMK ou AMC du bilan est
+ * forfaitaire » (NGAP titre XIV chap. I sect. 2 § 3, arrêté du 13/10/2003, juriblio.fr).
+ */
+export const isBilanDiagnostic = (act: { code: string; coefficient: number }): boolean =>
+  ['AMS', 'AMK', 'AMC'].includes(act.code) && (act.coefficient === 1070 || act.coefficient === 1080);
+
+/**
+ * AMK balnéothérapie supplements (and the bilan-diagnostic, also added to the session): AMK 1,2 and 2,2 before 01/01/2026, AMK 2,5 and 3,5 from that date
  * (avenant 7; SNMKR FAQ; suspension to 01/01/2026, BILLING-RULES §10). `date` '' = unknown: none recognised.
  */
 export function isBalneoSupplement(act: { code: string; coefficient: number }, date: string): boolean {
-  if (act.code !== 'AMK' || date === '') return false;
-  // Bilan-diagnostic kinésithérapique AMK 10,7 (10,8 neurologique), billed on top of the session it opens
-  // (SNMKR « tableau NGAP » v19; hey-lilie.fr; /work research kiné A.4: likely).
-  if (act.coefficient === 1070 || act.coefficient === 1080) return true;
+  if (date === '') return false;
+  if (isBilanDiagnostic(act)) return true;
+  if (act.code !== 'AMK') return false;
   return date < KINE_2025_MEASURES_FROM ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
 }
 
@@ -79,14 +87,14 @@ export function applyKineSessions(
   const problems: Problem[] = [];
   // Balnéothérapie supplements are added to the session they go with, outside the one-cotation rule.
   const supplements = all.filter((a) => isBalneoSupplement(a, date) && all.some((o) => o.session === a.session && !isBalneoSupplement(o, date)));
-  const label = (a: { coefficient: number }) => (a.coefficient >= 1070 ? 'bilan-diagnostic kinésithérapique' : 'supplément balnéothérapie');
+  const label = (a: { code: string; coefficient: number }) => (isBilanDiagnostic(a) ? 'bilan-diagnostic kinésithérapique' : 'supplément balnéothérapie');
   const acts = all.filter((a) => !supplements.includes(a));
   for (const a of [...supplements].sort(byRank)) {
     rated.push({
       ...a,
       ratePercent: 100,
       explanation: `${cotation(a.code, a.coefficient)} à 100 % : ${label(a)} ajouté à la séance (hors règle d’une cotation par séance).`,
-      article: a.coefficient >= 1070 ? 'NGAP titre XIV chap. I (bilan-diagnostic kinésithérapique)' : 'NGAP titre XIV chap. IV (balnéothérapie) ; avenant 7',
+      article: isBilanDiagnostic(a) ? 'NGAP titre XIV chap. I (bilan-diagnostic kinésithérapique)' : 'NGAP titre XIV chap. IV (balnéothérapie) ; avenant 7',
     });
   }
   const sessions = [1, 2].map((s) => acts.filter((a) => a.session === s).sort(byRank)).filter((list) => list.length > 0);
