@@ -1,6 +1,7 @@
 /**
  * Kiné acts added to the session they go with, outside the « one cotation per session » rule of titre XIV:
- * the bilan-diagnostic kinésithérapique, written with the key letter of the rééducation it opens. Each case is
+ * the bilan-diagnostic kinésithérapique, written with the key letter of the rééducation it opens, and the
+ * supplement for a multilayer bandage beside a lymphatic drainage. Each case is
  * a published one, priced by the pure engine with the shipped catalogue files.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,5 +32,26 @@ describe('bilan-diagnostic kinésithérapique on top of the first session', () =
   });
   it('two ordinary acts in one session stay one cotation (titre XIV, dispositions liminaires)', () => {
     expect(lines(session('2019-03-01', [{ code: 'AMS', coefficient: 750 }, { code: 'AMS', coefficient: 950 }]))).toEqual(['AMS 950 100 2043']);
+  });
+});
+
+describe('supplement for a multilayer bandage beside a manual lymphatic drainage', () => {
+  // « En 2012 en libéral, l'acte correspondant à une « Rééducation pour lymphœdèmes vrais par drainage manuel pour un
+  // membre ou pour le cou et la face » se nomme AMK 7. Un supplément pour bandage multicouche est possible (pour un
+  // membre : AMK 1). » (A. Hascouet, mémoire IFMK Brest 2020, § II.3.1, 123dok.net copy of dumas-03014810)
+  it('drainage of one limb AMK 7 + bandage AMK 1, both billed (2013)', () => {
+    expect(lines(session('2013-06-03', [{ code: 'AMK', coefficient: 700 }, { code: 'AMK', coefficient: 100 }]))).toEqual(['AMK 100 100 215', 'AMK 700 100 1505']);
+  });
+  it('drainage of two limbs AMC 9 + bandage AMC 2', () => {
+    expect(lines(session('2013-06-03', [{ code: 'AMC', coefficient: 900 }, { code: 'AMC', coefficient: 200 }]))).toEqual(['AMC 200 100 430', 'AMC 900 100 1935']);
+  });
+  // SNMKR « tableau NGAP » v19 (tarifs au 28/05/2026): RAV 8 drainage one limb, « Supplément bandage multicouche » RAV 1.
+  it('since the annexe-2 letters: RAV 8 + RAV 1 (2,21 €)', () => {
+    expect(lines(session('2026-03-02', [{ code: 'RAV', coefficient: 800, key: 'mk-drainage-1' }, { code: 'RAV', coefficient: 100, key: 'mk-bandage-1' }]))).toEqual(['RAV 100 100 221', 'RAV 800 100 1768']);
+  });
+  // « La cotation de l'acte tient compte du bandage, et celui-ci ne peut pas faire l'objet d'un supplément pour bandage
+  // multicouche » (Alizé, Actu'Alizé n°45, 05/2017, « Le DLM », pdfhall.com): the breast-cancer act 15,5 includes it.
+  it('no supplement beside the breast-cancer lymphœdème act AMK 15,5', () => {
+    expect(lines(session('2017-06-01', [{ code: 'AMK', coefficient: 1550 }, { code: 'AMK', coefficient: 100 }]))).toEqual(['AMK 1550 100 3333']);
   });
 });
