@@ -209,7 +209,8 @@ describe('cotation on the Actes tab', () => {
     const { catalogueFileText, shippedCatalogue } = await import('../../db/catalogue-bundle.ts');
     const { checksumOf } = await import('../../db/catalogue-apply.ts');
     const file = structuredClone(shippedCatalogue());
-    Object.assign(file, { version: 2, published: '2026-12-01', title: 'Mise à jour de démonstration' });
+    const [shipped, next] = [file.version, file.version + 1];
+    Object.assign(file, { version: next, published: '2026-12-01', title: 'Mise à jour de démonstration' });
     file.tariffs.push({ profession: 'infirmier', code: 'AMI', zone: 'metropole', label: 'Acte médico-infirmier', cents: 330, from: '2027-01-01', source: 'démonstration' });
     const { checksum: _c, ...content } = file;
     const good = catalogueFileText({ ...file, checksum: checksumOf(content) });
@@ -222,14 +223,14 @@ describe('cotation on the Actes tab', () => {
     const section = page.getByRole('region', { name: 'Mise à jour du catalogue' });
     await section.screenshot({ path: join(SCREENSHOTS_DIR, 'catalogue-import-refused.png') });
 
-    await input.setInputFiles({ name: 'catalogue-v2.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+    await input.setInputFiles({ name: `catalogue-v${next}.json`, mimeType: 'application/json', buffer: Buffer.from(good) });
     const changes = page.getByRole('table', { name: 'Changements du catalogue' });
     expect(await changes.getByRole('row').nth(1).textContent()).toMatch(/Ajout.*Tarif.*AMI.*3,30\s€ \(métropole\).*depuis le 01\/01\/2027/);
-    await page.getByText(/version 2 du 01\/12\/2026 \(en place : version 1\) : 1 ajout\(s\), 0 modification\(s\), 0 fin\(s\)/).waitFor();
+    await page.getByText(new RegExp(`version ${next} du 01/12/2026 \\(en place : version ${shipped}\\) : 1 ajout\\(s\\), 0 modification\\(s\\), 0 fin\\(s\\)`)).waitFor();
     await section.screenshot({ path: join(SCREENSHOTS_DIR, 'catalogue-import-preview.png') });
     await page.getByRole('button', { name: 'Appliquer la mise à jour' }).click();
-    await page.getByText(/Mise à jour version 2 du 01\/12\/2026 appliquée : 1 ajout\(s\)/).waitFor();
-    await page.getByText(/Catalogue en place : version 2 du 01\/12\/2026 \(mise à jour importée/).waitFor();
-    expect((await apiCall(app, 'catalogue/versions', {})).map((v) => v.version)).toEqual([2, 1]);
+    await page.getByText(new RegExp(`Mise à jour version ${next} du 01/12/2026 appliquée : 1 ajout\\(s\\)`)).waitFor();
+    await page.getByText(new RegExp(`Catalogue en place : version ${next} du 01/12/2026 \\(mise à jour importée`)).waitFor();
+    expect((await apiCall(app, 'catalogue/versions', {})).map((v) => v.version)).toEqual(Array.from({ length: next }, (_, i) => next - i));
   });
 });

@@ -17,9 +17,10 @@ beforeEach(() => (t = makeTestBackend('2027-01-10')));
 afterEach(() => t.dispose());
 
 /** A new version of the shipped catalogue, edited by `edit`, its checksum recomputed (as a forger would). */
+const NEXT = shippedCatalogue().version + 1;
 function update(edit: (f: CatalogueFile) => void): string {
   const file = structuredClone(shippedCatalogue());
-  file.version = 2;
+  file.version = NEXT;
   file.published = '2027-01-02';
   file.title = 'Mise à jour';
   edit(file);
@@ -52,7 +53,7 @@ describe('hostile catalogue files', () => {
     await refused(`{"format":"feuillet-catalogue-ngap","formatVersion":1,"title":${'['.repeat(500_000)}${']'.repeat(500_000)}}`, /refusé/);
   });
   it('a __proto__ key in the header and in a row', async () => {
-    await refused(update(() => {}).replace('"version": 2', '"__proto__": {"version": 99}, "version": 2'), /refusé/);
+    await refused(update(() => {}).replace(`"version": ${NEXT}`, `"__proto__": {"version": 99}, "version": ${NEXT}`), /refusé/);
     await refused(update(() => {}).replace('{"profession":"infirmier"', '{"__proto__":{"cents":1},"profession":"infirmier"'), /refusé/);
     expect(({} as Record<string, unknown>).cents).toBeUndefined();
   });

@@ -17,8 +17,12 @@ let t: TestBackend;
 beforeEach(() => (t = makeTestBackend('2027-01-10')));
 afterEach(() => t.dispose());
 
+/** The version of the shipped catalogue (the migrations apply versions 1 to SHIPPED), and the next one. */
+const SHIPPED = shippedCatalogue().version;
+const NEXT = SHIPPED + 1;
+
 /** A new version of the shipped catalogue, edited by `edit`, with its checksum recomputed (a genuine update). */
-function update(edit: (f: CatalogueFile) => void, version = 2): string {
+function update(edit: (f: CatalogueFile) => void, version = NEXT): string {
   const file = structuredClone(shippedCatalogue());
   file.version = version;
   file.published = '2027-01-02';
@@ -39,10 +43,11 @@ const dbBytes = () => {
 };
 
 describe('catalogue versions', () => {
-  it('the shipped catalogue came in through a migration, as version 1', async () => {
-    const [v] = await t.call('catalogue/versions', {});
-    expect(v).toMatchObject({ version: 1, origin: 'migration', checksum: shippedCatalogue().checksum });
-    expect(v!.counts.add).toBeGreaterThan(50);
+  it('the shipped catalogue came in through migrations, version 1 then each later version', async () => {
+    const versions = await t.call('catalogue/versions', {});
+    expect(versions.map((v) => [v.version, v.origin])).toEqual(Array.from({ length: SHIPPED }, (_, i) => [SHIPPED - i, 'migration']));
+    expect(versions[0]).toMatchObject({ version: SHIPPED, checksum: shippedCatalogue().checksum });
+    expect(versions.at(-1)!.counts.add).toBeGreaterThan(50);
   });
 });
 
@@ -57,14 +62,14 @@ describe('importing a catalogue update', () => {
     });
     const audit = t.count('audit_log');
     const preview = await t.call('catalogue/preview-update', { content });
-    expect(preview).toMatchObject({ version: 2, published: '2027-01-02', current: { version: 1 }, counts: { add: 1, change: 1, end: 2 } });
+    expect(preview).toMatchObject({ version: NEXT, published: '2027-01-02', current: { version: SHIPPED }, counts: { add: 1, change: 1, end: 2 } });
     expect(preview.changes).toEqual(expect.arrayContaining([
       expect.objectContaining({ kind: 'tarif', action: 'add', code: 'AMI', detail: expect.stringMatching(/^3,30\s€ \(métropole\)$/), from: '2027-01-01', to: null }),
       expect.objectContaining({ kind: 'tarif', action: 'end', code: 'IFD', from: '2024-01-28', to: '2026-12-31' }),
       expect.objectContaining({ kind: 'acte', action: 'end', code: 'AMI', detail: 'AMI 1,25 — retiré' }),
       expect.objectContaining({ kind: 'acte', action: 'change', label: 'Séance d’aérosol (nébulisation)', before: 'AMI 1,5 — Séance d’aérosol' }),
     ]));
-    expect(await t.call('catalogue/versions', {})).toHaveLength(1);
+    expect(await t.call('catalogue/versions', {})).toHaveLength(SHIPPED);
     expect(t.count('audit_log')).toBe(audit);
   });
 
@@ -81,11 +86,11 @@ describe('importing a catalogue update', () => {
     });
     const preview = await t.call('catalogue/preview-update', { content });
     const applied = await t.call('catalogue/apply-update', { content, checksum: preview.checksum });
-    expect(applied).toMatchObject({ version: 2, origin: 'import', appliedAt: '2027-01-10T09:00:00.000Z', counts: { add: 1, change: 1, end: 0 } });
-    expect((await t.call('catalogue/versions', {})).map((v) => v.version)).toEqual([2, 1]);
+    expect(applied).toMatchObject({ version: NEXT, origin: 'import', appliedAt: '2027-01-10T09:00:00.000Z', counts: { add: 1, change: 1, end: 0 } });
+    expect((await t.call('catalogue/versions', {})).map((v) => v.version)).toEqual(Array.from({ length: NEXT }, (_, i) => NEXT - i));
     const entry = t.ctx.db.prepare("SELECT action, after_json FROM audit_log WHERE entity = 'catalogue'").get() as { action: string; after_json: string };
     expect(entry.action).toBe('apply');
-    expect(JSON.parse(entry.after_json)).toMatchObject({ version: 2, checksum: preview.checksum, counts: { add: 1, change: 1, end: 0 } });
+    expect(JSON.parse(entry.after_json)).toMatchObject({ version: NEXT, checksum: preview.checksum, counts: { add: 1, change: 1, end: 0 } });
     expect(t.ctx.db.prepare("SELECT count(*) AS n FROM tariffs WHERE code = 'AIS' AND zone = 'metropole' AND withdrawn_by IS NOT NULL").get()).toEqual({ n: 1 });
 
     expect(await t.call('invoices/get', { id: validated.id })).toEqual(before);
@@ -107,7 +112,11 @@ describe('importing a catalogue update', () => {
       content: () => update(amiRaise).replace('"cents":330', '"cents":990'),
       message: /somme de contrôle ne correspond pas/,
     },
-    { name: 'an older file', content: () => update(amiRaise, 1), message: /version 1 du 02\/01\/2027\) n’est pas plus récent que le catalogue en place \(version 1 du 06\/12\/2026\)/ },
+    {
+      name: 'an older file',
+      content: () => update(amiRaise, SHIPPED),
+      message: new RegExp(`version ${SHIPPED} du 02/01/2027\\) n’est pas plus récent que le catalogue en place \\(version ${SHIPPED} du 06/12/2026\\)`),
+    },
     { name: 'the catalogue already in place', content: () => catalogueFileText(shippedCatalogue()), message: /est déjà appliquée/ },
   ];
   for (const r of refusals) {

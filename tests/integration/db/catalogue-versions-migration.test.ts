@@ -5,11 +5,11 @@
  * hand-typed tariff stays, values can no longer be rewritten, and the validated invoice is unchanged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../db/connection.ts';
-import { shippedCatalogue } from '../../../db/catalogue-bundle.ts';
+import { shippedCatalogue, shippedFileName } from '../../../db/catalogue-bundle.ts';
 import { NIA_8 } from '../../helpers/test-backend.ts';
 import { MIGRATIONS, migrationsBefore } from '../../helpers/migrations-before.ts';
 import { insertLegacyInvoice, insertLegacyPractice } from './legacy-practice.ts';
@@ -32,7 +32,10 @@ describe('catalogue-versions migration', () => {
     old.close();
 
     const db = openDatabase(file, { migrationsDir: MIGRATIONS });
-    expect(db.prepare('SELECT version, origin, checksum FROM catalogue_versions').all()).toEqual([{ version: 1, origin: 'migration', checksum: shippedCatalogue().checksum }]);
+    // Version 1 (this migration's file), then each later catalogue migration, the last one the shipped catalogue.
+    const versions = db.prepare('SELECT version, origin, checksum FROM catalogue_versions ORDER BY version').all() as { version: number; origin: string; checksum: string }[];
+    expect(versions[0]).toEqual({ version: 1, origin: 'migration', checksum: JSON.parse(readFileSync(join(MIGRATIONS, shippedFileName(1)), 'utf8')).checksum });
+    expect(versions.at(-1)).toEqual({ version: shippedCatalogue().version, origin: 'migration', checksum: shippedCatalogue().checksum });
     // MD 8,00 € is replaced by F (8,50 € since 01/08/2018): withdrawn by version 1, still there for its invoices.
     expect(db.prepare('SELECT code, unit_cents, withdrawn_by FROM tariffs WHERE id = ?').get(md.id)).toEqual({ code: 'MD', unit_cents: 800, withdrawn_by: 1 });
     expect(db.prepare("SELECT unit_cents FROM tariffs WHERE code = 'F' AND profession = 'infirmier' AND zone = 'metropole' AND withdrawn_by IS NULL ORDER BY effective_from DESC LIMIT 1").get()).toEqual({ unit_cents: 850 });
@@ -46,6 +49,36 @@ describe('catalogue-versions migration', () => {
     expect(() => db.prepare("DELETE FROM tariffs WHERE code = 'XAB'").run()).toThrow(/history/);
     expect(() => db.prepare('UPDATE tariffs SET label = ? WHERE id = ?').run('autre', md.id)).toThrow(/history/);
     expect(() => db.prepare('DELETE FROM catalogue_versions').run()).toThrow(/history/);
+    db.close();
+  });
+
+  // Catalogue version 2 (migration « catalogue-v2 »): five titre XVI acts the published cases cote (ILM n°289, 302,
+  // 319, 340, 362), added through applyCatalogue; the rows of version 1 and a validated invoice untouched.
+  it('catalogue version 2 adds its acts, keeps the version-1 rows and a validated invoice as they were', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feuillet-mig-catalogue-v2-'));
+    dirs.push(dir);
+    const file = join(dir, 'feuillet.sqlite');
+    const old = openDatabase(file, { migrationsDir: migrationsBefore(dir, '-catalogue-v2.sql') });
+    const practice = insertLegacyPractice(old, NIA_8);
+    const invoice = insertLegacyInvoice(old, practice, { number: 1, ame: true, validatedAt: '2026-11-20T10:00:00.000Z' });
+    const tariffsBefore = old.prepare('SELECT * FROM tariffs ORDER BY id').all();
+    const linesBefore = old.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id').all(invoice);
+    expect(old.prepare("SELECT count(*) AS n FROM ngap_acts WHERE key = 'idel-dialyse-peritoneale'").get()).toEqual({ n: 0 });
+    old.close();
+
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS });
+    expect(db.prepare('SELECT origin FROM catalogue_versions WHERE version = 2').get()).toEqual({ origin: 'migration' });
+    const added = db.prepare("SELECT key, code, coefficient, act_group FROM ngap_acts WHERE key IN ('idel-etui-penien', 'idel-pulverisation', 'idel-irrigation-colique', 'idel-dialyse-peritoneale', 'idel-aerosol-immuno') ORDER BY key").all();
+    expect(added).toEqual([
+      { key: 'idel-aerosol-immuno', code: 'AMI', coefficient: 500, act_group: 'standard' },
+      { key: 'idel-dialyse-peritoneale', code: 'AMI', coefficient: 400, act_group: 'standard' },
+      { key: 'idel-etui-penien', code: 'AMI', coefficient: 100, act_group: 'standard' },
+      { key: 'idel-irrigation-colique', code: 'AMI', coefficient: 400, act_group: 'standard' },
+      { key: 'idel-pulverisation', code: 'AMI', coefficient: 125, act_group: 'standard' },
+    ]);
+    expect(db.prepare('SELECT * FROM tariffs ORDER BY id').all()).toEqual(tariffsBefore);
+    expect(db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id').all(invoice)).toEqual(linesBefore);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 });
