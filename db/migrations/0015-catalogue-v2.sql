@@ -1,6 +1,7 @@
 -- Catalogue version 2 (issue 18, published worked examples): five nurse acts of titre XVI the published cases
 -- cote and version 1 lacked — pose d'étui pénien AMI 1 (ILM n°340), pulvérisation AMI 1,25 (ILM n°319),
 -- irrigation colique AMI 4 (ILM n°302), dialyse péritonéale AMI 4 (ILM n°289), aérosol prophylactique of an
--- immunodeprimed or cancer patient AMI 5 (ILM n°362). Through the one way in, like 0009 (db/catalogue/*.json →
+-- immunodeprimed or cancer patient AMI 5 (ILM n°362); the kiné bilan-diagnostic 10,7 / 10,8 from 01/07/2018
+-- (avenant 5), 8,1 / 10,1 before (arrêté du 13/10/2003). Through the one way in, like 0009 (db/catalogue/*.json →
 -- npm run catalogue:build); no schema change.
 -- feuillet:apply-catalogue catalogue-ngap-v2.json

@@ -53,13 +53,16 @@ export function stepCoefficient(
 }
 
 /**
- * Bilan-diagnostic kinésithérapique 10,7 (10,8 neurologique), billed on top of the session it opens
- * (SNMKR « tableau NGAP » v19; hey-lilie.fr; bilankine.fr/?p=18647 « Bilan kiné en plus de la première
- * séance »), written with the key letter of the rééducation: « La cotation en AMS, AMK ou AMC du bilan est
- * forfaitaire » (NGAP titre XIV chap. I sect. 2 § 3, arrêté du 13/10/2003, juriblio.fr).
+ * Bilan-diagnostic kinésithérapique, billed on top of the session it opens (bilankine.fr/?p=18647 « Bilan kiné en
+ * plus de la première séance »), written with the key letter of the rééducation: « La cotation en AMS, AMK ou AMC du
+ * bilan est forfaitaire » (NGAP titre XIV chap. I sect. 2 § 3, arrêté du 13/10/2003, juriblio.fr). Its coefficient:
+ * 8,1 (10 à 20 séances) and 10,1 (neurologique) until 30/06/2018, 10,7 and 10,8 from 01/07/2018 (avenant 5:
+ * bilankine.fr « passe de 17,43€ à 23€ le 01/07/2018 »; julienmaurin-mk.fr; SNMKR « tableau NGAP » v19).
  */
-export const isBilanDiagnostic = (act: { code: string; coefficient: number }): boolean =>
-  ['AMS', 'AMK', 'AMC'].includes(act.code) && (act.coefficient === 1070 || act.coefficient === 1080);
+export const BDK_10_7_FROM = '2018-07-01';
+export const isBilanDiagnostic = (act: { code: string; coefficient: number }, date: string): boolean =>
+  ['AMS', 'AMK', 'AMC'].includes(act.code) &&
+  (date < BDK_10_7_FROM ? act.coefficient === 810 || act.coefficient === 1010 : act.coefficient === 1070 || act.coefficient === 1080);
 
 /** The annexe-2 key letters (RAV for vascular rééducation) replace AMS/AMK/AMC on 22/02/2024 (décision UNCAM du 14/12/2023). */
 export const KINE_2024_LETTERS_FROM = '2024-02-22';
@@ -83,7 +86,7 @@ export const isBandageSupplement = (a: { code: string; coefficient: number }, se
  */
 export function isBalneoSupplement(act: { code: string; coefficient: number }, date: string): boolean {
   if (date === '') return false;
-  if (isBilanDiagnostic(act)) return true;
+  if (isBilanDiagnostic(act, date)) return true;
   if (act.code !== 'AMK') return false;
   return date < KINE_2025_MEASURES_FROM ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
 }
@@ -106,14 +109,14 @@ export function applyKineSessions(
   const isSupplement = (a: ResolvedAct & { session: 1 | 2 }) => isBalneoSupplement(a, date) || isBandageSupplement(a, sessionOf(a), date);
   const supplements = all.filter((a) => isSupplement(a) && sessionOf(a).some((o) => !isSupplement(o)));
   const label = (a: { code: string; coefficient: number }) =>
-    isBilanDiagnostic(a) ? 'bilan-diagnostic kinésithérapique' : isBalneoSupplement(a, date) ? 'supplément balnéothérapie' : 'supplément pour bandage multicouche';
+    isBilanDiagnostic(a, date) ? 'bilan-diagnostic kinésithérapique' : isBalneoSupplement(a, date) ? 'supplément balnéothérapie' : 'supplément pour bandage multicouche';
   const acts = all.filter((a) => !supplements.includes(a));
   for (const a of [...supplements].sort(byRank)) {
     rated.push({
       ...a,
       ratePercent: 100,
       explanation: `${cotation(a.code, a.coefficient)} à 100 % : ${label(a)} ajouté à la séance (hors règle d’une cotation par séance).`,
-      article: isBilanDiagnostic(a)
+      article: isBilanDiagnostic(a, date)
         ? 'NGAP titre XIV chap. I (bilan-diagnostic kinésithérapique)'
         : isBalneoSupplement(a, date)
           ? 'NGAP titre XIV chap. IV (balnéothérapie) ; avenant 7'

@@ -53,7 +53,8 @@ describe('catalogue-versions migration', () => {
   });
 
   // Catalogue version 2 (migration « catalogue-v2 »): five titre XVI acts the published cases cote (ILM n°289, 302,
-  // 319, 340, 362), added through applyCatalogue; the rows of version 1 and a validated invoice untouched.
+  // 319, 340, 362) and the kiné bilan-diagnostic dated right, through applyCatalogue; tariffs and a validated invoice
+  // untouched.
   it('catalogue version 2 adds its acts, keeps the version-1 rows and a validated invoice as they were', () => {
     const dir = mkdtempSync(join(tmpdir(), 'feuillet-mig-catalogue-v2-'));
     dirs.push(dir);
@@ -75,6 +76,11 @@ describe('catalogue-versions migration', () => {
       { key: 'idel-etui-penien', code: 'AMI', coefficient: 100, act_group: 'standard' },
       { key: 'idel-irrigation-colique', code: 'AMI', coefficient: 400, act_group: 'standard' },
       { key: 'idel-pulverisation', code: 'AMI', coefficient: 125, act_group: 'standard' },
+    ]);
+    // The bilan-diagnostic 10,7 starts on 01/07/2018 (avenant 5); 8,1 before (arrêté du 13/10/2003).
+    expect(db.prepare("SELECT key, coefficient, effective_from, effective_to FROM ngap_acts WHERE key IN ('mk-bdk', 'mk-bdk-2003') ORDER BY key").all()).toEqual([
+      { key: 'mk-bdk', coefficient: 1070, effective_from: '2018-07-01', effective_to: null },
+      { key: 'mk-bdk-2003', coefficient: 810, effective_from: '2012-07-15', effective_to: '2018-06-30' },
     ]);
     expect(db.prepare('SELECT * FROM tariffs ORDER BY id').all()).toEqual(tariffsBefore);
     expect(db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id').all(invoice)).toEqual(linesBefore);

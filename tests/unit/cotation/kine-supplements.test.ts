@@ -30,6 +30,14 @@ describe('bilan-diagnostic kinésithérapique on top of the first session', () =
   it('a bilan AMC 10,8 (neurological) beside an AMC session', () => {
     expect(lines(session('2019-03-01', [{ code: 'AMC', coefficient: 1000 }, { code: 'AMC', coefficient: 1080 }]))).toEqual(['AMC 1000 100 2150', 'AMC 1080 100 2322']);
   });
+  // Before 01/07/2018 the bilan was 8,1 (10 à 20 séances) or 10,1 (neurologique): « La rémunération de ce bilan se
+  // cote AMS 8,1 … le bilan se cote alors AMK 10,1 » (ffmkr75.org 08/2009; arrêté du 13/10/2003). 10,7 from 01/07/2018
+  // (bilankine.fr « passe de 17,43€ à 23€ le 01/07/2018 »).
+  it('before 01/07/2018: AMS 7,5 + its bilan AMS 8,1, both billed; AMK 10,7 was no bilan then', () => {
+    expect(lines(session('2016-03-01', [{ code: 'AMS', coefficient: 750 }, { code: 'AMS', coefficient: 810 }]))).toEqual(['AMS 750 100 1613', 'AMS 810 100 1742']);
+    expect(lines(session('2016-03-01', [{ code: 'AMK', coefficient: 1000 }, { code: 'AMK', coefficient: 1010, key: 'mk-bdk-neuro-2003' }]))).toEqual(['AMK 1000 100 2150', 'AMK 1010 100 2172']);
+    expect(lines(session('2017-06-01', [{ code: 'AMK', coefficient: 800 }, { code: 'AMK', coefficient: 1070 }]))).toEqual(['AMK 1070 100 2301']);
+  });
   it('two ordinary acts in one session stay one cotation (titre XIV, dispositions liminaires)', () => {
     expect(lines(session('2019-03-01', [{ code: 'AMS', coefficient: 750 }, { code: 'AMS', coefficient: 950 }]))).toEqual(['AMS 950 100 2043']);
   });
