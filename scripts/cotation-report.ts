@@ -27,7 +27,7 @@ try {
     out.push(
       `${ok ? '✓' : '✗'} ${e.id} [${KIND_FR[e.kind]}] — ${who}, ${e.zone === 'dom' ? 'DOM' : 'métropole'}, ${e.visit.place}, ${formatFrDate(e.visit.date)}${e.exactDate ? '' : ' (jour choisi dans la période de la source)'}`,
       `  Source       : ${e.source}`,
-      `  La source dit : ${e.sourceSays}${e.expected.totalCents === null ? '' : ` = ${formatEuros(e.expected.totalCents)}`}`,
+      `  La source dit : ${e.sourceSays}${e.expected.totalCents === null ? ' (total non comparé : seules les lignes le sont)' : ` = ${formatEuros(e.expected.totalCents)}`}`,
       ...(e.quote ? [`  Citation     : ${e.quote}`] : []),
       o.error
         ? `  Feuillet     : refusé — ${o.error}`
