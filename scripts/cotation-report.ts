@@ -4,8 +4,15 @@
 import { formatActCode } from '../core/domain/acts.ts';
 import { formatEuros } from '../core/domain/money.ts';
 import { formatFrDate } from '../core/domain/dates.ts';
-import { agrees, EXAMPLES, ExampleRunner } from '../tests/helpers/cotation-examples.ts';
+import { agrees, countByKind, EXAMPLE_KINDS, EXAMPLES, ExampleRunner } from '../tests/helpers/cotation-examples.ts';
 
+const KIND_FR: Record<(typeof EXAMPLE_KINDS)[number], string> = {
+  worked: 'cas publié, coté par la source',
+  rule: 'règle publiée, plus petite visite',
+  'rule-derived': 'règle publiée, visite construite',
+  table: 'ligne d\'un tableau de tarifs',
+  'third-party': 'interprétation d\'un tiers (non officielle)',
+};
 const onlyDisagreements = process.argv.includes('--only-disagreements');
 const runner = new ExampleRunner();
 let same = 0;
@@ -18,9 +25,9 @@ try {
     if (onlyDisagreements && ok) continue;
     const who = e.profession === 'infirmier' ? 'Infirmier' : 'Kinésithérapeute';
     out.push(
-      `${ok ? '✓' : '✗'} ${e.id} — ${who}, ${e.zone === 'dom' ? 'DOM' : 'métropole'}, ${e.visit.place}, ${formatFrDate(e.visit.date)}${e.exactDate ? '' : ' (jour choisi dans la période de la source)'}`,
+      `${ok ? '✓' : '✗'} ${e.id} [${KIND_FR[e.kind]}] — ${who}, ${e.zone === 'dom' ? 'DOM' : 'métropole'}, ${e.visit.place}, ${formatFrDate(e.visit.date)}${e.exactDate ? '' : ' (jour choisi dans la période de la source)'}`,
       `  Source       : ${e.source}`,
-      `  La source dit : ${e.sourceSays}${e.expected.totalCents === null ? '' : ` = ${formatEuros(e.expected.totalCents)}`}`,
+      `  La source dit : ${e.sourceSays}${e.expected.totalCents === null ? ' (total non comparé : seules les lignes le sont)' : ` = ${formatEuros(e.expected.totalCents)}`}`,
       ...(e.quote ? [`  Citation     : ${e.quote}`] : []),
       o.error
         ? `  Feuillet     : refusé — ${o.error}`
@@ -29,7 +36,10 @@ try {
       '',
     );
   }
-  out.push(`${same} exemple(s) sur ${EXAMPLES.length} : Feuillet donne la cotation de la source.`);
+  out.push(`${same} exemple(s) sur ${EXAMPLES.length} : Feuillet donne la cotation de la source.`, '', 'Exemples par nature (infirmier / kinésithérapeute) :');
+  const counts = countByKind(EXAMPLES);
+  for (const k of EXAMPLE_KINDS) out.push(`  ${KIND_FR[k].padEnd(44)} ${String(counts[k].infirmier).padStart(4)} / ${String(counts[k].kine).padStart(4)}`);
+  out.push(`Seuls les cas publiés cotés par la source comptent : ${counts.worked.infirmier + counts.worked.kine} (objectif : 120).`);
   console.log(out.join('\n'));
 } finally {
   runner.dispose();

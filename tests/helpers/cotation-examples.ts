@@ -10,6 +10,9 @@ import { buildPatientInput, buildPractitionerInput, makeTestBackend, ROOT, type 
 
 type VisitIn = NonNullable<MethodInput<'invoices/update-draft'>['visits']>[number];
 
+export const EXAMPLE_KINDS = ['worked', 'rule', 'rule-derived', 'table', 'third-party'] as const;
+export type ExampleKind = (typeof EXAMPLE_KINDS)[number];
+
 export interface CotationExample {
   id: string;
   profession: 'infirmier' | 'masseur-kinesitherapeute';
@@ -17,11 +20,20 @@ export interface CotationExample {
   ikZone: 'plaine' | 'montagne';
   /** Document and page or URL the example comes from. */
   source: string;
-  kind: string;
+  /**
+   * `worked`: the source cotes this exact visit (the only kind counted as a published worked example);
+   * `rule` / `rule-derived`: the smallest visit illustrating a rule the source states; `table`: one row of a
+   * tariff table; `third-party`: an interpretation from public code or specs. All run, only `worked` counts.
+   */
+  kind: ExampleKind;
+  /** For a worked example: how the collection that found it labelled it (case, worked, published). */
+  origin?: string;
   /** False when the source gives no exact day: a weekday inside the period the source's cotation holds. */
   exactDate: boolean;
   visit: {
     date: string; time: string | null; place: 'cabinet' | 'domicile'; distanceKm: number | null; urgent: boolean; imperativePrescription?: boolean;
+    /** Rank of the patient among those seen at the same address on that trip (1 when left out). */
+    householdRank?: number;
     coordination: 'aucune' | 'palliatif' | 'pansement-complexe'; acts: { key?: string; code: string; coefficient: number }[];
   };
   /** Age of the patient (a child) when the example needs one, else an adult. */
@@ -34,6 +46,20 @@ export interface CotationExample {
 }
 
 export const EXAMPLES: CotationExample[] = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'cotation-examples.json'), 'utf8'));
+
+/** A source names a document and where in it: a URL (or a site's address), a page or a slide. */
+export const citesDocument = (source: string): boolean =>
+  /https?:\/\/\S+|\b[\w-]+(\.[\w-]+)*\.(fr|com|org|net|io)\b|\b(p\.|page|slide)\s*\d/i.test(source);
+
+/** Examples counted by kind and profession (what the report prints and the acceptance test checks). */
+export const countByKind = (examples: readonly CotationExample[]): Record<ExampleKind, { infirmier: number; kine: number }> => {
+  const counts = Object.fromEntries(EXAMPLE_KINDS.map((k) => [k, { infirmier: 0, kine: 0 }])) as Record<ExampleKind, { infirmier: number; kine: number }>;
+  for (const e of examples) {
+    if (!EXAMPLE_KINDS.includes(e.kind)) throw new Error(`${e.id}: unknown kind « ${e.kind} »`);
+    counts[e.kind][e.profession === 'infirmier' ? 'infirmier' : 'kine'] += 1;
+  }
+  return counts;
+};
 
 const TRAVEL = /^(IFD|IFI|IFS|IFO|IFR|IFN|IFP|IK[PMS]?)$/;
 
@@ -77,7 +103,7 @@ export class ExampleRunner {
   async run(e: CotationExample): Promise<ExampleOutcome> {
     const v = e.visit;
     const visit: VisitIn = {
-      date: v.date, time: v.time, callTime: null, place: v.place, householdRank: 1, distanceKm: v.distanceKm, urgent: v.urgent,
+      date: v.date, time: v.time, callTime: null, place: v.place, householdRank: v.householdRank ?? 1, distanceKm: v.distanceKm, urgent: v.urgent,
       imperativePrescription: v.imperativePrescription ?? false, coordination: v.coordination, twoSessionsJustified: false, r251Procedure: false, acts: v.acts,
     };
     const draft = await this.t.call('invoices/create-draft', { practitionerId: await this.practitioner(e), patientId: await this.patient(e) });

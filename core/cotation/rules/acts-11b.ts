@@ -53,6 +53,20 @@ export const PDS_DEROGATION_FROM = '2019-12-01';
 /** Vaccination by a nurse (AMI 2,4 / 3,05) and its full rate at home (decision in force 23/03/2023). */
 export const VACCINATION_FROM = '2023-03-23';
 
+/**
+ * What each forfait outside the ranking is (décision UNCAM du 18/07/2019, art. 1): the BSI daily forfaits, the BSI
+ * bilan, and the accompaniment of a téléconsultation, « associable à taux plein avec les actes réalisés au cours de
+ * la même séance » (et-gestion.com, « Comment coter l’accompagnement d’un patient lors d’une téléconsultation »).
+ */
+const FORFAIT_TEXT: Record<string, string> = {
+  BSA: 'forfait journalier BSI',
+  BSB: 'forfait journalier BSI',
+  BSC: 'forfait journalier BSI',
+  DI: 'bilan de soins infirmiers',
+  TLS: 'accompagnement du patient à une téléconsultation',
+  TLL: 'accompagnement du patient à une téléconsultation',
+};
+
 interface Rankable {
   coefficient: number;
   code: string;
@@ -143,7 +157,7 @@ export function applyNurse11B(acts: readonly ResolvedAct[], ctx: SittingContext)
   };
 
   for (const a of sorted.filter((x) => x.group === 'forfait')) {
-    rated.push({ ...a, ratePercent: 100, explanation: `${cotation(a.code, a.coefficient)} à 100 % : forfait journalier BSI, hors règle de l’art. 11B.`, article: 'NGAP titre XVI chap. I (BSI)' });
+    rated.push({ ...a, ratePercent: 100, explanation: `${cotation(a.code, a.coefficient)} à 100 % : ${FORFAIT_TEXT[a.code] ?? 'forfait'}, hors règle de l’art. 11B.`, article: 'NGAP titre XVI chap. I (décision UNCAM du 18/07/2019)' });
   }
   const vaccinationAtHome = ctx.place === 'domicile' && ctx.date >= VACCINATION_FROM;
   for (const a of sorted.filter((x) => x.group === 'vaccination' && vaccinationAtHome)) {

@@ -53,14 +53,41 @@ export function stepCoefficient(
 }
 
 /**
- * AMK balnéothérapie supplements: AMK 1,2 and 2,2 before 01/01/2026, AMK 2,5 and 3,5 from that date
+ * Bilan-diagnostic kinésithérapique, billed on top of the session it opens (bilankine.fr/?p=18647 « Bilan kiné en
+ * plus de la première séance »), written with the key letter of the rééducation: « La cotation en AMS, AMK ou AMC du
+ * bilan est forfaitaire » (NGAP titre XIV chap. I sect. 2 § 3, arrêté du 13/10/2003, juriblio.fr). Its coefficient:
+ * 8,1 (10 à 20 séances) and 10,1 (neurologique) until 30/06/2018, 10,7 and 10,8 from 01/07/2018 (avenant 5:
+ * bilankine.fr « passe de 17,43€ à 23€ le 01/07/2018 »; julienmaurin-mk.fr; SNMKR « tableau NGAP » v19).
+ */
+export const BDK_10_7_FROM = '2018-07-01';
+export const isBilanDiagnostic = (act: { code: string; coefficient: number }, date: string): boolean =>
+  ['AMS', 'AMK', 'AMC'].includes(act.code) &&
+  (date < BDK_10_7_FROM ? act.coefficient === 810 || act.coefficient === 1010 : act.coefficient === 1070 || act.coefficient === 1080);
+
+/** The annexe-2 key letters (RAV for vascular rééducation) replace AMS/AMK/AMC on 22/02/2024 (décision UNCAM du 14/12/2023). */
+export const KINE_2024_LETTERS_FROM = '2024-02-22';
+
+/**
+ * Lymphœdème vrai, drainage manuel: one limb (or neck and face) AMK/AMC 7, two limbs 9 before 22/02/2024; RAV 8 and
+ * 9 since (SNMKR « tableau NGAP » v19). Its supplement for a multilayer bandage, 1 (one limb) or 2 (two limbs), is
+ * added to that session: « Un supplément pour bandage multicouche est possible (pour un membre : AMK 1) »
+ * (A. Hascouet, mémoire IFMK Brest 2020, § II.3.1, quoting the 2012 NGAP; SNMKR v19 « Supplément bandage
+ * multicouche » RAV 1 / RAV 2). The breast-cancer act (15,5) includes its bandage: no supplement (Alizé, Actu'Alizé
+ * n°45, « ne peut pas faire l'objet d'un supplément pour bandage multicouche »).
+ */
+const isLymphDrainage = (a: { code: string; coefficient: number }, date: string): boolean =>
+  date < KINE_2024_LETTERS_FROM ? ['AMK', 'AMC'].includes(a.code) && (a.coefficient === 700 || a.coefficient === 900) : a.code === 'RAV' && (a.coefficient === 800 || a.coefficient === 900);
+export const isBandageSupplement = (a: { code: string; coefficient: number }, session: readonly { code: string; coefficient: number }[], date: string): boolean =>
+  ['AMK', 'AMC', 'RAV'].includes(a.code) && (a.coefficient === 100 || a.coefficient === 200) && session.some((o) => isLymphDrainage(o, date));
+
+/**
+ * AMK balnéothérapie supplements (and the bilan-diagnostic, also added to the session): AMK 1,2 and 2,2 before 01/01/2026, AMK 2,5 and 3,5 from that date
  * (avenant 7; SNMKR FAQ; suspension to 01/01/2026, BILLING-RULES §10). `date` '' = unknown: none recognised.
  */
 export function isBalneoSupplement(act: { code: string; coefficient: number }, date: string): boolean {
-  if (act.code !== 'AMK' || date === '') return false;
-  // Bilan-diagnostic kinésithérapique AMK 10,7 (10,8 neurologique), billed on top of the session it opens
-  // (SNMKR « tableau NGAP » v19; hey-lilie.fr; /work research kiné A.4: likely).
-  if (act.coefficient === 1070 || act.coefficient === 1080) return true;
+  if (date === '') return false;
+  if (isBilanDiagnostic(act, date)) return true;
+  if (act.code !== 'AMK') return false;
   return date < KINE_2025_MEASURES_FROM ? act.coefficient === 120 || act.coefficient === 220 : act.coefficient === 250 || act.coefficient === 350;
 }
 
@@ -78,15 +105,22 @@ export function applyKineSessions(
   const dropped: DroppedAct[] = [];
   const problems: Problem[] = [];
   // Balnéothérapie supplements are added to the session they go with, outside the one-cotation rule.
-  const supplements = all.filter((a) => isBalneoSupplement(a, date) && all.some((o) => o.session === a.session && !isBalneoSupplement(o, date)));
-  const label = (a: { coefficient: number }) => (a.coefficient >= 1070 ? 'bilan-diagnostic kinésithérapique' : 'supplément balnéothérapie');
+  const sessionOf = (a: { session: 1 | 2 }) => all.filter((o) => o.session === a.session);
+  const isSupplement = (a: ResolvedAct & { session: 1 | 2 }) => isBalneoSupplement(a, date) || isBandageSupplement(a, sessionOf(a), date);
+  const supplements = all.filter((a) => isSupplement(a) && sessionOf(a).some((o) => !isSupplement(o)));
+  const label = (a: { code: string; coefficient: number }) =>
+    isBilanDiagnostic(a, date) ? 'bilan-diagnostic kinésithérapique' : isBalneoSupplement(a, date) ? 'supplément balnéothérapie' : 'supplément pour bandage multicouche';
   const acts = all.filter((a) => !supplements.includes(a));
   for (const a of [...supplements].sort(byRank)) {
     rated.push({
       ...a,
       ratePercent: 100,
       explanation: `${cotation(a.code, a.coefficient)} à 100 % : ${label(a)} ajouté à la séance (hors règle d’une cotation par séance).`,
-      article: a.coefficient >= 1070 ? 'NGAP titre XIV chap. I (bilan-diagnostic kinésithérapique)' : 'NGAP titre XIV chap. IV (balnéothérapie) ; avenant 7',
+      article: isBilanDiagnostic(a, date)
+        ? 'NGAP titre XIV chap. I (bilan-diagnostic kinésithérapique)'
+        : isBalneoSupplement(a, date)
+          ? 'NGAP titre XIV chap. IV (balnéothérapie) ; avenant 7'
+          : 'NGAP titre XIV chap. II (lymphœdème, supplément pour bandage multicouche)',
     });
   }
   const sessions = [1, 2].map((s) => acts.filter((a) => a.session === s).sort(byRank)).filter((list) => list.length > 0);

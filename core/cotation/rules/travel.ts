@@ -11,6 +11,8 @@ const ART_13 = 'NGAP dispositions générales art. 13';
 export const TRAVEL_CODES = ['IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP'];
 export const IK_TYPED = ['IK', 'IKP', 'IKM', 'IKS'];
 const KINE_SPECIFIC = ['IFS', 'IFO', 'IFR', 'IFN', 'IFP'];
+/** The BSI daily forfaits (décision UNCAM du 18/07/2019). */
+export const BSI_DAILY_FORFAITS = ['BSA', 'BSB', 'BSC'];
 
 /** Abattement (art. 13): 2 km each way in plaine, 1 km in montagne → 4 or 2 km off the round trip, in tenths. */
 const DEDUCTION_TENTHS: Record<IkZone, number | null> = { plaine: 40, montagne: 20, 'pied-ski': null };
@@ -32,7 +34,9 @@ export function travel(visit: Visit, practice: Practice, acts: readonly Resolved
     }
     return r;
   }
-  const dependent = practice.profession === 'infirmier' && acts.some((a) => a.code === 'AMX' || a.group === 'forfait');
+  // A dependent patient (BSI): AMX acts or a daily forfait BSA/BSB/BSC. The other forfaits outside art. 11B —
+  // the téléconsultation TLS/TLL, the bilan DI — say nothing of dependence: their visit takes the IFD.
+  const dependent = practice.profession === 'infirmier' && acts.some((a) => a.code === 'AMX' || BSI_DAILY_FORFAITS.includes(a.code));
   // A fee of the other profession, or IFI without a dependent patient, is refused rather than replaced.
   const nurse = practice.profession === 'infirmier';
   const foreign = askedFee.filter((c) => (nurse ? KINE_SPECIFIC.includes(c) : c === 'IFI'));

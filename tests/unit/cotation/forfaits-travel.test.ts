@@ -1,0 +1,32 @@
+/**
+ * The forfaits outside art. 11B and the travel fee they lead to: only the BSI daily forfaits (and AMX acts) make a
+ * patient dependent (IFI); a téléconsultation accompaniment beside a planned care keeps the visit's IFD.
+ */
+import { describe, expect, it } from 'vitest';
+import { priceVisit } from '../../../core/cotation/price-visit.ts';
+import type { Practice, Visit, VisitAct } from '../../../core/cotation/types.ts';
+import { fileCatalogue } from '../../helpers/catalogue.ts';
+
+const catalogue = fileCatalogue();
+const nurse: Practice = { profession: 'infirmier', tariffZone: 'metropole', ikZone: 'plaine', postalCode: '75011' };
+const homeVisit = (date: string, acts: VisitAct[]): Visit => ({
+  date, time: '10:00', place: 'domicile', householdRank: 1, distanceTenths: null, urgent: false, imperativePrescription: false,
+  coordination: 'aucune', twoSessionsJustified: false, acts,
+});
+const priced = (v: Visit) => priceVisit(v, catalogue, nurse, { birthDate: '1950-06-15' });
+const lines = (v: Visit) => priced(v).lines.map((l) => `${l.code} ${l.coefficient} ${l.ratePercent} ${l.amountCents}`).sort();
+
+describe('forfaits outside art. 11B and the travel fee', () => {
+  // « TLS (acte à 10 €) quand l'acte est réalisé lors d'un soin infirmier déja prévu. … cet acte est associable à
+  // taux plein avec les actes réalisés au cours de la même séance » (et-gestion.com, « Comment coter l’accompagnement
+  // d’un patient lors d’une téléconsultation »). IFI is the dependent (BSI) patient's fee (décision UNCAM du 18/07/2019).
+  it('a dressing with a téléconsultation accompaniment: AMI 2 + TLS + IFD, not IFI', () => {
+    const v = homeVisit('2025-02-10', [{ code: 'AMI', coefficient: 200, key: 'idel-pansement-simple' }, { code: 'TLS', coefficient: 100, key: 'idel-aide-teleconsultation' }]);
+    expect(lines(v)).toEqual(['AMI 200 100 630', 'IFD 100 100 275', 'TLS 100 100 1000']);
+    expect(priced(v).lines.find((l) => l.code === 'TLS')!.explanation).toContain('accompagnement du patient à une téléconsultation');
+  });
+  // FNI « ne zappez pas la date »: IFD and IFI 2,75 € from 28/01/2024; a BSB day is a dependent patient's visit.
+  it('a BSI day still takes the IFI', () => {
+    expect(lines(homeVisit('2024-03-12', [{ code: 'BSB', coefficient: 100, key: 'idel-bsb' }]))).toEqual(['BSB 100 100 1820', 'IFI 100 100 275']);
+  });
+});
