@@ -42,6 +42,13 @@ describe('the account typed as the bank prints it', () => {
     expect(numbered.imported).toBe(2);
     expect(await t.call('statements/import', { fileName: 'bare.csv', contentBase64: b64(SAME_LINES), account: '000 1234 5678' })).toMatchObject({ imported: 0, alreadyKnown: 2 });
     expect(t.count('bank_lines')).toBe(4);
+    // Hostile accounts: refused in French, nothing stored.
+    for (const account of ['Compte\u0007pro', 'x'.repeat(10_000), 'Compte\u202Epro']) {
+      const refused = await t.fails('statements/import', { fileName: 'bare.csv', contentBase64: b64(SAME_LINES), account });
+      expect(refused).toMatchObject({ code: 'invalid-input', field: 'account' });
+      expect(refused.message_fr).toMatch(/[éèà]|caractère|compte/i);
+    }
+    expect(t.count('bank_lines')).toBe(4);
     // A name stays a name (its spaces collapsed, its case kept).
     const pro = await t.call('statements/import', { fileName: 'pro.csv', contentBase64: b64(SAME_LINES), account: 'Compte  pro' });
     expect([...new Set(pro.lines.map((l) => l.account))]).toEqual(['Compte pro']);
