@@ -154,6 +154,20 @@ export function csvNamedAccount(rows: readonly (readonly string[])[], headerRow:
   return null;
 }
 
+/**
+ * The account as the desk types it, written as csvNamedAccount reads it from a file, so the same account typed
+ * « fr76 3000 … » or « 000 1234 5678 » names the same lines as the file that prints it: an IBAN or a number
+ * loses its spaces (an IBAN in capitals); a name keeps its case, its spaces collapsed.
+ */
+export function normaliseAccount(typed: string): string {
+  const text = typed.replace(/\s+/g, ' ').trim();
+  const compact = text.replace(/ /g, '').toUpperCase();
+  const digits = /^\d[\d ]{4,}\d$/.test(text);
+  const iban = /^[A-Za-z0-9 ]+$/.test(text) && /^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(compact);
+  if (digits || iban) return compact;
+  return text;
+}
+
 const tooFarAhead = (date: string, today: string) => date > today;
 
 /** Checks shared by every format: something to read, no date in the future. */

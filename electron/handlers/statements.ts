@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, notFound } from '../../core/api/result.ts';
 import { STATEMENT_MAX_BYTES } from '../../core/api/schemas/money-in.ts';
 import { indexCandidates, suggestMatch } from '../../core/domain/bank-matching.ts';
-import { csvDelimiter, detectFormat, lineIdentities, readCamt, readCsv, readOfx, type CsvMapping, type StatementRead } from '../../core/domain/bank-statement.ts';
+import { csvDelimiter, detectFormat, lineIdentities, normaliseAccount, readCamt, readCsv, readOfx, type CsvMapping, type StatementRead } from '../../core/domain/bank-statement.ts';
 import type { BankLineView, StatementImport } from '../../core/domain/money-in.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
@@ -73,7 +73,9 @@ export const statementHandlers: AreaHandlers<'statements/import' | 'statements/l
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length === 0) throw refused("Le fichier est vide : rien n'a été importé.");
     if (bytes.length > STATEMENT_MAX_BYTES) throw refused('Fichier trop volumineux : un relevé fait 10 Mo au maximum. Exportez une période plus courte.');
-    const read = await readStatement(ctx, bytes, input.mapping ?? null, input.account ?? '');
+    // The account typed as the file would print it (an IBAN or number without its spaces), so both name the same lines.
+    const account = normaliseAccount(input.account ?? '');
+    const read = await readStatement(ctx, bytes, input.mapping ?? null, account);
     if (!read.ok) {
       if (read.needsAccount) throw accountAsked(ctx, read.message_fr, read.signature);
       throw new DomainError('invalid-input', read.message_fr, read.columns ? 'mapping' : 'contentBase64', read.columns?.map((c, i) => ({ field: `column.${i}`, message_fr: c })));
@@ -86,7 +88,7 @@ export const statementHandlers: AreaHandlers<'statements/import' | 'statements/l
     const { ids, inserted } = inTransaction(ctx.db, () => {
       const stored = insertBankLines(ctx.db, read.source, read.lines.map((l, i) => ({ ...l, identity: identities[i]!, legacyIdentity: legacy?.[i] })), now);
       if (read.source === 'csv' && input.mapping && read.signature) saveCsvLayout(ctx.db, read.signature, input.mapping, now);
-      if (read.source === 'csv' && input.account && read.signature && read.lines[0]?.account === input.account) saveCsvAccount(ctx.db, read.signature, input.account, now);
+      if (read.source === 'csv' && account && read.signature && read.lines[0]?.account === account) saveCsvAccount(ctx.db, read.signature, account, now);
       if (stored.inserted > 0) recordAudit(ctx.db, now, 'statement', stored.ids[0]!, 'import', null, { fileName: input.fileName, source: read.source, inserted: stored.inserted });
       return stored;
     });

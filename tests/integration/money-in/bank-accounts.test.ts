@@ -30,6 +30,31 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
+describe('the account typed as the bank prints it', () => {
+  it('an IBAN or account number typed spaced or in lower case is the account the file names: the same lines are not imported twice', async () => {
+    t = makeTestBackend();
+    const named = await t.call('statements/import', { fileName: 'a.csv', contentBase64: b64(`IBAN : FR76 3000 4000 0100 0000 1234 567;;;\n${SAME_LINES}`) });
+    expect(named.imported).toBe(2);
+    for (const account of ['fr76 3000 4000 0100 0000 1234 567', ' FR7630004000010000001234567 ']) {
+      expect(await t.call('statements/import', { fileName: 'bare.csv', contentBase64: b64(SAME_LINES), account })).toMatchObject({ imported: 0, alreadyKnown: 2 });
+    }
+    const numbered = await t.call('statements/import', { fileName: 'c.csv', contentBase64: b64(`Compte courant n° 00012345678;;;\n${SAME_LINES}`) });
+    expect(numbered.imported).toBe(2);
+    expect(await t.call('statements/import', { fileName: 'bare.csv', contentBase64: b64(SAME_LINES), account: '000 1234 5678' })).toMatchObject({ imported: 0, alreadyKnown: 2 });
+    expect(t.count('bank_lines')).toBe(4);
+    // Hostile accounts: refused in French, nothing stored.
+    for (const account of ['Compte\u0007pro', 'x'.repeat(10_000), 'Compte\u202Epro']) {
+      const refused = await t.fails('statements/import', { fileName: 'bare.csv', contentBase64: b64(SAME_LINES), account });
+      expect(refused).toMatchObject({ code: 'invalid-input', field: 'account' });
+      expect(refused.message_fr).toMatch(/[éèà]|caractère|compte/i);
+    }
+    expect(t.count('bank_lines')).toBe(4);
+    // A name stays a name (its spaces collapsed, its case kept).
+    const pro = await t.call('statements/import', { fileName: 'pro.csv', contentBase64: b64(SAME_LINES), account: 'Compte  pro' });
+    expect([...new Set(pro.lines.map((l) => l.account))]).toEqual(['Compte pro']);
+  });
+});
+
 describe('two accounts, one CSV layout', () => {
   it('asks for the account, keeps both accounts’ identical lines, and the same file again changes nothing', async () => {
     t = makeTestBackend();

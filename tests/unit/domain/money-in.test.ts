@@ -1,6 +1,6 @@
 /** Issue #16: pure rules of money in — amounts and dates as banks write them, allocation, matching, CSV export. */
 import { describe, expect, it } from 'vitest';
-import { csvDelimiter, csvNamedAccount, detectFormat, guessCsvLayout, lineIdentities, parseBankAmount, parseBankDate, readCsv } from '../../../core/domain/bank-statement.ts';
+import { csvDelimiter, csvNamedAccount, normaliseAccount, detectFormat, guessCsvLayout, lineIdentities, parseBankAmount, parseBankDate, readCsv } from '../../../core/domain/bank-statement.ts';
 import { bordereauNumbersIn, indexCandidates, suggestMatch, type MatchCandidate } from '../../../core/domain/bank-matching.ts';
 import { planAllocation } from '../../../core/domain/money-in.ts';
 import { dashboardCsv, type DashboardFigures } from '../../../core/domain/dashboard.ts';
@@ -77,6 +77,16 @@ describe('dashboard CSV', () => {
   it('neutralises nothing numeric and writes euros with a decimal comma', () => {
     const f = { receipts: [{ month: '2026-11', amoCents: 0, amcCents: 3089, patientCents: 425, totalCents: 3514 }] } as DashboardFigures;
     expect(dashboardCsv('recettes', f)).toBe('\uFEFFMois;Caisse (AMO) (€);AME / complémentaire (AMC) (€);Patient (€);Total (€)\r\n11/2026;0,00;30,89;4,25;35,14\r\n');
+  });
+});
+
+describe('normaliseAccount: the account typed, written as a file prints it', () => {
+  it('an IBAN loses its spaces and takes capitals; an account number loses its spaces; a name keeps its case', () => {
+    expect(normaliseAccount(' fr76 3000 4000 0100 0000 1234 567 ')).toBe('FR7630004000010000001234567');
+    expect(normaliseAccount('000 1234 5678')).toBe('00012345678');
+    expect(normaliseAccount('Compte   pro')).toBe('Compte pro');
+    expect(normaliseAccount('Livret A 2026')).toBe('Livret A 2026');
+    expect(normaliseAccount('')).toBe('');
   });
 });
 
