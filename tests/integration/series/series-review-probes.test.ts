@@ -1,0 +1,66 @@
+/**
+ * Review probes on issue 15's series (through the dispatcher): the invariants the change claims — 4 visits a
+ * day per patient over all series, a visit given to the replacement nurse stays hers — hold on every path
+ * that writes a planned visit (reopen, re-planning), not only on the ones that create one.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SeriesView } from '../../../core/series/types.ts';
+import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { seriesState } from './series-state.ts';
+
+// Tuesday 26 May 2026.
+const TODAY = '2026-05-26';
+let t: TestBackend;
+beforeEach(() => {
+  t = makeTestBackend(TODAY);
+});
+afterEach(() => t.dispose());
+
+const row = (v: SeriesView['visits'][number]) => `${v.date.slice(5)} ${v.plannedTime} ${v.status}`;
+
+async function setup() {
+  const nurse = await t.call('practitioners/create', buildPractitionerInput());
+  const replacement = await t.call('practitioners/create', buildPractitionerInput({ firstName: 'Inès', lastName: 'Martin', amNumber: '751234568' }));
+  const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+  const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: 'Médecin généraliste' });
+  const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-19' });
+  return { nurse, replacement, patient, prescription };
+}
+
+describe('review probes: series invariants on every write path', () => {
+  it('reopening a skipped visit is refused when the patient already has 4 visits that day (nothing changed)', async () => {
+    const { nurse, prescription } = await setup();
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+      frequency: { kind: 'daily' }, times: ['06:00', '10:00', '14:00', '20:00'], start: '2026-05-28', end: '2026-05-28',
+    });
+    const first = view.visits[0]!;
+    await t.call('series/visit', { action: 'skip', visitId: first.id, reason: null });
+    await t.call('series/add-visit', { seriesId: view.series.id, practitionerId: nurse.id, date: '2026-05-28', time: '22:00' });
+    const before = seriesState(t);
+    expect(await t.fails('series/visit', { action: 'reopen', visitId: first.id, practitionerId: nurse.id })).toEqual({
+      code: 'invalid-input', field: 'date', message_fr: '5 passages le 28/05/2026 pour ce patient (toutes séries comprises) : 4 au maximum.',
+    });
+    expect(seriesState(t)).toBe(before);
+    const after = await t.call('series/get', { id: view.series.id });
+    expect(after.visits.filter((v) => v.status !== 'cancelled')).toHaveLength(4);
+  });
+
+  it('reopening a skipped visit whose hour a re-planning took again is refused (the same care twice)', async () => {
+    const { nurse, prescription } = await setup();
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-29',
+    });
+    const skipped = view.visits.find((v) => v.date === '2026-05-28')!;
+    await t.call('series/visit', { action: 'skip', visitId: skipped.id, reason: null });
+    // Same rhythm, a later end: the 28th at 08:00 is planned again (a skipped visit does not hold its slot).
+    const replanned = await t.call('series/update-rule', { id: view.series.id, frequency: { kind: 'daily' }, times: ['08:00'], end: '2026-05-30' });
+    expect(replanned.visits.filter((v) => v.date === '2026-05-28').map(row)).toEqual(['05-28 08:00 cancelled', '05-28 08:00 planned']);
+    const before = seriesState(t);
+    expect(await t.fails('series/visit', { action: 'reopen', visitId: skipped.id, practitionerId: nurse.id })).toEqual({
+      code: 'invalid-input', field: 'time', message_fr: 'Une visite est déjà prévue le 28/05/2026 à 08:00 dans cette série.',
+    });
+    expect(seriesState(t)).toBe(before);
+  });
+});
