@@ -178,7 +178,8 @@ export const seriesHandlers: AreaHandlers<
       const today = ctx.clock.today();
       const from = today > before.rule.start ? today : before.rule.start;
       const visits = listSeriesVisits(ctx.db, before.id);
-      const replanned = visits.filter((v) => v.status === 'planned' && !v.unplanned && v.date >= from);
+      // A visit given to another practitioner (« Confier à… ») is hers: kept, like one added by hand.
+      const replanned = visits.filter((v) => v.status === 'planned' && !v.unplanned && v.practitionerId === before.practitionerId && v.date >= from);
       const kept = visits.filter((v) => !replanned.includes(v));
       const rule = {
         frequency: input.frequency,

@@ -63,4 +63,21 @@ describe('review probes: series invariants on every write path', () => {
     });
     expect(seriesState(t)).toBe(before);
   });
+
+  it('changing the rhythm keeps a visit to come given to the replacement nurse (hers, not planned again for the series\' nurse)', async () => {
+    const { nurse, replacement, prescription } = await setup();
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-30',
+    });
+    const given = view.visits.find((v) => v.date === '2026-05-28')!;
+    await t.call('series/visit', { action: 'reassign', visitId: given.id, practitionerId: replacement.id });
+    // Same hour, a later end: the visit given away must stay hers, with its id.
+    const after = await t.call('series/update-rule', { id: view.series.id, frequency: { kind: 'daily' }, times: ['08:00'], end: '2026-05-31' });
+    const on28 = after.visits.filter((v) => v.date === '2026-05-28' && v.status !== 'cancelled');
+    expect(on28.map((v) => [v.id, v.practitionerId])).toEqual([[given.id, replacement.id]]);
+    expect((await t.call('round/day', { practitionerId: replacement.id, date: '2026-05-28' })).map((r) => r.id)).toEqual([given.id]);
+    expect(await t.call('round/day', { practitionerId: nurse.id, date: '2026-05-28' })).toEqual([]);
+    expect(after.visits.filter((v) => v.status === 'planned').map((v) => v.date.slice(5))).toEqual(['05-27', '05-28', '05-29', '05-30', '05-31']);
+  });
 });
