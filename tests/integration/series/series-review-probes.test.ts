@@ -80,4 +80,34 @@ describe('review probes: series invariants on every write path', () => {
     expect(await t.call('round/day', { practitionerId: nurse.id, date: '2026-05-28' })).toEqual([]);
     expect(after.visits.filter((v) => v.status === 'planned').map((v) => v.date.slice(5))).toEqual(['05-27', '05-28', '05-29', '05-30', '05-31']);
   });
+
+  it('changing the rhythm of an archived patient\'s series is refused in French, nothing planned', async () => {
+    const { nurse, patient, prescription } = await setup();
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-29',
+    });
+    await t.call('patients/archive', { id: patient.id });
+    const before = seriesState(t);
+    expect(await t.fails('series/update-rule', { id: view.series.id, frequency: { kind: 'daily' }, times: ['08:00', '18:00'], end: '2026-06-10' })).toMatchObject({
+      code: 'conflict', message_fr: 'Ce patient est archivé : désarchivez-le avant de planifier ses soins.',
+    });
+    expect(seriesState(t)).toBe(before);
+  });
+
+  it('two « Facturer la période » for the same period at once (both transports): each visit billed once', async () => {
+    const { nurse, patient, prescription } = await setup();
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-20', end: '2026-05-22',
+    });
+    for (const v of view.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: nurse.id, time: '08:05' });
+    const input = { practitionerId: nurse.id, patientId: patient.id, from: '2026-05-18', to: '2026-05-24' };
+    const [a, b] = await Promise.all([t.dispatch('series/bill-period', input), t.dispatch('series/bill-period', input)]);
+    expect([a.ok, b.ok]).toEqual([true, false]);
+    if (b.ok) throw new Error('second bill-period');
+    expect(b.error).toMatchObject({ code: 'not-found', message_fr: 'Aucune visite faite et non facturée sur cette période.' });
+    expect(t.count('invoices')).toBe(1);
+    expect(t.count('invoice_planned_visits')).toBe(3);
+  });
 });
