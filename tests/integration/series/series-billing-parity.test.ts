@@ -52,7 +52,7 @@ describe('bill-period and a draft typed by hand bill the same visits to the cent
     for (const { invoice } of bill.invoices) {
       const draft = await t.call('invoices/create-draft', { practitionerId: nurse.id, patientId: patient.id, prescriptionId: prescription.id });
       let typedDraft = await t.call('invoices/update-draft', { invoiceId: draft.id, visits: invoice.visits.map(typed) });
-      if (typedDraft.ame !== invoice.ame) typedDraft = (await t.call('invoices/set-ame', { invoiceId: draft.id, on: invoice.ame })).invoice;
+      if (typedDraft.ame !== invoice.ame) typedDraft = (await t.call('invoices/set-ame', { invoiceId: draft.id, ame: invoice.ame })).invoice;
       expect(money(typedDraft)).toEqual(money(invoice));
       manual.push(typedDraft);
     }
