@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SeriesView } from '../../../core/series/types.ts';
 import { buildPatientInput, buildPractitionerInput, makeTestBackend, NIR_1, type TestBackend } from '../../helpers/test-backend.ts';
+import { getPrintModel } from '../../../db/print-models-repo.ts';
 import { seriesState } from './series-state.ts';
 
 // Tuesday 26 May 2026.
@@ -109,5 +110,30 @@ describe('review probes: series invariants on every write path', () => {
     expect(b.error).toMatchObject({ code: 'not-found', message_fr: 'Aucune visite faite et non facturée sur cette période.' });
     expect(t.count('invoices')).toBe(1);
     expect(t.count('invoice_planned_visits')).toBe(3);
+  });
+
+  it('kiné: séances added on the round (one-visit series) on one prescription are numbered across it, not each « 1 / 10 »', async () => {
+    const kine = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', firstName: 'Paul', lastName: 'Roux', amNumber: '751234569' }));
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: 'Médecin généraliste' });
+    const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-02', sessionsPrescribed: 10 });
+    const series = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: kine.id, place: 'cabinet', acts: [{ code: 'AMK', coefficient: 8.1 }],
+      frequency: { kind: 'weekdays', days: [1, 3] }, times: ['10:00'], start: '2026-05-11', end: '2026-05-13', includeHolidays: true,
+    });
+    for (const v of series.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: kine.id, time: '10:00' });
+    // Two séances the round added (Friday 15 and Monday 18 May: not in the rhythm).
+    for (const date of ['2026-05-15', '2026-05-18']) {
+      const added = await t.call('round/add-visit', { practitionerId: kine.id, prescriptionId: prescription.id, date, time: '17:00', place: 'cabinet', acts: [{ code: 'AMK', coefficient: 8.1 }] });
+      await t.call('series/visit', { action: 'done', visitId: added.id, practitionerId: kine.id, time: '17:00' });
+    }
+    const bill = await t.call('series/bill-period', { practitionerId: kine.id, patientId: patient.id, from: '2026-05-11', to: '2026-05-24' });
+    const printed = await t.call('series/print-period', { invoiceIds: bill.invoices.map((i) => i.invoice.id), confirmWarnings: true });
+    expect(printed.pending).toEqual([]);
+    const numbers = printed.validated.flatMap((i) => {
+      const model = getPrintModel(t.ctx.db, i.id)!.model as { lines: { actDate: string; code: string; sessionNumber: number | null }[]; prescription: { sessionsPrescribed: number | null } };
+      return model.lines.filter((l) => l.code === 'AMK').map((l) => `${l.actDate.slice(8)}: ${l.sessionNumber} / ${model.prescription.sessionsPrescribed}`);
+    });
+    expect(numbers.sort()).toEqual(['11: 1 / 10', '13: 2 / 10', '15: 3 / 10', '18: 4 / 10']);
   });
 });
