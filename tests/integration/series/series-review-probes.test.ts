@@ -136,4 +136,21 @@ describe('review probes: series invariants on every write path', () => {
     });
     expect(numbers.sort()).toEqual(['11: 1 / 10', '13: 2 / 10', '15: 3 / 10', '18: 4 / 10']);
   });
+
+  it('bill-period returns each feuille as stored: the series\' accord préalable is on the invoice it answers with', async () => {
+    const kine = await t.call('practitioners/create', buildPractitionerInput({ profession: 'masseur-kinesitherapeute', firstName: 'Paul', lastName: 'Roux', amNumber: '751234569' }));
+    const patient = await t.call('patients/create', buildPatientInput({ nir: NIR_1 }));
+    const prescriber = await t.call('prescribers/create', { lastName: 'Benali', firstName: 'Karim', identifier: '123456789', specialty: 'Médecin généraliste' });
+    const prescription = await t.call('prescriptions/create', { patientId: patient.id, prescriberId: prescriber.id, prescriptionDate: '2026-05-02', sessionsPrescribed: 10 });
+    const series = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: kine.id, place: 'cabinet', acts: [{ code: 'AMK', coefficient: 8.1 }], priorAgreementDate: '2026-05-03',
+      frequency: { kind: 'weekdays', days: [1, 3] }, times: ['10:00'], start: '2026-05-11', end: '2026-05-13', includeHolidays: true,
+    });
+    for (const v of series.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: kine.id, time: '10:00' });
+    const bill = await t.call('series/bill-period', { practitionerId: kine.id, patientId: patient.id, from: '2026-05-11', to: '2026-05-17' });
+    expect(bill.invoices).toHaveLength(1);
+    const stored = await t.call('invoices/get', { id: bill.invoices[0]!.invoice.id });
+    expect(stored.circumstances.priorAgreementDate).toBe('2026-05-03');
+    expect(bill.invoices[0]!.invoice).toEqual(stored);
+  });
 });
