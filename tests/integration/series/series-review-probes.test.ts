@@ -47,7 +47,7 @@ describe('review probes: series invariants on every write path', () => {
     expect(after.visits.filter((v) => v.status !== 'cancelled')).toHaveLength(4);
   });
 
-  it('reopening a skipped visit whose hour a re-planning took again is refused (the same care twice)', async () => {
+  it('reopening a skipped visit whose hour another visit took since is refused (the same care twice)', async () => {
     const { nurse, prescription } = await setup();
     const view = await t.call('series/create', {
       prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
@@ -55,14 +55,29 @@ describe('review probes: series invariants on every write path', () => {
     });
     const skipped = view.visits.find((v) => v.date === '2026-05-28')!;
     await t.call('series/visit', { action: 'skip', visitId: skipped.id, reason: null });
-    // Same rhythm, a later end: the 28th at 08:00 is planned again (a skipped visit does not hold its slot).
-    const replanned = await t.call('series/update-rule', { id: view.series.id, frequency: { kind: 'daily' }, times: ['08:00'], end: '2026-05-30' });
-    expect(replanned.visits.filter((v) => v.date === '2026-05-28').map(row)).toEqual(['05-28 08:00 cancelled', '05-28 08:00 planned']);
+    await t.call('series/add-visit', { seriesId: view.series.id, practitionerId: nurse.id, date: '2026-05-28', time: '08:00' });
     const before = seriesState(t);
     expect(await t.fails('series/visit', { action: 'reopen', visitId: skipped.id, practitionerId: nurse.id })).toEqual({
       code: 'invalid-input', field: 'time', message_fr: 'Une visite est déjà prévue le 28/05/2026 à 08:00 dans cette série.',
     });
     expect(seriesState(t)).toBe(before);
+  });
+
+  it('changing the rhythm does not plan again a visit the desk skipped (same day, same hour); twice in a row plans the same', async () => {
+    const { nurse, prescription } = await setup();
+    const view = await t.call('series/create', {
+      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-29',
+    });
+    await t.call('series/visit', { action: 'skip', visitId: view.visits.find((v) => v.date === '2026-05-28')!.id, reason: 'Hospitalisation' });
+    const rule = { id: view.series.id, frequency: { kind: 'daily' as const }, times: ['08:00'], end: '2026-05-30' };
+    const once = await t.call('series/update-rule', rule);
+    expect(once.visits.map(row)).toEqual(['05-27 08:00 planned', '05-28 08:00 cancelled', '05-29 08:00 planned', '05-30 08:00 planned']);
+    const twice = await t.call('series/update-rule', rule);
+    expect(twice.visits.map(row)).toEqual(once.visits.map(row));
+    // With a number of séances, the skipped one is made up at the end.
+    const counted = await t.call('series/update-rule', { ...rule, end: null, count: 4 });
+    expect(counted.visits.filter((v) => v.status === 'planned').map((v) => v.date.slice(5))).toEqual(['05-27', '05-29', '05-30', '05-31']);
   });
 
   it('changing the rhythm keeps a visit to come given to the replacement nurse (hers, not planned again for the series\' nurse)', async () => {
