@@ -28,47 +28,40 @@ async function setup() {
   return { nurse, replacement, patient, prescription };
 }
 
-describe('review probes: series invariants on every write path', () => {
-  it('reopening a skipped visit is refused when the patient already has 4 visits that day (nothing changed)', async () => {
-    const { nurse, prescription } = await setup();
-    const view = await t.call('series/create', {
-      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
-      frequency: { kind: 'daily' }, times: ['06:00', '10:00', '14:00', '20:00'], start: '2026-05-28', end: '2026-05-28',
-    });
-    const first = view.visits[0]!;
-    await t.call('series/visit', { action: 'skip', visitId: first.id, reason: null });
-    await t.call('series/add-visit', { seriesId: view.series.id, practitionerId: nurse.id, date: '2026-05-28', time: '22:00' });
-    const before = seriesState(t);
-    expect(await t.fails('series/visit', { action: 'reopen', visitId: first.id, practitionerId: nurse.id })).toEqual({
-      code: 'invalid-input', field: 'date', message_fr: '5 passages le 28/05/2026 pour ce patient (toutes séries comprises) : 4 au maximum.',
-    });
-    expect(seriesState(t)).toBe(before);
-    const after = await t.call('series/get', { id: view.series.id });
-    expect(after.visits.filter((v) => v.status !== 'cancelled')).toHaveLength(4);
+/** A daily AMI 1 series at the office for the patient, by the nurse. */
+async function daily(times: string[], start: string, end: string) {
+  const people = await setup();
+  const view = await t.call('series/create', {
+    prescriptionId: people.prescription.id, practitionerId: people.nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
+    frequency: { kind: 'daily' }, times, start, end,
   });
+  return { ...people, view };
+}
 
-  it('reopening a skipped visit whose hour another visit took since is refused (the same care twice)', async () => {
-    const { nurse, prescription } = await setup();
-    const view = await t.call('series/create', {
-      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
-      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-29',
-    });
-    const skipped = view.visits.find((v) => v.date === '2026-05-28')!;
+describe('review probes: series invariants on every write path', () => {
+  it.each([
+    {
+      why: 'the patient already has 4 visits that day',
+      times: ['06:00', '10:00', '14:00', '20:00'], skippedAt: '06:00', addedAt: '22:00',
+      error: { code: 'invalid-input', field: 'date', message_fr: '5 passages le 28/05/2026 pour ce patient (toutes séries comprises) : 4 au maximum.' },
+    },
+    {
+      why: 'another visit took its hour since (the same care twice)',
+      times: ['08:00'], skippedAt: '08:00', addedAt: '08:00',
+      error: { code: 'invalid-input', field: 'time', message_fr: 'Une visite est déjà prévue le 28/05/2026 à 08:00 dans cette série.' },
+    },
+  ])('reopening a skipped visit is refused when $why (nothing changed)', async ({ times, skippedAt, addedAt, error }) => {
+    const { nurse, view } = await daily(times, '2026-05-27', '2026-05-28');
+    const skipped = view.visits.find((v) => v.date === '2026-05-28' && v.plannedTime === skippedAt)!;
     await t.call('series/visit', { action: 'skip', visitId: skipped.id, reason: null });
-    await t.call('series/add-visit', { seriesId: view.series.id, practitionerId: nurse.id, date: '2026-05-28', time: '08:00' });
+    await t.call('series/add-visit', { seriesId: view.series.id, practitionerId: nurse.id, date: '2026-05-28', time: addedAt });
     const before = seriesState(t);
-    expect(await t.fails('series/visit', { action: 'reopen', visitId: skipped.id, practitionerId: nurse.id })).toEqual({
-      code: 'invalid-input', field: 'time', message_fr: 'Une visite est déjà prévue le 28/05/2026 à 08:00 dans cette série.',
-    });
+    expect(await t.fails('series/visit', { action: 'reopen', visitId: skipped.id, practitionerId: nurse.id })).toEqual(error);
     expect(seriesState(t)).toBe(before);
   });
 
   it('changing the rhythm does not plan again a visit the desk skipped (same day, same hour); twice in a row plans the same', async () => {
-    const { nurse, prescription } = await setup();
-    const view = await t.call('series/create', {
-      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
-      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-29',
-    });
+    const { nurse, view } = await daily(['08:00'], '2026-05-27', '2026-05-29');
     await t.call('series/visit', { action: 'skip', visitId: view.visits.find((v) => v.date === '2026-05-28')!.id, reason: 'Hospitalisation' });
     const rule = { id: view.series.id, frequency: { kind: 'daily' as const }, times: ['08:00'], end: '2026-05-30' };
     const once = await t.call('series/update-rule', rule);
@@ -81,11 +74,7 @@ describe('review probes: series invariants on every write path', () => {
   });
 
   it('changing the rhythm keeps a visit to come given to the replacement nurse (hers, not planned again for the series\' nurse)', async () => {
-    const { nurse, replacement, prescription } = await setup();
-    const view = await t.call('series/create', {
-      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
-      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-30',
-    });
+    const { nurse, replacement, view } = await daily(['08:00'], '2026-05-27', '2026-05-30');
     const given = view.visits.find((v) => v.date === '2026-05-28')!;
     await t.call('series/visit', { action: 'reassign', visitId: given.id, practitionerId: replacement.id });
     // Same hour, a later end: the visit given away must stay hers, with its id.
@@ -98,11 +87,7 @@ describe('review probes: series invariants on every write path', () => {
   });
 
   it('changing the rhythm of an archived patient\'s series is refused in French, nothing planned', async () => {
-    const { nurse, patient, prescription } = await setup();
-    const view = await t.call('series/create', {
-      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
-      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-27', end: '2026-05-29',
-    });
+    const { nurse, patient, view } = await daily(['08:00'], '2026-05-27', '2026-05-29');
     await t.call('patients/archive', { id: patient.id });
     const before = seriesState(t);
     expect(await t.fails('series/update-rule', { id: view.series.id, frequency: { kind: 'daily' }, times: ['08:00', '18:00'], end: '2026-06-10' })).toMatchObject({
@@ -112,11 +97,7 @@ describe('review probes: series invariants on every write path', () => {
   });
 
   it('two « Facturer la période » for the same period at once (both transports): each visit billed once', async () => {
-    const { nurse, patient, prescription } = await setup();
-    const view = await t.call('series/create', {
-      prescriptionId: prescription.id, practitionerId: nurse.id, place: 'cabinet', acts: [{ code: 'AMI', coefficient: 1 }],
-      frequency: { kind: 'daily' }, times: ['08:00'], start: '2026-05-20', end: '2026-05-22',
-    });
+    const { nurse, patient, view } = await daily(['08:00'], '2026-05-20', '2026-05-22');
     for (const v of view.visits) await t.call('series/visit', { action: 'done', visitId: v.id, practitionerId: nurse.id, time: '08:05' });
     const input = { practitionerId: nurse.id, patientId: patient.id, from: '2026-05-18', to: '2026-05-24' };
     const [a, b] = await Promise.all([t.dispatch('series/bill-period', input), t.dispatch('series/bill-period', input)]);
