@@ -1,6 +1,7 @@
 /** Care series, planned visits and their billing links (migration care-series). */
 import type { PlannedSlot, SeriesRule } from '../core/series/expand.ts';
 import type { CareSeries, PlannedStatus, PlannedVisit, RoundEntry, SeriesAct } from '../core/series/types.ts';
+import { REPLANNED_REASON } from '../core/series/replan.ts';
 import type { Place } from '../core/cotation/types.ts';
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
@@ -164,9 +165,9 @@ export function updatePlannedVisit(
 export function dropPlannedVisits(db: Db, ids: readonly number[], now: string): void {
   const linked = cached(db, 'SELECT 1 FROM invoice_planned_visits WHERE planned_visit_id = ? LIMIT 1');
   const drop = cached(db, "DELETE FROM planned_visits WHERE id = ? AND status = 'planned'");
-  const cancel = cached(db, "UPDATE planned_visits SET status = 'cancelled', reason = 'Série modifiée', updated_at = ? WHERE id = ? AND status = 'planned'");
+  const cancel = cached(db, "UPDATE planned_visits SET status = 'cancelled', reason = ?, updated_at = ? WHERE id = ? AND status = 'planned'");
   for (const id of ids) {
-    if (linked.get(id)) cancel.run(now, id);
+    if (linked.get(id)) cancel.run(REPLANNED_REASON, now, id);
     else drop.run(id);
   }
 }

@@ -8,10 +8,14 @@ import { addDays } from '../domain/dates.ts';
 import { checkRule, expandSeries, MAX_SERIES_DAYS, type Expansion, type SeriesRule } from './expand.ts';
 import type { PlannedStatus } from './types.ts';
 
+/** Why a visit a changed rule no longer plans, once billed then freed, is kept cancelled (dropPlannedVisits). */
+export const REPLANNED_REASON = 'Série modifiée';
+
 export interface KeptVisit {
   date: string;
   plannedTime: string | null;
   status: PlannedStatus;
+  reason: string | null;
 }
 
 /** The visits to plan from `from` under `rule` (its start is the series' start), around the kept ones. */
@@ -22,7 +26,9 @@ export function replanSlots(rule: SeriesRule, kept: readonly KeptVisit[], from: 
   if (lastDay < from) return { ok: true, slots: [] };
   const expansion = expandSeries({ ...rule, end: lastDay, count: null }, postalCode);
   if (!expansion.ok) return expansion;
-  const taken = new Set(kept.filter((v) => v.status !== 'cancelled').map((v) => `${v.date} ${v.plannedTime ?? ''}`));
+  // A slot is taken by a visit kept, and by one the desk skipped (« supprimée »: not planned there again); not by
+  // one a previous change of rule cancelled.
+  const taken = new Set(kept.filter((v) => v.status !== 'cancelled' || v.reason !== REPLANNED_REASON).map((v) => `${v.date} ${v.plannedTime ?? ''}`));
   const open = expansion.slots.filter((s) => s.date >= from && !taken.has(`${s.date} ${s.time}`));
   if (rule.count === null) return { ok: true, slots: open };
   const remaining = Math.max(0, rule.count - kept.filter((v) => v.status === 'planned' || v.status === 'done').length);

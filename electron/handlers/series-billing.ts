@@ -138,12 +138,16 @@ function billChunk(ctx: HandlerContext, practitioner: Practitioner, chunk: Chunk
     terms = normalTerms(prescription?.exoneration ?? 'aucune');
     setAmeChoice(ctx.db, draft.id, 'declined');
   }
-  const stored = storeVisits(ctx, draft, terms, chunk.engine, priced);
+  let stored = storeVisits(ctx, draft, terms, chunk.engine, priced);
   const plannedVisitIds = chunk.visits.map((v) => v.id);
   linkBilledVisits(ctx.db, draft.id, plannedVisitIds);
-  // The accord préalable recorded on the series goes in the feuille's entente préalable box.
+  // The accord préalable recorded on the series goes in the feuille's entente préalable box (read again: the
+  // feuille answered with is the one stored).
   const agreement = chunk.visits.find((v) => v.priorAgreementDate !== null)?.priorAgreementDate ?? null;
-  if (agreement !== null) saveCircumstances(ctx.db, draft.id, { ...stored.circumstances, priorAgreementDate: agreement });
+  if (agreement !== null) {
+    saveCircumstances(ctx.db, draft.id, { ...stored.circumstances, priorAgreementDate: agreement });
+    stored = requireInvoice(ctx, draft.id);
+  }
   const invoice = chunk.covered === false ? stored : applyAmeDefault(ctx, stored, { read: priced, audit: false });
   recordAudit(ctx.db, ctx.clock.nowIso(), 'invoice', invoice.id, 'bill-period', null, auditOf(invoice, plannedVisitIds));
   const dates = [...new Set(chunk.visits.map((v) => formatFrDate(v.date)))];

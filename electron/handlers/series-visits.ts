@@ -109,6 +109,8 @@ export const seriesVisitHandlers: AreaHandlers<'series/visit' | 'series/add-visi
         }
         case 'reopen':
           ownVisit(before, input.practitionerId);
+          // A skipped visit back on the plan counts again: 4 a day for the patient, never twice the same hour.
+          if (before.status === 'cancelled') roomOnDay(ctx, series, before.date, before.plannedTime, before.id);
           next = { ...base, status: 'planned', reason: null, doneTime: null, doneBy: null };
           break;
       }

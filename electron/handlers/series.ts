@@ -69,6 +69,15 @@ export function roomForSlots(ctx: HandlerContext, patientId: number, slots: read
   if (over) throw new DomainError('invalid-input', tooMany(perDay.get(over.date)!, over.date), field);
 }
 
+/** The patient and the practitioner care is planned for (a series, a visit, a rhythm changed): neither archived. */
+function plannable(ctx: HandlerContext, patientId: number, practitionerId: number): { patient: Patient; practitioner: Practitioner } {
+  const patient = requirePatient(ctx, patientId);
+  if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de planifier ses soins.');
+  const practitioner = requirePractitioner(ctx, practitionerId);
+  if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
+  return { patient, practitioner };
+}
+
 /**
  * What planning care from a prescription checks (a series, or a visit not planned by one): the patient and the
  * practitioner not archived, the start not before the prescription, each act known for the practitioner's
@@ -80,10 +89,7 @@ export function checkPlanning(
   start: { field: string; label: string } = { field: 'start', label: 'Le début des soins' },
 ): { prescription: Prescription; patient: Patient; practitioner: Practitioner } {
   const prescription = requirePrescription(ctx, input.prescriptionId);
-  const patient = requirePatient(ctx, prescription.patientId);
-  if (patient.archived) throw new DomainError('conflict', 'Ce patient est archivé : désarchivez-le avant de planifier ses soins.');
-  const practitioner = requirePractitioner(ctx, input.practitionerId);
-  if (practitioner.archived) throw new DomainError('conflict', 'Ce praticien est archivé : il ne peut plus facturer.', 'practitionerId');
+  const { patient, practitioner } = plannable(ctx, prescription.patientId, input.practitionerId);
   if (input.start < prescription.prescriptionDate) {
     throw new DomainError(
       'invalid-input',
@@ -174,11 +180,12 @@ export const seriesHandlers: AreaHandlers<
     inTransaction(ctx.db, () => {
       const before = requireSeries(ctx, input.id);
       if (before.cancelledAt !== null) throw new DomainError('conflict', 'Cette série est arrêtée : créez-en une nouvelle.');
-      const practitioner = requirePractitioner(ctx, before.practitionerId);
+      const { practitioner } = plannable(ctx, before.patientId, before.practitionerId);
       const today = ctx.clock.today();
       const from = today > before.rule.start ? today : before.rule.start;
       const visits = listSeriesVisits(ctx.db, before.id);
-      const replanned = visits.filter((v) => v.status === 'planned' && !v.unplanned && v.date >= from);
+      // A visit given to another practitioner (« Confier à… ») is hers: kept, like one added by hand.
+      const replanned = visits.filter((v) => v.status === 'planned' && !v.unplanned && v.practitionerId === before.practitionerId && v.date >= from);
       const kept = visits.filter((v) => !replanned.includes(v));
       const rule = {
         frequency: input.frequency,
