@@ -1,6 +1,6 @@
 /**
- * The forfaits outside art. 11B and the travel fee they lead to: only the BSI daily forfaits (and AMX acts) make a
- * patient dependent (IFI); a téléconsultation accompaniment beside a planned care keeps the visit's IFD.
+ * The forfaits outside art. 11B and the travel fee they lead to: only the BSI forfaits (BSA/BSB/BSC, the DI bilan)
+ * and AMX acts make a patient dependent (IFI); a téléconsultation accompaniment beside a planned care keeps the visit's IFD.
  */
 import { describe, expect, it } from 'vitest';
 import { priceVisit } from '../../../core/cotation/price-visit.ts';
@@ -28,5 +28,13 @@ describe('forfaits outside art. 11B and the travel fee', () => {
   // FNI « ne zappez pas la date »: IFD and IFI 2,75 € from 28/01/2024; a BSB day is a dependent patient's visit.
   it('a BSI day still takes the IFI', () => {
     expect(lines(homeVisit('2024-03-12', [{ code: 'BSB', coefficient: 100, key: 'idel-bsb' }]))).toEqual(['BSB 100 100 1820', 'IFI 100 100 275']);
+  });
+  // NGAP art. 13 (décision UNCAM du 18/07/2019), quoted by osteolareunion.com « Frais kilométriques et indemnisations
+  // possibles » : IFI « possible à chaque déplacement réalisé pour des soins liés à la dépendance dès lors qu'un
+  // forfait BSA, BSB ou BSC ou DI dans le cadre de l'article 12 du chapitre I, est facturé le même jour au patient » ;
+  // orionsante.fr « NGAP - Frais de déplacement IDEL » : the IFI goes « avec les trois niveaux de forfaits BSA, BSB,
+  // BSC, ou lors d'une démarche infirmière initiale ». The BSI bilan at home is a dependent patient's visit: IFI.
+  it('a BSI bilan (DI 2,5) at home takes the IFI, not the IFD', () => {
+    expect(lines(homeVisit('2024-03-12', [{ code: 'DI', coefficient: 250, key: 'idel-bsi-initial' }]))).toEqual(['DI 250 100 2500', 'IFI 100 100 275']);
   });
 });
