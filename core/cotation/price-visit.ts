@@ -6,7 +6,7 @@
 import { formatEuros, mulDivRoundHalfUp } from '../domain/money.ts';
 import { tariffInForce } from './tariff-lookup.ts';
 import type { ActGroup, Catalogue, CatalogueAct, DroppedAct, PatientFacts, Practice, PricedLine, PricedVisit, Problem, Visit } from './types.ts';
-import { applyNurse11B, byRank, type RatedAct, type ResolvedAct } from './rules/acts-11b.ts';
+import { applyNurse11B, byRank, FORFAIT_CODES, type RatedAct, type ResolvedAct } from './rules/acts-11b.ts';
 import { applyKineSessions, removedCotation, stepCoefficient } from './rules/kine.ts';
 import { mau, mci, mie, TIME_MAJORATIONS, timeMajoration, type WantedLine } from './rules/majorations.ts';
 import { IK_TYPED, TRAVEL_CODES, travel } from './rules/travel.ts';
@@ -21,8 +21,8 @@ const isAllowance = (code: string): boolean => ALLOWANCE_CODES.has(currentCode(c
 export const pricedAmount = (unitCents: number, coefficient: number, ratePercent: number): number =>
   mulDivRoundHalfUp(unitCents, coefficient * ratePercent, 10_000);
 
-const defaultGroup = (code: string): ActGroup =>
-  code === 'AIS' ? 'ais' : ['BSA', 'BSB', 'BSC'].includes(code) ? 'forfait' : 'standard';
+// A code typed by hand takes the group of its kind: TLS/TLL and the BSI bilan DI are forfaits like BSA/BSB/BSC.
+const defaultGroup = (code: string): ActGroup => (code === 'AIS' ? 'ais' : FORFAIT_CODES.includes(code) ? 'forfait' : 'standard');
 
 /** Equal acts differ only by their « à vérifier » note: a stable order on it keeps the result independent of typing order. */
 const byNote = (a: { verifyNote?: string }, b: { verifyNote?: string }): number => (a.verifyNote ?? '').localeCompare(b.verifyNote ?? '');

@@ -67,6 +67,9 @@ const FORFAIT_TEXT: Record<string, string> = {
   TLL: 'accompagnement du patient à une téléconsultation',
 };
 
+/** The codes billed as forfaits outside the ranking, whether picked in the catalogue or typed by hand. */
+export const FORFAIT_CODES: readonly string[] = Object.keys(FORFAIT_TEXT);
+
 interface Rankable {
   coefficient: number;
   code: string;

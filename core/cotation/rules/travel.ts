@@ -11,8 +11,13 @@ const ART_13 = 'NGAP dispositions générales art. 13';
 export const TRAVEL_CODES = ['IFD', 'IFI', 'IFS', 'IFO', 'IFR', 'IFN', 'IFP'];
 export const IK_TYPED = ['IK', 'IKP', 'IKM', 'IKS'];
 const KINE_SPECIFIC = ['IFS', 'IFO', 'IFR', 'IFN', 'IFP'];
-/** The BSI daily forfaits (décision UNCAM du 18/07/2019). */
-export const BSI_DAILY_FORFAITS = ['BSA', 'BSB', 'BSC'];
+/**
+ * The BSI forfaits that make a visit a dependent patient's (décision UNCAM du 18/07/2019, NGAP art. 13): the daily
+ * forfaits BSA/BSB/BSC and the bilan DI of chap. I art. 12 — IFI « dès lors qu'un forfait BSA, BSB ou BSC ou DI dans
+ * le cadre de l'article 12 du chapitre I, est facturé le même jour au patient » (quoted by osteolareunion.com;
+ * orionsante.fr: « ou lors d'une démarche infirmière initiale »).
+ */
+export const BSI_DEPENDENCE_FORFAITS = ['BSA', 'BSB', 'BSC', 'DI'];
 
 /** Abattement (art. 13): 2 km each way in plaine, 1 km in montagne → 4 or 2 km off the round trip, in tenths. */
 const DEDUCTION_TENTHS: Record<IkZone, number | null> = { plaine: 40, montagne: 20, 'pied-ski': null };
@@ -34,9 +39,9 @@ export function travel(visit: Visit, practice: Practice, acts: readonly Resolved
     }
     return r;
   }
-  // A dependent patient (BSI): AMX acts or a daily forfait BSA/BSB/BSC. The other forfaits outside art. 11B —
-  // the téléconsultation TLS/TLL, the bilan DI — say nothing of dependence: their visit takes the IFD.
-  const dependent = practice.profession === 'infirmier' && acts.some((a) => a.code === 'AMX' || BSI_DAILY_FORFAITS.includes(a.code));
+  // A dependent patient (BSI): AMX acts, a daily forfait BSA/BSB/BSC or the BSI bilan DI. The téléconsultation
+  // accompaniment TLS/TLL, also outside art. 11B, says nothing of dependence: its visit takes the IFD.
+  const dependent = practice.profession === 'infirmier' && acts.some((a) => a.code === 'AMX' || BSI_DEPENDENCE_FORFAITS.includes(a.code));
   // A fee of the other profession, or IFI without a dependent patient, is refused rather than replaced.
   const nurse = practice.profession === 'infirmier';
   const foreign = askedFee.filter((c) => (nurse ? KINE_SPECIFIC.includes(c) : c === 'IFI'));

@@ -88,6 +88,33 @@ describe('act picker: the words a nurse or a kiné types find the new acts', () 
     const coef = (key: string) => kineActs.find((a) => a.key === key)!.coefficient;
     expect([coef('mk-bdk-2012'), coef('mk-bdk-neuro-2012'), coef('mk-bdk'), coef('mk-bdk-neuro')]).toEqual([810, 1010, 1070, 1080]);
   });
+
+  // The official text of the pre-2018 values: arrêté du 13/10/2003 (JORF 17/10/2003, JORFTEXT000000799001; juriblio.fr
+  // .../arrete-du-13-octobre-2003/135016729/article-1): « La cotation en AMS, AMK ou AMC du bilan est forfaitaire. …
+  // entre 10 et 20 [séances] … : 8,1. … entre 10 et 50 … affections neurologiques et musculaires … : 10,1. » The rows
+  // cite it, and with the value settled by the text they carry no « à vérifier » note.
+  // DESIGN §5 « Settled »: each of these rows rests on an ILM answer quoting the NGAP (n°340, 319, 302, 289, 362) and
+  // the same coefficient in the public 2016 transcription of titre XVI — two sources, so no « à vérifier » note.
+  it('the five ILM-sourced v2 acts cite their ILM answer and the 2016 transcription, with no note', () => {
+    const ilm: Record<string, string> = {
+      'idel-etui-penien': 'n°340', 'idel-pulverisation': 'n°319', 'idel-irrigation-colique': 'n°302',
+      'idel-dialyse-peritoneale': 'n°289', 'idel-aerosol-prophylactique': 'n°362',
+    };
+    for (const [key, issue] of Object.entries(ilm)) {
+      const row = nurseActs.find((a) => a.key === key)!;
+      expect(row.source, key).toContain(issue);
+      expect(row.source, key).toContain('transcription publique du titre XVI (2016');
+      expect(row.verifyNote ?? null, key).toBeNull();
+    }
+  });
+
+  it('the 2012 BDK rows cite the arrêté du 13/10/2003 that sets 8,1 and 10,1, and are not « à vérifier »', () => {
+    for (const key of ['mk-bdk-2012', 'mk-bdk-neuro-2012']) {
+      const row = kineActs.find((a) => a.key === key)!;
+      expect(row.source, key).toMatch(/arrêté du 13\/10\/2003/);
+      expect(row.verifyNote ?? null, key).toBeNull();
+    }
+  });
 });
 
 describe('prices of the new acts, each with its source', () => {

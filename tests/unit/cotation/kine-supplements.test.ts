@@ -63,3 +63,17 @@ describe('supplement for a multilayer bandage beside a manual lymphatic drainage
     expect(lines(session('2017-06-01', [{ code: 'AMK', coefficient: 1550 }, { code: 'AMK', coefficient: 100 }]))).toEqual(['AMK 1550 100 3333']);
   });
 });
+
+describe('the BDK amounts at 2,15 €: half a cent rounds up (DESIGN §3)', () => {
+  // 10,1 × 2,15 = 21,715 € → 21,72 € (lecokon.fr/blog/bilan-diagnostic-kine « AMK 10,1 (soit 21,72 euros) »);
+  // 10,7 × 2,15 = 23,005 € → 23,01 € (kra-lyon.fr « tarifé à 23,01 € »; bilankine.fr's « 23 € » is a round figure);
+  // 8,1 × 2,15 = 17,415 € → 17,42 € (lecokon.fr's « 17,41 » is 8,1 × 2,15 computed in binary floating point,
+  // 17,41499…; the same page rounds 21,715 up). Each line is rounded once, half up, in integer cents.
+  it('BDK 8,1 / 10,1 before 01/07/2018 and 10,7 after: 17,42 €, 21,72 €, 23,01 €', () => {
+    const bdk = (date: string, coefficient: number, key: string) =>
+      lines(session(date, [{ code: 'AMK', coefficient: 800 }, { code: 'AMK', coefficient, key }])).find((l) => l.startsWith(`AMK ${coefficient} `));
+    expect(bdk('2016-03-01', 810, 'mk-bdk-2012')).toBe('AMK 810 100 1742');
+    expect(bdk('2016-03-01', 1010, 'mk-bdk-neuro-2012')).toBe('AMK 1010 100 2172');
+    expect(bdk('2019-03-01', 1070, 'mk-bdk')).toBe('AMK 1070 100 2301');
+  });
+});
