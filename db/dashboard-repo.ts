@@ -15,15 +15,23 @@ export function dashboardFigures(db: Db, f: { practitionerId?: number | undefine
 
   const receiptRows = db
     .prepare(
-      `SELECT substr(pay.received_on, 1, 7) AS month,
-         sum(CASE WHEN pay.payer = 'amo' THEN pay.amount_cents ELSE 0 END) AS amoCents,
-         sum(CASE WHEN pay.payer = 'amc' THEN pay.amount_cents ELSE 0 END) AS amcCents,
-         sum(CASE WHEN pay.payer = 'patient' THEN pay.amount_cents ELSE 0 END) AS patientCents
-       FROM payments pay JOIN invoices i ON i.id = pay.invoice_id
-       WHERE pay.cancelled_at IS NULL AND pay.received_on >= ? AND pay.received_on <= ? ${byPractitioner('i.practitioner_id')}
+      `SELECT substr(received_on, 1, 7) AS month,
+         sum(CASE WHEN payer = 'amo' THEN amount_cents ELSE 0 END) AS amoCents,
+         sum(CASE WHEN payer = 'amc' THEN amount_cents ELSE 0 END) AS amcCents,
+         sum(CASE WHEN payer = 'patient' THEN amount_cents ELSE 0 END) AS patientCents
+       FROM (
+         SELECT pay.received_on, pay.payer, pay.amount_cents
+         FROM payments pay JOIN invoices i ON i.id = pay.invoice_id
+         WHERE pay.cancelled_at IS NULL AND pay.received_on >= ? AND pay.received_on <= ? ${byPractitioner('i.practitioner_id')}
+         UNION ALL
+         -- A credit not spread yet was received too (the livre des recettes counts it on its day).
+         SELECT t.received_on, t.payer, b.credit_cents
+         FROM transfers t JOIN transfer_balances b ON b.transfer_id = t.id
+         WHERE t.cancelled_at IS NULL AND b.credit_cents > 0 AND t.received_on >= ? AND t.received_on <= ? ${byPractitioner('t.practitioner_id')}
+       )
        GROUP BY month`,
     )
-    .all(firstMonth, f.today) as { month: string; amoCents: number; amcCents: number; patientCents: number }[];
+    .all(firstMonth, f.today, firstMonth, f.today) as { month: string; amoCents: number; amcCents: number; patientCents: number }[];
   const receiptsOf = new Map(receiptRows.map((r) => [r.month, r]));
   const receipts = months.map((month) => {
     const r = receiptsOf.get(month) ?? { amoCents: 0, amcCents: 0, patientCents: 0 };

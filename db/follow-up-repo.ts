@@ -351,10 +351,13 @@ export function markRejectionWithdrawn(db: Db, id: number, now: string): void {
 
 /** Payments received between two dates (inclusive), not cancelled: the practice's livre des recettes. */
 export function listLedger(db: Db, f: { practitionerId: number; from: string; to: string }): LedgerLine[] {
+  // What was received in the period: every live allocation, and what each live transfer still keeps as credit
+  // (cash-basis receipts: the money counts on the day it came in, whatever it pays later).
   return (
     db
       .prepare(
-        `SELECT pay.id AS paymentId, pay.received_on AS receivedOn, pay.amount_cents AS amountCents, pay.mode, pay.payer, pay.reference,
+        `SELECT * FROM (
+         SELECT pay.id AS paymentId, pay.transfer_id AS transferId, pay.received_on AS receivedOn, pay.amount_cents AS amountCents, pay.mode, pay.payer, pay.reference,
            i.id AS invoiceId, i.number AS invoiceNumber, i.ame, i.practitioner_id AS practitionerId,
            pr.first_name || ' ' || pr.last_name AS practitionerName,
            ${PATIENT_NAME_SQL} AS patientName
@@ -363,9 +366,16 @@ export function listLedger(db: Db, f: { practitionerId: number; from: string; to
          JOIN patients p ON p.id = i.patient_id
          JOIN practitioners pr ON pr.id = i.practitioner_id
          WHERE pay.received_on BETWEEN ? AND ? AND pay.cancelled_at IS NULL AND i.practitioner_id = ?
-         ORDER BY pay.received_on, pay.id`,
+         UNION ALL
+         SELECT NULL, t.id, t.received_on, b.credit_cents, t.mode, t.payer, t.reference,
+           NULL, NULL, 0, t.practitioner_id, pr.first_name || ' ' || pr.last_name, NULL
+         FROM transfers t
+         JOIN transfer_balances b ON b.transfer_id = t.id
+         JOIN practitioners pr ON pr.id = t.practitioner_id
+         WHERE t.received_on BETWEEN ? AND ? AND t.cancelled_at IS NULL AND t.practitioner_id = ? AND b.credit_cents > 0
+         ) ORDER BY receivedOn, transferId, paymentId IS NULL, paymentId`,
       )
-      .all(f.from, f.to, f.practitionerId) as (Omit<LedgerLine, 'ame'> & { ame: number })[]
+      .all(f.from, f.to, f.practitionerId, f.from, f.to, f.practitionerId) as (Omit<LedgerLine, 'ame'> & { ame: number })[]
   ).map((r) => ({ ...r, ame: r.ame === 1 }));
 }
 

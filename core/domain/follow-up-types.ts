@@ -101,16 +101,22 @@ export interface FollowUpTotals {
   rejetees: { count: number; expectedCents: number };
 }
 
-/** One line of the livre des recettes: a payment received, with what it paid. */
+/**
+ * One line of the livre des recettes: a payment received, with what it paid — or the part of a transfer kept as
+ * credit (no invoice yet), so that money is in the month it was received and spreading it later moves no total.
+ */
 export interface LedgerLine {
-  paymentId: number;
+  /** The allocation; null for a credit line. */
+  paymentId: number | null;
+  transferId: number;
   receivedOn: string;
   amountCents: number;
   mode: PaymentMode;
   reference: string | null;
-  invoiceId: number;
-  invoiceNumber: number;
-  patientName: string;
+  invoiceId: number | null;
+  invoiceNumber: number | null;
+  /** null for a credit line (« Trop-perçu non réparti »). */
+  patientName: string | null;
   ame: boolean;
   payer: Payer;
   practitionerId: number;

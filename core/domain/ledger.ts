@@ -1,4 +1,4 @@
-/** The livre des recettes as the accountant wants it: one line per payment received, in CSV. */
+/** The livre des recettes as the accountant wants it: one line per payment received (and per credit kept), in CSV. */
 import type { LedgerLine } from './types.ts';
 import { csvEuros, toCsv } from './csv.ts';
 import { formatFrDate } from './dates.ts';
@@ -14,7 +14,7 @@ export function ledgerCsv(lines: readonly LedgerLine[]): string {
         formatFrDate(l.receivedOn),
         l.practitionerName,
         l.invoiceNumber,
-        l.patientName,
+        l.patientName ?? 'Trop-perçu non réparti',
         l.ame ? 'oui' : 'non',
         payerLabels[l.payer],
         paymentModeLabels[l.mode],

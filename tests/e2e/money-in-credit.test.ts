@@ -67,5 +67,13 @@ describe('Répartir le crédit through the real UI', () => {
     const f = await apiCall(app, 'dashboard/figures', { practitionerId: 1 });
     expect(f.creditCents).toBe(820);
     expect(f.unpaidTiersPayantCents).toBe(0);
+
+    // The livre des recettes holds the whole transfer on its day: what it paid, and the 8,20 € still kept as credit.
+    await openMenu(page, 'Suivi');
+    await page.getByRole('tab', { name: 'Recettes' }).click();
+    const recettes = page.getByRole('table', { name: 'Recettes' });
+    await recettes.getByRole('row', { name: /Trop-perçu non réparti.*8,20\s€/ }).waitFor();
+    await page.getByText(/4 paiements reçus du .* : 25,90\s€/).waitFor();
+    await screenshot(page, '69-recettes-credit');
   });
 });

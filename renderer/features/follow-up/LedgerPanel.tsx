@@ -89,12 +89,12 @@ export function LedgerPanel(props: { practitionerId: number; practitionerName?: 
             </thead>
             <tbody>
               {lines.map((l) => (
-                <tr key={l.paymentId}>
+                <tr key={l.paymentId === null ? `credit-${l.transferId}` : l.paymentId}>
                   <td>{formatFrDate(l.receivedOn)}</td>
                   <td>{l.practitionerName}</td>
-                  <td>n° {l.invoiceNumber}</td>
+                  <td>{l.invoiceNumber === null ? '—' : `n° ${l.invoiceNumber}`}</td>
                   <td>
-                    {l.patientName} {l.ame ? <span className="badge badge--ok">AME</span> : null}
+                    {l.patientName ?? 'Trop-perçu non réparti'} {l.ame ? <span className="badge badge--ok">AME</span> : null}
                   </td>
                   <td>{payerLabels[l.payer]}</td>
                   <td>{paymentModeLabels[l.mode]}</td>

@@ -93,7 +93,8 @@ describe('Tableau de bord', () => {
     expect(f.unpaidTiersPayantCents).toBe(100 + 638);
     expect(f.unpaidPatientCents).toBe(0);
     expect(f.creditCents).toBe(75);
-    expect(f.receipts.at(-1)).toEqual({ month: '2026-11', amoCents: 0, amcCents: 3089, patientCents: 425, totalCents: 3514 });
+    // Receipts are what came in: the patient's 5,00 € in cash, of which 0,75 € is kept as credit.
+    expect(f.receipts.at(-1)).toEqual({ month: '2026-11', amoCents: 0, amcCents: 3089, patientCents: 500, totalCents: 3589 });
     expect(f.receipts).toHaveLength(12);
     expect(f.unpaidByAge[0]).toEqual({ bucket: '0-30', count: 2, amoCents: 638, amcCents: 100, patientCents: 0, totalCents: 738 });
     expect(f.expectedVsReceived.at(-1)).toEqual({ month: '2026-11', expectedCents: 4 * 1063, receivedCents: 3514 });
@@ -105,6 +106,6 @@ describe('Tableau de bord', () => {
     expect((await t.call('dashboard/figures', {})).unpaidTiersPayantCents).toBe(738);
     // The receipts equal the ledger of the month.
     const ledger = await t.call('payments/ledger', { practitionerId, from: '2026-11-01', to: '2026-11-30' });
-    expect(ledger.reduce((s, l) => s + l.amountCents, 0)).toBe(3514);
+    expect(ledger.reduce((s, l) => s + l.amountCents, 0)).toBe(3589);
   });
 });

@@ -24,6 +24,7 @@ describe('CSV for French spreadsheets', () => {
 describe('livre des recettes', () => {
   const line = (over: Partial<LedgerLine>): LedgerLine => ({
     paymentId: 1,
+    transferId: 1,
     receivedOn: '2026-11-03',
     amountCents: 1063,
     mode: 'virement',
@@ -41,12 +42,15 @@ describe('livre des recettes', () => {
     const csv = ledgerCsv([
       line({}),
       line({ paymentId: 2, receivedOn: '2026-11-20', amountCents: 638, mode: 'cheque', reference: null, invoiceNumber: 13, patientName: 'Le Gall-Martin Séverine', ame: false, payer: 'patient' }),
+      // The part of a transfer kept as credit is received money too (no invoice yet).
+      line({ paymentId: null, transferId: 3, receivedOn: '2026-11-28', amountCents: 2000, reference: 'VIR CPAM 75', invoiceId: null, invoiceNumber: null, patientName: null, ame: false, payer: 'amo' }),
     ]);
     expect(csv.split('\r\n')).toEqual([
       '\uFEFFDate;Praticien;N° facture;Patient;AME;Payeur;Mode;Référence;Montant (€)',
       '03/11/2026;Claire Martin;12;Diallo Aminata;oui;Complémentaire / AME (AMC);Virement;VIR CPAM 75;10,63',
       '20/11/2026;Claire Martin;13;Le Gall-Martin Séverine;non;Patient;Chèque;;6,38',
-      'Total;;;;;;;;17,01',
+      '28/11/2026;Claire Martin;;Trop-perçu non réparti;non;Caisse (AMO);Virement;VIR CPAM 75;20,00',
+      'Total;;;;;;;;37,01',
       '',
     ]);
     expect(ledgerFileName('2026-11-01', '2026-11-30')).toBe('recettes-2026-11-01-au-2026-11-30.csv');
