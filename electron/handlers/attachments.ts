@@ -10,7 +10,6 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import { getPrescription } from '../../db/billing-repo.ts';
 import { inTransaction } from '../../db/connection.ts';
 import { saveDocument } from './invoice-document.ts';
-import type { HandlerContext } from '../context.ts';
 import { requirePatient } from './patients.ts';
 import type { AreaHandlers } from './types.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { FeuilleDeSoinsModel } from './model.ts';
 import { MM, OVERLAY_FIELD_LABELS, OVERLAY_FIELDS, OVERLAY_FONT_SIZE, OVERLAY_LINE_LABELS, OVERLAY_LINES, OVERLAY_MIN_SIZE, type OverlayBox, type OverlayField, type OverlayFieldName, type OverlayLineColumn } from './overlay-layout.ts';
-import { atOnPaper, ameRightsOnPaper } from './sections/billing.ts';
+import { ameRightsOnPaper } from './sections/billing.ts';
 import { replacedOnPaper } from './sections/identity.ts';
 import { sessionOnPaper } from './sections/acts-table.ts';
 import { INK, PAGE, textLine, type Doc } from '../shared/pdf-helpers.ts';

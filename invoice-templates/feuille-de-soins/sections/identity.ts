@@ -1,5 +1,5 @@
 import type { FeuilleDeSoinsModel } from '../model.ts';
-import { box, CONTENT_WIDTH, drawTitleBlock, labelled, PAGE, textLine, MUTED, type Doc } from '../../shared/pdf-helpers.ts';
+import { box, CONTENT_WIDTH, drawTitleBlock, labelled, PAGE, textLine, type Doc } from '../../shared/pdf-helpers.ts';
 import { formatFrDate, formatFrTimestampDate, formatNir } from '../../shared/format-fr.ts';
 import { professionOnPaper } from '../../shared/model.ts';
 

@@ -3,7 +3,6 @@ import type { BillPeriodResult } from '../../../core/api/contract.ts';
 import type { RoundEntry } from '../../../core/series/types.ts';
 import { addDays } from '../../../core/domain/dates.ts';
 import { periodOf, weekdayName } from '../../../core/series/period.ts';
-import { ActionsHeader } from '../../ui/ActionsHeader.tsx';
 import { api } from '../../api/client.ts';
 import { usePractitioners } from '../../stores/practitioner.ts';
 import { MessageNotice, Notice } from '../../ui/Notice.tsx';

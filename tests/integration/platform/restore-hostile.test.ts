@@ -4,7 +4,7 @@
  * restored with exactly Feuillet's schema and its data. The check runs off the main thread with a time
  * limit, and a restored file that cannot start puts the previous database back and says so.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

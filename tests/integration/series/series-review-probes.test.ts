@@ -61,7 +61,7 @@ describe('review probes: series invariants on every write path', () => {
   });
 
   it('changing the rhythm does not plan again a visit the desk skipped (same day, same hour); twice in a row plans the same', async () => {
-    const { nurse, view } = await daily(['08:00'], '2026-05-27', '2026-05-29');
+    const { view } = await daily(['08:00'], '2026-05-27', '2026-05-29');
     await t.call('series/visit', { action: 'skip', visitId: view.visits.find((v) => v.date === '2026-05-28')!.id, reason: 'Hospitalisation' });
     const rule = { id: view.series.id, frequency: { kind: 'daily' as const }, times: ['08:00'], end: '2026-05-30' };
     const once = await t.call('series/update-rule', rule);
@@ -87,7 +87,7 @@ describe('review probes: series invariants on every write path', () => {
   });
 
   it('changing the rhythm of an archived patient\'s series is refused in French, nothing planned', async () => {
-    const { nurse, patient, view } = await daily(['08:00'], '2026-05-27', '2026-05-29');
+    const { patient, view } = await daily(['08:00'], '2026-05-27', '2026-05-29');
     await t.call('patients/archive', { id: patient.id });
     const before = seriesState(t);
     expect(await t.fails('series/update-rule', { id: view.series.id, frequency: { kind: 'daily' }, times: ['08:00', '18:00'], end: '2026-06-10' })).toMatchObject({
