@@ -79,6 +79,17 @@ describe('care series and the round, keyboard only', () => {
     expect(await visits.getByRole('row').count()).toBe(11); // header + 10 days
     await expect.poll(() => page.getByLabel('Résumé de la série').textContent()).toMatch(/0 \/ 10 faites/);
     await screenshot(page, '15-serie-de-soins');
+    // An inline form of the table: a refused date says why, « Annuler » closes it and nothing moved.
+    const last = `${frDate(isoToday(6))} à 08:00`;
+    await press(visits.getByRole('button', { name: `Déplacer la visite du ${last}` }));
+    const move = page.getByRole('form', { name: `Déplacer la visite du ${frDate(isoToday(6))}` });
+    await type(move.getByLabel(`Nouvelle date (visite du ${frDate(isoToday(6))})`), '31/02');
+    await press(move.getByRole('button', { name: 'Déplacer' }));
+    await move.getByRole('alert').getByText('Nouvelle date : jj/mm/aaaa.').waitFor();
+    await screenshot(page, '15-serie-deplacer-refuse');
+    await press(move.getByRole('button', { name: 'Annuler' }));
+    await move.waitFor({ state: 'detached' });
+    await visits.getByRole('button', { name: `Déplacer la visite du ${last}` }).waitFor();
 
     // The round (menu Tournée): today, then yesterday with Alt+←; the real hour then Entrée marks it done.
     await press(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Tournée' }));

@@ -3,6 +3,7 @@ import type { PlannedVisit } from '../../../core/series/types.ts';
 import { api } from '../../api/client.ts';
 import { formatFrDate } from '../../ui/format.ts';
 import { frToIso } from '../../ui/fields.tsx';
+import { InlineFormEnd } from './InlineFormEnd.tsx';
 
 /** Moves a planned visit to another day and hour (inline in the series' table). */
 export function MoveVisitForm(props: { visit: PlannedVisit; onDone(message: string | null): void }) {
@@ -25,14 +26,7 @@ export function MoveVisitForm(props: { visit: PlannedVisit; onDone(message: stri
       <input aria-label={`Nouvelle date (${what})`} autoFocus size={10} maxLength={10} placeholder="jj/mm/aaaa" value={date} onChange={(e) => setDate(e.target.value)} />
       <input aria-label={`Nouvelle heure (${what})`} className="mono" size={5} maxLength={5} placeholder="hh:mm" value={time} onChange={(e) => setTime(e.target.value)} />
       <button type="submit">Déplacer</button>
-      <button type="button" onClick={() => props.onDone(null)}>
-        Annuler
-      </button>
-      {error ? (
-        <span className="field__error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <InlineFormEnd error={error} onCancel={() => props.onDone(null)} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { PlannedVisit } from '../../../core/series/types.ts';
 import { api } from '../../api/client.ts';
 import { usePractitioners } from '../../stores/practitioner.ts';
 import { formatFrDate } from '../../ui/format.ts';
+import { InlineFormEnd } from './InlineFormEnd.tsx';
 
 const nameOf = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
@@ -47,14 +48,7 @@ export function ReassignVisitForm(props: { visit: PlannedVisit; onDone(message: 
         ))}
       </select>
       <button type="submit">Confier</button>
-      <button type="button" onClick={() => props.onDone(null)}>
-        Annuler
-      </button>
-      {error ? (
-        <span className="field__error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <InlineFormEnd error={error} onCancel={() => props.onDone(null)} />
     </form>
   );
 }
