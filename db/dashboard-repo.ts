@@ -5,6 +5,7 @@
 import { AGE_BUCKETS, type AgeBucket, type DashboardFigures } from '../core/domain/dashboard.ts';
 import { addMonths } from '../core/domain/dates.ts';
 import type { Db } from './connection.ts';
+import { LIVE_CREDITS_FROM } from './money-in-repo.ts';
 
 const OPEN_STATES = "('a-envoyer', 'a-encaisser', 'envoyee', 'payee-partiellement', 'rejetee')";
 
@@ -26,8 +27,7 @@ export function dashboardFigures(db: Db, f: { practitionerId?: number | undefine
          UNION ALL
          -- A credit not spread yet was received too (the livre des recettes counts it on its day).
          SELECT t.received_on, t.payer, b.credit_cents
-         FROM transfers t JOIN transfer_balances b ON b.transfer_id = t.id
-         WHERE t.cancelled_at IS NULL AND b.credit_cents > 0 AND t.received_on >= ? AND t.received_on <= ? ${byPractitioner('t.practitioner_id')}
+         FROM ${LIVE_CREDITS_FROM} AND t.received_on >= ? AND t.received_on <= ? ${byPractitioner('t.practitioner_id')}
        )
        GROUP BY month`,
     )
@@ -92,8 +92,7 @@ export function dashboardFigures(db: Db, f: { practitionerId?: number | undefine
 
   const creditCents = db
     .prepare(
-      `SELECT coalesce(sum(b.credit_cents), 0) FROM transfers t JOIN transfer_balances b ON b.transfer_id = t.id
-       WHERE t.cancelled_at IS NULL ${byPractitioner('t.practitioner_id')}`,
+      `SELECT coalesce(sum(b.credit_cents), 0) FROM ${LIVE_CREDITS_FROM} ${byPractitioner('t.practitioner_id')}`,
     )
     .pluck()
     .get() as number;

@@ -7,7 +7,7 @@ import { isOverdue } from '../core/domain/follow-up.ts';
 import type { Db } from './connection.ts';
 import { PATIENT_NAME_SQL } from './patients-repo.ts';
 import { takeNext } from './counters.ts';
-import { insertAllocation, insertTransfer, markTransferCancelled } from './money-in-repo.ts';
+import { insertAllocation, insertTransfer, LIVE_CREDITS_FROM, markTransferCancelled } from './money-in-repo.ts';
 
 export interface FollowUpFilter {
   practitionerId?: number | undefined;
@@ -368,11 +368,8 @@ export function listLedger(db: Db, f: { practitionerId: number; from: string; to
          WHERE pay.received_on BETWEEN ? AND ? AND pay.cancelled_at IS NULL AND i.practitioner_id = ?
          UNION ALL
          SELECT NULL, t.id, t.received_on, b.credit_cents, t.mode, t.payer, t.reference,
-           NULL, NULL, 0, t.practitioner_id, pr.first_name || ' ' || pr.last_name, NULL
-         FROM transfers t
-         JOIN transfer_balances b ON b.transfer_id = t.id
-         JOIN practitioners pr ON pr.id = t.practitioner_id
-         WHERE t.received_on BETWEEN ? AND ? AND t.cancelled_at IS NULL AND t.practitioner_id = ? AND b.credit_cents > 0
+           NULL, NULL, 0, t.practitioner_id, (SELECT pr.first_name || ' ' || pr.last_name FROM practitioners pr WHERE pr.id = t.practitioner_id), NULL
+         FROM ${LIVE_CREDITS_FROM} AND t.received_on BETWEEN ? AND ? AND t.practitioner_id = ?
          ) ORDER BY receivedOn, transferId, paymentId IS NULL, paymentId`,
       )
       .all(f.from, f.to, f.practitionerId, f.from, f.to, f.practitionerId) as (Omit<LedgerLine, 'ame'> & { ame: number })[]

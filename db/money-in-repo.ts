@@ -56,6 +56,12 @@ interface TransferDb {
   allocated_cents: number;
 }
 
+/**
+ * Every live transfer with part of its amount kept as credit (`b.credit_cents`, never spread silently), as a FROM
+ * clause ending in WHERE: the livre des recettes and the Tableau de bord read credits through this one definition.
+ */
+export const LIVE_CREDITS_FROM = `transfers t JOIN transfer_balances b ON b.transfer_id = t.id WHERE t.cancelled_at IS NULL AND b.credit_cents > 0`;
+
 const TRANSFER_SQL = `SELECT t.*, b.allocated_cents FROM transfers t JOIN transfer_balances b ON b.transfer_id = t.id`;
 
 function allocationsOf(db: Db, transferId: number): Allocation[] {
